@@ -1,0 +1,117 @@
+"""`Coder`: the one way dyads turns documents into events. The CLI, the server and the Dask runner call it."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from dyads import nlp as pipeline
+from dyads.model import Document, Event
+
+log = logging.getLogger("dyads")
+
+MAX_CHARS = 1_000_000  # spaCy's own limit; longer documents are coded in chunks of whole paragraphs
+
+
+@dataclass
+class CodedDocument:
+    document: Document
+    events: list[Event]
+    sentences: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+class Coder:
+    """Codes news reports as political events.
+
+    >>> coder = Coder()
+    >>> events = coder.code("Russia condemned the missile test.", date="2024-05-02")
+    """
+
+    def __init__(self, model: str = pipeline.DEFAULT_MODEL, batch_size: int = 16):
+        self.model = model
+        self.batch_size = batch_size
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = pipeline.shared(self.model)
+        return self._nlp
+
+    def code(self, text: str, date: str | date | None = None, doc_id: str = "doc") -> list[Event]:
+        """Events of one text; `date` (ISO string or date) is its publication date."""
+        document = Document(id=doc_id, text=text, date=_as_date(date))
+        return self.code_document(document).events
+
+    def code_document(self, document: Document) -> CodedDocument:
+        return next(self._code_batch([document]))
+
+    def pipe(self, documents: Iterable[Document], workers: int = 1) -> Iterator[CodedDocument]:
+        """Code a stream of documents, in order, with `workers` processes (each loads the model once)."""
+        if workers <= 1:
+            yield from self._code_batch(documents)
+            return
+        batches = _batched(documents, self.batch_size)
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.model,)) as pool:
+            # keep a bounded number of batches in flight so memory stays flat on any corpus size
+            pending = []
+            for batch in batches:
+                pending.append(pool.submit(_code_in_worker, batch))
+                if len(pending) >= workers * 2:
+                    yield from pending.pop(0).result()
+            for future in pending:
+                yield from future.result()
+
+    def _code_batch(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+        nlp = self.nlp
+        for batch in _batched(documents, self.batch_size):
+            docs = []
+            for document in batch:
+                doc = nlp.make_doc(document.text[:MAX_CHARS])
+                doc._.document = document
+                docs.append(doc)
+            for doc in nlp.pipe(docs, batch_size=self.batch_size):
+                yield _finish(doc)
+
+
+def _finish(doc: Doc) -> CodedDocument:
+    document: Document = doc._.document
+    events = [candidate.event for candidate in doc._.events or [] if candidate.dropped is None]
+    warnings = []
+    if document.date is None and events:
+        warnings.append(f"{document.id}: no document date known; events keep a null date")
+    return CodedDocument(document, events, sentences=sum(1 for _ in doc.sents), warnings=warnings)
+
+
+def _as_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+_worker_coder: Coder | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _worker_coder
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _worker_coder = Coder(model)
+
+
+def _code_in_worker(batch: list[Document]) -> list[CodedDocument]:
+    assert _worker_coder is not None
+    return list(_worker_coder._code_batch(batch))

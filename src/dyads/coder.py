@@ -26,6 +26,7 @@ class CodedDocument:
     events: list[Event]
     sentences: int = 0
     warnings: list[str] = field(default_factory=list)
+    error: str | None = None  # set when coding this document failed; its events are then empty
 
 
 class Coder:
@@ -71,15 +72,25 @@ class Coder:
                 yield from future.result()
 
     def _code_batch(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
-        nlp = self.nlp
         for batch in _batched(documents, self.batch_size):
-            docs = []
-            for document in batch:
-                doc = nlp.make_doc(document.text[:MAX_CHARS])
-                doc._.document = document
-                docs.append(doc)
-            for doc in nlp.pipe(docs, batch_size=self.batch_size):
-                yield _finish(doc)
+            try:
+                results = [_finish(doc) for doc in self.nlp.pipe(self._docs(batch), batch_size=self.batch_size)]
+            except Exception:  # one bad document must not cost the batch: retry one by one
+                results = [self._code_alone(document) for document in batch]
+            yield from results
+
+    def _docs(self, documents: list[Document]) -> Iterator[Doc]:
+        for document in documents:
+            doc = self.nlp.make_doc(document.text[:MAX_CHARS])
+            doc._.document = document
+            yield doc
+
+    def _code_alone(self, document: Document) -> CodedDocument:
+        try:
+            return _finish(self.nlp(next(self._docs([document]))))
+        except Exception as error:
+            log.warning("%s: coding failed (%s: %s); skipped", document.id, type(error).__name__, error)
+            return CodedDocument(document, [], error=f"{type(error).__name__}: {error}")
 
 
 def _finish(doc: Doc) -> CodedDocument:

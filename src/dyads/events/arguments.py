@@ -1,0 +1,182 @@
+"""Who did it and to whom: source and target of a trigger, read off the dependency parse.
+
+Verbs: the subject (or the passive's `by` agent) is the source; the object, the passive subject or a
+`to`/`with`/`against`/... phrase is the target. Verbs without a subject of their own ("is scheduled to
+meet", "agreed ... and signed") inherit it from the clause they depend on. Event nouns: a possessor or
+a national modifier is the source ("Moscow's denunciation", "Russian warnings"), else the subject of the
+verb they are the object of ("held talks"); `with`/`to`/`against`/`between` phrases give the target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dyads.actors.mention import Mention
+from dyads.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_passive
+
+TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "for", "from", "at", "over",
+                "upon", "between", "among", "of")
+NOUN_TARGET_PREPS = ("to", "with", "against", "on", "between", "toward", "towards", "for", "at", "over",
+                     "upon", "among", "of")
+RECIPROCAL_PREPS = ("with", "between", "among")
+# Dependencies that stay inside a noun phrase when looking for the actor it names.
+PHRASE_DEPS = {"compound", "amod", "poss", "appos", "nmod", "prep", "pobj", "npadvmod", "conj"}
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp"}
+
+
+@dataclass
+class Argument:
+    mention: Mention
+    member: int  # which actor of a group mention
+    via: str  # how it was found, for the rule string
+
+
+class ArgumentFinder:
+    """Looks up actor mentions for parse tokens of one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.mentions: list[Mention] = doc._.actor_mentions or []
+        self.mention_at: dict[int, int] = doc._.mention_at or {}
+
+    def mention_of(self, token: Token) -> Mention | None:
+        index = self.mention_at.get(token.i)
+        return None if index is None else self.mentions[index]
+
+    def actor_in(self, token: Token, depth: int = 3) -> tuple[Mention, Token] | None:
+        """The actor a noun phrase names: the token's own mention, else the nearest inside the phrase."""
+        found = self.mention_of(token)
+        if found is not None:
+            return found, token
+        frontier = [token]
+        for _ in range(depth):
+            next_frontier = []
+            for node in frontier:
+                for child in node.children:
+                    if child.dep_ not in PHRASE_DEPS or child.dep_ == "conj":
+                        continue
+                    found = self.mention_of(child)
+                    if found is not None:
+                        return found, child
+                    next_frontier.append(child)
+            frontier = next_frontier
+        return None
+
+    def actors_coordinated(self, token: Token, depth: int = 2) -> list[Mention]:
+        """The actor a phrase names and those coordinated with it ("Cho and Sergeev", "Moscow and Pyongyang")."""
+        found: list[Mention] = []
+        for node in [token, *token.conjuncts]:
+            hit = self.actor_in(node, depth)
+            if hit is None:
+                continue
+            for conjunct in [hit[1], *hit[1].conjuncts]:
+                mention = self.mention_of(conjunct)
+                if mention is not None and all(mention is not m for m in found):
+                    found.append(mention)
+        return found
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def subject_candidates(verb: Token, climb: int = 4):
+    """Possible subjects of a verb, nearest first: its own, then those of the clauses it depends on.
+
+    Yields (tokens, via). A verb without a subject of its own ("is scheduled to meet", "agreed ... and
+    signed", "a platform from which to launch attacks") takes the subject of the clause above it.
+    """
+    node = verb
+    for step in range(climb + 1):
+        mark = "" if step == 0 else "^"
+        own = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if own and node.dep_ == "relcl" and all(t.lower_ in RELATIVE_PRONOUNS for t in own):
+            own = [node.head]  # "Cho, who continued on to Tokyo"
+        if own:
+            yield own, "nsubj" + mark
+        if is_passive(node):
+            agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents:
+                yield agents, "agent" + mark
+            if step > 0:  # raising: "the president is scheduled to meet" → the president
+                passive_subjects = [c for c in node.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                if passive_subjects:
+                    yield passive_subjects, "nsubjpass" + mark
+        if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+            yield [node.head], "relcl"
+        if node.dep_ not in CLIMB_DEPS or node.head is node:
+            return
+        node = node.head
+        while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+            # "an invitation to visit", "a platform from which to launch": up to the clause's verb
+            if node.dep_ not in ("dobj", "obj", "pobj", "prep", "nsubjpass", "attr", "dative", "advcl"):
+                return
+            node = node.head
+
+
+def verb_targets(verb: Token) -> list[tuple[Token, str]]:
+    """Candidate target tokens of a verb, most direct first."""
+    candidates: list[tuple[Token, str]] = []
+    if is_passive(verb):
+        candidates += [(c, "nsubjpass") for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    candidates += [(c, c.dep_) for c in objects]
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in TARGET_PREPS:
+            candidates += [(g, f"prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
+    for obj in objects:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
+                candidates += [(g, f"dobj.prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
+    return candidates
+
+
+def noun_sources(noun: Token) -> list[tuple[Token, str]]:
+    candidates: list[tuple[Token, str]] = []
+    candidates += [(c, "poss") for c in noun.children if c.dep_ == "poss"]
+    candidates += [(c, "modifier") for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            candidates += [(g, f"prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
+    return candidates
+
+
+def noun_targets(noun: Token) -> list[tuple[Token, str]]:
+    candidates: list[tuple[Token, str]] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
+            candidates += [(g, f"prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
+    return candidates
+
+
+def clause_targets(trigger: Token) -> list[tuple[Token, str]]:
+    """Last-resort targets from a clause hanging off the trigger or its object.
+
+    "accepted an invitation to visit Seoul" → Seoul; "warnings that any U.S. abandonment would ..." → U.S.
+    """
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]
+    candidates: list[tuple[Token, str]] = []
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ != "acl":
+                continue
+            candidates += [(c, "acl.nsubj") for c in clause.children if c.dep_ == "nsubj"]
+            candidates += [(token, "acl." + via) for token, via in verb_targets(clause)]
+    return candidates
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb whose clause a noun belongs to: "held talks" → held; "during a meeting" → the clause verb."""
+    node = noun
+    for _ in range(3):
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.dep_ == "prep" or node.dep_ == "pobj":
+            node = head
+            continue
+        return None
+    return None

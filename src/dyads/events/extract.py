@@ -1,0 +1,226 @@
+"""`dyads_events`: trigger words from the lexicon plus source and target from the parse → coded events.
+
+Where an event is decided: `TriggerLexicon.match` (events/lexicon.py) picks the CAMEO code of a verb or
+event noun; `arguments.py` finds who did it and to whom; this module assembles the records. Factuality,
+time, place and provenance are later components.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dyads.actors.mention import Mention
+from dyads.events.arguments import (
+    RECIPROCAL_PREPS,
+    ArgumentFinder,
+    clause_targets,
+    governing_verb,
+    noun_sources,
+    noun_targets,
+    subject_candidates,
+    verb_targets,
+)
+from dyads.events.candidate import EventCandidate
+from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, trigger_lexicon
+from dyads.events.ontology import lookup
+from dyads.model import Actor, Event, Span as TextSpan
+
+STATEMENT_ROOT = "01"
+
+
+@Language.component("dyads_events")
+def extract_events(doc: Doc) -> Doc:
+    lexicon = trigger_lexicon()
+    finder = ArgumentFinder(doc)
+    document = doc._.document
+    doc_id = document.id if document is not None else "doc"
+    doc_date = document.date.isoformat() if document is not None and document.date else None
+    candidates: list[EventCandidate] = []
+    for sent_index, sent in enumerate(doc.sents):
+        matched = {token.i: entry for token in sent if (entry := lexicon.match(token)) is not None}
+        for i, entry in matched.items():
+            trigger = doc[i]
+            if _subsumed(trigger, entry, matched):
+                continue
+            for source, target, reciprocal, via in _arguments(trigger, entry, finder):
+                event = _event(doc_id, doc_date, sent_index, sent, trigger, entry, source, target, via)
+                event.reciprocal = reciprocal
+                candidates.append(
+                    EventCandidate(
+                        event=event,
+                        trigger=trigger,
+                        sent=sent,
+                        source_mention=source[0],
+                        target_mention=target[0] if target else None,
+                        tokens=_trigger_tokens(trigger),
+                    )
+                )
+    _drop_repeats(candidates)
+    doc._.events = candidates
+    return doc
+
+
+def _drop_repeats(candidates: list[EventCandidate]) -> None:
+    """A later, vaguer mention of an event already coded ("Cho's visit" after "Cho visited Moscow").
+
+    It is the same event when source, CAMEO code and trigger lemma agree and it names no target of its
+    own; the fuller, earlier record stands for both.
+    """
+    seen: dict[tuple, EventCandidate] = {}
+    for candidate in candidates:
+        event = candidate.event
+        key = (event.source.code, event.source.name, event.cameo.code, candidate.trigger.lemma_.lower())
+        first = seen.get(key)
+        if first is None:
+            if event.target is not None:
+                seen[key] = candidate
+            continue
+        if event.target is None and first.event.sentence_index < event.sentence_index:
+            candidate.dropped = f"repeats {first.event.id}"
+
+
+def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntry]) -> bool:
+    """A second reading of what another trigger already codes."""
+    head = trigger.head
+    if head is not trigger and head.i in matched:
+        if entry.pos == "noun" and trigger.dep_ in OBJECT_DEPS | {"nsubjpass"}:
+            return True  # "signed a treaty": the verb codes it
+        if trigger.dep_ == "xcomp":
+            return True  # "threatened to attack": the control verb codes it
+    if entry.cameo.startswith(STATEMENT_ROOT):
+        # "said that Russia would send troops": the reported event is the event, not the saying
+        return any(c.dep_ == "ccomp" and any(t.i in matched for t in c.subtree) for c in trigger.children)
+    return False
+
+
+Side = tuple[Mention, int]
+
+
+def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
+    """Yield (source, target or None, reciprocal, via) for each event this trigger codes."""
+    if entry.pos == "verb":
+        source_mentions, subject_via = _subject_actors(trigger, finder)
+        target_candidates = verb_targets(trigger)
+    else:
+        source_mentions, subject_via = [], ""
+        for token, via in noun_sources(trigger):
+            found = finder.actors_coordinated(token)
+            if found:
+                source_mentions, subject_via = found, via
+                break
+        target_candidates = noun_targets(trigger)
+        if not source_mentions:
+            verb = governing_verb(trigger)
+            if verb is not None:
+                source_mentions, subject_via = _subject_actors(verb, finder)
+                subject_via = "verb." + subject_via
+        if not source_mentions:
+            # "the meeting between Cho and Sergeev": the first party acts, the other is the target
+            for token, via in target_candidates:
+                if via in ("prep:between", "prep:among"):
+                    found = finder.actors_coordinated(token)
+                    if len(found) >= 2:
+                        yield (found[0], 0), (found[1], 0), True, f"{via}/{via}"
+                        return
+    if not source_mentions:
+        return
+
+    target_mentions: list[Mention] = []
+    target_via = ""
+    for token, via in [*target_candidates, *clause_targets(trigger)]:
+        found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions)]
+        if found:
+            target_mentions, target_via = found, via
+            break
+    via = f"{subject_via}/{target_via or '-'}"
+    reciprocal_prep = target_via.split(":")[-1] in RECIPROCAL_PREPS
+
+    if not target_mentions:
+        group = _group_members(source_mentions)
+        if len(group) >= 2:  # "Cho and Sergeev agreed", "they agreed": a reciprocal event
+            yield group[0], group[1], True, via + "+reciprocal"
+            return
+        for mention in source_mentions:
+            yield (mention, 0), None, False, via
+        return
+    for source in source_mentions:
+        for target in target_mentions:
+            for member in range(len(target.actors)):
+                yield (source, 0), (target, member), reciprocal_prep, via
+
+
+def _subject_actors(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:
+    for subjects, via in subject_candidates(verb):
+        found = [m for s in subjects for m in finder.actors_coordinated(s)]
+        if found:
+            return found, via
+    return [], ""
+
+
+def _group_members(mentions: list[Mention]) -> list[Side]:
+    return [(mention, member) for mention in mentions for member in range(len(mention.actors))]
+
+
+def _same(mention: Mention, others: list[Mention]) -> bool:
+    for other in others:
+        if other is mention:
+            return True
+        a, b = mention.actor, other.actor
+        if a.name and a.name == b.name:
+            return True
+        if not a.name and not b.name and a.code == b.code and a.code is not None:
+            return True
+    return False
+
+
+def _actor(doc: Doc, side: Side) -> Actor:
+    mention, member = side
+    actor = copy.copy(mention.actors[member])
+    actor.sectors = list(actor.sectors)
+    span = doc[mention.start : mention.end]
+    actor.text, actor.start, actor.end = span.text, span.start_char, span.end_char
+    return actor
+
+
+def _trigger_tokens(trigger: Token) -> list[Token]:
+    tokens = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _event(doc_id, doc_date, sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
+           source: Side, target: Side | None, via: str) -> Event:
+    doc = trigger.doc
+    tokens = _trigger_tokens(trigger)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    code = lookup(entry.cameo)
+    source_actor = _actor(doc, source)
+    target_actor = _actor(doc, target) if target else None
+    confidence = entry.confidence
+    if target_actor is None:
+        confidence *= 0.85
+    if source[0].antecedent is not None:
+        confidence *= 0.95
+    identity = "|".join(
+        [doc_id, str(sent.start_char), str(start), source_actor.code or "",
+         target_actor.code if target_actor else "", str(target[1] if target else ""), entry.cameo]
+    )
+    return Event(
+        id=hashlib.sha1(identity.encode()).hexdigest()[:16],
+        doc_id=doc_id,
+        doc_date=doc_date,
+        sentence_index=sent_index,
+        sentence=sent.text,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        trigger=TextSpan(doc.text[start:end], start, end),
+        source=source_actor,
+        target=target_actor,
+        cameo=code.cameo(),
+        plover=code.plover(),
+        confidence=round(confidence, 3),
+        rule=f"{entry.source} {via}",
+    )

@@ -1,0 +1,204 @@
+"""`dyads_factuality`: did it happen? Modality, evidentiality, attribution and historicity of each event.
+
+A meeting that was only expected is not a meeting. The cues (data/events/factuality.tsv) are read off the
+trigger's own clause (auxiliaries, adverbs, determiners of its object) and off the clauses above it in
+the sentence ("is scheduled to meet", "sources said that", "appeared to"); a later sentence that says a
+reported event never took place ("There was no indication that the meeting had taken place") turns the
+earlier events of that kind hypothetical.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dyads.data import read_tsv
+from dyads.events.arguments import governing_verb
+from dyads.events.candidate import EventCandidate
+
+MODALITY_ORDER = ("negated", "hypothetical", "future")  # the first effect found decides
+EVIDENTIAL_ORDER = ("hedged", "reported")
+GOVERNOR_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj"}
+NEGATION_DEPS = {"neg"}
+# Event nouns a disconfirming sentence may name, and the CAMEO roots of the events they stand for.
+EVENT_KIND_ROOTS = {
+    "meeting": ("03", "04"), "visit": ("04",), "trip": ("04",), "talk": ("04",), "summit": ("04",),
+    "negotiation": ("04",), "session": ("04",), "encounter": ("04",), "agreement": ("03", "05"),
+    "deal": ("03", "05", "06"), "attack": ("18", "19"), "strike": ("14", "19"), "protest": ("14",),
+}
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in read_tsv("events/factuality.tsv"):
+        table[row["role"]][row["word"].lower()] = row["effect"]
+    return dict(table)
+
+
+@Language.component("dyads_factuality")
+def assess_factuality(doc: Doc) -> Doc:
+    candidates: list[EventCandidate] = doc._.events or []
+    for candidate in candidates:
+        _assess(candidate)
+    _apply_disconfirmations(doc, candidates)
+    return doc
+
+
+def _clause_verb(trigger: Token) -> Token:
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return governing_verb(trigger) or trigger
+    return trigger
+
+
+def _assess(candidate: EventCandidate) -> None:
+    table = cues()
+    event = candidate.event
+    trigger = candidate.trigger
+    effects: list[tuple[str, str]] = []  # (effect, cue text)
+
+    own = [trigger]
+    clause = _clause_verb(trigger)
+    if clause is not trigger:
+        own.append(clause)
+    node = clause
+    while node.dep_ == "conj" and node.head is not node:  # "apparently agreed ... and signed"
+        node = node.head
+        own.append(node)
+    for token in own:
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ in ("aux", "auxpass") and word in table.get("aux", {}):
+                effects.append((table["aux"][word], word))
+            elif child.dep_ in NEGATION_DEPS or (child.dep_ == "advmod" and word in table.get("advmod", {})):
+                effects.append((table["advmod"].get(word, "negated"), word))
+            elif child.dep_ == "amod" and word in table.get("modifier", {}):
+                effects.append((table["modifier"][word], word))
+            elif child.dep_ == "mark" and word in table.get("mark", {}):
+                effects.append((table["mark"][word], word))
+            elif child.dep_ == "npadvmod" and word == "once":
+                effects.append(("historical", word))
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + [token]
+        for obj in objects:
+            for det in obj.children:
+                if det.dep_ == "det" and det.lower_ in table.get("determiner", {}):
+                    effects.append((table["determiner"][det.lower_], det.lower_))
+    # "an invitation to visit Seoul": the visit is still to come
+    if trigger.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        effects.append(("future", "to"))
+
+    attributed_to = None
+    for governor in _governors(own[-1]):
+        lemma = governor.lemma_.lower()
+        effect = table.get("governor", {}).get(lemma)
+        if effect is None:
+            continue
+        if any(c.dep_ in NEGATION_DEPS for c in governor.children) and effect in ("future", "reported"):
+            effect = "negated" if effect == "future" else effect
+        effects.append((effect, lemma))
+        if effect == "reported" and attributed_to is None:
+            attributed_to = _subject_text(governor)
+        for child in governor.children:
+            if child.dep_ == "advmod" and table.get("advmod", {}).get(child.lower_) == "hedged":
+                effects.append(("hedged", child.lower_))
+    according = _according_to(candidate.sent)
+    if according:
+        effects.append(("reported", "according to"))
+        attributed_to = attributed_to or according
+
+    found = {effect for effect, _ in effects}
+    modality = next((m for m in MODALITY_ORDER if m in found), "actual")
+    if modality == "hypothetical" and "reported" in found and _future_in_past(own):
+        modality = "future"
+    event.modality = modality
+    event.evidential = next((e for e in EVIDENTIAL_ORDER if e in found), "direct")
+    event.historical = "historical" in found and modality == "actual"
+    if attributed_to:
+        event.attributed_to = attributed_to
+    if effects:
+        event.rule += " | " + ",".join(f"{effect}:{cue}" for effect, cue in effects)
+
+
+def _governors(clause: Token):
+    """Verbs of the clauses above this one, nearest first, within the sentence."""
+    node = clause
+    for _ in range(4):
+        if node.dep_ not in GOVERNOR_DEPS or node.head is node:
+            return
+        node = node.head
+        if node.pos_ in ("VERB", "AUX", "ADJ"):
+            yield node
+
+
+def _future_in_past(own: list[Token]) -> bool:
+    """'would' under a reporting verb is a future seen from the past ("said Cho would meet Putin")."""
+    return any(c.lower_ == "would" and c.dep_ == "aux" for token in own for c in token.children)
+
+
+def _subject_text(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            tokens = list(child.subtree)
+            return verb.doc[tokens[0].i : tokens[-1].i + 1].text
+    return None
+
+
+def _according_to(sent: Span) -> str | None:
+    for token in sent:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            for to in token.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        tokens = list(obj.subtree)
+                        return sent.doc[tokens[0].i : tokens[-1].i + 1].text
+    return None
+
+
+def _apply_disconfirmations(doc: Doc, candidates: list[EventCandidate]) -> None:
+    if not candidates:
+        return
+    sentences = list(doc.sents)
+    by_sentence: dict[int, list[EventCandidate]] = defaultdict(list)
+    for candidate in candidates:
+        by_sentence[candidate.event.sentence_index].append(candidate)
+    for index, sent in enumerate(sentences):
+        roots = _disconfirmed_roots(sent)
+        if not roots:
+            continue
+        # the nearest earlier sentence with an event of that kind is the one disconfirmed
+        for earlier in range(index - 1, max(-1, index - 4), -1):
+            affected = [c for c in by_sentence.get(earlier, []) if c.event.cameo.root in roots]
+            if affected:
+                for candidate in affected:
+                    if candidate.event.modality in ("actual", "future"):
+                        candidate.event.modality = "hypothetical"
+                        candidate.event.rule += f" | unconfirmed:sentence{index}"
+                break
+
+
+def _disconfirmed_roots(sent: Span) -> set[str]:
+    table = cues()
+    disconfirming = False
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in table.get("disconfirm", {}) and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in token.children
+        ):
+            disconfirming = True
+        elif lemma in table.get("nonevent", {}):
+            verb = token.head if lemma == "place" else token
+            if any(c.dep_ in NEGATION_DEPS for c in verb.children):
+                disconfirming = True
+        elif lemma in table.get("called_off", {}) or (lemma == "call" and any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in token.children
+        )):
+            disconfirming = True
+    if not disconfirming:
+        return set()
+    roots: set[str] = set()
+    for token in sent:
+        roots.update(EVENT_KIND_ROOTS.get(token.lemma_.lower(), ()))
+    return roots

@@ -1,0 +1,148 @@
+"""Event patterns and factuality on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads import Coder
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def events_of(coder: Coder, text: str, date: str = "2021-03-15"):
+    return coder.code(text, date=date, doc_id="t")
+
+
+def only(events, root: str):
+    found = [e for e in events if e.cameo.root == root]
+    assert found, f"no event with root {root} in {[(e.trigger.text, e.cameo.code) for e in events]}"
+    return found[0]
+
+
+def dyad(event) -> tuple:
+    return event.source.country, event.target.country if event.target else None
+
+
+def test_active_voice(coder):
+    event = only(events_of(coder, "Russia condemned Japan on Monday over the fishing dispute."), "11")
+    assert dyad(event) == ("RUS", "JPN")
+    assert event.modality == "actual"
+    assert event.trigger.text == "condemned"
+
+
+def test_passive_voice_swaps_roles(coder):
+    event = only(events_of(coder, "Japan was sharply condemned by Russia on Monday."), "11")
+    assert dyad(event) == ("RUS", "JPN")
+
+
+def test_nominal_event_with_possessor_and_destination(coder):
+    text = "The French president's visit to Beijing ended on Friday."
+    event = only(events_of(coder, text), "04")
+    assert event.cameo.code == "042"
+    assert dyad(event) == ("FRA", "CHN")
+
+
+def test_light_verb_with_counterpart(coder):
+    text = "Indian Foreign Minister Arjun Mehta held talks with his Pakistani counterpart in Islamabad."
+    event = only(events_of(coder, text), "04")
+    assert dyad(event) == ("IND", "PAK")
+    assert event.reciprocal
+    assert event.source.name == "Arjun Mehta"
+
+
+def test_coordinated_subjects_are_reciprocal(coder):
+    event = only(events_of(coder, "Egypt and Jordan signed a water-sharing treaty in Amman."), "05")
+    assert event.cameo.code == "057"
+    assert event.reciprocal
+    assert {event.source.country, event.target.country} == {"EGY", "JOR"}
+
+
+def test_subject_inherited_through_control_verb(coder):
+    text = "The Chilean president is scheduled to meet with Peruvian leaders in Lima next month."
+    event = only(events_of(coder, text), "04")
+    assert dyad(event) == ("CHL", "PER")
+    assert event.modality == "future"
+
+
+def test_offsets_index_the_document_text(coder):
+    text = "Yesterday was calm. Russia condemned Japan on Monday."
+    event = only(events_of(coder, text), "11")
+    assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+    assert text[event.source.start : event.source.end] == event.source.text
+    assert event.sentence_index == 1
+    assert text[event.sentence_start : event.sentence_end] == event.sentence
+
+
+def test_negated_object_is_negated(coder):
+    text = "Brazil and Argentina have signed no new trade agreements over the past year."
+    events = events_of(coder, text)
+    assert all(e.modality == "negated" for e in events if e.cameo.root == "05")
+    assert any(e.cameo.root == "05" for e in events)
+
+
+def test_negated_verb(coder):
+    event = only(events_of(coder, "Kenya did not condemn Uganda for the border raid."), "11")
+    assert event.modality == "negated"
+
+
+def test_future_auxiliary(coder):
+    event = only(events_of(coder, "The German chancellor will visit Warsaw next week."), "04")
+    assert event.modality == "future"
+
+
+def test_hedge_and_attribution(coder):
+    text = "Syrian officials said that Iraq reportedly condemned Turkey for the strikes."
+    event = only(events_of(coder, text), "11")
+    assert dyad(event) == ("IRQ", "TUR")
+    assert event.evidential == "hedged"
+    assert event.attributed_to == "Syrian officials"
+    assert event.modality == "actual"
+
+
+def test_speculation_disconfirmed_in_a_later_sentence(coder):
+    text = (
+        "Several newspapers suggested that the Egyptian foreign minister would meet with Israeli "
+        "officials in Cairo. There was no indication, however, that the meeting ever took place."
+    )
+    events = [e for e in events_of(coder, text) if e.cameo.root == "04"]
+    assert events, "the speculated meeting should still be recorded"
+    assert all(e.modality in ("hypothetical", "future") for e in events)
+    assert all(e.modality != "actual" for e in events)
+
+
+def test_disconfirmation_leaves_earlier_real_meetings_alone(coder):
+    text = (
+        "The Egyptian foreign minister met with Israeli officials in Cairo on Monday. "
+        "Reports suggested that he would also meet with Jordanian leaders. "
+        "There was no indication that that meeting had taken place."
+    )
+    events = sorted((e for e in events_of(coder, text) if e.cameo.root == "04"), key=lambda e: e.sentence_index)
+    assert events[0].sentence_index == 0 and events[0].modality == "actual"
+    assert all(e.modality != "actual" for e in events if e.sentence_index == 1)
+
+
+def test_already_marks_a_historical_event(coder):
+    text = "The Turkish defense minister has already traveled once to Greece."
+    event = only(events_of(coder, text), "04")
+    assert event.historical
+    assert event.modality == "actual"
+    assert dyad(event) == ("TUR", "GRC")
+
+
+def test_event_ids_are_deterministic(coder):
+    text = "Russia condemned Japan on Monday over the fishing dispute."
+    first = [e.id for e in events_of(coder, text)]
+    assert first == [e.id for e in events_of(coder, text)]
+    assert len(set(first)) == len(first)
+
+
+def test_cameo_and_plover_fields_are_consistent(coder):
+    event = only(events_of(coder, "Russia condemned Japan on Monday."), "11")
+    assert event.cameo.quad_class == 3
+    assert event.cameo.goldstein < 0
+    assert event.plover.type == "ACCUSE"
+    assert 0 < event.confidence <= 1
+    assert event.rule

@@ -62,9 +62,10 @@ def test_coordinated_subjects_are_reciprocal(coder):
 
 def test_subject_inherited_through_control_verb(coder):
     text = "The Chilean president is scheduled to meet with Peruvian leaders in Lima next month."
-    event = only(events_of(coder, text), "04")
+    event = only(events_of(coder, text), "03")
     assert dyad(event) == ("CHL", "PER")
     assert event.modality == "future"
+    assert event.cameo.code == "036"  # CAMEO codes a scheduled meeting as the intent to meet
 
 
 def test_offsets_index_the_document_text(coder):
@@ -89,8 +90,10 @@ def test_negated_verb(coder):
 
 
 def test_future_auxiliary(coder):
-    event = only(events_of(coder, "The German chancellor will visit Warsaw next week."), "04")
+    event = only(events_of(coder, "The German chancellor will visit Warsaw next week."), "03")
     assert event.modality == "future"
+    assert event.cameo.code == "036"
+    assert "intent:042->036" in event.rule
 
 
 def test_hedge_and_attribution(coder):
@@ -107,7 +110,7 @@ def test_speculation_disconfirmed_in_a_later_sentence(coder):
         "Several newspapers suggested that the Egyptian foreign minister would meet with Israeli "
         "officials in Cairo. There was no indication, however, that the meeting ever took place."
     )
-    events = [e for e in events_of(coder, text) if e.cameo.root == "04"]
+    events = [e for e in events_of(coder, text) if e.cameo.code.startswith(("04", "036"))]
     assert events, "the speculated meeting should still be recorded"
     assert all(e.modality in ("hypothetical", "future") for e in events)
     assert all(e.modality != "actual" for e in events)
@@ -119,7 +122,10 @@ def test_disconfirmation_leaves_earlier_real_meetings_alone(coder):
         "Reports suggested that he would also meet with Jordanian leaders. "
         "There was no indication that that meeting had taken place."
     )
-    events = sorted((e for e in events_of(coder, text) if e.cameo.root == "04"), key=lambda e: e.sentence_index)
+    events = sorted(
+        (e for e in events_of(coder, text) if e.cameo.code.startswith(("04", "036"))),
+        key=lambda e: e.sentence_index,
+    )
     assert events[0].sentence_index == 0 and events[0].modality == "actual"
     assert all(e.modality != "actual" for e in events if e.sentence_index == 1)
 

@@ -2,7 +2,36 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
 import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from dyads.coder import Coder
+from dyads.data import data_path
+from dyads.evaluate.command import eval_command
+from dyads.export import JsonlWriter, UnknownOutputFormat, writer_for
+from dyads.export.command import export_command
+from dyads.export.store import Store
+from dyads.ingest import STDIN, ReadReport, Skipped, read
+from dyads.model import Actor, Event
+from dyads.nlp import DEFAULT_MODEL
+from dyads.scale import LocalEngine, ParquetDataset, ResumableRun
+from dyads.scale.dataset import DatasetLocked
+from dyads.server.command import serve_command
 
 app = typer.Typer(
     name="dyads",
@@ -12,4 +41,312 @@ app = typer.Typer(
     add_completion=False,
 )
 
-# Commands are registered below, one module per command family.
+DEMO_REPORT = "demo/seoul-tokyo-thaw.txt"
+SHOWN_PROBLEMS = 20  # skipped inputs and warnings listed in the summary; the rest are counted
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+
+ModelOption = Annotated[str, typer.Option("--model", help="The spaCy pipeline under dyads' components.")]
+
+
+@dataclass
+class RunTotals:
+    documents: int = 0
+    sentences: int = 0
+    events: int = 0
+    failed: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
+    interrupted: bool = False
+    already_done: int = 0  # documents a previous run had stored (--db, --out-dir), skipped
+
+
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class DocumentsPerSecond(ProgressColumn):
+    def render(self, task) -> Text:
+        return Text(f"{task.speed or 0:.1f} documents/s", style="progress.data.speed")
+
+
+CODE_HELP = (
+    "Code news reports as political events, one record per event.\n\n"
+    "Progress and a summary (documents, sentences, events, skipped inputs with reasons) go to stderr.\n\n"
+    "Exit status: 0 when everything was coded; 1 when any file, record or document was skipped (the "
+    "summary says which and why; everything else was still coded and written); 2 for a usage error."
+)
+
+
+@app.command("code", help=CODE_HELP)
+def code_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            help="Files (.txt .html .htm .jsonl .csv .parquet; text formats may be .gz), folders, or - for stdin.",
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="events.jsonl, events.csv or events.parquet; '-' or none: JSONL on stdout."
+        ),
+    ] = None,
+    date_text: Annotated[
+        str | None,
+        typer.Option(
+            "--date", metavar="YYYY-MM-DD", help="Publication date of documents whose record gives none."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes that code documents.")
+    ] = 1,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="DuckDB store to add the events to; run it again to resume a killed run."),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out-dir", help="Parquet dataset folder (one file per batch); run again to resume."),
+    ] = None,
+    engine: Annotated[
+        EngineName, typer.Option("--engine", help="local: processes on this machine; dask: a Dask cluster.")
+    ] = EngineName.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Dask scheduler of a running cluster, e.g. tcp://10.0.0.5:8786 (implies --engine dask); "
+            "without it --engine dask starts a local cluster of --workers processes.",
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents per committed batch (--db, --out-dir).")
+    ] = 64,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    default_date = _parse_date_option(date_text)
+    missing = [item for item in inputs if item != STDIN and not Path(item).exists()]
+    if missing:
+        raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATH")
+    try:
+        writer = writer_for(output) if output or not (db or out_dir) else None
+    except UnknownOutputFormat as error:
+        raise typer.BadParameter(str(error), param_hint="'--output'") from None
+    except OSError as error:
+        raise typer.BadParameter(
+            f"cannot write {output}: {error.strerror}", param_hint="'--output'"
+        ) from None
+
+    console = Console(stderr=True)
+    _quiet_library_logs(console)
+    coder = _load_coder(model, console)
+    report = ReadReport()
+    totals = RunTotals()
+    run = _resumable_run(coder, db, out_dir, engine, scheduler, workers, batch_size, console)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.completed}[/] documents"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.fields[events]} events"),
+        DocumentsPerSecond(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not console.is_terminal,
+        transient=True,
+    )
+    try:
+        with progress, run.engine:
+            task = progress.add_task("coding", total=None, events=0)
+            for coded in run.code(read(inputs, date=default_date, report=report)):
+                if writer is not None:
+                    writer.write(coded.events)
+                totals.documents += 1
+                totals.sentences += coded.sentences
+                totals.events += len(coded.events)
+                totals.warnings += coded.warnings
+                if coded.error:
+                    origin = coded.document.origin or coded.document.id
+                    totals.failed.append(Skipped(origin, f"coding failed: {coded.error}"))
+                progress.update(task, advance=1, events=totals.events)
+    except KeyboardInterrupt:
+        totals.interrupted = True
+    finally:
+        if writer is not None:
+            writer.close()
+        for store in run.outputs:
+            store.close()
+    totals.already_done = run.already_done
+    destinations = (output if writer is not None else None, db, out_dir)
+    _print_summary(console, report, totals, ", ".join(str(item) for item in destinations if item))
+    if totals.interrupted:
+        raise typer.Exit(130)
+    raise typer.Exit(EXIT_SKIPPED if report.skipped or totals.failed else EXIT_OK)
+
+
+@app.command("demo")
+def demo_command(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the events as JSON Lines instead of a table.")
+    ] = False,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Code a short news analysis shipped with dyads (written for it) and show its events."""
+    console = Console()
+    _quiet_library_logs(Console(stderr=True))
+    report = ReadReport()
+    (document,) = read([data_path(DEMO_REPORT)], report=report)
+    coded = _load_coder(model, Console(stderr=True)).code_document(document)
+    if as_json:
+        JsonlWriter(sys.stdout, close_stream=False).write(coded.events)
+        return
+    console.print(
+        f"[bold]{escape(document.title or document.id)}[/]  {escape(document.source or '')}, {document.date}"
+    )
+    console.print(_events_table(coded.events, coded.sentences))
+
+
+def _events_table(events: list[Event], sentences: int) -> Table:
+    table = Table(caption=f"{len(events)} events in {sentences} sentences")
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", ratio=3)
+    table.add_column("event", ratio=3)
+    table.add_column("target", ratio=3)
+    table.add_column("modality", ratio=2)
+    table.add_column("trigger", ratio=2)
+    for event in events:
+        table.add_row(
+            _date_cell(event),
+            _actor_cell(event.source),
+            f"[bold]{event.cameo.code}[/] {escape(event.cameo.name)}",
+            _actor_cell(event.target),
+            ", ".join(
+                [event.modality]
+                + ([event.evidential] if event.evidential != "direct" else [])
+                + (["historical"] if event.historical else [])
+            ),
+            escape(event.trigger.text),
+        )
+    return table
+
+
+def _date_cell(event: Event) -> str:
+    """The event's date, a range as ISO start/end ("2023-02-27/03-05"), else the document's date."""
+    if event.date is None or event.date.start is None:
+        return event.doc_date or ""
+    start, end = event.date.start, event.date.end
+    if not end or end == start:
+        return start
+    return f"{start}/{end[5:] if end[:4] == start[:4] else end}"
+
+
+def _actor_cell(actor: Actor | None) -> str:
+    if actor is None:
+        return ""
+    return f"[bold]{escape(actor.code or actor.country or '?')}[/] [dim]{escape(actor.name or actor.text)}[/]"
+
+
+def _print_summary(console: Console, report: ReadReport, totals: RunTotals, output: str | None) -> None:
+    seconds = time.perf_counter() - totals.started
+    rate = totals.documents / seconds if seconds > 0 else 0.0
+    summary = Table(title="dyads code" + (" (interrupted)" if totals.interrupted else ""), show_header=False)
+    summary.add_column(style="bold")
+    summary.add_column(justify="right")
+    summary.add_row("documents", f"{totals.documents:,}")
+    if totals.already_done:
+        summary.add_row("already stored", f"{totals.already_done:,}")
+    summary.add_row("sentences", f"{totals.sentences:,}")
+    summary.add_row("events", f"{totals.events:,}")
+    summary.add_row("skipped", f"{len(report.skipped) + len(totals.failed):,}")
+    summary.add_row("warnings", f"{len(report.warnings) + len(totals.warnings):,}")
+    summary.add_row("time", f"{seconds:.1f} s ({rate:.1f} documents/s)")
+    summary.add_row("output", output if output and output != "-" else "stdout (JSONL)")
+    console.print(summary)
+    skipped = report.skipped + totals.failed
+    if skipped:
+        table = Table(title="skipped", title_justify="left")
+        table.add_column("input", overflow="fold")
+        table.add_column("reason", overflow="fold")
+        for item in skipped[:SHOWN_PROBLEMS]:
+            table.add_row(escape(item.origin), escape(item.reason))
+        if len(skipped) > SHOWN_PROBLEMS:
+            table.add_row("…", f"and {len(skipped) - SHOWN_PROBLEMS:,} more")
+        console.print(table)
+    warnings = report.warnings + totals.warnings
+    for warning in warnings[:SHOWN_PROBLEMS]:
+        console.print(f"[yellow]warning[/] {escape(warning)}", soft_wrap=True)
+    if len(warnings) > SHOWN_PROBLEMS:
+        console.print(f"[yellow]warning[/] and {len(warnings) - SHOWN_PROBLEMS:,} more")
+
+
+def _parse_date_option(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2002-03-10", param_hint="'--date'") from None
+
+
+def _load_coder(model: str, console: Console) -> Coder:
+    """A Coder with its pipeline loaded now, so a missing model is a usage error before any output."""
+    coder = Coder(model)
+    try:
+        coder.nlp  # noqa: B018 - loads the pipeline
+    except RuntimeError as error:
+        console.print(f"[red]error[/] {escape(str(error))}")
+        raise typer.Exit(EXIT_USAGE) from None
+    return coder
+
+
+def _resumable_run(
+    coder: Coder,
+    db: Path | None,
+    out_dir: Path | None,
+    engine: EngineName,
+    scheduler: str | None,
+    workers: int,
+    batch_size: int,
+    console: Console,
+) -> ResumableRun:
+    """The run's outputs and engine; says how much a previous run had already stored."""
+    outputs: list[Store | ParquetDataset] = []
+    try:
+        if db is not None:
+            outputs.append(Store(db))
+        if out_dir is not None:
+            outputs.append(ParquetDataset(out_dir))
+    except (duckdb.Error, DatasetLocked, OSError) as error:  # held by another run, or not writable
+        for opened in outputs:
+            opened.close()
+        console.print(f"[red]error[/] {escape(str(error))}")
+        raise typer.Exit(EXIT_USAGE) from None
+    if engine is EngineName.dask or scheduler:
+        from dyads.scale.cluster import DaskEngine  # Dask is loaded only when asked for
+
+        runner = DaskEngine(scheduler, workers)
+    else:
+        runner = LocalEngine(workers)
+    run = ResumableRun(outputs, coder, runner, batch_size)
+    if run.stored_before:
+        console.print(f"resuming: {run.stored_before:,} documents already stored will be skipped")
+    return run
+
+
+def _quiet_library_logs(console: Console) -> None:
+    """Problems are reported in the summary; library log lines only reach an interactive terminal."""
+    logger = logging.getLogger("dyads")
+    logger.handlers = [
+        RichHandler(console=console, show_time=False, show_path=False, level=logging.WARNING)
+        if console.is_terminal
+        else logging.NullHandler()  # a handler, so Python's last-resort stderr printer stays silent
+    ]
+
+
+# Other command families register themselves below, one module each.
+app.command("eval")(eval_command)
+app.command("export")(export_command)
+app.command("serve")(serve_command)

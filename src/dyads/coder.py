@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import logging
 import os
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -13,12 +16,10 @@ from itertools import islice
 from spacy.tokens import Doc
 
 from dyads import nlp as pipeline
+from dyads.ingest.limits import DocumentLimits, clean_text, pieces
 from dyads.model import Document, Event
 
 log = logging.getLogger("dyads")
-
-MAX_CHARS = 1_000_000  # spaCy's own limit; longer documents are coded in chunks of whole paragraphs
-
 
 @dataclass
 class CodedDocument:
@@ -36,9 +37,12 @@ class Coder:
     >>> events = coder.code("Russia condemned the missile test.", date="2024-05-02")
     """
 
-    def __init__(self, model: str = pipeline.DEFAULT_MODEL, batch_size: int = 16):
+    def __init__(
+        self, model: str = pipeline.DEFAULT_MODEL, batch_size: int = 16, limits: DocumentLimits | None = None
+    ):
         self.model = model
         self.batch_size = batch_size
+        self.limits = limits or DocumentLimits()
         self._nlp = None
 
     @property
@@ -61,7 +65,8 @@ class Coder:
             yield from self._code_batch(documents)
             return
         batches = _batched(documents, self.batch_size)
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.model,)) as pool:
+        settings = (self.model, self.batch_size, self.limits)
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=settings) as pool:
             # keep a bounded number of batches in flight so memory stays flat on any corpus size
             pending = []
             for batch in batches:
@@ -73,6 +78,9 @@ class Coder:
 
     def _code_batch(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         for batch in _batched(documents, self.batch_size):
+            if any(len(document.text) > self.limits.piece_chars for document in batch):  # rare: one by one
+                yield from (self._code_long(document) for document in batch)
+                continue
             try:
                 results = [_finish(doc) for doc in self.nlp.pipe(self._docs(batch), batch_size=self.batch_size)]
             except Exception:  # one bad document must not cost the batch: retry one by one
@@ -81,7 +89,7 @@ class Coder:
 
     def _docs(self, documents: list[Document]) -> Iterator[Doc]:
         for document in documents:
-            doc = self.nlp.make_doc(document.text[:MAX_CHARS])
+            doc = self.nlp.make_doc(clean_text(document.text))
             doc._.document = document
             yield doc
 
@@ -92,6 +100,26 @@ class Coder:
             log.warning("%s: coding failed (%s: %s); skipped", document.id, type(error).__name__, error)
             return CodedDocument(document, [], error=f"{type(error).__name__}: {error}")
 
+    def _code_long(self, document: Document) -> CodedDocument:
+        """A document over `limits.piece_chars`, coded piece by piece within the size and time limits."""
+        limits = self.limits
+        if len(document.text) <= limits.piece_chars:
+            return self._code_alone(document)
+        if len(document.text) > limits.max_chars:
+            return _skipped(document, f"{len(document.text):,} characters, more than {limits.max_chars:,}")
+        deadline = time.monotonic() + limits.max_seconds
+        coded = CodedDocument(document, [])
+        for offset, text in pieces(document.text, limits.piece_chars):
+            if time.monotonic() > deadline:
+                return _skipped(document, f"still coding after {limits.max_seconds:g} s, the time limit")
+            part = self._code_alone(dataclasses.replace(document, text=text))
+            if part.error:
+                return part
+            coded.events += [_moved(event, offset, coded.sentences) for event in part.events]
+            coded.sentences += part.sentences
+            coded.warnings += [warning for warning in part.warnings if warning not in coded.warnings]
+        return coded
+
 
 def _finish(doc: Doc) -> CodedDocument:
     document: Document = doc._.document
@@ -100,6 +128,27 @@ def _finish(doc: Doc) -> CodedDocument:
     if document.date is None and events:
         warnings.append(f"{document.id}: no document date known; events keep a null date")
     return CodedDocument(document, events, sentences=sum(1 for _ in doc.sents), warnings=warnings)
+
+
+def _skipped(document: Document, reason: str) -> CodedDocument:
+    log.warning("%s: %s; skipped", document.id, reason)
+    return CodedDocument(document, [], error=reason)
+
+
+def _moved(event: Event, offset: int, sentences_before: int) -> Event:
+    """An event coded in a piece of a long document, with offsets and sentence index into the whole."""
+    if offset == 0:
+        return event
+    for span in (event.trigger, event.source, event.target):
+        if span is not None and span.end > 0:  # (0, 0): an actor with no position in the text
+            span.start += offset
+            span.end += offset
+    event.sentence_start += offset
+    event.sentence_end += offset
+    event.sentence_index += sentences_before
+    # ids are made from offsets within the piece; the piece's offset keeps them unique in the document
+    event.id = hashlib.sha1(f"{event.id}|{offset}".encode()).hexdigest()[:16]
+    return event
 
 
 def _as_date(value: str | date | None) -> date | None:
@@ -117,10 +166,10 @@ def _batched(items: Iterable, size: int) -> Iterator[list]:
 _worker_coder: Coder | None = None
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, batch_size: int, limits: DocumentLimits) -> None:
     global _worker_coder
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _worker_coder = Coder(model)
+    _worker_coder = Coder(model, batch_size, limits)
 
 
 def _code_in_worker(batch: list[Document]) -> list[CodedDocument]:

@@ -23,6 +23,10 @@ STAGES: list[tuple[str, str]] = [
     ("dyads_coref", "dyads.actors.coref"),
     ("dyads_events", "dyads.events.extract"),
     ("dyads_factuality", "dyads.events.factuality"),
+    ("dyads_when", "dyads.when"),
+    ("dyads_where", "dyads.where"),
+    ("dyads_quantities", "dyads.quantities"),
+    ("dyads_provenance", "dyads.provenance"),
 ]
 
 Doc.set_extension("document", default=None, force=True)

@@ -23,6 +23,7 @@ NOUN_TARGET_PREPS = ("to", "with", "against", "on", "between", "toward", "toward
 RECIPROCAL_PREPS = ("with", "between", "among")
 # Dependencies that stay inside a noun phrase when looking for the actor it names.
 PHRASE_DEPS = {"compound", "amod", "poss", "appos", "nmod", "prep", "pobj", "npadvmod", "conj"}
+PHRASE_PREPS = {"of", "from"}  # "the government of Japan", "officials from Japan"; not "in": a place
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp"}
 
 
@@ -57,6 +58,8 @@ class ArgumentFinder:
                 for child in node.children:
                     if child.dep_ not in PHRASE_DEPS or child.dep_ == "conj":
                         continue
+                    if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
+                        continue  # "talks with X": X is a party to the talks, not the talks' owner
                     found = self.mention_of(child)
                     if found is not None:
                         return found, child

@@ -65,22 +65,44 @@ def extract_events(doc: Doc) -> Doc:
 
 
 def _drop_repeats(candidates: list[EventCandidate]) -> None:
-    """A later, vaguer mention of an event already coded ("Cho's visit" after "Cho visited Moscow").
+    """Later mentions of an event already coded: one real event, one record.
 
-    It is the same event when source, CAMEO code and trigger lemma agree and it names no target of its
-    own; the fuller, earlier record stands for both.
+    A later trigger is a repeat when its source, CAMEO code and trigger word agree with an earlier event
+    and it names the same target or none ("Cho's visit" after "Cho paid a visit to Moscow"), or when it is
+    a definite event noun ("the talks with Cho", "the meeting between Cho and Sergeev") between the same
+    two countries as an earlier event of the same CAMEO root. The first, fuller record stands for all.
     """
-    seen: dict[tuple, EventCandidate] = {}
+    kept: list[EventCandidate] = []
     for candidate in candidates:
         event = candidate.event
-        key = (event.source.code, event.source.name, event.cameo.code, candidate.trigger.lemma_.lower())
-        first = seen.get(key)
-        if first is None:
-            if event.target is not None:
-                seen[key] = candidate
-            continue
-        if event.target is None and first.event.sentence_index < event.sentence_index:
-            candidate.dropped = f"repeats {first.event.id}"
+        for first in kept:
+            if first.event.sentence_index >= event.sentence_index:
+                continue
+            if _repeats(candidate, first):
+                candidate.dropped = f"repeats {first.event.id}"
+                break
+        else:
+            kept.append(candidate)
+
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
+    a, b = later.event, first.event
+    same_source = (a.source.code, a.source.name) == (b.source.code, b.source.name)
+    nominal = later.trigger.pos_ in ("NOUN", "PROPN")
+    if same_source and a.cameo.code == b.cameo.code and later.trigger.lemma_ == first.trigger.lemma_:
+        same_target = b.target and a.target and (a.target.code, a.target.name) == (b.target.code, b.target.name)
+        if a.target is None or (nominal and same_target):
+            return True
+    definite = nominal and any(
+        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE | {"its", "their", "his", "her"}
+        for c in later.trigger.children
+    )
+    if definite and a.cameo.root == b.cameo.root and a.target and b.target:
+        return {a.source.country, a.target.country} == {b.source.country, b.target.country}
+    return False
 
 
 def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntry]) -> bool:
@@ -91,6 +113,8 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
             return True  # "signed a treaty": the verb codes it
         if trigger.dep_ == "xcomp":
             return True  # "threatened to attack": the control verb codes it
+    if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
+        return True  # "accepted an invitation to visit Seoul": the acceptance is the event
     if entry.cameo.startswith(STATEMENT_ROOT):
         # "said that Russia would send troops": the reported event is the event, not the saying
         return any(c.dep_ == "ccomp" and any(t.i in matched for t in c.subtree) for c in trigger.children)

@@ -18,16 +18,20 @@ from spacy.tokens import Doc, Span, Token
 from dyads.data import read_tsv
 from dyads.events.arguments import governing_verb
 from dyads.events.candidate import EventCandidate
+from dyads.events.ontology import lookup
 
 MODALITY_ORDER = ("negated", "hypothetical", "future")  # the first effect found decides
 EVIDENTIAL_ORDER = ("hedged", "reported")
 GOVERNOR_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj"}
 NEGATION_DEPS = {"neg"}
-# Event nouns a disconfirming sentence may name, and the CAMEO roots of the events they stand for.
-EVENT_KIND_ROOTS = {
-    "meeting": ("03", "04"), "visit": ("04",), "trip": ("04",), "talk": ("04",), "summit": ("04",),
-    "negotiation": ("04",), "session": ("04",), "encounter": ("04",), "agreement": ("03", "05"),
-    "deal": ("03", "05", "06"), "attack": ("18", "19"), "strike": ("14", "19"), "protest": ("14",),
+# Event nouns a disconfirming sentence may name, and the CAMEO code prefixes of the events they stand for
+# (036 is a meeting announced for the future).
+MEETING_CODES = ("04", "036")
+EVENT_KIND_CODES = {
+    "meeting": MEETING_CODES, "visit": MEETING_CODES, "trip": MEETING_CODES, "talk": MEETING_CODES,
+    "summit": MEETING_CODES, "negotiation": MEETING_CODES, "session": MEETING_CODES,
+    "encounter": MEETING_CODES, "agreement": ("03", "057"), "deal": ("03", "057", "06"),
+    "attack": ("18", "19"), "strike": ("14", "19"), "protest": ("14",),
 }
 
 
@@ -39,13 +43,33 @@ def cues() -> dict[str, dict[str, str]]:
     return dict(table)
 
 
+@lru_cache(maxsize=1)
+def intent_codes() -> dict[str, str]:
+    return {row["act"]: row["intent"] for row in read_tsv("events/intent.tsv")}
+
+
 @Language.component("dyads_factuality")
 def assess_factuality(doc: Doc) -> Doc:
     candidates: list[EventCandidate] = doc._.events or []
     for candidate in candidates:
         _assess(candidate)
+        if candidate.event.modality == "future":
+            _code_as_intent(candidate.event)
     _apply_disconfirmations(doc, candidates)
     return doc
+
+
+def _code_as_intent(event) -> None:
+    """CAMEO's convention: a future cooperative act is coded as the intent to do it (see intent.tsv)."""
+    table = intent_codes()
+    code = event.cameo.code
+    for length in range(len(code), 1, -1):
+        intent = table.get(code[:length])
+        if intent is not None:
+            entry = lookup(intent)
+            event.cameo, event.plover = entry.cameo(), entry.plover()
+            event.rule += f" | intent:{code}->{intent}"
+            return
 
 
 def _clause_verb(trigger: Token) -> Token:
@@ -165,12 +189,12 @@ def _apply_disconfirmations(doc: Doc, candidates: list[EventCandidate]) -> None:
     for candidate in candidates:
         by_sentence[candidate.event.sentence_index].append(candidate)
     for index, sent in enumerate(sentences):
-        roots = _disconfirmed_roots(sent)
-        if not roots:
+        prefixes = _disconfirmed_codes(sent)
+        if not prefixes:
             continue
         # the nearest earlier sentence with an event of that kind is the one disconfirmed
         for earlier in range(index - 1, max(-1, index - 4), -1):
-            affected = [c for c in by_sentence.get(earlier, []) if c.event.cameo.root in roots]
+            affected = [c for c in by_sentence.get(earlier, []) if c.event.cameo.code.startswith(prefixes)]
             if affected:
                 for candidate in affected:
                     if candidate.event.modality in ("actual", "future"):
@@ -179,7 +203,7 @@ def _apply_disconfirmations(doc: Doc, candidates: list[EventCandidate]) -> None:
                 break
 
 
-def _disconfirmed_roots(sent: Span) -> set[str]:
+def _disconfirmed_codes(sent: Span) -> tuple[str, ...]:
     table = cues()
     disconfirming = False
     for token in sent:
@@ -197,8 +221,5 @@ def _disconfirmed_roots(sent: Span) -> set[str]:
         )):
             disconfirming = True
     if not disconfirming:
-        return set()
-    roots: set[str] = set()
-    for token in sent:
-        roots.update(EVENT_KIND_ROOTS.get(token.lemma_.lower(), ()))
-    return roots
+        return ()
+    return tuple({code for token in sent for code in EVENT_KIND_CODES.get(token.lemma_.lower(), ())})

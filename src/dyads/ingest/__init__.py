@@ -1,0 +1,156 @@
+"""Readers: news reports from files, folders or stdin, as a stream of `Document`s.
+
+>>> report = ReadReport()
+>>> for document in read(["reports/", "extra.jsonl"], date=None, report=report):
+...     ...
+>>> report.skipped  # inputs left out, each with the file (and line) and the reason
+
+Formats by extension: .txt (with an optional `Key: value` header), .html/.htm, .jsonl, .csv, each
+optionally gzipped (.jsonl.gz); folders are read recursively in sorted order; "-" is stdin (JSON Lines
+when its first line is a JSON object, else one plain-text report). A document's date comes from its
+record, else the `date` given here, else a full date its first lines state; else it stays None with a
+warning.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date as Date
+from pathlib import Path
+from typing import BinaryIO
+
+from dyads.ingest.csv import read_csv
+from dyads.ingest.dates import date_in_lead
+from dyads.ingest.decode import SAMPLE_BYTES, check_not_binary, decode, normalise_newlines
+from dyads.ingest.html import read_html
+from dyads.ingest.jsonl import read_jsonl, read_jsonl_lines
+from dyads.ingest.parquet import read_parquet
+from dyads.ingest.report import ReadReport, Skipped, UnreadableInput
+from dyads.ingest.txt import document_from_text, read_txt
+from dyads.model import Document
+
+__all__ = ["READERS", "STDIN", "ReadReport", "Skipped", "read", "read_path", "read_stdin"]
+
+Reader = Callable[[Path, ReadReport, str], Iterator[Document]]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".text": read_txt,
+    ".html": read_html,
+    ".htm": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".csv": read_csv,
+    ".parquet": read_parquet,
+}
+STDIN = "-"
+
+
+def read(
+    inputs: Iterable[str | Path],
+    date: Date | None = None,
+    report: ReadReport | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Document]:
+    """Documents of every input in turn; what cannot be read is recorded in `report` and skipped."""
+    report = report if report is not None else ReadReport()
+    for item in inputs:
+        if str(item) == STDIN:
+            documents = read_stdin(stdin if stdin is not None else sys.stdin.buffer, report)
+        else:
+            documents = read_path(Path(item), report)
+        for document in documents:
+            _settle_date(document, date, report)
+            report.documents += 1
+            yield document
+
+
+def read_path(path: Path, report: ReadReport) -> Iterator[Document]:
+    """Documents of a file, or of every readable file under a folder."""
+    if path.is_dir():
+        files = sorted(
+            (file for file in path.rglob("*") if file.is_file() and format_of(file) in READERS),
+            key=lambda file: file.relative_to(path).parts,
+        )
+        for file in files:
+            relative = file.relative_to(path)
+            if any(part.startswith(".") for part in relative.parts):
+                continue
+            yield from _read_file(file, report, _without_suffixes(relative).as_posix())
+    elif path.is_file():
+        yield from _read_file(path, report, _without_suffixes(Path(path.name)).as_posix())
+    else:
+        report.skip(str(path), "no such file or folder")
+
+
+def read_stdin(stream: BinaryIO, report: ReadReport) -> Iterator[Document]:
+    """JSON Lines when the first non-blank line is a JSON object, else the whole input as one text."""
+    origin = "<stdin>"
+    consumed: list[bytes] = []
+    for raw in stream:
+        consumed.append(raw)
+        if raw.strip():
+            break
+    if consumed and _is_json_object(consumed[-1]):
+        first_line = len(consumed)
+        lines = [consumed[-1]]
+        yield from read_jsonl_lines(_chain(lines, stream), origin, "stdin", report, first_line)
+        return
+    data = b"".join(consumed) + stream.read()
+    try:
+        check_not_binary(data[:SAMPLE_BYTES])
+        yield document_from_text(normalise_newlines(decode(data, origin, report)), "stdin", origin, report)
+    except UnreadableInput as error:
+        report.skip(origin, str(error))
+
+
+def format_of(path: Path) -> str:
+    """The format suffix of a file name, looking past `.gz`: "a.jsonl.gz" → ".jsonl"."""
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return suffixes[-1] if suffixes else ""
+
+
+def _read_file(path: Path, report: ReadReport, default_id: str) -> Iterator[Document]:
+    reader = READERS.get(format_of(path))
+    if reader is None:
+        known = " ".join(sorted(READERS))
+        report.skip(str(path), f"unsupported file type {format_of(path) or '(none)'!r}; dyads reads {known}")
+        return
+    try:
+        yield from reader(path, report, default_id)
+    except UnreadableInput as error:
+        report.skip(str(path), str(error))
+    except OSError as error:
+        report.skip(str(path), f"cannot read: {error.strerror or error}")
+
+
+def _settle_date(document: Document, default: Date | None, report: ReadReport) -> None:
+    if document.date is not None:
+        return
+    document.date = default or date_in_lead(document.text)
+    if document.date is None:
+        report.warn(document.origin or document.id, "no date known (give --date); events keep a null date")
+
+
+def _without_suffixes(path: Path) -> Path:
+    name = path.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    stem = Path(name).stem or name
+    return path.with_name(stem)
+
+
+def _is_json_object(raw: bytes) -> bool:
+    try:
+        return isinstance(json.loads(raw), dict)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+
+
+def _chain(first: list[bytes], rest: Iterable[bytes]) -> Iterator[bytes]:
+    yield from first
+    yield from rest

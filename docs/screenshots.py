@@ -1,0 +1,86 @@
+"""Regenerate the README's screenshots of the web UI (docs/*.png) with the system Chromium.
+
+    PYTHONPATH=src .venv/bin/python docs/screenshots.py
+
+- document view: the demo report shipped with dyads, coded by the real `Coder`;
+- network view: the sentences of ../shared/gold/dev/pentaclass_dev.tsv (news sentences), each coded as a
+  document by the real `Coder`, so the dyads are what dyads finds; only codes and counts are shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import socket
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+from playwright.sync_api import sync_playwright
+
+from dyads import Coder
+from dyads.data import data_path
+from dyads.export.store import Store
+from dyads.ingest import read
+from dyads.model import Document
+from dyads.server.app import create_app
+
+DOCS = Path(__file__).resolve().parent
+SHARED = DOCS.parent.parent / "shared"
+SENTENCES = SHARED / "gold" / "dev" / "pentaclass_dev.tsv"
+CHROMIUM = "/usr/bin/chromium"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"]
+
+
+def news_sentences() -> list[Document]:
+    with open(SENTENCES, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [Document(id=f"pentaclass-{number}", text=row["text"]) for number, row in enumerate(rows)]
+
+
+def serve(store: Store) -> tuple[uvicorn.Server, int]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    return server, port
+
+
+def main() -> None:
+    if not SENTENCES.exists():
+        sys.exit(f"needs {SENTENCES} for the network view")
+    coder = Coder()
+    (demo,) = read([data_path("demo/seoul-tokyo-thaw.txt")])
+    with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "shots.duckdb") as store:
+        store.add([coder.code_document(demo)])
+        store.add(list(coder.pipe(news_sentences())))
+        server, port = serve(store)
+        shots = {
+            "document-view.png": (f"#/doc/{demo.id}", ".event-card:nth-child(2)"),
+            "network-view.png": ("#/network", None),
+        }
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+                page = browser.new_page(viewport={"width": 1440, "height": 900}, device_scale_factor=1)
+                for name, (fragment, hover) in shots.items():
+                    page.goto(f"http://127.0.0.1:{port}/{fragment}")
+                    page.wait_for_selector("body[data-ready]")
+                    if hover:
+                        page.hover(hover)
+                    page.wait_for_timeout(300)
+                    page.screenshot(path=DOCS / name)
+                    print(f"wrote docs/{name}")
+                browser.close()
+        finally:
+            server.should_exit = True
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,477 @@
+"""`dyads_coref`: rule-based in-document coreference for actor mentions.
+
+No coreference library works offline, so this is a small, ordered set of rules applied in one left-to-right
+pass; each later mention can only point back to what came before it (an appositive is the one exception):
+
+- names: a later "Cho" or "President Kim" → the most recent person whose name holds that word;
+- definite descriptions: "the Russian defense chief" → the most recent person of that country whose title
+  or sectors fit; "the paper" → the most recent actor of that sector;
+- "his Russian counterpart": the country it names, the role of the possessor ("his" → the minister);
+- plurals: "the two defense ministers" → a group of the two most recent fitting persons, "the two
+  countries" → the two most recent countries;
+- pronouns: "he/she", "they", "it" → the most compatible recent mention, subjects first (pleonastic "it"
+  is skipped). A pronoun becomes a mention only when it is resolved.
+
+A resolved mention keeps its own text and offsets; code, country, sectors and name come from its
+antecedent, and `Mention.antecedent` is the antecedent's index in `doc._.actor_mentions`.
+"""
+
+from __future__ import annotations
+
+import copy
+from bisect import bisect_right
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dyads.actors.lexicon import actor_code
+from dyads.actors.mention import Mention
+from dyads.actors.recognize import continues_name, index_mentions, is_lowercase_text
+from dyads.model import Actor
+
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PERSON_KINDS = {"person", "title", "counterpart", "name"}
+THING_KINDS = {"country", "capital", "seat", "organisation", "igo", "ngo", "institution"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+PRONOUN_WINDOW = 2  # sentences before the pronoun's own in which to look for its antecedent
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "le", "la", "jr.", "mr."}
+
+
+class Coreference:
+    """The `dyads_coref` component."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.actor_mentions or []
+        resolver = _Resolver(doc, mentions)
+        final = resolver.run()
+        doc._.actor_mentions = final
+        doc._.mention_at = index_mentions(final)
+        return doc
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.doc = doc
+        self.mentions = mentions
+        self.lowercase = is_lowercase_text(doc)
+        self.covered = [False] * len(doc)
+        for mention in mentions:
+            self.covered[mention.start : mention.end] = [True] * (mention.end - mention.start)
+        self.history: list[Mention] = []  # mentions kept so far, in document order
+        self.antecedent: dict[int, Mention] = {}  # id(mention) → the mention it resolves to
+        self.sentence_starts = (
+            [sentence.start for sentence in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        )
+
+    def run(self) -> list[Mention]:
+        for kind, item in self._stream():
+            if kind == "mention":
+                if self._resolve_mention(item):
+                    self.history.append(item)
+            elif kind == "name":
+                mention = self._resolve_name_run(*item)
+                if mention is not None:
+                    self.history.append(mention)
+            else:
+                mention = self._resolve_pronoun(item)
+                if mention is not None:
+                    self.history.append(mention)
+        final = sorted(self.history, key=lambda m: m.start)
+        position = {id(m): index for index, m in enumerate(final)}
+        for mention in final:
+            target = self.antecedent.get(id(mention))
+            mention.antecedent = position.get(id(target)) if target is not None else None
+            members = mention.extra.get("members")
+            if members:
+                mention.extra["members"] = [position[id(m)] for m in members if id(m) in position]
+        return final
+
+    def _sentence(self, token: int) -> int:
+        return bisect_right(self.sentence_starts, token) - 1
+
+    def _stream(self):
+        """Mentions, uncovered name runs and pronouns, in document order.
+
+        Only tokens that are pronouns or words of a name seen in this document are looked at, found in one
+        vectorised pass over the LOWER attribute, so the cost stays small on long documents."""
+        doc = self.doc
+        items: list[tuple[int, str, object]] = [(m.start, "mention", m) for m in self.mentions]
+        strings = doc.vocab.strings
+        pronouns = {strings.add(word) for word in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS}
+        name_words = {
+            strings.add(word)
+            for m in self.mentions
+            if m.actor.name
+            for word in _name_keys(m.actor.name.lower())
+        }
+        lowers = doc.to_array([LOWER])
+        wanted = numpy.isin(lowers, list(pronouns | name_words) or [0])
+        run_end = -1
+        for i in numpy.flatnonzero(wanted).tolist():
+            if self.covered[i] or i < run_end:
+                continue
+            if int(lowers[i]) in pronouns:
+                items.append((i, "pronoun", doc[i]))
+                continue
+            start = self._name_run_start(i)
+            run_end = self._name_run_end(start)
+            if run_end > i:
+                items.append((start, "name", (start, run_end)))
+        items.sort(key=lambda item: item[0])
+        return [(kind, item) for _, kind, item in items]
+
+    def _name_run_start(self, i: int) -> int:
+        """Back over the name words before `i` ("Sung-tae" in "Cho Sung-tae" starts at "Cho")."""
+        doc = self.doc
+        while i > 0 and not self.covered[i - 1] and (doc[i - 1].text == "-" or self._name_like(doc[i - 1])):
+            i -= 1
+        while doc[i].text == "-":
+            i += 1
+        return i
+
+    def _name_run_end(self, start: int) -> int:
+        doc = self.doc
+        end = start
+        while end < len(doc) and not self.covered[end] and continues_name(doc, start, end, self._name_like):
+            end += 1
+        while end > start and doc[end - 1].text == "-":
+            end -= 1
+        return end
+
+    def _name_like(self, token: Token) -> bool:
+        if not token.is_alpha:
+            return False
+        if self.lowercase:
+            return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+        return token.text[:1].isupper()
+
+    # -- mentions from the recogniser --------------------------------------------------------------------
+
+    def _resolve_mention(self, mention: Mention) -> bool:
+        """Resolve what needs resolving; False drops a mention that needed an antecedent and found none."""
+        extra = mention.extra
+        role = extra.get("role")
+        if mention.kind == "counterpart":
+            self._resolve_counterpart(mention)
+            return True
+        if mention.kind == "person" and mention.actor.name:
+            earlier = self._person_named(mention.actor.name)
+            if earlier is not None:
+                self._link(mention, earlier, keep_own=True)
+            return True
+        if extra.get("plural") and (extra.get("definite") or extra.get("number")):
+            if role == "country":
+                return self._group_of_countries(mention) or not extra.get("bare")
+            if role in ("title", "person"):
+                return self._group_of_persons(mention) or not extra.get("bare")
+            return True
+        if extra.get("plural"):
+            return True
+        if role in ("title", "person") and extra.get("definite") and not extra.get("described"):
+            earlier = self._person_described(mention)
+            if earlier is not None:
+                self._link(mention, earlier)
+                return True
+        if role == "country" and extra.get("definite"):
+            earlier = self._most_recent(lambda m: m.kind in ("country", "capital") and not m.is_group)
+            if earlier is not None:
+                self._link(mention, earlier)
+                return True
+        if role == "body" and extra.get("definite") and not mention.actor.country and mention.actor.sectors:
+            primary = mention.actor.sectors[0]
+            earlier = self._most_recent(
+                lambda m: m.kind not in PERSON_KINDS and not m.is_group and m.actor.sectors[:1] == [primary]
+            )
+            if earlier is not None:
+                self._link(mention, earlier)
+        return not extra.get("bare")
+
+    def _person_named(self, name: str) -> Mention | None:
+        """The most recent person mention whose name is `name` or holds it as a word ("Cho" → Cho Sung-tae)."""
+        wanted = name.lower()
+        for earlier in reversed(self.history):
+            if earlier.is_group or not earlier.actor.name or earlier.kind not in PERSON_KINDS | {"pronoun"}:
+                continue
+            if earlier.kind == "counterpart":
+                continue  # it points forward to its apposition; linking back to it would make a cycle
+            full = earlier.actor.name.lower()
+            if wanted == full or wanted in _name_keys(full):
+                return self._root(earlier)
+        return None
+
+    def _person_described(self, mention: Mention) -> Mention | None:
+        """'the Russian defense chief' → the most recent person of that country whose title or role fits."""
+        actor = mention.actor
+        head_word = (actor.title or "").lower().split()[-1:] or [""]
+        best, best_score = None, 0
+        for earlier in reversed(self.history):
+            other = earlier.actor
+            if earlier.is_group or earlier.kind not in PERSON_KINDS or not other.name:
+                continue
+            if actor.country and other.country != actor.country:
+                continue
+            if head_word[0] and head_word[0] in (other.title or "").lower().split():
+                score = 3
+            elif actor.sectors and actor.sectors == other.sectors:
+                score = 2
+            elif set(actor.sectors) <= set(other.sectors):
+                score = 1
+            else:
+                continue
+            if score > best_score:
+                best, best_score = earlier, score
+        return self._root(best) if best is not None else None
+
+    def _resolve_counterpart(self, mention: Mention) -> None:
+        """'his Russian counterpart, Defense Minister Igor Sergeev': role from "his", person from the apposition."""
+        actor = mention.actor
+        possessor_at = mention.extra.get("possessor")
+        if possessor_at is not None:
+            possessor = self._pronoun_antecedent(self.doc[possessor_at], PERSON_PRONOUNS)
+            if possessor is not None:
+                owner = possessor[0].actor
+                actor.sectors = list(owner.sectors)
+                actor.title = owner.title
+                actor.code = actor_code(actor.country, actor.sectors)
+        appositive = self._appositive_person(mention)
+        if appositive is not None:
+            actor.name = appositive.actor.name
+            if appositive.actor.country is None and actor.country:
+                appositive.actor.country = actor.country
+                appositive.actor.code = actor_code(actor.country, appositive.actor.sectors)
+            actor.country = actor.country or appositive.actor.country
+            actor.sectors = actor.sectors or list(appositive.actor.sectors)
+            actor.code = actor_code(actor.country, actor.sectors)
+            self.antecedent[id(mention)] = appositive
+
+    def _appositive_person(self, mention: Mention) -> Mention | None:
+        doc = self.doc
+        if mention.end >= len(doc) or doc[mention.end].text != ",":
+            return None
+        return next(
+            (m for m in self.mentions if m.start == mention.end + 1 and m.kind == "person" and m.actor.name),
+            None,
+        )
+
+    def _group_of_persons(self, mention: Mention) -> bool:
+        """'the two defense ministers' → the N most recent distinct persons who fit."""
+        wanted = mention.extra.get("number", 2)
+        actor = mention.actor
+        members: list[Mention] = []
+        names: set[str] = set()
+        for earlier in reversed(self.history):
+            other = earlier.actor
+            if earlier.is_group or earlier.kind not in PERSON_KINDS | {"pronoun"} or not other.name:
+                continue
+            if actor.country and other.country != actor.country:
+                continue
+            if actor.sectors and not set(actor.sectors) <= set(other.sectors):
+                continue
+            if other.name not in names:
+                names.add(other.name)
+                members.append(self._root(earlier))
+            if len(members) == wanted:
+                break
+        return self._make_group(mention, members, wanted)
+
+    def _group_of_countries(self, mention: Mention) -> bool:
+        """'the two countries' → the N most recently named distinct countries."""
+        wanted = mention.extra.get("number", 2)
+        members: list[Mention] = []
+        countries: set[str] = set()
+        for earlier in reversed(self.history):
+            for member in earlier.actors:
+                if member.country and member.country not in countries and earlier.kind not in ("pronoun",):
+                    countries.add(member.country)
+                    members.append(earlier)
+            if len(countries) >= wanted:
+                break
+        if len(countries) < wanted:
+            return False
+        chosen = []
+        seen: set[str] = set()
+        for earlier in members:
+            for member in earlier.actors:
+                if member.country in countries and member.country not in seen and len(seen) < wanted:
+                    seen.add(member.country)
+                    chosen.append(Actor(member.country, code=member.country, country=member.country))
+        self._set_group(mention, chosen, members)
+        return True
+
+    def _make_group(self, mention: Mention, members: list[Mention], wanted: int) -> bool:
+        if len(members) < wanted:
+            return False
+        self._set_group(mention, [m.actor for m in members], members)
+        return True
+
+    def _set_group(self, mention: Mention, actors: list[Actor], members: list[Mention]) -> None:
+        own = mention.actor
+        mention.actors = [_copied(actor, own) for actor in actors]
+        mention.kind = "group"
+        mention.extra["members"] = members
+        self.antecedent[id(mention)] = members[0]
+
+    # -- names and pronouns not covered by the recogniser ------------------------------------------------
+
+    def _resolve_name_run(self, start: int, end: int) -> Mention | None:
+        span = self.doc[start:end]
+        earlier = self._person_named(span.text)
+        if earlier is None:
+            return None
+        mention = Mention(start, end, [_copied(earlier.actor, _own(span))], "name", rule="coref:name")
+        self.antecedent[id(mention)] = earlier
+        return mention
+
+    def _resolve_pronoun(self, token: Token) -> Mention | None:
+        word = token.lower_
+        if word in THING_PRONOUNS and _pleonastic(token):
+            return None
+        group = (
+            PERSON_PRONOUNS
+            if word in PERSON_PRONOUNS
+            else PLURAL_PRONOUNS
+            if word in PLURAL_PRONOUNS
+            else THING_PRONOUNS
+        )
+        found = self._pronoun_antecedent(token, group)
+        if found is None:
+            return None
+        earlier, actors = found
+        span = self.doc[token.i : token.i + 1]
+        mention = Mention(
+            token.i,
+            token.i + 1,
+            [_copied(actor, _own(span)) for actor in actors],
+            "pronoun",
+            rule=f"coref:pronoun:{word}",
+            extra={"pronoun": word, "plural": word in PLURAL_PRONOUNS},
+        )
+        self.antecedent[id(mention)] = earlier
+        return mention
+
+    def _pronoun_antecedent(self, token: Token, group: set[str]) -> tuple[Mention, list[Actor]] | None:
+        """The best antecedent for a pronoun and the actors it stands for (two for 'Cho and Sergeev ... they')."""
+        sentence = self._sentence(token.i)
+        candidates = [
+            m
+            for m in self.history
+            if m.end <= token.i and sentence - self._sentence(m.start) <= PRONOUN_WINDOW
+        ]
+        ranked = sorted(candidates, key=lambda m: self._salience(m, token, sentence), reverse=True)
+        for mention in ranked:
+            if group is PLURAL_PRONOUNS:
+                if mention.is_group or mention.extra.get("plural"):
+                    return self._root(mention), mention.actors
+                partner = self._coordinated_person(mention)
+                if partner is not None:
+                    return self._root(mention), [mention.actor, partner.actor]
+            elif (_is_person if group is PERSON_PRONOUNS else _is_thing)(mention):
+                return self._root(mention), mention.actors
+        return None
+
+    def _salience(self, mention: Mention, pronoun: Token, sentence: int) -> tuple:
+        """Same sentence first; then subjects (of the main clause first); then the nearest, or in an earlier
+        sentence the first named."""
+        root = self.doc[mention.start : mention.end].root
+        distance = sentence - self._sentence(mention.start)
+        is_subject = root.dep_ in SUBJECTS
+        main_subject = is_subject and root.head.dep_ == "ROOT"
+        order = mention.start if distance == 0 else -mention.start
+        return (-distance, is_subject, main_subject, order)
+
+    def _coordinated_person(self, mention: Mention) -> Mention | None:
+        """'Cho and Sergeev': the person mention coordinated with this one, if any."""
+        if not _is_person(mention):
+            return None
+        root = self.doc[mention.start : mention.end].root
+        for conjunct in root.conjuncts:
+            other = next((m for m in self.history if m.start <= conjunct.i < m.end), None)
+            if other is not None and other is not mention and _is_person(other):
+                return other
+        return None
+
+    # -- helpers ---------------------------------------------------------------------------------------
+
+    def _most_recent(self, accept) -> Mention | None:
+        return next((self._root(m) for m in reversed(self.history) if accept(m)), None)
+
+    def _root(self, mention: Mention) -> Mention:
+        """The first mention of a chain: link to the original, not to a copy of it."""
+        while id(mention) in self.antecedent and self.antecedent[id(mention)].start < mention.start:
+            mention = self.antecedent[id(mention)]
+        return mention
+
+    def _link(self, mention: Mention, earlier: Mention, keep_own: bool = False) -> None:
+        """Copy the antecedent's identity into the mention (keeping its text and offsets)."""
+        self.antecedent[id(mention)] = earlier
+        own, source = mention.actor, earlier.actor
+        if keep_own:
+            own.country = own.country or source.country
+            own.sectors = own.sectors or list(source.sectors)
+            own.code = (
+                own.code
+                if own.country == source.country and own.code
+                else actor_code(own.country, own.sectors)
+            )
+            return
+        mention.actors = [_copied(source, own)]
+
+
+def _copied(source: Actor, own: Actor) -> Actor:
+    """The antecedent's identity with this mention's own text and offsets (and title, where it has one)."""
+    actor = copy.copy(source)
+    actor.sectors = list(source.sectors)
+    actor.text, actor.start, actor.end = own.text, own.start, own.end
+    actor.title = own.title or source.title
+    return actor
+
+
+def _own(span: Span) -> Actor:
+    return Actor(span.text, start=span.start_char, end=span.end_char)
+
+
+def _name_keys(name: str) -> set[str]:
+    """Words a later mention may use for a person: the first and the last name ("Cho", "Sergeev")."""
+    words = [w for w in name.split() if w not in NAME_PARTICLES and len(w) > 2]
+    return {words[0], words[-1]} if words else set()
+
+
+def _is_person(mention: Mention) -> bool:
+    if mention.is_group or mention.extra.get("plural"):
+        return False
+    if mention.kind == "pronoun":
+        return mention.extra.get("pronoun") in PERSON_PRONOUNS
+    return mention.kind in PERSON_KINDS
+
+
+def _is_thing(mention: Mention) -> bool:
+    if mention.is_group or mention.extra.get("plural"):
+        return False
+    if mention.kind == "pronoun":
+        return mention.extra.get("pronoun") in THING_PRONOUNS
+    return mention.kind in THING_KINDS
+
+
+def _pleonastic(token: Token) -> bool:
+    """'It was unclear whether ...', 'it appeared that ...': an 'it' that refers to nothing."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    clauses = {"ccomp", "xcomp", "csubj", "advcl"}
+    if head.lemma_ in ("be", "seem", "appear", "remain"):
+        complements = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+        has_clause = any(c.dep_ in clauses for c in head.children)
+        has_clause = has_clause or any(g.dep_ in clauses for c in complements for g in c.children)
+        return bool(complements) and has_clause or head.lemma_ in ("seem", "appear")
+    return False
+
+
+@Language.factory("dyads_coref")
+def make_coreference(nlp: Language, name: str) -> Coreference:
+    return Coreference()

@@ -1,0 +1,188 @@
+"""The actor lexicon: every name, title and institution dyads knows, loaded once from data/actors/*.tsv.
+
+Each pattern (lower-cased) maps to one `Entry`. Where two tables hold the same pattern the more specific
+one wins, in the order of `KIND_PRIORITY` (a leader's name over an organisation over a country ...).
+`ActorLexicon.matcher(vocab, tokenizer)` compiles all patterns into one spaCy `PhraseMatcher` on LOWER.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.vocab import Vocab
+
+from dyads.data import read_tsv
+
+# Most specific first: a pattern claimed by an earlier kind is not taken by a later one.
+KIND_PRIORITY = [
+    "person", "igo", "ngo", "seat", "organisation", "group", "country", "capital", "demonym", "people",
+    "role", "region", "city",
+]  # fmt: skip
+PLACE_KINDS = {"country", "capital", "group", "demonym", "people", "region", "city"}
+NAMED_KINDS = {"person", "igo", "ngo", "seat", "organisation"}
+# Sector that an elite no longer in office gets (CAMEO's "ELI").
+FORMER_OFFICE_SECTOR = "ELI"
+ACRONYM = re.compile(r"[A-Z].*[A-Z]|^[A-Z]{2,}")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One office a person held: sectors and title from `start` to `end` (years, inclusive)."""
+
+    country: str | None
+    sectors: tuple[str, ...]
+    title: str
+    start: int
+    end: int | None
+
+
+@dataclass
+class Entry:
+    """What one lexicon pattern means."""
+
+    kind: str  # one of KIND_PRIORITY
+    countries: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    code: str | None = None
+    name: str | None = None  # canonical name of a person or organisation
+    role: str | None = None  # for kind "role": title | person | body | modifier | counterpart | country
+    plural: bool = False
+    terms: list[Term] = field(default_factory=list)
+
+    @property
+    def country(self) -> str | None:
+        return self.countries[0] if self.countries else None
+
+    def term_at(self, when: date | None) -> Term | None:
+        """The office a person held at `when` (the latest one when `when` is None); None if out of office."""
+        if not self.terms:
+            return None
+        if when is None:
+            return max(self.terms, key=lambda term: term.start)
+        held = [t for t in self.terms if t.start <= when.year and (t.end is None or when.year <= t.end)]
+        return max(held, key=lambda term: term.start) if held else None
+
+
+@dataclass
+class Pattern:
+    """A pattern as written in the data: its forms and whether it must match case-sensitively."""
+
+    forms: set[str]
+    acronym: bool  # "US", "WHO", "LeT": matched only in that exact case in normally cased text
+
+
+def actor_code(country: str | None, sectors: list[str] | tuple[str, ...]) -> str | None:
+    """CAMEO-style code: country plus primary sector (RUSMIL), the country alone (RUS) or the sector (COP)."""
+    primary = sectors[0] if sectors else ""
+    if country:
+        return country + (primary if primary != "IGO" else "")
+    return primary or None
+
+
+class ActorLexicon:
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.patterns: dict[str, Pattern] = {}
+        self.ambiguous: set[str] = {row["word"] for row in read_tsv("actors/ambiguous.tsv")}
+        self._people: dict[str, Entry] = {}  # leaders by name, while reading: one Entry for all their terms
+        self._leader_forms: dict[str, set[str]] = {}
+        candidates: dict[str, list[tuple[str, Entry]]] = {}
+        for form, entry in self._read_tables():
+            candidates.setdefault(form.lower(), []).append((form, entry))
+        for key, found in candidates.items():
+            found.sort(key=lambda item: KIND_PRIORITY.index(item[1].kind))
+            entry = found[0][1]
+            forms = {form for form, other in found if other is entry}
+            self.entries[key] = entry
+            self.patterns[key] = Pattern(forms, acronym=all(ACRONYM.search(f) for f in forms))
+        self._matchers: dict[int, PhraseMatcher] = {}
+
+    def lookup(self, text: str) -> Entry | None:
+        return self.entries.get(text.lower())
+
+    def is_ambiguous(self, text: str) -> bool:
+        return text.lower() in self.ambiguous
+
+    def matcher(self, vocab: Vocab, tokenizer) -> PhraseMatcher:
+        """One PhraseMatcher (attr LOWER) per vocab, built on first use; match ids are the lower-cased patterns."""
+        key = id(vocab)
+        if key not in self._matchers:
+            matcher = PhraseMatcher(vocab, attr="LOWER")
+            # Tokenise each form as written and lower-cased too: "U.S." and "u.s." split differently.
+            keyed = [(key, form) for key, pattern in self.patterns.items() for form in {*pattern.forms, key}]
+            docs = tokenizer.pipe(form for _, form in keyed)
+            by_key: dict[str, list] = {}
+            for (key, _), doc in zip(keyed, docs, strict=True):
+                by_key.setdefault(key, []).append(doc)
+            for key, pattern_docs in by_key.items():
+                matcher.add(key, pattern_docs)
+            self._matchers[key] = matcher
+        return self._matchers[key]
+
+    def _read_tables(self):
+        for row in read_tsv("actors/leaders.tsv"):
+            yield from self._leader(row)
+        for row in read_tsv("actors/organisations.tsv"):
+            sectors = _split(row["sectors"])
+            country = row["country"] or None
+            entry = Entry(
+                kind=row["kind"],
+                countries=(country,) if country else (),
+                sectors=sectors,
+                code=row["code"] or actor_code(country, sectors),
+                name=row["name"],
+            )
+            for form in (row["name"], *_split(row["aliases"])):
+                yield form, entry
+        for row in read_tsv("actors/country_aliases.tsv"):
+            countries = _split(row["countries"])
+            yield row["pattern"], Entry(kind=row["kind"], countries=countries, code=countries[0])
+        for row in read_tsv("actors/countries.tsv"):
+            yield row["pattern"], Entry(kind=row["kind"], countries=(row["country"],), code=row["country"])
+        for row in read_tsv("actors/demonyms.tsv"):
+            country = (row["country"],)
+            yield row["adjective"], Entry(kind="demonym", countries=country, code=row["country"])
+            if row["people"]:
+                entry = Entry(kind="people", countries=country, code=row["country"], plural=True)
+                yield row["people"], entry
+        for row in read_tsv("actors/roles.tsv"):
+            sectors = _split(row["sectors"])
+            yield row["singular"], Entry(kind="role", sectors=sectors, role=row["kind"])
+            if row["plural"]:
+                yield row["plural"], Entry(kind="role", sectors=sectors, role=row["kind"], plural=True)
+        for row in read_tsv("actors/places.tsv"):
+            yield row["pattern"], Entry(kind=row["kind"], countries=(row["country"],), code=row["country"])
+
+    def _leader(self, row: dict[str, str]):
+        name = row["name"]
+        entry = self._people.get(name)
+        if entry is None:
+            entry = self._people[name] = Entry(kind="person", name=name)
+            forms = (name, *_split(row["aliases"]))
+        else:
+            forms = tuple(f for f in _split(row["aliases"]) if f.lower() not in self._leader_forms[name])
+        self._leader_forms.setdefault(name, set()).update(f.lower() for f in forms)
+        country = row["country"] or None
+        entry.terms.append(
+            Term(country, _split(row["sectors"]), row["title"], int(row["start"]), _year(row["end"]))
+        )
+        entry.countries = (country,) if country else ()
+        yield from ((form, entry) for form in forms)
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(";") if part.strip())
+
+
+def _year(cell: str) -> int | None:
+    return int(cell) if cell else None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> ActorLexicon:
+    """The lexicon, loaded once per process."""
+    return ActorLexicon()

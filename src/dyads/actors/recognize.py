@@ -1,0 +1,523 @@
+"""`dyads_actors`: finds actor mentions (countries, capitals, demonyms, institutions, titled persons ...).
+
+One PhraseMatcher pass over the lexicon finds the pieces ("South Korean", "Defense Minister", "Kremlin",
+"Vladimir Putin"); `PhraseBuilder` then joins adjacent pieces into whole actor phrases:
+
+    [place ['s]] [role ...] [named person | organisation | name after a title] [of/in phrase]
+
+"South Korean Defense Minister Cho Sung-tae" is one mention (KORMIL, name "Cho Sung-tae"); "Moscow's
+support" gives the mention "Moscow"; "Japanese-U.S. proposals" a group mention of JPN and USA.
+Mentions land on `doc._.actor_mentions` (sorted, non-overlapping) and `doc._.mention_at`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyads.actors.lexicon import (
+    FORMER_OFFICE_SECTOR,
+    KIND_PRIORITY,
+    NAMED_KINDS,
+    PLACE_KINDS,
+    ActorLexicon,
+    Entry,
+    actor_code,
+    load_lexicon,
+)
+from dyads.actors.mention import Mention
+from dyads.model import Actor
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+LOWERCASE_KEY = "dyads_lowercase"
+# Words that may stand between the pieces of one actor phrase ("Poland's current interior minister").
+PHRASE_FILLERS = {
+    "deputy", "acting", "former", "top", "senior", "new", "current", "then", "outgoing", "incoming",
+    "interim", "provisional", "local", "regional", "provincial", "federal", "national", "central",
+    "leading", "main", "chief", "vice", "assistant", "first", "elected", "newly", "recently", "caretaker",
+}  # fmt: skip
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
+DEFINITE = {"the", "these", "those"}
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
+ROLE_MENTION_KINDS = {
+    "title": "title", "person": "title", "body": "institution", "country": "country",
+    "counterpart": "counterpart", "modifier": None,
+}  # fmt: skip
+NAME_STOP_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# A body role alone ("the party", "police") is an actor; a person role alone ("the spokesman") only
+# when coreference resolves it.
+INSTITUTION_SECTORS_NAMED_BEFORE = {"MED", "PTY", "EDU", "BUS", "LAB", "NGO", "REB", "CRM"}
+
+
+@dataclass
+class Piece:
+    start: int
+    end: int
+    entry: Entry
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+@dataclass
+class Phrase:
+    """The pieces of one actor phrase, before it becomes a Mention."""
+
+    start: int
+    end: int
+    places: list[Piece] = field(default_factory=list)
+    roles: list[Piece] = field(default_factory=list)
+    named: Piece | None = None
+    name: tuple[int, int] | None = None  # tokens of a name after a title, not in the lexicon
+    nested: Phrase | None = None  # "head of [the Russian Defense Ministry]"
+    name_before: tuple[int, int] | None = None  # "[Kommersant] daily"
+
+
+def is_lowercase_text(doc: Doc) -> bool:
+    """True for text with (almost) no capitals, as some news feeds deliver it; case then tells nothing.
+    Worked out once per Doc (from its first 400 tokens) and kept in `doc.user_data`."""
+    known = doc.user_data.get(LOWERCASE_KEY)
+    if known is None:
+        sample = doc[:400].text
+        letters = sum(map(str.isalpha, sample))
+        upper = sum(map(str.isupper, sample))
+        known = doc.user_data[LOWERCASE_KEY] = letters > 0 and upper < 0.005 * letters
+    return known
+
+
+class ActorRecognizer:
+    """The `dyads_actors` component."""
+
+    def __init__(self, nlp: Language, lexicon: ActorLexicon | None = None):
+        self.lexicon = lexicon or load_lexicon()
+        self.matcher = self.lexicon.matcher(nlp.vocab, nlp.tokenizer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        document = doc._.document
+        when = document.date if document is not None else None
+        builder = PhraseBuilder(doc, self.pieces(doc), self.lexicon, when)
+        mentions = builder.mentions()
+        doc._.actor_mentions = mentions
+        doc._.mention_at = index_mentions(mentions)
+        return doc
+
+    def pieces(self, doc: Doc) -> list[Piece]:
+        """Lexicon matches that are plausible here, longest first, without overlaps."""
+        lowercase = is_lowercase_text(doc)
+        strings = doc.vocab.strings
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            key = strings[match_id]
+            if self._plausible(doc, start, end, key, lowercase):
+                found.append(Piece(start, end, self.lexicon.entries[key]))
+        found.sort(key=lambda p: (p.start - p.end, KIND_PRIORITY.index(p.kind), p.start))
+        taken = [False] * len(doc)
+        chosen = []
+        for piece in found:
+            if not any(taken[piece.start : piece.end]):
+                taken[piece.start : piece.end] = [True] * (piece.end - piece.start)
+                chosen.append(piece)
+        chosen.sort(key=lambda p: p.start)
+        return chosen
+
+    def _plausible(self, doc: Doc, start: int, end: int, key: str, lowercase: bool) -> bool:
+        pattern = self.lexicon.patterns[key]
+        entry = self.lexicon.entries[key]
+        text = doc[start:end].text
+        if not lowercase:
+            if pattern.acronym:
+                return text in pattern.forms
+            return entry.kind == "role" or text in pattern.forms or text[:1].isupper()
+        if pattern.acronym and (len(key) < 3 or key in self.lexicon.ambiguous):
+            return False
+        if key in self.lexicon.ambiguous:
+            return any(t.tag_ in ("NNP", "NNPS") or t.ent_type_ for t in doc[start:end])
+        return True
+
+
+class PhraseBuilder:
+    def __init__(self, doc: Doc, pieces: list[Piece], lexicon: ActorLexicon, when: date | None):
+        self.doc = doc
+        self.pieces = pieces
+        self.lexicon = lexicon
+        self.when = when
+        self.lowercase = is_lowercase_text(doc)
+        self.piece_starting = {piece.start: index for index, piece in enumerate(pieces)}
+        self.covered = [False] * len(doc)
+        for piece in pieces:
+            self.covered[piece.start : piece.end] = [True] * (piece.end - piece.start)
+
+    def mentions(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        index = 0
+        while index < len(self.pieces):
+            phrase, index = self.phrase(index)
+            if phrase is not None:
+                mention = self.to_mention(phrase)
+                if mention is not None and (not mentions or mention.start >= mentions[-1].end):
+                    mentions.append(mention)
+        return mentions
+
+    # -- grouping pieces into phrases ------------------------------------------------------------------
+
+    def phrase(self, index: int) -> tuple[Phrase | None, int]:
+        """The phrase starting at piece `index`, and the index of the first piece after it."""
+        doc, pieces = self.doc, self.pieces
+        first = pieces[index]
+        phrase = Phrase(first.start, first.start)
+        k = index
+        if first.kind in NAMED_KINDS:
+            phrase.named = first
+            phrase.end = first.end
+            return phrase, self._trailing_roles(phrase, k + 1)
+        if first.kind in PLACE_KINDS:
+            phrase.places.append(first)
+            phrase.end = first.end
+            k += 1
+            while (
+                k < len(pieces)
+                and pieces[k].kind in PLACE_KINDS
+                and self._hyphen_joined(phrase.end, pieces[k])
+            ):
+                phrase.places.append(pieces[k])
+                phrase.end = pieces[k].end
+                k += 1
+            after = (
+                phrase.end + 1 if phrase.end < len(doc) and doc[phrase.end].text in POSSESSIVE else phrase.end
+            )
+            joins = k < len(pieces) and pieces[k].kind not in PLACE_KINDS
+            if joins and self._continues(after, pieces[k]):
+                phrase.end = after
+            else:
+                return phrase, k
+        while k < len(pieces) and pieces[k].kind == "role" and self._continues(phrase.end, pieces[k]):
+            if (
+                phrase.roles
+                and phrase.roles[-1].entry.role in ("title", "person")
+                and phrase.roles[-1].entry.plural
+            ):
+                break  # "officials" ends a phrase: "officials police" is two
+            phrase.roles.append(pieces[k])
+            phrase.end = pieces[k].end
+            k += 1
+        if phrase.roles and not phrase.places:
+            phrase.name_before = self._name_before(phrase)
+        head = phrase.roles[-1].entry if phrase.roles else None
+        named_next = k < len(pieces) and pieces[k].kind in NAMED_KINDS
+        if named_next and self._continues(phrase.end, pieces[k], gap=not phrase.roles):
+            if head is None or head.role in ("title", "person", "modifier") or pieces[k].kind != "person":
+                phrase.named = pieces[k]
+                phrase.end = pieces[k].end
+                k = self._trailing_roles(phrase, k + 1)
+        elif head is not None and head.role == "title" and not head.plural:
+            phrase.name = self._name_after(phrase.end)
+            if phrase.name:
+                phrase.end = phrase.name[1]
+        if phrase.named is None and phrase.name is None and phrase.roles:
+            k = self._extend_of_in(phrase, k)
+        return phrase, k
+
+    def _trailing_roles(self, phrase: Phrase, k: int) -> int:
+        """Roles right after a name belong to it: "Kommersant daily", "Boko Haram militants"."""
+        pieces = self.pieces
+        while k < len(pieces) and pieces[k].kind == "role" and pieces[k].start == phrase.end:
+            phrase.roles.append(pieces[k])
+            phrase.end = pieces[k].end
+            k += 1
+        return k
+
+    def _continues(self, end: int, piece: Piece, gap: bool = True) -> bool:
+        """Is `piece` part of the phrase ending at token `end`? Only fillers may stand between."""
+        if piece.start < end:
+            return False
+        between = self.doc[end : piece.start]
+        if len(between) > (3 if gap else 0):
+            return False
+        return all(t.lower_ in PHRASE_FILLERS or (t.pos_ in ("ADJ", "NUM") and t.is_alpha) for t in between)
+
+    def _hyphen_joined(self, end: int, piece: Piece) -> bool:
+        """'Japanese-U.S.', 'U.S.-Russian': places joined by a hyphen or slash into one group."""
+        return (
+            piece.start == end + 1
+            and self.doc[end].text in ("-", "/", "–")
+            and not self.doc[end - 1].whitespace_
+        )
+
+    def _name_after(self, start: int) -> tuple[int, int] | None:
+        """A person's name right after a title ("Defense Minister [Igor Sergeev]")."""
+        doc = self.doc
+        end = start
+        while end < len(doc) and end - start < 6:
+            token = doc[end]
+            if self.covered[end] or token.ent_type_ in NAME_STOP_ENTITIES:
+                break
+            if not continues_name(doc, start, end, self._name_word):
+                break
+            end += 1
+        while end > start and doc[end - 1].text == "-":
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _name_word(self, token) -> bool:
+        if self.lowercase:
+            return token.ent_type_ == "PERSON"
+        return token.text[:1].isupper() and (token.is_alpha or _is_initial(token.text))
+
+    def _name_before(self, phrase: Phrase) -> tuple[int, int] | None:
+        """An unknown name right before an institution ("[Kommersant] daily", "[Bharat Sena] party")."""
+        head = phrase.roles[0].entry
+        if self.lowercase or head.role != "body" or not set(head.sectors) & INSTITUTION_SECTORS_NAMED_BEFORE:
+            return None
+        start = phrase.start
+        while start > 0 and phrase.start - start < 4:
+            token = self.doc[start - 1]
+            if self.covered[start - 1] or token.is_sent_start or token.ent_type_ in NAME_STOP_ENTITIES:
+                break
+            if not (token.text[:1].isupper() and token.is_alpha and token.pos_ == "PROPN"):
+                break
+            start -= 1
+        return (start, phrase.start) if start < phrase.start else None
+
+    def _extend_of_in(self, phrase: Phrase, k: int) -> int:
+        """'head of the Russian Defense Ministry', 'the government in North Korea', 'Ministry of Mines'."""
+        doc = self.doc
+        end = phrase.end
+        if end >= len(doc) or doc[end].lower_ not in ("of", "in"):
+            return k
+        head = phrase.roles[-1].entry
+        if doc[end].lower_ == "in" and (phrase.places or set(head.sectors) & {"MIL", "REB", "UAF"}):
+            return k  # forces "in" a country are rarely that country's
+        nxt = end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
+        index = self.piece_starting.get(nxt)
+        if index is not None and index >= k:
+            nested, after = self.phrase(index)
+            if nested is not None and (nested.places or nested.roles or nested.named):
+                phrase.nested = nested
+                phrase.end = nested.end
+                return after
+        if doc[end].lower_ == "of" and head.role == "body" and not self.lowercase:
+            stop = nxt
+            while (
+                stop < len(doc)
+                and not self.covered[stop]
+                and doc[stop].text[:1].isupper()
+                and doc[stop].is_alpha
+            ):
+                stop += 1
+            if stop > nxt:
+                phrase.end = stop  # "Ministry of Mines"
+        return k
+
+    # -- from phrase to mention ------------------------------------------------------------------------
+
+    def to_mention(self, phrase: Phrase) -> Mention | None:
+        doc = self.doc
+        countries = [c for piece in phrase.places for c in piece.entry.countries]
+        sectors = _role_sectors(phrase.roles)
+        head = phrase.roles[-1].entry if phrase.roles else None
+        name = title = code = None
+        kind = ROLE_MENTION_KINDS.get(head.role) if head is not None else None
+        if head is not None and head.role in ("title", "person"):
+            title = doc[phrase.roles[0].start : phrase.roles[-1].end].text
+        if phrase.nested is not None:
+            nested = self.to_mention(phrase.nested)
+            if nested is not None:
+                countries = countries or [a.country for a in nested.actors if a.country]
+                inherited = [s for s in nested.actor.sectors if s not in sectors]
+                if head is not None and head.role in ("title", "person") and len(phrase.roles) == 1:
+                    sectors = nested.actor.sectors + [s for s in sectors if s not in nested.actor.sectors]
+                elif head is not None and head.role == "body":
+                    sectors = sectors + inherited
+                if nested.actor.code and nested.actor.code.startswith(("IGO", "NGO")) and not countries:
+                    code = nested.actor.code
+        if phrase.named is not None:
+            entry = phrase.named.entry
+            if entry.kind == "person":
+                kind = "person"
+                name = entry.name
+                term = entry.term_at(self.when)
+                if term is not None:
+                    countries = countries or ([term.country] if term.country else [])
+                    sectors = sectors or list(term.sectors)
+                    title = title or term.title
+                else:
+                    countries = countries or list(entry.countries)
+                    sectors = sectors or [FORMER_OFFICE_SECTOR]
+            else:
+                kind = entry.kind
+                countries = countries or list(entry.countries)
+                sectors = list(entry.sectors) + [s for s in sectors if s not in entry.sectors]
+                code = entry.code if not countries or countries == list(entry.countries) else None
+                name = entry.name
+        elif phrase.name is not None:
+            kind = "person"
+            name = doc[phrase.name[0] : phrase.name[1]].text
+        elif head is None:
+            kind = phrase.places[0].kind
+            if kind in ("region", "city"):
+                return None  # a place alone is a location, not an actor
+            if kind == "group" or len(phrase.places) > 1:
+                kind = "group"
+        elif head.role == "modifier":
+            return None if not countries else self._place_only(phrase)
+        start = phrase.start
+        if phrase.name_before is not None:
+            start = phrase.name_before[0]
+            name = doc[phrase.name_before[0] : phrase.name_before[1]].text
+            kind = "organisation"
+        extra = self._determiners(start, head)
+        if head is not None and phrase.named is None:
+            start = extra.pop("prefix_start", start)
+        extra.pop("prefix_start", None)
+        bare = not countries and phrase.named is None and phrase.name is None and phrase.name_before is None
+        if bare and head is not None and head.role in ("title", "person", "country", "modifier"):
+            extra["bare"] = True
+        if bare and head is not None and head.role == "body" and not self._heads_noun_phrase(phrase):
+            return None  # "daily life", "paper mill": the role word is only a modifier here
+        if phrase.nested is not None:
+            extra["described"] = True  # "the head of the Defense Ministry" says who it is: no coreference
+        if head is not None:
+            extra["role"] = head.role
+            extra["plural"] = head.plural
+        span = doc[start : phrase.end]
+        distinct = list(dict.fromkeys(countries)) or [None]
+        actors = [
+            Actor(
+                text=span.text,
+                code=code or actor_code(country, sectors),
+                country=country,
+                sectors=list(sectors),
+                name=name,
+                title=title,
+                start=span.start_char,
+                end=span.end_char,
+            )
+            for country in distinct
+        ]
+        if len(actors) > 1:
+            kind = "group"
+        rule = "+".join(piece.kind for piece in (*phrase.places, *phrase.roles)) or kind
+        if phrase.named is not None:
+            rule = f"{rule}+{phrase.named.kind}" if rule != kind else phrase.named.kind
+        return Mention(start, phrase.end, actors, kind or "actor", rule=rule, extra=extra)
+
+    def _place_only(self, phrase: Phrase) -> Mention | None:
+        places_end = phrase.places[-1].end
+        return self.to_mention(Phrase(phrase.start, places_end, places=phrase.places))
+
+    def _heads_noun_phrase(self, phrase: Phrase) -> bool:
+        last = self.doc[phrase.end - 1]
+        return last.pos_ in ("NOUN", "PROPN") and last.dep_ not in ("amod", "compound", "nmod")
+
+    def _determiners(self, start: int, head: Entry | None) -> dict:
+        """Number, definiteness and possessor from the words before a phrase ("the two", "his")."""
+        extra: dict = {"definite": False}
+        position = start - 1
+        while position >= 0 and start - position <= 3:
+            word = self.doc[position].lower_
+            if word in NUMBER_WORDS:
+                extra["number"] = NUMBER_WORDS[word]
+            elif word in DEFINITE:
+                extra["definite"] = True
+                extra["prefix_start"] = position
+                break
+            elif word in POSSESSIVE_PRONOUNS and head is not None and head.role == "counterpart":
+                extra["definite"] = True
+                extra["possessor"] = position
+                extra["prefix_start"] = position
+                break
+            elif self.doc[position].pos_ != "ADJ":
+                break
+            position -= 1
+        if "number" in extra and "prefix_start" not in extra:
+            extra["prefix_start"] = position + 1
+        return extra
+
+
+def _role_sectors(roles: list[Piece]) -> list[str]:
+    """Sectors of a run of roles: what comes first decides ("Defense Ministry spokesman" → MIL, GOV);
+    a person's own default sector counts only when nothing before it gave one."""
+    sectors: list[str] = []
+    for position, piece in enumerate(roles):
+        entry = piece.entry
+        inherits = entry.role in ("title", "person") and position > 0 and sectors
+        if not inherits:
+            sectors.extend(s for s in entry.sectors if s not in sectors)
+    return sectors
+
+
+def continues_name(doc: Doc, start: int, i: int, is_name_word) -> bool:
+    """Does token `i` continue a name begun at `start`? Hyphenated parts count ("Kim Dae-jung")."""
+    token = doc[i]
+    if i > start and token.text == "-":
+        return not token.whitespace_ and not doc[i - 1].whitespace_
+    if i > start and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        return token.is_alpha
+    return is_name_word(token)
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) <= 4 and text.endswith(".") and text[:1].isupper()
+
+
+def index_mentions(mentions: list[Mention]) -> dict[int, int]:
+    return {
+        token: index for index, mention in enumerate(mentions) for token in range(mention.start, mention.end)
+    }
+
+
+@Language.factory("dyads_actors")
+def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+    return ActorRecognizer(nlp)
+
+
+@lru_cache(maxsize=2)
+def _phrase_pipeline(model: str) -> Language:
+    from dyads import nlp as pipeline
+
+    return pipeline.load(model, stages=["dyads_actors", "dyads_coref"])
+
+
+def resolve_phrase(text: str, when: date | None = None, model: str | None = None) -> Actor | None:
+    """Code a free actor phrase outside any document ("Russia's ambassador to Poland" → RUSGOV).
+
+    The phrase's main mention decides (the one holding the parse root, else the first); a country it lacks
+    is taken from another mention in the phrase ("professor ... at a university in Scotland").
+    """
+    from dyads import nlp as pipeline
+    from dyads.model import Document
+
+    nlp = _phrase_pipeline(model or pipeline.DEFAULT_MODEL)
+    doc = nlp.make_doc(text.strip())
+    doc._.document = Document(id="phrase", text=doc.text, date=when)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    mentions = [m for m in doc._.actor_mentions if not m.extra.get("bare") or m.antecedent is not None]
+    if not mentions:
+        return _place_of(doc, nlp)
+    root = next((t.i for t in doc if t.dep_ == "ROOT"), 0)
+    main = next((m for m in mentions if m.start <= root < m.end), mentions[0])
+    actor = main.actor
+    if actor.country is None and not (actor.code or "").startswith(("IGO", "NGO")):
+        other = next((m.actor.country for m in mentions if m is not main and m.actor.country), None)
+        other = other or (_place_of(doc, nlp) or Actor("")).country
+        if other:
+            actor.country = other
+            actor.code = actor_code(other, actor.sectors)
+    return actor
+
+
+def _place_of(doc: Doc, nlp: Language) -> Actor | None:
+    """A city or region named in a phrase that holds no actor ("Sydney"), as a bare country actor."""
+    recognizer = nlp.get_pipe("dyads_actors")
+    for piece in recognizer.pieces(doc):
+        if piece.kind in PLACE_KINDS and piece.entry.country:
+            span = doc[piece.start : piece.end]
+            country = piece.entry.country
+            return Actor(span.text, code=country, country=country, start=span.start_char, end=span.end_char)
+    return None

@@ -1,0 +1,86 @@
+"""`dyads export`: events from a DuckDB store to JSONL, CSV or Parquet, filtered like the API."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from dyads.export import UnknownOutputFormat, writer_for
+from dyads.export.store import MODALITIES, EventFilter, Store
+
+EXIT_USAGE = 2
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2002-03-10", param_hint=option) from None
+
+
+def export_command(
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB store written by `dyads code --db`.")],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="events.jsonl, events.csv or events.parquet; '-': JSONL on stdout.")
+    ],
+    date_from: Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="First event date.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Last event date.")] = None,
+    source_country: Annotated[str | None, typer.Option("--source", metavar="ISO3")] = None,
+    target_country: Annotated[str | None, typer.Option("--target", metavar="ISO3")] = None,
+    country: Annotated[str | None, typer.Option("--country", metavar="ISO3", help="Either side.")] = None,
+    sector: Annotated[str | None, typer.Option("--sector", help="PLOVER sector of either actor.")] = None,
+    cameo: Annotated[str | None, typer.Option("--cameo", help="CAMEO root (2 digits) or code.")] = None,
+    plover_type: Annotated[str | None, typer.Option("--plover", help="PLOVER event type.")] = None,
+    modality: Annotated[
+        list[str] | None, typer.Option("--modality", help=f"Repeatable: {', '.join(MODALITIES)}.")
+    ] = None,
+    quad_class: Annotated[list[int] | None, typer.Option("--quad-class", min=1, max=4, help="Repeatable.")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Text in the sentence, case-insensitive.")] = None,
+) -> None:
+    """Write the events of a store, optionally filtered, in the format of `dyads code -o`."""
+    console = Console(stderr=True)
+    unknown = sorted(set(modality or []) - set(MODALITIES))
+    if unknown:
+        raise typer.BadParameter(f"unknown modality {', '.join(unknown)}", param_hint="'--modality'")
+    if not db.exists():
+        raise typer.BadParameter(f"no such store: {db}", param_hint="'--db'")
+    event_filter = EventFilter(
+        date_from=_date(date_from, "'--from'"),
+        date_to=_date(date_to, "'--to'"),
+        source_country=source_country,
+        target_country=target_country,
+        country=country,
+        sector=sector,
+        cameo=cameo,
+        plover_type=plover_type,
+        modality=modality or [],
+        quad_class=quad_class or [],
+        text=text,
+    )
+    try:
+        store = Store(db, read_only=True)
+    except duckdb.Error as error:
+        console.print(f"[red]error[/] {escape(str(error))}")
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        writer = writer_for(output)
+    except UnknownOutputFormat as error:
+        store.close()
+        raise typer.BadParameter(str(error), param_hint="'--output'") from None
+    written = 0
+    try:
+        for events in store.iter_events(event_filter):
+            writer.write(events)
+            written += len(events)
+    finally:
+        writer.close()
+        store.close()
+    console.print(f"{written:,} events written to {escape(output if output != '-' else 'stdout')}")

@@ -1,0 +1,28 @@
+"""CSV: one `Event.flat()` row per event, columns in `FLAT_COLUMNS` order under a header row."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import TextIO
+
+from dyads.model import FLAT_COLUMNS, Event
+
+
+class CsvWriter:
+    def __init__(self, stream: TextIO, close_stream: bool = True):
+        self.stream = stream
+        self.close_stream = close_stream
+        self._rows = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
+        self._rows.writeheader()
+        stream.flush()
+
+    def write(self, events: Iterable[Event]) -> None:
+        self._rows.writerows(event.flat() for event in events)
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.close_stream:
+            self.stream.close()
+        else:
+            self.stream.flush()

@@ -1,0 +1,51 @@
+"""CSV with a header row naming the fields id, text, date, title, source, url (others: metadata).
+
+Read row by row (quoted fields may span lines); a bad row is skipped and the rest is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from dyads.ingest.decode import SAMPLE_BYTES, check_not_binary, decode, normalise_newlines, open_binary
+from dyads.ingest.records import InvalidRecord, document_from_record
+from dyads.ingest.report import ReadReport, UnreadableInput
+from dyads.model import Document
+
+# News texts are longer than the csv module's default field limit of 128 KiB.
+FIELD_SIZE_LIMIT = min(sys.maxsize, 2**31 - 1)
+
+
+def read_csv(path: Path, report: ReadReport, default_id: str) -> Iterator[Document]:
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
+    origin = str(path)
+    with open_binary(path) as handle:
+        check_not_binary(handle.read(SAMPLE_BYTES))
+        handle.seek(0)
+        lines = (
+            normalise_newlines(decode(raw, f"{origin}:{number}", report))
+            for number, raw in enumerate(handle, start=1)
+        )
+        rows = csv.reader(lines)
+        header = next(rows, None)
+        if header is None:
+            raise UnreadableInput("empty file")
+        columns = [name.strip().lower() for name in header]
+        if "text" not in columns:
+            raise UnreadableInput(f"no 'text' column (columns: {', '.join(columns)})")
+        next_line = rows.line_num + 1
+        for row in rows:
+            line, next_line = next_line, rows.line_num + 1
+            where = f"{origin}:{line}"
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                report.skip(where, f"{len(row)} cells for {len(columns)} columns")
+                continue
+            try:
+                yield document_from_record(dict(zip(columns, row)), where, f"{default_id}:{line}", report)
+            except InvalidRecord as error:
+                report.skip(where, str(error))

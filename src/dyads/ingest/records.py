@@ -1,0 +1,60 @@
+"""One record (a JSON object, a CSV row) to a `Document`: the known fields, the rest as metadata."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dyads.ingest.dates import parse_date
+from dyads.ingest.limits import without_surrogates
+from dyads.ingest.report import ReadReport
+from dyads.model import Document
+
+RECORD_FIELDS = ("id", "text", "date", "title", "source", "url")
+
+
+class InvalidRecord(ValueError):
+    """A record that cannot become a document; the message is the reason it was skipped."""
+
+
+def document_from_record(
+    record: dict[str, Any], origin: str, default_id: str, report: ReadReport
+) -> Document:
+    """The document of one record; raises `InvalidRecord` for a missing text or a field of the wrong type."""
+    record = without_surrogates(record)
+    text = record.get("text")
+    if text is None:
+        raise InvalidRecord("no 'text' field")
+    for name in RECORD_FIELDS:
+        value = record.get(name)
+        allowed = (str, int) if name == "id" else (str,)
+        if value is not None and (not isinstance(value, allowed) or isinstance(value, bool)):
+            raise InvalidRecord(f"field {name!r} must be a string, not {type(value).__name__}")
+    if not text.strip():
+        raise InvalidRecord("empty text")
+    record_id = record.get("id")
+    raw_date = _blank_to_none(record.get("date"))
+    document_date = None
+    if raw_date is not None:
+        document_date = parse_date(raw_date)
+        if document_date is None:
+            report.warn(origin, f"unreadable date {raw_date!r} ignored")
+    metadata = {
+        key: value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        for key, value in record.items()
+        if key not in RECORD_FIELDS and value is not None and value != ""
+    }
+    return Document(
+        id=str(record_id) if _blank_to_none(record_id) is not None else default_id,
+        text=text,
+        date=document_date,
+        title=_blank_to_none(record.get("title")),
+        source=_blank_to_none(record.get("source")),
+        url=_blank_to_none(record.get("url")),
+        metadata=metadata,
+        origin=origin,
+    )
+
+
+def _blank_to_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value

@@ -1,0 +1,39 @@
+"""What a read left out and why: skipped inputs and warnings, each naming the file (and line)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+log = logging.getLogger("dyads.ingest")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    origin: str  # file, file:line, or <stdin>:line
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+class UnreadableInput(Exception):
+    """A whole input (a file, stdin) cannot be read; the reader skips it and goes on."""
+
+
+@dataclass
+class ReadReport:
+    """Filled while documents stream out of `dyads.ingest.read`."""
+
+    documents: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def skip(self, origin: str, reason: str) -> None:
+        skipped = Skipped(origin, reason)
+        log.info("skipped %s", skipped)
+        self.skipped.append(skipped)
+
+    def warn(self, origin: str, message: str) -> None:
+        log.info("warning %s: %s", origin, message)
+        self.warnings.append(f"{origin}: {message}")

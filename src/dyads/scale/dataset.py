@@ -1,0 +1,212 @@
+"""A Parquet dataset of coded documents that a killed run can resume: `dyads code --out-dir DIR`.
+
+Layout (any Parquet reader takes the two folders as tables; names starting with "." or "_" are ignored):
+
+    DIR/events/part-000001.parquet     the events of one batch: `model.FLAT_COLUMNS` + event_date + record
+    DIR/documents/part-000001.parquet  the documents of that batch: id, content hash, metadata, counts
+    DIR/_journal.jsonl                 one line per committed batch: its part number and (id, hash) pairs
+
+A batch is committed in three steps: both files are written under temporary names and synced; then a
+line naming the part and its documents is appended to the journal and synced (the commit point); then
+the files are renamed to their final names. A run killed before the commit point leaves temporary files
+that the next open deletes; one killed after it leaves temporary files that the next open renames. So
+the final files hold exactly the committed batches, each document once, and a glob over `events/` never
+sees half a batch. A journal line cut short by a crash is not a commit and is cut off on open.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dyads.coder import CodedDocument
+from dyads.export.store import _event_table
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+JOURNAL = "_journal.jsonl"
+TABLES = ("events", "documents")
+
+DOCUMENT_SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("content_hash", pa.string()),
+        ("date", pa.date32()),
+        ("title", pa.string()),
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("origin", pa.string()),
+        ("metadata", pa.string()),  # JSON object
+        ("chars", pa.int64()),
+        ("sentences", pa.int64()),
+        ("event_count", pa.int64()),
+        ("warnings", pa.list_(pa.string())),
+    ]
+)
+
+
+class DatasetLocked(RuntimeError):
+    """Another process is writing to the same dataset."""
+
+
+@dataclass
+class DatasetAddResult:
+    added: int = 0
+    skipped: int = 0  # already in the dataset
+    failed: int = 0  # coding failed: not written, so a resumed run retries them
+    events: int = 0
+
+
+class ParquetDataset:
+    """An append-only, crash-safe Parquet dataset; one writer at a time (an exclusive lock on the folder).
+
+    >>> with ParquetDataset("out/") as dataset:
+    ...     dataset.add(coder.pipe(documents))  # one part file per call
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        for table in TABLES:
+            (self.path / table).mkdir(parents=True, exist_ok=True)
+        self._lock = open(self.path / "_lock", "w")  # noqa: SIM115 - held for the dataset's lifetime
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise DatasetLocked(f"{self.path} is being written by another dyads process") from None
+        self._done: set[tuple[str, str]] = set()
+        self._last_part = 0
+        self._recover()
+
+    def close(self) -> None:
+        self._lock.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def done(self) -> set[tuple[str, str]]:
+        """(document id, content hash) of every committed document: what a resumed run may skip."""
+        return set(self._done)
+
+    def add(self, coded_documents: Iterable[CodedDocument]) -> DatasetAddResult:
+        """Commit a batch of coded documents as one part; documents already committed are left out."""
+        result = DatasetAddResult()
+        batch: dict[tuple[str, str], CodedDocument] = {}
+        for coded in coded_documents:
+            key = (coded.document.id, coded.document.content_hash)
+            if coded.error is not None:
+                result.failed += 1
+            elif key in self._done or key in batch:
+                result.skipped += 1
+            else:
+                batch[key] = coded
+        if not batch:
+            return result
+        part = self._last_part + 1
+        coded_documents = list(batch.values())
+        events = _event_table(coded_documents)
+        for table, data in (("events", events), ("documents", _document_table(coded_documents))):
+            _write_synced(data, self._temporary(table, part))
+        line = json.dumps({"part": part, "documents": list(batch), "events": events.num_rows})
+        with open(self.path / JOURNAL, "a", encoding="utf-8") as journal:
+            journal.write(line + "\n")
+            journal.flush()
+            os.fsync(journal.fileno())
+        self._publish(part)
+        self._last_part = part
+        self._done.update(batch)
+        result.added, result.events = len(batch), events.num_rows
+        return result
+
+    def _final(self, table: str, part: int) -> Path:
+        return self.path / table / f"part-{part:06d}.parquet"
+
+    def _temporary(self, table: str, part: int) -> Path:
+        return self.path / table / f".part-{part:06d}.parquet.tmp"
+
+    def _publish(self, part: int) -> None:
+        for table in TABLES:
+            temporary = self._temporary(table, part)
+            if temporary.exists():
+                os.replace(temporary, self._final(table, part))
+            _sync_folder(self.path / table)
+
+    def _recover(self) -> None:
+        """Read the journal, cut off a torn last line, finish committed parts, delete uncommitted ones."""
+        journal = self.path / JOURNAL
+        committed: list[dict[str, Any]] = []
+        valid_bytes = 0
+        if journal.exists():
+            with open(journal, "rb") as handle:
+                for raw in handle:
+                    try:
+                        entry = json.loads(raw) if raw.endswith(b"\n") else None
+                    except ValueError:
+                        entry = None
+                    if entry is None:
+                        break
+                    committed.append(entry)
+                    valid_bytes += len(raw)
+            if valid_bytes < journal.stat().st_size:
+                os.truncate(journal, valid_bytes)
+        for entry in committed:
+            self._done.update((doc_id, content_hash) for doc_id, content_hash in entry["documents"])
+        parts = {entry["part"] for entry in committed}
+        self._last_part = max(parts, default=0)
+        for part in parts:
+            if any(self._temporary(table, part).exists() for table in TABLES):
+                self._publish(part)
+        for table in TABLES:
+            for leftover in (self.path / table).glob(".part-*.parquet.tmp"):
+                leftover.unlink()
+            for file in (self.path / table).glob("part-*.parquet"):
+                if int(file.stem.removeprefix("part-")) not in parts:
+                    file.unlink()
+
+
+def _document_table(coded_documents: list[CodedDocument]) -> pa.Table:
+    rows = [
+        {
+            "doc_id": coded.document.id,
+            "content_hash": coded.document.content_hash,
+            "date": coded.document.date,
+            "title": coded.document.title,
+            "source": coded.document.source,
+            "url": coded.document.url,
+            "origin": coded.document.origin,
+            "metadata": json.dumps(coded.document.metadata, ensure_ascii=False),
+            "chars": len(coded.document.text),
+            "sentences": coded.sentences,
+            "event_count": len(coded.events),
+            "warnings": coded.warnings,
+        }
+        for coded in coded_documents
+    ]
+    return pa.Table.from_pylist(rows, schema=DOCUMENT_SCHEMA)
+
+
+def _write_synced(table: pa.Table, path: Path) -> None:
+    with open(path, "wb") as handle:
+        pq.write_table(table, handle, compression="zstd")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

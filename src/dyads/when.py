@@ -1,0 +1,666 @@
+"""`dyads_when`: the date of each event, resolved against the document date.
+
+One regular-expression pass over the document finds the time expressions ("last week", "on May 16",
+"June 12-14", "early next year", "during the past decade", weekdays, "two years ago", "since 1997",
+"recently"); each event takes the one nearest to its trigger in the dependency tree that fits its
+modality (a reported past event cannot happen after the report, a scheduled one not before it), else the
+nearest fitting one earlier in its paragraph, else the document date (precision `document`).
+
+`resolve()` turns one expression into an `EventDate`. Single calendar dates go through dateparser (cached:
+it is slow); ranges, vague periods and parts of periods ("early next year", which dateparser reads as
+plain next year) are resolved here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dyads.data import read_tsv
+from dyads.events.candidate import EventCandidate
+from dyads.model import EventDate
+from dyads.provenance import citations, resolve_month_day
+
+Tense = str | None  # "past", "future" or None (nearest to the base date)
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date | None
+    end: date | None
+    precision: str
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, dict[str, int]]:
+    table: dict[str, dict[str, int]] = {}
+    for row in read_tsv("time/words.tsv"):
+        table.setdefault(row["kind"], {})[row["word"]] = int(row["value"])
+    return table
+
+
+def _alternation(kind: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(words()[kind], key=len, reverse=True))
+
+
+# ---------------------------------------------------------------------------------------------- periods
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month(year: int, month: int) -> Period:
+    return Period(date(year, month, 1), _month_end(year, month), "month")
+
+
+def _year(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def _shift_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _shift(day: date, unit: str, count: int) -> date:
+    if unit in ("day", "week", "fortnight"):
+        return day + timedelta(days=words()["unit"][unit] * count)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+    return _shift_months(day, months * count)
+
+
+def _third(period: Period, part: int) -> Period:
+    """Early (1), mid (2) or late (3) part of a month or a year."""
+    assert period.start is not None and period.end is not None
+    if period.precision == "year":
+        year = period.start.year
+        first = 1 + 4 * (part - 1)
+        return Period(date(year, first, 1), _month_end(year, first + 3), "quarter")
+    start = period.start.replace(day=1 + 10 * (part - 1))
+    end = period.end if part == 3 else start.replace(day=start.day + 9)
+    return Period(start, end, period.precision)
+
+
+def _week_of(day: date) -> Period:
+    monday = day - timedelta(days=day.weekday())
+    return Period(monday, monday + timedelta(days=6), "week")
+
+
+def _unit_period(day: date, unit: str) -> Period:
+    """The calendar period of size `unit` that contains `day`."""
+    if unit == "day":
+        return Period(day, day, "day")
+    if unit in ("week", "fortnight", "weekend"):
+        week = _week_of(day)
+        if unit == "weekend":
+            return Period(week.start + timedelta(days=5), week.end, "day")
+        return week
+    if unit == "month":
+        return _month(day.year, day.month)
+    if unit == "quarter":
+        first = 3 * ((day.month - 1) // 3) + 1
+        return Period(date(day.year, first, 1), _month_end(day.year, first + 2), "quarter")
+    if unit == "year":
+        return _year(day.year)
+    decade = day.year - day.year % 10
+    return Period(date(decade, 1, 1), date(decade + 9, 12, 31), "decade")
+
+
+def _pick_year(month: int, day: int, base: date, tense: Tense) -> date | None:
+    """The year a month/day without one falls in: the past, the future or the nearest to `base`."""
+    options = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    if tense == "past":
+        options = [d for d in options if d <= base]
+        return max(options) if options else None
+    if tense == "future":
+        options = [d for d in options if d >= base]
+        return min(options) if options else None
+    return min(options, key=lambda d: abs((d - base).days)) if options else None
+
+
+@lru_cache(maxsize=4096)
+def _calendar_date(text: str, base: date | None, tense: Tense) -> date | None:
+    """One calendar date ("May 16", "16 May 2000", "March 10, 2002") through dateparser."""
+    settings = {"PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(tense or "", "current_period")}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    found = parsed.date()
+    if tense is None and base is not None and not re.search(r"\d{4}", text):
+        return _pick_year(found.month, found.day, base, None)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------- patterns
+
+MONTH = rf"(?:(?:{_alternation('month_abbreviation')})\.?|{_alternation('month')})(?![\w])"
+WEEKDAY = f"(?:{_alternation('weekday')})"
+NUMBER = rf"(?:\d+|{_alternation('number')})"
+SEASON = f"(?:{_alternation('season')})"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+DASH = r"\s*(?:-|–|—|to|through|until)\s*"
+UNIT = r"(?:day|week|fortnight|month|quarter|year|decade)s?"
+PART = r"(?:early|mid-?|middle\s+of|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)"
+ON = r"(?:(?:on|by|until|till|from|before|after)\s+)?"
+LOCATIVE = r"(?:in|since|by|until|till|during|from|before|after|last|next|this|of|throughout|through|on)"
+
+
+def _number(text: str) -> int:
+    text = text.lower()
+    return int(text) if text.isdigit() else words()["number"].get(text, 1)
+
+
+def _part(text: str | None) -> int | None:
+    if not text:
+        return None
+    key = re.sub(r"^the\s+|\s+", " ", text.lower()).strip()
+    return words()["part"].get(key) or words()["part"].get(key.rstrip("-"))
+
+
+def _month_number(text: str) -> int:
+    key = text.lower().rstrip(".")
+    return words()["month"].get(key) or words()["month_abbreviation"][key]
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _single(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    text = f"{m['m1']} {_day_number(m['d1'])}" + (f" {m['y']}" if m["y"] else "")
+    if base is None and not m["y"]:
+        return None
+    found = _calendar_date(text, base, tense)
+    return Period(found, found, "day") if found else None
+
+
+def _range(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    first = _single(m, base, tense)
+    if first is None or first.start is None:
+        return None
+    month = _month_number(m["m2"]) if m["m2"] else first.start.month
+    try:
+        end = date(first.start.year, month, _day_number(m["d2"]))
+    except ValueError:
+        return None
+    if end < first.start:
+        end = end.replace(year=end.year + 1)
+    return Period(first.start, end, "day")
+
+
+def _iso(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    try:
+        found = date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    except ValueError:
+        return None
+    return Period(found, found, "day")
+
+
+def _bare_month(month: int, base: date, tense: Tense) -> Period:
+    if tense == "past":
+        year = base.year if month <= base.month else base.year - 1
+    elif tense == "future":
+        year = base.year if month >= base.month else base.year + 1
+    else:
+        year = min((base.year - 1, base.year, base.year + 1), key=lambda y: abs((y - base.year) * 12 + month - base.month))
+    return _month(year, month)
+
+
+def _month_period(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    month = _month_number(m["m1"])
+    prep = (m.groupdict().get("prep") or "").lower()
+    if m["y"]:
+        period = _month(int(m["y"]), month)
+    elif base is None:
+        return None
+    elif prep == "last":
+        period = _month(base.year if month < base.month else base.year - 1, month)
+    elif prep == "next":
+        period = _month(base.year if month > base.month else base.year + 1, month)
+    elif prep == "this":
+        period = _month(base.year, month)
+    elif prep in ("since", "from"):
+        period = _bare_month(month, base, "past")
+    elif prep in ("by", "until", "till"):
+        period = _bare_month(month, base, tense or "future")
+    else:
+        period = _bare_month(month, base, tense)
+    part = _part(m.groupdict().get("part"))
+    if part:
+        period = _third(period, part)
+    if prep in ("since", "from") and base is not None and period.start and period.start <= base:
+        period = Period(period.start, base, period.precision)
+    return period
+
+
+def _relative_day(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    if base is None:
+        return None
+    text = re.sub(r"\s+", " ", m.group().lower())
+    if "day before yesterday" in text:
+        offset = -2
+    elif text in ("yesterday", "last night"):
+        offset = -1
+    elif text == "tomorrow":
+        offset = 1
+    else:
+        offset = 0
+    day = base + timedelta(days=offset)
+    return Period(day, day, "day")
+
+
+def _weekday(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    if base is None:
+        return None
+    weekday = words()["weekday"][m["wd"].lower()]
+    relation = (m["rel"] or "").lower()
+    back = (base.weekday() - weekday) % 7
+    if relation in ("next", "coming") or (relation != "last" and relation != "past" and tense == "future"):
+        ahead = (weekday - base.weekday()) % 7
+        if relation in ("next", "coming") and ahead == 0:
+            ahead = 7
+        day = base + timedelta(days=ahead)
+    elif relation == "this":
+        day = _week_of(base).start + timedelta(days=weekday)
+    else:
+        if relation in ("last", "past") and back == 0:
+            back = 7
+        day = base - timedelta(days=back)
+    return Period(day, day, "day")
+
+
+def _past_n(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    if base is None:
+        return None
+    unit = m["unit"].lower().rstrip("s")
+    count = _number(m["n"]) if m["n"] else 1
+    precision = {"fortnight": "week", "quarter": "quarter"}.get(unit, unit)
+    return Period(_shift(base, unit, -count), base, precision)
+
+
+def _relative_period(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    if base is None:
+        return None
+    unit = m["unit"].lower()
+    relation = m["rel"].lower()
+    step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(relation, 0)
+    anchor = base if unit == "weekend" and step == 0 else _shift(base, "week" if unit == "weekend" else unit, step)
+    period = _unit_period(anchor, unit)
+    part_text = (m["part"] or "").lower()
+    if part_text == "earlier" and step == 0:
+        return Period(period.start, base, period.precision)
+    if part_text == "later" and step == 0:
+        return Period(base, period.end, period.precision)
+    part = _part(part_text)
+    if part and unit in ("month", "year"):
+        period = _third(period, part)
+    return period
+
+
+def _ago(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    if base is None:
+        return None
+    unit = m["unit"].lower().rstrip("s")
+    day = _shift(base, unit, -_number(m["n"]))
+    if unit == "decade":
+        return Period(date(day.year, 1, 1), date(day.year, 12, 31), "decade")
+    return _unit_period(day, "week" if unit == "fortnight" else unit)
+
+
+def _year_period(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    period = _year(int(m["y"]))
+    prep = (m["prep"] or "").lower()
+    part = _part(prep)
+    if part:
+        return _third(period, part)
+    if prep in ("since", "from") and base is not None and period.start and period.start <= base:
+        return Period(period.start, base, "year")
+    return period
+
+
+def _decade(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    start = int(m["y"])
+    period = Period(date(start, 1, 1), date(start + 9, 12, 31), "decade")
+    part = _part(m["part"])
+    if part:
+        first = start + (0, 0, 4, 7)[part]
+        last = start + (0, 3, 6, 9)[part]
+        period = Period(date(first, 1, 1), date(last, 12, 31), "decade")
+    return period
+
+
+def _quarter(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    index = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m["q"].lower(), 4)
+    if m["y"]:
+        year = int(m["y"])
+    elif base is None:
+        return None
+    else:
+        step = {"next": 1, "last": -1}.get((m["rel"] or "").lower(), 0)
+        year = base.year + step
+        if not m["rel"] and tense == "past" and date(year, 3 * index - 2, 1) > base:
+            year -= 1
+    return Period(date(year, 3 * index - 2, 1), _month_end(year, 3 * index), "quarter")
+
+
+def _season(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    first = words()["season"][m["season"].lower()]
+    relation = (m["rel"] or "").lower()
+    if m["y"]:
+        year = int(m["y"])
+    elif base is None:
+        return None
+    else:
+        year = base.year + {"next": 1, "last": -1}.get(relation, 0)
+        if relation.startswith("in") and tense == "past" and date(year, first, 1) > base:
+            year -= 1
+        elif relation.startswith("in") and tense == "future" and _shift_months(date(year, first, 1), 3) < base:
+            year += 1
+    start = date(year, first, 1)
+    return Period(start, _shift_months(start, 3) - timedelta(days=1), "quarter")
+
+
+def _recent(m: re.Match, base: date | None, tense: Tense) -> Period | None:
+    if base is None:
+        return None
+    unit = (m["unit"] or "").lower()
+    span_days, precision = {
+        "days": (7, "week"), "weeks": (31, "month"), "months": (182, "quarter"), "years": (5 * 365, "decade"),
+    }.get(unit, (91, "quarter"))
+    return Period(base - timedelta(days=span_days), base, precision)
+
+
+Handler = Callable[[re.Match, date | None, Tense], Period | None]
+PATTERNS: list[tuple[str, Handler]] = [
+    (rf"{ON}(?P<m1>{MONTH})\s+(?P<d1>{DAY}){DASH}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?", _range),
+    (rf"{ON}(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?(?P<m2>(?!))?", _range),
+    (rf"(?P<y>{YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)", _iso),
+    (rf"{ON}(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y>{YEAR}))?", _single),
+    (rf"{ON}(?:the\s+)?(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", _single),
+    (rf"(?P<part>{PART})\s*(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", _month_period),
+    (rf"(?:(?P<prep>{LOCATIVE})\s+)?(?P<m1>{MONTH}),?\s+(?P<y>{YEAR})", _month_period),
+    (rf"(?P<prep>{LOCATIVE})\s+(?P<m1>{MONTH})(?P<y>(?!))?", _month_period),
+    ((r"(?:the\s+)?day\s+before\s+yesterday|yesterday|today|tomorrow|tonight|last\s+night"
+     r"|this\s+(?:morning|afternoon|evening)"), _relative_day),
+    (rf"(?:(?P<rel>last|next|this|on|past|coming)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?",
+     _weekday),
+    ((rf"(?:(?:in|during|over|for|within|throughout)\s+)?the\s+(?:past|last|previous|preceding)\s+"
+     rf"(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT})"), _past_n),
+    ((rf"(?:(?P<part>earlier|later|{PART})\s+)?(?P<rel>last|this|next|previous|past|coming)\s+"
+     r"(?P<unit>week|month|year|decade|quarter|weekend)"), _relative_period),
+    (rf"(?P<n>{NUMBER})\s+(?P<unit>{UNIT})\s+ago", _ago),
+    ((rf"(?P<prep>in|since|by|during|until|till|of|from|before|after|through|throughout|early|late|mid-?)\s*"
+     rf"(?P<y>{YEAR})"), _year_period),
+    (r"(?:(?:in|during|throughout)\s+)?(?:the\s+)?(?:(?P<part>early|mid-?|late)\s*)?(?P<y>(?:1[89]|20)\d0)'?s\b", _decade),
+    ((rf"(?:the\s+)?(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter"
+     rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year))?"), _quarter),
+    (rf"(?P<rel>this|last|next|in\s+the|in)\s+(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", _season),
+    (r"recently|lately|in\s+recent\s+(?P<unit>days|weeks|months|years)", _recent),
+]
+COMPILED = [(re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in PATTERNS]
+# one pass over the text finds every expression; named groups only matter when resolving one
+GROUP_NAME = re.compile(r"\(\?P<\w+>")
+FINDER = re.compile(
+    r"\b(?:since\s+)?(?:" + "|".join("(?:" + GROUP_NAME.sub("(?:", p) + ")" for p, _ in PATTERNS) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+SINCE = re.compile(r"since\s+(?P<rest>.+)", re.IGNORECASE)
+MAY_VERB = re.compile(r"\bmay\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def resolve_period(text: str, base: date | None, tense: Tense = None) -> Period | None:
+    """The period one time expression denotes, seen from `base` (the document date)."""
+    text = text.strip()
+    for pattern, handler in COMPILED:
+        m = pattern.fullmatch(text)
+        if m:
+            return handler(m, base, tense)
+    since = SINCE.fullmatch(text)
+    if since and base is not None:
+        inner = resolve_period(since["rest"], base, "past")
+        if inner and inner.start and inner.start <= base:
+            return Period(inner.start, base, inner.precision)
+    return None
+
+
+def resolve(text: str, base: date | None, tense: Tense = None) -> EventDate | None:
+    """`resolve("early next year", base=date(2000, 5, 22), tense="future")` → 2001-01-01..2001-04-30."""
+    period = resolve_period(text, base, tense)
+    if period is None:
+        return None
+    return EventDate(
+        start=period.start.isoformat() if period.start else None,
+        end=period.end.isoformat() if period.end else None,
+        text=text,
+        precision=period.precision,
+    )
+
+
+# ---------------------------------------------------------------------------------------------- finding
+
+
+@dataclass
+class TimeMention:
+    text: str
+    span: Span
+
+    @property
+    def root(self) -> Token:
+        return self.span.root
+
+
+def _is_may_verb(text: str, doc_is_cased: bool) -> bool:
+    """"may" as a month only when capitalised (in cased text) and followed by a day or year, or after a
+    preposition ("in May"); everything else is the modal verb."""
+    if not MAY_VERB.search(text):
+        return False
+    for hit in MAY_VERB.finditer(text):
+        word = hit.group()
+        if doc_is_cased and word != "May":
+            return True
+        rest = text[hit.end():].lstrip(" .,")
+        before = text[: hit.start()].strip().lower()
+        if not (rest[:1].isdigit() or before):
+            return True
+    return False
+
+
+def find_time_mentions(doc: Doc) -> list[TimeMention]:
+    """All time expressions of a document (one regex pass), outside inline citations."""
+    text = doc.text
+    doc_is_cased = any(c.isupper() for c in text[:2000])
+    cited = [(c.start_char, c.end_char) for c in citations(doc)]
+    found = []
+    for m in FINDER.finditer(text):
+        if any(start <= m.start() < end for start, end in cited):
+            continue
+        expression = m.group()
+        if _is_may_verb(expression, doc_is_cased):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            found.append(TimeMention(expression, span))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------- events
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges on the dependency path between two tokens of one sentence."""
+    depth = {a.i: 0}
+    for steps, ancestor in enumerate(a.ancestors, 1):
+        depth[ancestor.i] = steps
+    if b.i in depth:
+        return depth[b.i]
+    for steps, ancestor in enumerate(b.ancestors, 1):
+        if ancestor.i in depth:
+            return steps + depth[ancestor.i]
+    return 99
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause a token belongs to (the token itself for a verb)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        node = node.head
+    return node
+
+
+def verb_tense(verb: Token) -> Tense:
+    children = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
+        return "future"
+    if "Past" in verb.morph.get("Tense") or any(
+        c.dep_ in ("aux", "auxpass") and ("Past" in c.morph.get("Tense") or c.lemma_ == "have") for c in children
+    ):
+        return "past"
+    return None
+
+
+def event_tense(candidate: EventCandidate) -> Tense:
+    modality = candidate.event.modality
+    if modality == "future":
+        return "future"
+    if modality == "hypothetical":
+        return verb_tense(clause_verb(candidate.trigger))
+    return "past"
+
+
+class DocumentTimes:
+    """Time expressions of one document, found once, and the base date they are resolved against."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        document = doc._.document
+        self.base: date | None = document.date if document is not None else None
+        self.base_note: str | None = None
+        if self.base is None:
+            self.base, self.base_note = infer_base_date(doc)
+        self.by_sentence: dict[int, list[TimeMention]] = {}
+        for mention in find_time_mentions(doc):
+            self.by_sentence.setdefault(mention.span.sent.start, []).append(mention)
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", doc.text)]
+
+    def paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+    def _fits(self, period: Period | None, candidate: EventCandidate) -> bool:
+        if period is None or (period.start is None and period.end is None):
+            return False
+        if self.base is None:
+            return True
+        if candidate.event.modality == "future":
+            return period.end is None or period.end >= self.base
+        if candidate.event.modality in ("actual", "negated"):
+            return period.start is None or period.start <= self.base
+        return True
+
+    def _period(self, mention: TimeMention, candidate: EventCandidate, own_clause: set[int]) -> Period | None:
+        verb = clause_verb(mention.root.head if mention.root.head is not mention.root else mention.root)
+        tense = event_tense(candidate) if verb.i in own_clause else verb_tense(verb)
+        return resolve_period(mention.text, self.base, tense)
+
+    def date_for(self, candidate: EventCandidate) -> EventDate | None:
+        event = candidate.event
+        trigger = candidate.trigger
+        own_clause = {trigger.i, clause_verb(trigger).i}
+        own = []
+        for mention in self.by_sentence.get(candidate.sent.start, []):
+            period = self._period(mention, candidate, own_clause)
+            if self._fits(period, candidate):
+                own.append((tree_distance(trigger, mention.root), abs(trigger.i - mention.root.i), mention, period))
+        if own:
+            _, _, mention, period = min(own, key=lambda item: item[:2])
+            return self._event_date(period, mention.text)
+        if event.historical:
+            return EventDate(None, self._iso(self.base), self.base_note, "unknown")
+        inherited = self._from_paragraph(candidate)
+        if inherited:
+            return inherited
+        if self.base is None:
+            return None
+        if event.modality == "future":
+            return EventDate(self.base.isoformat(), None, self.base_note, "unknown")
+        precision = "document" if self.base_note is None else "unknown"
+        return EventDate(self.base.isoformat(), self.base.isoformat(), self.base_note, precision)
+
+    def _from_paragraph(self, candidate: EventCandidate) -> EventDate | None:
+        paragraph = self.paragraph(candidate.sent.start_char)
+        tense = event_tense(candidate)
+        earlier = sorted((start for start in self.by_sentence if start < candidate.sent.start), reverse=True)
+        for start in earlier:
+            mentions = self.by_sentence[start]
+            if self.paragraph(mentions[0].span.start_char) != paragraph:
+                break
+            for mention in reversed(mentions):
+                period = resolve_period(mention.text, self.base, tense)
+                if self._fits(period, candidate):
+                    return self._event_date(period, mention.text)
+        return None
+
+    def _event_date(self, period: Period, text: str) -> EventDate:
+        if self.base_note:
+            text = f"{text} [{self.base_note}]"
+        return EventDate(self._iso(period.start), self._iso(period.end), text, period.precision)
+
+    @staticmethod
+    def _iso(day: date | None) -> str | None:
+        return day.isoformat() if day else None
+
+
+DATELINE = re.compile(rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}),?\s+(?P<y>{YEAR})|(?P<d2>{DAY})\s+(?P<m2>{MONTH}),?\s+"
+                      rf"(?P<y2>{YEAR})", re.IGNORECASE)
+EXPLICIT_YEAR = re.compile(rf"\b{YEAR}\b")
+
+
+def infer_base_date(doc: Doc) -> tuple[date | None, str | None]:
+    """A base date for a document without one: a full date in its first lines (a dateline), else the
+    latest date of its inline citations in the latest year the text names; with a note saying so."""
+    head = DATELINE.search(doc.text[:300])
+    if head:
+        month, day, year = (head["m1"], head["d1"], head["y"]) if head["m1"] else (head["m2"], head["d2"], head["y2"])
+        found = _calendar_date(f"{month} {_day_number(day)} {year}", None, None)
+        if found:
+            return found, f"document date {found.isoformat()} from the dateline"
+    years = [int(y) for y in EXPLICIT_YEAR.findall(doc.text) if 1900 <= int(y) <= 2100]
+    cited = [(month, day) for c in citations(doc) for source in c.sources for month, day in source.month_days]
+    if cited and years:
+        year = max(years)
+        found = max(resolve_month_day(month, day, date(year, 12, 31)) for month, day in cited)
+        return found, f"no document date: base {found.isoformat()} from cited sources, year {year} from the text"
+    if cited:
+        return None, "no document date; cited sources give no year"
+    return None, None
+
+
+@Language.component("dyads_when")
+def date_events(doc: Doc) -> Doc:
+    candidates: list[EventCandidate] = doc._.events or []
+    if not candidates:
+        return doc
+    times = DocumentTimes(doc)
+    for candidate in candidates:
+        candidate.event.date = times.date_for(candidate)
+    return doc

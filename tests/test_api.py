@@ -1,0 +1,234 @@
+"""The REST API on a store of hand-built events: filters, paging, documents, stats, writing, hostile input."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dyads.export.store import Store
+from dyads.server.app import MAX_BODY_BYTES, create_app
+from stored_examples import harbour_document, rail_document
+
+TOKEN = "test-token-5b1f"
+
+
+@pytest.fixture()
+def store(tmp_path) -> Store:
+    with Store(tmp_path / "events.duckdb") as store:
+        store.add([harbour_document(), rail_document()])
+        yield store
+
+
+@pytest.fixture()
+def client(store) -> TestClient:
+    return TestClient(create_app(store))
+
+
+def events(client: TestClient, **params) -> dict:
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, 6),
+        ({"source_country": "NOR"}, 2),
+        ({"target_country": "isl"}, 2),
+        ({"country": "KEN"}, 2),
+        ({"sector": "MIL"}, 1),
+        ({"cameo": "17"}, 2),
+        ({"cameo": "057"}, 1),
+        ({"plover_type": "COERCE"}, 3),
+        ({"modality": "negated"}, 1),
+        ({"modality": ["negated", "hypothetical"]}, 2),
+        ({"quad_class": [2]}, 2),
+        ({"q": "coast guard"}, 1),
+        ({"date_from": "2021-03-01", "date_to": "2021-03-31"}, 3),
+        ({"doc_id": "test/rail-2"}, 2),
+    ],
+)
+def test_event_filters(client, params, expected):
+    page = events(client, **params)
+    assert page["total"] == expected
+    assert len(page["items"]) == expected
+
+
+def test_events_are_the_coders_records(client):
+    expected = {e.id: e.to_dict() for e in harbour_document().events}
+    page = events(client, doc_id="test/harbour-1")
+    assert {item["id"]: item for item in page["items"]} == expected
+
+
+def test_paging_and_sorting(client):
+    first = events(client, sort="goldstein", limit=4)
+    rest = events(client, sort="goldstein", limit=4, offset=4)
+    assert (first["total"], len(first["items"]), len(rest["items"])) == (6, 4, 2)
+    scores = [e["cameo"]["goldstein"] for e in first["items"] + rest["items"]]
+    assert scores == sorted(scores)
+    newest = events(client, sort="-date", limit=1)["items"][0]
+    assert newest["date"]["start"] == "2021-04-01"
+
+
+def test_document_view_has_text_and_events_with_offsets(client):
+    response = client.get("/api/documents/test/harbour-1")
+    assert response.status_code == 200
+    record = response.json()
+    assert record["metadata"] == {"section": "north"}
+    for event in record["events"]:
+        trigger = event["trigger"]
+        assert record["text"][trigger["start"] : trigger["end"]] == trigger["text"]
+
+
+def test_document_listing(client):
+    page = client.get("/api/documents", params={"sort": "-events", "limit": 1}).json()
+    assert page["total"] == 2
+    assert [d["id"] for d in page["items"]] == ["test/harbour-1"]
+    assert client.get("/api/documents", params={"q": "rail"}).json()["total"] == 1
+
+
+def test_timeline_and_dyads(client):
+    timeline = client.get("/api/stats/timeline", params={"interval": "day", "by": "plover_type"}).json()
+    assert {"period": "2021-03-17", "key": "COERCE", "count": 1} in timeline
+    filtered = client.get("/api/stats/timeline", params={"modality": "hypothetical"}).json()
+    assert filtered == [{"period": "2021-04-01", "key": "4", "count": 1}]
+    dyads = client.get("/api/stats/dyads", params={"country": "ISL"}).json()
+    assert {(d["source_country"], d["target_country"]) for d in dyads} == {("NOR", "ISL"), ("ISL", "NOR"), ("DNK", "ISL")}
+
+
+def test_vocabulary_lists_choices(client):
+    vocabulary = client.get("/api/vocabulary").json()
+    assert vocabulary["facets"]["countries"] == ["DNK", "ISL", "KEN", "NOR", "TZA"]
+    assert vocabulary["cameo_roots"]["17"] == "COERCE"
+    assert vocabulary["allow_write"] is False
+
+
+def test_ui_and_openapi_are_served(client):
+    assert "<html" in client.get("/").text.lower()
+    assert client.get("/openapi.json").json()["paths"]["/api/events"]
+    assert client.get("/docs").status_code == 200
+
+
+# hostile input: every class gets a 4xx with a message, never a 500
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status"),
+    [
+        ("/api/events", {"source_country": "NOR' OR '1'='1"}, 422),  # SQL fragment in a filter
+        ("/api/events", {"cameo": "17; DROP TABLE events"}, 422),
+        ("/api/events", {"sort": "goldstein; DROP TABLE events"}, 422),
+        ("/api/events", {"sort": "sentence"}, 400),  # a column, but not a sort key
+        ("/api/events", {"sort": "-password"}, 400),
+        ("/api/events", {"limit": 1_000_000}, 422),  # huge limit
+        ("/api/events", {"limit": 0}, 422),
+        ("/api/events", {"offset": -1}, 422),
+        ("/api/events", {"offset": 10**30}, 422),
+        ("/api/events", {"date_from": "2021-02-30"}, 422),  # malformed dates
+        ("/api/events", {"date_to": "yesterday"}, 422),
+        ("/api/events", {"date_from": "2021-05-01", "date_to": "2021-01-01"}, 400),
+        ("/api/events", {"modality": "certain"}, 422),
+        ("/api/events", {"quad_class": 9}, 422),
+        ("/api/events", {"q": "x" * 201}, 422),
+        ("/api/stats/timeline", {"interval": "century"}, 422),
+        ("/api/stats/timeline", {"by": "sentence"}, 422),
+        ("/api/stats/dyads", {"limit": 100_000}, 422),
+        ("/api/documents", {"sort": "text"}, 400),
+        ("/api/documents/..%2F..%2Fetc%2Fpasswd", {}, 404),  # path tricks in ids
+        ("/api/documents/../../etc/passwd", {}, 404),
+        ("/api/documents/%00", {}, 400),
+        ("/api/documents/" + "a" * 600, {}, 400),
+    ],
+)
+def test_hostile_input_is_refused_clearly(client, path, params, status):
+    response = client.get(path, params=params)
+    assert response.status_code == status, response.text
+    detail = response.json()["detail"]
+    assert detail
+    assert "Traceback" not in response.text and "duckdb" not in response.text.lower()
+
+
+def test_text_search_is_literal(client, store):
+    for hostile in ("%", "_", "' OR 1=1 --", "\\"):
+        assert events(client, q=hostile)["total"] == 0
+    assert store.count_events() == 6
+
+
+def test_writing_is_off_by_default(client):
+    response = client.post("/api/code", json={"text": "Kenya praised Tanzania."})
+    assert response.status_code == 403
+    assert "--allow-write" in response.json()["detail"]
+
+
+class InventedCoder:
+    """A real-shaped coder for the write path: it returns the hand-built document for any text.
+
+    The real Coder is exercised in `test_code_with_the_real_coder`.
+    """
+
+    def pipe(self, documents):
+        for document in documents:
+            coded = rail_document()
+            coded.document = document
+            for event in coded.events:
+                event.doc_id = document.id
+            yield coded
+
+
+@pytest.fixture()
+def writer(store) -> TestClient:
+    return TestClient(create_app(store, allow_write=True, token=TOKEN, coder_factory=InventedCoder))
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}, {"Authorization": TOKEN}],
+)
+def test_writing_needs_the_token(writer, headers):
+    response = writer.post("/api/code", json={"text": "Kenya praised Tanzania."}, headers=headers)
+    assert response.status_code == 401
+
+
+def test_write_limits(writer):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    too_big = writer.post("/api/code", content=b"x" * (MAX_BODY_BYTES + 1), headers=auth)
+    assert too_big.status_code == 413
+    batch = {"documents": [{"text": "a"}] * 21}
+    assert writer.post("/api/code", json=batch, headers=auth).status_code == 422
+    both = {"text": "a", "documents": [{"text": "b"}]}
+    assert "either" in writer.post("/api/code", json=both, headers=auth).text
+    assert writer.post("/api/code", json={"text": ""}, headers=auth).status_code == 422
+    assert writer.post("/api/code", json={"text": "a", "id": "x\x00"}, headers=auth).status_code == 422
+
+
+def test_posted_text_is_coded_and_stored_once(writer, store):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    body = {"text": "An invented wire story.", "id": "posted-1", "date": "2021-06-01"}
+    first = writer.post("/api/code", json=body, headers=auth).json()
+    assert first["stored"] == 1 and len(first["results"][0]["events"]) == 2
+    assert writer.post("/api/code", json=body, headers=auth).json()["skipped"] == 1
+    assert store.document("posted-1").event_count == 2
+
+
+def test_writing_without_a_token_cannot_be_configured(store):
+    with pytest.raises(ValueError, match="token"):
+        create_app(store, allow_write=True)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("dyads.actors.recognize") is None, reason="the actor stage is not built yet"
+)
+def test_code_with_the_real_coder(store):
+    from dyads import Coder
+
+    client = TestClient(create_app(store, allow_write=True, token=TOKEN, coder_factory=Coder))
+    body = {"text": "Russia condemned Japan on Monday over the fishing dispute.", "date": "2021-03-15"}
+    result = client.post("/api/code", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    coded = result["results"][0]
+    assert result["stored"] == 1 and coded["error"] is None
+    assert any(e["cameo"]["root"] == "11" for e in coded["events"])
+    stored = client.get(f"/api/documents/{coded['id']}").json()
+    assert len(stored["events"]) == len(coded["events"])

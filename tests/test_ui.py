@@ -1,0 +1,202 @@
+"""The web UI in headless Chromium (Debian's system browser, driven by Playwright), against a live server.
+
+Needs /usr/bin/chromium (`apt-get install chromium`) and the `playwright` Python package; never downloads a
+browser. The server runs in a thread on a free 127.0.0.1 port and stops at the end of the module.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import socket
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dyads.export.store import Store
+from dyads.server.app import create_app
+from stored_examples import harbour_document, rail_document
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "corpus" / "seed" / "monitor-6-101.txt"
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs the system Chromium: apt-get install chromium"),
+    pytest.mark.skipif(importlib.util.find_spec("playwright") is None, reason="needs `pip install playwright`"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class LiveServer:
+    """uvicorn serving `create_app(store)` in a thread, on a free port."""
+
+    def __init__(self, store: Store):
+        import uvicorn
+
+        self.port = _free_port()
+        config = uvicorn.Config(create_app(store), host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def __enter__(self):
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with Store(tmp_path_factory.mktemp("ui") / "events.duckdb") as store:
+        store.add([harbour_document(), rail_document()])
+        with LiveServer(store) as live:
+            yield live
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def open_view(page, server: LiveServer, fragment: str) -> None:
+    page.goto(server.url + fragment)
+    page.wait_for_selector("body[data-ready]")
+
+
+def test_document_view_highlights_events_and_hover_links_them(page, server):
+    open_view(page, server, "#/doc/test%2Fharbour-1")
+    cards = page.locator(".event-card")
+    assert cards.count() == 4
+    triggers = page.locator("#doc-body .trigger").all_inner_texts()
+    assert triggers == ["signed", "seized", "retaliate", "impose sanctions"]
+    assert "Iceland's coast guard" in page.locator("#doc-body .actor").all_inner_texts()
+    assert page.locator(".event-card .badge-negated").count() == 1
+    assert page.locator(".event-card .badge-hypothetical").count() == 1
+    assert "Reykjavik Herald" in cards.nth(1).inner_text()  # cited source
+    assert "Reykjavik, ISL" in cards.nth(0).inner_text()  # place
+
+    cards.nth(1).hover()
+    lit = page.locator("#doc-body .lit").all_inner_texts()
+    assert set(lit) == {"Iceland's coast guard", "seized", "Norwegian trawler"}
+    page.mouse.move(0, 0)
+    assert page.locator("#doc-body .lit").count() == 0
+
+    page.locator("#doc-body .trigger", has_text="retaliate").hover()
+    assert "lit" in cards.nth(2).get_attribute("class")
+
+
+def test_events_table_filters_by_modality(page, server):
+    open_view(page, server, "#/events")
+    assert page.locator("#event-total").inner_text() == "6 matching"
+    page.locator(".chip[data-value='negated']").click()
+    page.wait_for_function("document.querySelector('#event-total')?.textContent === '1 matching'")
+    assert "modality=negated" in page.url
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() == 1
+    assert "retaliate" in rows.first.inner_text()
+    rows.first.locator("a.doc-link").click()
+    page.wait_for_selector(".event-card")
+    assert page.url.endswith("#/doc/test%2Fharbour-1")
+
+
+def test_timeline_opens_and_bars_lead_to_their_events(page, server):
+    open_view(page, server, "#/events")
+    page.locator(".tabs a[data-view='timeline']").click()
+    page.wait_for_selector("#timeline svg rect.bar")
+    bars = page.locator("#timeline rect.bar")
+    assert bars.count() == 5  # Jan 2021: 2 quad classes, Mar: 2, Apr: 1
+    page.locator("#timeline rect.bar[data-period='2021-03-01'][data-quad='4']").click()
+    page.wait_for_function("document.querySelector('#event-total')?.textContent === '2 matching'")
+    assert re.search(r"date_from=2021-03-01.*date_to=2021-03-31", page.url)
+
+
+def test_network_draws_countries_and_filters_on_click(page, server):
+    open_view(page, server, "#/network")
+    page.wait_for_selector("#network svg")
+    countries = page.locator("#network .network-node").evaluate_all("nodes => nodes.map(n => n.dataset.country)")
+    assert sorted(countries) == ["DNK", "ISL", "KEN", "NOR", "TZA"]
+    assert page.locator("#network .network-edge").count() == 4  # KEN -> KEN is domestic: no edge
+    page.locator("#network .network-node[data-country='DNK']").click()
+    page.wait_for_function("document.querySelector('#event-total')?.textContent === '1 matching'")
+
+
+def test_hostile_text_is_shown_as_text(page, server, tmp_path):
+    coded = rail_document()
+    coded.document.id = "<img src=x onerror=alert(1)>"
+    coded.document.title = "<script>window.pwned = 1</script>"
+    with Store(tmp_path / "hostile.duckdb") as store:
+        store.add([coded])
+        with LiveServer(store) as live:
+            open_view(page, live, "#/doc/" + "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+            assert page.locator("h1").inner_text() == "<script>window.pwned = 1</script>"
+            assert page.evaluate("window.pwned") is None
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared (the seed article)")
+@pytest.mark.skipif(
+    importlib.util.find_spec("dyads.actors.recognize") is None, reason="the actor stage is not built yet"
+)
+def test_seed_article_document_view(browser, tmp_path):
+    from dyads import Coder
+    from dyads.ingest import read
+
+    (document,) = read([SEED])
+    document.date = document.date or date(2000, 5, 22)  # the README of ../shared gives it
+    coded = Coder().code_document(document)
+    assert coded.events, "the seed article gave no events"
+    with Store(tmp_path / "seed.duckdb") as store:
+        store.add([coded])
+        with LiveServer(store) as live:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            open_view(page, live, "#/doc/" + document.id.replace("/", "%2F"))
+            assert page.locator(".event-card").count() == len(coded.events)
+            assert page.locator("#doc-body .trigger").count() >= 1
+            page.locator(".event-card").first.hover()
+            assert page.locator("#doc-body .lit").count() >= 1
+            page.close()

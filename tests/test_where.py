@@ -1,0 +1,70 @@
+from datetime import date
+
+from dyads.where import choose, gazetteer, locate_events
+from event_fixtures import add_event, parse
+
+BASE = date(2002, 3, 10)
+
+
+def test_gazetteer_reads_cities_countries_and_states():
+    moscow = choose(gazetteer().lookup("Moscow"), set(), set())
+    assert (moscow.country, moscow.kind) == ("RUS", "city")
+    assert abs(moscow.lat - 55.75) < 0.1 and abs(moscow.lon - 37.6) < 0.1
+    assert {p.country for p in gazetteer().lookup("Hyderabad")} >= {"IND", "PAK"}
+    assert choose(gazetteer().lookup("the United States"), set(), set()).country == "USA"
+    assert choose(gazetteer().lookup("Bombay"), set(), set()).name == "Mumbai"
+
+
+def test_a_city_in_two_countries_follows_the_event_actors():
+    doc = parse("Pakistani troops clashed with protesters in Hyderabad.", BASE)
+    clashed = add_event(doc, "clashed", "PAK", "PAK", "190")
+    locate_events(doc)
+    location = clashed.event.location
+    assert (location.text, location.name, location.country, location.precision) == (
+        "Hyderabad", "Hyderabad", "PAK", "city")
+    assert location.geonameid is not None and 25 < location.lat < 26
+
+
+def test_a_city_in_two_countries_follows_the_other_places_of_the_document():
+    text = "Fighting spread from Beirut to the north. Gunmen attacked a checkpoint in Tripoli."
+    doc = parse(text, BASE)
+    attacked = add_event(doc, "attacked", None, None, "190")
+    locate_events(doc)
+    assert attacked.event.location.country == "LBN"
+    without_context = parse("Gunmen attacked a checkpoint in Tripoli.", BASE)
+    alone = add_event(without_context, "attacked", None, None, "190")
+    locate_events(without_context)
+    assert alone.event.location.country == "LBY"
+
+
+def test_georgia_is_the_country_unless_the_actors_are_american():
+    doc = parse("Russian troops shelled villages in Georgia.", BASE)
+    shelled = add_event(doc, "shelled", "RUS", "GEO", "195")
+    locate_events(doc)
+    assert (shelled.event.location.country, shelled.event.location.precision) == ("GEO", "country")
+    doc = parse("American police arrested protesters in Georgia.", BASE)
+    arrested = add_event(doc, "arrested", "USA", "USA", "173")
+    locate_events(doc)
+    assert (arrested.event.location.country, arrested.event.location.precision) == ("USA", "admin1")
+
+
+def test_a_visit_is_located_at_its_destination():
+    doc = parse("The Japanese prime minister paid a visit to Jakarta after talks in Tokyo.", BASE)
+    paid = add_event(doc, "paid", "JPN", "IDN", "042")
+    locate_events(doc)
+    assert (paid.event.location.name, paid.event.location.country) == ("Jakarta", "IDN")
+
+
+def test_places_that_are_not_where_the_event_happened_are_not_its_location():
+    doc = parse("The Kenyan minister criticised Somalia's policy on refugees.", BASE)
+    criticised = add_event(doc, "criticised", "KEN", "SOM", "111")
+    locate_events(doc)
+    assert criticised.event.location is None
+
+
+def test_lowercase_report_uses_its_dateline_when_the_event_names_no_place():
+    text = "This story is from March 10, 2002\n\nlucknow: the police detained party workers on saturday."
+    doc = parse(text, BASE)
+    detained = add_event(doc, "detained", "IND", "IND", "173")
+    locate_events(doc)
+    assert (detained.event.location.name, detained.event.location.country) == ("Lucknow", "IND")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -163,24 +161,16 @@ def test_writing_is_off_by_default(client):
     assert "--allow-write" in response.json()["detail"]
 
 
-class InventedCoder:
-    """A real-shaped coder for the write path: it returns the hand-built document for any text.
+@pytest.fixture(scope="module")
+def coder():
+    from dyads import Coder
 
-    The real Coder is exercised in `test_code_with_the_real_coder`.
-    """
-
-    def pipe(self, documents):
-        for document in documents:
-            coded = rail_document()
-            coded.document = document
-            for event in coded.events:
-                event.doc_id = document.id
-            yield coded
+    return Coder()
 
 
 @pytest.fixture()
-def writer(store) -> TestClient:
-    return TestClient(create_app(store, allow_write=True, token=TOKEN, coder_factory=InventedCoder))
+def writer(store, coder) -> TestClient:
+    return TestClient(create_app(store, allow_write=True, token=TOKEN, coder_factory=lambda: coder))
 
 
 @pytest.mark.parametrize(
@@ -204,31 +194,27 @@ def test_write_limits(writer):
     assert writer.post("/api/code", json={"text": "a", "id": "x\x00"}, headers=auth).status_code == 422
 
 
-def test_posted_text_is_coded_and_stored_once(writer, store):
+def test_posted_text_is_coded_with_the_real_coder_and_stored_once(writer, store):
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    body = {"text": "An invented wire story.", "id": "posted-1", "date": "2021-06-01"}
+    body = {"text": "Russia condemned Japan on Monday over the fishing dispute.", "id": "posted-1", "date": "2021-03-15"}
     first = writer.post("/api/code", json=body, headers=auth).json()
-    assert first["stored"] == 1 and len(first["results"][0]["events"]) == 2
+    coded = first["results"][0]
+    assert first["stored"] == 1 and coded["error"] is None
+    assert any(e["cameo"]["root"] == "11" and e["source"]["country"] == "RUS" for e in coded["events"])
     assert writer.post("/api/code", json=body, headers=auth).json()["skipped"] == 1
-    assert store.document("posted-1").event_count == 2
+    stored = writer.get("/api/documents/posted-1").json()
+    assert {e["id"] for e in stored["events"]} == {e["id"] for e in coded["events"]}
+    assert store.document("posted-1").event_count == len(coded["events"])
+
+
+def test_a_batch_is_coded_in_one_request(writer):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    batch = {"documents": [{"text": "France praised Germany."}, {"text": "Nothing happened here.", "id": "calm"}]}
+    result = writer.post("/api/code", json=batch, headers=auth).json()
+    assert result["stored"] == 2
+    assert result["results"][0]["id"].startswith("api-") and result["results"][1]["id"] == "calm"
 
 
 def test_writing_without_a_token_cannot_be_configured(store):
     with pytest.raises(ValueError, match="token"):
         create_app(store, allow_write=True)
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("dyads.actors.recognize") is None, reason="the actor stage is not built yet"
-)
-def test_code_with_the_real_coder(store):
-    from dyads import Coder
-
-    client = TestClient(create_app(store, allow_write=True, token=TOKEN, coder_factory=Coder))
-    body = {"text": "Russia condemned Japan on Monday over the fishing dispute.", "date": "2021-03-15"}
-    result = client.post("/api/code", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).json()
-    coded = result["results"][0]
-    assert result["stored"] == 1 and coded["error"] is None
-    assert any(e["cameo"]["root"] == "11" for e in coded["events"])
-    stored = client.get(f"/api/documents/{coded['id']}").json()
-    assert len(stored["events"]) == len(coded["events"])

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import duckdb
 import pytest
-from test_resume import dyads_code, environment
-from test_resume_corpus import synthetic_reports, write_jsonl
 
 from dyads.coder import Coder
 from dyads.ingest.limits import DocumentLimits
 from dyads.model import Document
 from dyads.scale import ParquetDataset, ResumableRun
 from dyads.scale.cluster import DaskEngine
+from test_resume import dyads_code, environment
+from test_resume_corpus import synthetic_reports, write_jsonl
 
 LIMITS = DocumentLimits(piece_chars=2_000)
 
@@ -27,7 +26,9 @@ def corpus() -> list[Document]:
 
 
 def canonical_events(coded_documents) -> list[str]:
-    return sorted(json.dumps(event.to_dict(), sort_keys=True) for coded in coded_documents for event in coded.events)
+    return sorted(
+        json.dumps(event.to_dict(), sort_keys=True) for coded in coded_documents for event in coded.events
+    )
 
 
 @pytest.fixture(scope="module")
@@ -46,20 +47,25 @@ def test_dask_workers_code_the_same_events_as_one_process(tmp_path, single_proce
     assert single_process_events  # the comparison means something only if events were coded
     assert canonical_events(coded) == single_process_events
     stored = duckdb.sql(f"SELECT record FROM '{tmp_path}/events/*.parquet'").fetchall()
-    assert sorted(json.dumps(json.loads(record), sort_keys=True) for (record,) in stored) == single_process_events
+    assert (
+        sorted(json.dumps(json.loads(record), sort_keys=True) for (record,) in stored)
+        == single_process_events
+    )
 
 
 @pytest.mark.slow
 def test_dyads_code_with_the_dask_engine_writes_what_a_local_run_writes(tmp_path):
-    source = write_jsonl(synthetic_reports(40, seed=19, prefix="cli"), tmp_path / "corpus.jsonl")
-    for engine in ("local", "dask"):
+    source = write_jsonl(synthetic_reports(24, seed=19, prefix="cli"), tmp_path / "corpus.jsonl")
+    for engine, workers in (("local", 1), ("dask", 2)):
         subprocess.run(
-            dyads_code(source, "--engine", engine, "--workers", 2, "--out-dir", tmp_path / engine, "--batch-size", 8),
-            env=environment(), check=True, stderr=subprocess.DEVNULL, timeout=300,
+            dyads_code(source, "--engine", engine, "--workers", workers, "--out-dir", tmp_path / engine),
+            env=environment(),
+            check=True,
+            stderr=subprocess.DEVNULL,
+            timeout=300,
         )
     local, distributed = (
         sorted(duckdb.sql(f"SELECT event_id, record FROM '{tmp_path / engine}/events/*.parquet'").fetchall())
         for engine in ("local", "dask")
     )
     assert local and local == distributed
-    assert sys.executable  # the runs above used this interpreter and its environment

@@ -143,7 +143,9 @@ def write_hostile_inputs(folder: Path) -> None:
         handle.write(b'{"id": "bad-utf8", "text": "Russia \xff\xfe condemned China."}\n')
         handle.write(b'{"id": "cut", "text": "Russ\n')
         handle.write(json.dumps({"id": "last", "text": GOOD_REPORT}).encode() + b"\n")
-    (folder / "rows.csv").write_text(f'id,text,date\nc1,"{GOOD_REPORT}",2002-03-04\nc2\nc3,,\n"c4","unclosed\n')
+    (folder / "rows.csv").write_text(
+        f'id,text,date\nc1,"{GOOD_REPORT}",2002-03-04\nc2\nc3,,\n"c4","unclosed\n'
+    )
 
 
 def test_hostile_inputs_are_read_or_skipped_coded_and_stored(tmp_path, coder):
@@ -171,20 +173,51 @@ def test_hostile_inputs_are_read_or_skipped_coded_and_stored(tmp_path, coder):
 FRAGMENTS = [
     GOOD_REPORT,
     "The French president visited Germany on Tuesday.",
-    "\x00", "\x07", "\x1b[2J", "\u202e", "\u202d", "\u2066", "\u2069", "\u200f", "\ufeff", "\ufffe",
-    "\ud800", "\udfff", "\x85", "\u2028", "\r\n", "\n\n", "\t", " ", "  ", ".", "?!", "<div>", "</p>", "<",
-    "&amp;", "é", "ﬁ", "🙂", "𝕏", "ع", "中", "\u0301",
+    "\x00",
+    "\x07",
+    "\x1b[2J",
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u2069",
+    "\u200f",
+    "\ufeff",
+    "\ufffe",
+    "\ud800",
+    "\udfff",
+    "\x85",
+    "\u2028",
+    "\r\n",
+    "\n\n",
+    "\t",
+    " ",
+    "  ",
+    ".",
+    "?!",
+    "<div>",
+    "</p>",
+    "<",
+    "&amp;",
+    "é",
+    "ﬁ",
+    "🙂",
+    "𝕏",
+    "ع",
+    "中",
+    "\u0301",
 ]
 hostile_text = st.one_of(
     st.text(max_size=400),
     st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=80).map("".join),
     st.binary(max_size=400).map(lambda data: data.decode("utf-8", errors="surrogateescape")),
-    st.tuples(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8).map("".join), st.integers(1, 400)).map(
-        lambda repeated: repeated[0] * repeated[1]
-    ),
+    st.tuples(
+        st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8).map("".join), st.integers(1, 400)
+    ).map(lambda repeated: repeated[0] * repeated[1]),
 )
 PROPERTY_SETTINGS = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
 
@@ -197,11 +230,22 @@ def test_coder_codes_any_text(coder, text):
 
 
 json_value = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), hostile_text,
-    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    hostile_text,
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
 )
 json_record = st.fixed_dictionaries(
-    {}, optional={"id": json_value, "text": st.one_of(hostile_text, json_value), "date": json_value, "title": json_value}
+    {},
+    optional={
+        "id": json_value,
+        "text": st.one_of(hostile_text, json_value),
+        "date": json_value,
+        "title": json_value,
+    },
 )
 jsonl_line = st.one_of(
     json_record.map(lambda record: json.dumps(record).encode()),
@@ -211,11 +255,16 @@ jsonl_line = st.one_of(
 input_file = st.one_of(
     st.tuples(st.just(".jsonl"), st.lists(jsonl_line, max_size=8).map(b"\n".join)),
     st.tuples(st.sampled_from([".txt", ".html", ".csv", ".jsonl"]), st.binary(max_size=600)),
-    st.tuples(st.sampled_from([".txt", ".html"]), hostile_text.map(lambda text: text.encode("utf-8", "surrogatepass"))),
+    st.tuples(
+        st.sampled_from([".txt", ".html"]),
+        hostile_text.map(lambda text: text.encode("utf-8", "surrogatepass")),
+    ),
     st.tuples(
         st.just(".csv"),
         st.lists(st.lists(hostile_text, max_size=4), max_size=5).map(
-            lambda rows: b"id,text,date\n" + b"\n".join(",".join(row).encode("utf-8", "replace") for row in rows)
+            lambda rows: (
+                b"id,text,date\n" + b"\n".join(",".join(row).encode("utf-8", "replace") for row in rows)
+            )
         ),
     ),
 )

@@ -46,7 +46,9 @@ def dataset_events(path: Path) -> list[str]:
 def dataset_documents(path: Path) -> list[str]:
     if not any((path / "documents").glob("part-*.parquet")):
         return []
-    return [doc_id for (doc_id,) in duckdb.sql(f"SELECT doc_id FROM '{path}/documents/part-*.parquet'").fetchall()]
+    return [
+        doc_id for (doc_id,) in duckdb.sql(f"SELECT doc_id FROM '{path}/documents/part-*.parquet'").fetchall()
+    ]
 
 
 def test_dataset_commits_each_document_once(tmp_path, coded):
@@ -83,7 +85,10 @@ def test_dataset_recovers_from_a_crash_at_each_step_of_a_commit(tmp_path, coded)
         journal.write('{"part": 3, "documents": [["synth')
     with ParquetDataset(tmp_path) as dataset:
         assert len(dataset.done()) == 20
-        assert sorted(p.name for p in (tmp_path / "events").iterdir()) == ["part-000001.parquet", "part-000002.parquet"]
+        assert sorted(p.name for p in (tmp_path / "events").iterdir()) == [
+            "part-000001.parquet",
+            "part-000002.parquet",
+        ]
         dataset.add(coded[20:])
     assert (tmp_path / JOURNAL).read_text().count("\n") == 3
     assert sorted(dataset_documents(tmp_path)) == sorted(c.document.id for c in coded)
@@ -119,7 +124,10 @@ def dyads_code(*arguments: str | Path) -> list[str]:
 
 
 def environment() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))}
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")])),
+    }
 
 
 def store_events(path: Path) -> list[str]:
@@ -150,13 +158,19 @@ def uninterrupted(tmp_path_factory):
     corpus = write_jsonl(synthetic_reports(CORPUS_SIZE, seed=3), folder / "corpus.jsonl")
     one = write_jsonl(synthetic_reports(1, seed=3), folder / "one.jsonl")
     started = time.perf_counter()
-    subprocess.run(dyads_code(one, "-o", folder / "one.events.jsonl"), env=environment(), check=True,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(
+        dyads_code(one, "-o", folder / "one.events.jsonl"),
+        env=environment(),
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
     startup = time.perf_counter() - started
     started = time.perf_counter()
     subprocess.run(
         dyads_code(corpus, "--db", folder / "events.duckdb", "--out-dir", folder / "out", "--batch-size", 16),
-        env=environment(), check=True, stderr=subprocess.DEVNULL,
+        env=environment(),
+        check=True,
+        stderr=subprocess.DEVNULL,
     )
     coding = time.perf_counter() - started - startup
     return corpus, folder / "events.duckdb", folder / "out", startup, max(coding, 0.5)
@@ -178,8 +192,12 @@ def test_killed_runs_resume_to_the_uninterrupted_result(tmp_path, uninterrupted,
     rng = random.Random(seed)
     stored_after_kills = []
     for _ in range(KILLS):
-        process = subprocess.Popen(dyads_code(corpus, output, target, "--batch-size", 16), env=environment(),
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            dyads_code(corpus, output, target, "--batch-size", 16),
+            env=environment(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             process.wait(timeout=startup + rng.uniform(0.0, coding))
             break  # it finished before its kill
@@ -195,11 +213,19 @@ def test_killed_runs_resume_to_the_uninterrupted_result(tmp_path, uninterrupted,
         assert events_by_document(read_events(target)) == {
             doc_id: reference_by_document[doc_id] for doc_id in stored if doc_id in reference_by_document
         }, f"seed {seed}"
-    finished = subprocess.run(dyads_code(corpus, output, target, "--batch-size", 16), env=environment(), check=False,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    finished = subprocess.run(
+        dyads_code(corpus, output, target, "--batch-size", 16),
+        env=environment(),
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert finished.returncode == 0, finished.stderr
     assert stored_after_kills == sorted(stored_after_kills), f"seed {seed}"
-    assert any(0 < count < CORPUS_SIZE for count in stored_after_kills), f"{stored_after_kills}, {startup}, {coding}; seed {seed}"
+    assert any(0 < count < CORPUS_SIZE for count in stored_after_kills), (
+        f"{stored_after_kills}, {startup}, {coding}; seed {seed}"
+    )
     assert Counter(read_events(target)) == Counter(reference), f"seed {seed}"
     assert sorted(read_documents(target)) == sorted(store_documents(reference_db))
     if stored_after_kills and stored_after_kills[-1]:

@@ -61,7 +61,9 @@ def synthetic_reports(count: int, seed: int = 7, prefix: str = "synthetic") -> l
             "capital_b": capital_b,
             "day": rng.choice(DAYS),
         }
-        sentences = rng.sample(EVENT_SENTENCES, rng.randint(1, 3)) + rng.sample(CONTEXT_SENTENCES, rng.randint(1, 2))
+        sentences = rng.sample(EVENT_SENTENCES, rng.randint(1, 3)) + rng.sample(
+            CONTEXT_SENTENCES, rng.randint(1, 2)
+        )
         rng.shuffle(sentences)
         documents.append(
             Document(

@@ -159,3 +159,12 @@ def test_facets_list_what_is_stored(store):
     assert facets.countries == ["DNK", "ISL", "KEN", "NOR", "TZA"]
     assert facets.sectors == ["BUS", "GOV", "MIL", "OPP", "POL"]
     assert facets.date_min == date(2021, 1, 8) and facets.date_max == date(2021, 4, 1)
+
+
+@pytest.mark.parametrize("sort", ["-date", "goldstein", "source", "-confidence", "document"])
+def test_page_matches_count_and_events(store, sort):
+    event_filter = EventFilter(quad_class=[4])
+    for offset in (0, 2, 10):
+        total, events = store.page(event_filter, sort=sort, limit=2, offset=offset)
+        assert total == store.count_events(event_filter) == 4
+        assert [e.id for e in events] == [e.id for e in store.events(event_filter, sort=sort, limit=2, offset=offset)]

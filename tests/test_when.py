@@ -117,3 +117,11 @@ def test_without_any_date_events_keep_a_null_date():
     met = add_event(doc, "met", "LVA", "EST", "040")
     date_events(doc)
     assert met.event.date is None
+
+
+def test_without_a_document_date_a_dateline_gives_it():
+    doc = parse("This story is from March 10, 2002\n\nlucknow: the police detained ten workers on saturday.", None)
+    detained = add_event(doc, "detained", "IND", "IND", "173")
+    date_events(doc)
+    assert (detained.event.date.start, detained.event.date.precision) == ("2002-03-09", "day")
+    assert "dateline" in detained.event.date.text

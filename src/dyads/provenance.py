@@ -190,7 +190,7 @@ def attribute_events(doc: Doc) -> Doc:
     if base is None and found:
         from dyads.when import infer_base_date  # when imports this module
 
-        base = infer_base_date(doc)[0]
+        base = infer_base_date(doc).day
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", doc.text)]
     by_paragraph: dict[int, list[Citation]] = {}
     for citation in found:

@@ -556,8 +556,11 @@ class DocumentTimes:
         document = doc._.document
         self.base: date | None = document.date if document is not None else None
         self.base_note: str | None = None
+        self.base_is_publication_date = self.base is not None
         if self.base is None:
-            self.base, self.base_note = infer_base_date(doc)
+            inferred = infer_base_date(doc)
+            self.base, self.base_note = inferred.day, inferred.note
+            self.base_is_publication_date = inferred.from_dateline
         self.by_sentence: dict[int, list[TimeMention]] = {}
         for mention in find_time_mentions(doc):
             self.by_sentence.setdefault(mention.span.sent.start, []).append(mention)
@@ -603,7 +606,7 @@ class DocumentTimes:
             return None
         if event.modality == "future":
             return EventDate(self.base.isoformat(), None, self.base_note, "unknown")
-        precision = "document" if self.base_note is None else "unknown"
+        precision = "document" if self.base_is_publication_date else "unknown"
         return EventDate(self.base.isoformat(), self.base.isoformat(), self.base_note, precision)
 
     def _from_paragraph(self, candidate: EventCandidate) -> EventDate | None:
@@ -635,7 +638,14 @@ DATELINE = re.compile(rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}),?\s+(?P<y>{YEAR})|(?P<d
 EXPLICIT_YEAR = re.compile(rf"\b{YEAR}\b")
 
 
-def infer_base_date(doc: Doc) -> tuple[date | None, str | None]:
+@dataclass(frozen=True)
+class InferredBase:
+    day: date | None
+    note: str | None
+    from_dateline: bool = False
+
+
+def infer_base_date(doc: Doc) -> InferredBase:
     """A base date for a document without one: a full date in its first lines (a dateline), else the
     latest date of its inline citations in the latest year the text names; with a note saying so."""
     head = DATELINE.search(doc.text[:300])
@@ -643,16 +653,15 @@ def infer_base_date(doc: Doc) -> tuple[date | None, str | None]:
         month, day, year = (head["m1"], head["d1"], head["y"]) if head["m1"] else (head["m2"], head["d2"], head["y2"])
         found = _calendar_date(f"{month} {_day_number(day)} {year}", None, None)
         if found:
-            return found, f"document date {found.isoformat()} from the dateline"
+            return InferredBase(found, f"document date {found.isoformat()} from the dateline", True)
     years = [int(y) for y in EXPLICIT_YEAR.findall(doc.text) if 1900 <= int(y) <= 2100]
     cited = [(month, day) for c in citations(doc) for source in c.sources for month, day in source.month_days]
     if cited and years:
         year = max(years)
         found = max(resolve_month_day(month, day, date(year, 12, 31)) for month, day in cited)
-        return found, f"no document date: base {found.isoformat()} from cited sources, year {year} from the text"
-    if cited:
-        return None, "no document date; cited sources give no year"
-    return None, None
+        return InferredBase(found, f"no document date: base {found.isoformat()} from cited sources, year {year} "
+                            "from the text")
+    return InferredBase(None, None)
 
 
 @Language.component("dyads_when")

@@ -37,6 +37,9 @@ THING_PRONOUNS = {"it", "its", "itself"}
 PERSON_KINDS = {"person", "title", "counterpart", "name"}
 THING_KINDS = {"country", "capital", "seat", "organisation", "igo", "ngo", "institution"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+OBJECTS = {"dobj", "pobj", "dative", "iobj"}
+GENDER = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she", "hers": "she"}
+GENDER["herself"] = "she"
 PRONOUN_WINDOW = 2  # sentences before the pronoun's own in which to look for its antecedent
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "le", "la", "jr.", "mr."}
 
@@ -62,6 +65,7 @@ class _Resolver:
         for mention in mentions:
             self.covered[mention.start : mention.end] = [True] * (mention.end - mention.start)
         self.history: list[Mention] = []  # mentions kept so far, in document order
+        self.gender: dict[int, str] = {}  # id(person mention) → "he" | "she", once a pronoun has told
         self.antecedent: dict[int, Mention] = {}  # id(mention) → the mention it resolves to
         self.sentence_starts = (
             [sentence.start for sentence in doc.sents] if doc.has_annotation("SENT_START") else [0]
@@ -170,16 +174,18 @@ class _Resolver:
                 return self._group_of_persons(mention) or not extra.get("bare")
             return True
         if extra.get("plural"):
-            return True
+            return not (extra.get("bare") and role == "person")  # "members", "officials" of whom?
         if role in ("title", "person") and extra.get("definite") and not extra.get("described"):
             earlier = self._person_described(mention)
             if earlier is not None:
                 self._link(mention, earlier)
                 return True
         if role == "country" and extra.get("definite"):
-            earlier = self._most_recent(lambda m: m.kind in ("country", "capital") and not m.is_group)
+            earlier = self._most_recent(lambda m: m.actor.country is not None and not m.is_group)
             if earlier is not None:
-                self._link(mention, earlier)
+                country = earlier.actor.country
+                self.antecedent[id(mention)] = earlier
+                mention.actors = [_copied(Actor(country, code=country, country=country), mention.actor)]
                 return True
         if role == "body" and extra.get("definite") and not mention.actor.country and mention.actor.sectors:
             primary = mention.actor.sectors[0]
@@ -363,25 +369,41 @@ class _Resolver:
         ]
         ranked = sorted(candidates, key=lambda m: self._salience(m, token, sentence), reverse=True)
         for mention in ranked:
+            if self._bound_elsewhere(token, mention):
+                continue
             if group is PLURAL_PRONOUNS:
                 if mention.is_group or mention.extra.get("plural"):
                     return self._root(mention), mention.actors
                 partner = self._coordinated_person(mention)
                 if partner is not None:
                     return self._root(mention), [mention.actor, partner.actor]
-            elif (_is_person if group is PERSON_PRONOUNS else _is_thing)(mention):
+            elif group is PERSON_PRONOUNS and _is_person(mention):
+                root = self._root(mention)
+                gender = GENDER.get(token.lower_)
+                if self.gender.setdefault(id(root), gender) != gender:
+                    continue
+                return root, mention.actors
+            elif group is THING_PRONOUNS and _is_thing(mention):
                 return self._root(mention), mention.actors
         return None
 
+    def _bound_elsewhere(self, pronoun: Token, mention: Mention) -> bool:
+        """'She urged him': an object pronoun is not the subject of its own clause (binding)."""
+        if pronoun.dep_ not in OBJECTS or pronoun.lower_.endswith("self") or pronoun.lower_.endswith("selves"):
+            return False
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        root = self.doc[mention.start : mention.end].root
+        return root.dep_ in SUBJECTS and root.head == verb
+
     def _salience(self, mention: Mention, pronoun: Token, sentence: int) -> tuple:
-        """Same sentence first; then subjects (of the main clause first); then the nearest, or in an earlier
-        sentence the first named."""
+        """Same sentence first, its nearest subject first; in an earlier sentence, the subject of the main
+        clause, then other subjects, then the first named."""
         root = self.doc[mention.start : mention.end].root
         distance = sentence - self._sentence(mention.start)
         is_subject = root.dep_ in SUBJECTS
-        main_subject = is_subject and root.head.dep_ == "ROOT"
-        order = mention.start if distance == 0 else -mention.start
-        return (-distance, is_subject, main_subject, order)
+        if distance == 0:
+            return (0, is_subject, False, mention.start)
+        return (-distance, is_subject, root.head.dep_ == "ROOT", -mention.start)
 
     def _coordinated_person(self, mention: Mention) -> Mention | None:
         """'Cho and Sergeev': the person mention coordinated with this one, if any."""
@@ -401,7 +423,11 @@ class _Resolver:
 
     def _root(self, mention: Mention) -> Mention:
         """The first mention of a chain: link to the original, not to a copy of it."""
-        while id(mention) in self.antecedent and self.antecedent[id(mention)].start < mention.start:
+        while (
+            not mention.is_group
+            and id(mention) in self.antecedent
+            and self.antecedent[id(mention)].start < mention.start
+        ):
             mention = self.antecedent[id(mention)]
         return mention
 

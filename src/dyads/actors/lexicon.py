@@ -7,7 +7,6 @@ one wins, in the order of `KIND_PRIORITY` (a leader's name over an organisation 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -26,7 +25,6 @@ PLACE_KINDS = {"country", "capital", "group", "demonym", "people", "region", "ci
 NAMED_KINDS = {"person", "igo", "ngo", "seat", "organisation"}
 # Sector that an elite no longer in office gets (CAMEO's "ELI").
 FORMER_OFFICE_SECTOR = "ELI"
-ACRONYM = re.compile(r"[A-Z].*[A-Z]|^[A-Z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -98,7 +96,7 @@ class ActorLexicon:
             entry = found[0][1]
             forms = {form for form, other in found if other is entry}
             self.entries[key] = entry
-            self.patterns[key] = Pattern(forms, acronym=all(ACRONYM.search(f) for f in forms))
+            self.patterns[key] = Pattern(forms, acronym=all(_is_acronym(f) for f in forms))
         self._matchers: dict[int, PhraseMatcher] = {}
 
     def lookup(self, text: str) -> Entry | None:
@@ -172,6 +170,11 @@ class ActorLexicon:
         )
         entry.countries = (country,) if country else ()
         yield from ((form, entry) for form in forms)
+
+
+def _is_acronym(form: str) -> bool:
+    """One word with two or more capitals: "US", "U.S.", "WHO", "LeT", "DfID", "Itar-Tass"."""
+    return " " not in form and sum(char.isupper() for char in form) >= 2
 
 
 def _split(cell: str) -> tuple[str, ...]:

@@ -47,6 +47,7 @@ ROLE_MENTION_KINDS = {
     "title": "title", "person": "title", "body": "institution", "country": "country",
     "counterpart": "counterpart", "modifier": None,
 }  # fmt: skip
+NAME_ENTITIES = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 NAME_STOP_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # A body role alone ("the party", "police") is an actor; a person role alone ("the spokesman") only
 # when coreference resolves it.
@@ -135,8 +136,8 @@ class ActorRecognizer:
             return entry.kind == "role" or text in pattern.forms or text[:1].isupper()
         if pattern.acronym and (len(key) < 3 or key in self.lexicon.ambiguous):
             return False
-        if key in self.lexicon.ambiguous:
-            return any(t.tag_ in ("NNP", "NNPS") or t.ent_type_ for t in doc[start:end])
+        if key in self.lexicon.ambiguous:  # "china" counts in "china warned", not in "china shop"
+            return doc[end - 1].ent_type_ in NAME_ENTITIES and doc[end - 1].dep_ != "compound"
         return True
 
 
@@ -324,7 +325,9 @@ class PhraseBuilder:
         kind = ROLE_MENTION_KINDS.get(head.role) if head is not None else None
         if head is not None and head.role in ("title", "person"):
             title = doc[phrase.roles[0].start : phrase.roles[-1].end].text
-        if phrase.nested is not None:
+        if phrase.nested is not None and not phrase.nested.roles and not phrase.nested.named:
+            countries = countries or [c for piece in phrase.nested.places for c in piece.entry.countries]
+        elif phrase.nested is not None:
             nested = self.to_mention(phrase.nested)
             if nested is not None:
                 countries = countries or [a.country for a in nested.actors if a.country]
@@ -375,6 +378,7 @@ class PhraseBuilder:
             start = extra.pop("prefix_start", start)
         extra.pop("prefix_start", None)
         bare = not countries and phrase.named is None and phrase.name is None and phrase.name_before is None
+        bare = bare and phrase.nested is None
         if bare and head is not None and head.role in ("title", "person", "country", "modifier"):
             extra["bare"] = True
         if bare and head is not None and head.role == "body" and not self._heads_noun_phrase(phrase):
@@ -480,14 +484,16 @@ def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
 def _phrase_pipeline(model: str) -> Language:
     from dyads import nlp as pipeline
 
-    return pipeline.load(model, stages=["dyads_actors", "dyads_coref"])
+    return pipeline.load(model, stages=["dyads_actors"])
 
 
 def resolve_phrase(text: str, when: date | None = None, model: str | None = None) -> Actor | None:
     """Code a free actor phrase outside any document ("Russia's ambassador to Poland" → RUSGOV).
 
     The phrase's main mention decides (the one holding the parse root, else the first); a country it lacks
-    is taken from another mention in the phrase ("professor ... at a university in Scotland").
+    is taken from another mention in the phrase ("professor ... at a university in Scotland"). A phrase that
+    is only a city or region ("Sydney") gives that place's country. `when` picks the office a named leader
+    held then (without it, their latest office).
     """
     from dyads import nlp as pipeline
     from dyads.model import Document
@@ -497,7 +503,7 @@ def resolve_phrase(text: str, when: date | None = None, model: str | None = None
     doc._.document = Document(id="phrase", text=doc.text, date=when)
     for _, component in nlp.pipeline:
         doc = component(doc)
-    mentions = [m for m in doc._.actor_mentions if not m.extra.get("bare") or m.antecedent is not None]
+    mentions = doc._.actor_mentions
     if not mentions:
         return _place_of(doc, nlp)
     root = next((t.i for t in doc if t.dep_ == "ROOT"), 0)
@@ -505,18 +511,20 @@ def resolve_phrase(text: str, when: date | None = None, model: str | None = None
     actor = main.actor
     if actor.country is None and not (actor.code or "").startswith(("IGO", "NGO")):
         other = next((m.actor.country for m in mentions if m is not main and m.actor.country), None)
-        other = other or (_place_of(doc, nlp) or Actor("")).country
+        other = other or (_place_of(doc, nlp, whole=False) or Actor("")).country
         if other:
             actor.country = other
             actor.code = actor_code(other, actor.sectors)
     return actor
 
 
-def _place_of(doc: Doc, nlp: Language) -> Actor | None:
-    """A city or region named in a phrase that holds no actor ("Sydney"), as a bare country actor."""
+def _place_of(doc: Doc, nlp: Language, whole: bool = True) -> Actor | None:
+    """A city or region a phrase names ("Sydney"; with `whole`, only if it is the whole phrase)."""
     recognizer = nlp.get_pipe("dyads_actors")
     for piece in recognizer.pieces(doc):
-        if piece.kind in PLACE_KINDS and piece.entry.country:
+        rest = (*doc[: piece.start], *doc[piece.end :])
+        alone = all(not t.is_alpha or t.lower_ == "the" for t in rest)
+        if piece.kind in PLACE_KINDS and piece.entry.country and (alone or not whole):
             span = doc[piece.start : piece.end]
             country = piece.entry.country
             return Actor(span.text, code=country, country=country, start=span.start_char, end=span.end_char)

@@ -24,7 +24,7 @@ RECIPROCAL_PREPS = ("with", "between", "among")
 # Dependencies that stay inside a noun phrase when looking for the actor it names.
 PHRASE_DEPS = {"compound", "amod", "poss", "appos", "nmod", "prep", "pobj", "npadvmod", "conj"}
 PHRASE_PREPS = {"of", "from"}  # "the government of Japan", "officials from Japan"; not "in": a place
-CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp"}
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl"}
 
 
 @dataclass
@@ -98,14 +98,18 @@ def subject_candidates(verb: Token, climb: int = 4):
             own = [node.head]  # "Cho, who continued on to Tokyo"
         if own:
             yield own, "nsubj" + mark
+            return  # a clause with a subject of its own never borrows the speaker's ("X said Y would")
         if is_passive(node):
             agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents:
                 yield agents, "agent" + mark
-            if step > 0:  # raising: "the president is scheduled to meet" → the president
-                passive_subjects = [c for c in node.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-                if passive_subjects:
-                    yield passive_subjects, "nsubjpass" + mark
+                return
+            passive_subjects = [c for c in node.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if step > 0 and passive_subjects:  # raising: "the president is scheduled to meet"
+                yield passive_subjects, "nsubjpass" + mark
+                return
+            if step == 0 and passive_subjects:
+                return  # "Japan was condemned": the source is not named
         if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
             yield [node.head], "relcl"
         if node.dep_ not in CLIMB_DEPS or node.head is node:

@@ -360,6 +360,25 @@ class Store:
         ).fetchall()
         return [Event.from_dict(json.loads(record)) for (record,) in rows]
 
+    def page(
+        self, event_filter: EventFilter | None = None, sort: str = "-date", limit: int = 50, offset: int = 0
+    ) -> tuple[int, list[Event]]:
+        """The number of matching events and one page of them, from a single scan of the filters."""
+        where, params = (event_filter or EventFilter()).where()
+        order = _order_by(sort, EVENT_SORT_KEYS, tie_breaker="event_id")
+        sort_column = EVENT_SORT_KEYS[sort.removeprefix("-")]
+        rows = self._cursor().execute(
+            f"WITH matching AS MATERIALIZED (SELECT rowid AS row_id, {sort_column}, event_id FROM events{where}),"
+            f" page AS (SELECT row_id FROM matching ORDER BY {order} LIMIT ? OFFSET ?)"
+            " SELECT total.n, paged.record FROM (SELECT count(*) AS n FROM matching) AS total"
+            f" LEFT JOIN (SELECT record, {sort_column}, event_id FROM events"
+            " WHERE rowid IN (SELECT row_id FROM page)) AS paged ON true"
+            f" ORDER BY {order}",
+            [*params, limit, offset],
+        ).fetchall()
+        total = rows[0][0]
+        return total, [Event.from_dict(json.loads(record)) for _, record in rows if record is not None]
+
     def iter_events(self, event_filter: EventFilter | None = None, batch_size: int = 2000) -> Iterator[list[Event]]:
         """Every matching event, in batches, ordered by date and document (what `dyads export` writes)."""
         where, params = (event_filter or EventFilter()).where()

@@ -105,8 +105,10 @@ class DaskEngine:
                 return [CodedDocument(partition[0], [], error=reason)]
             log.warning("%d documents failed together (%s); coding them one by one", len(partition), error)
             assert self.client is not None
-            retries = {self.client.submit(code_partition, [document], *settings, pure=False): [document]
-                       for document in partition}
+            retries = {
+                self.client.submit(code_partition, [document], *settings, pure=False): [document]
+                for document in partition
+            }
             pending.update(retries)
             return [coded for retry in retries for coded in self._collect(retry, pending, settings)]
 

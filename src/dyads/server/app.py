@@ -195,8 +195,8 @@ def create_app(
         offset: Offset = 0,
     ) -> EventPage:
         """Events matching the filters, sorted (`-` prefix descends) and paged."""
-        items = store.events(event_filter, sort=sort, limit=limit, offset=offset)
-        return EventPage(store.count_events(event_filter), limit, offset, items)
+        total, items = store.page(event_filter, sort=sort, limit=limit, offset=offset)
+        return EventPage(total, limit, offset, items)
 
     @app.get("/api/documents", response_model=DocumentPage, tags=["documents"])
     def list_documents(

@@ -1,0 +1,209 @@
+"""Actor recognition (`dyads_actors`) and the actor lexicon, on invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyads import nlp as pipeline
+from dyads.actors.lexicon import load_lexicon
+from dyads.actors.recognize import resolve_phrase
+from dyads.data import read_tsv
+from dyads.model import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.load(stages=["dyads_actors", "dyads_coref"])
+
+
+def mentions(nlp, text, when=None):
+    doc = nlp.make_doc(text)
+    doc._.document = Document("test", text, date=when)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return {doc[m.start : m.end].text: m for m in doc._.actor_mentions}
+
+
+def test_capitals_and_seats_of_government_stand_for_their_country(nlp):
+    found = mentions(nlp, "The Kremlin rebuffed Ottawa, and the Pentagon said Canberra had not asked for help.")
+    assert found["Kremlin"].actor.code == "RUSGOV"
+    assert found["Pentagon"].actor.code == "USAMIL"
+    assert (found["Ottawa"].actor.country, found["Ottawa"].kind) == ("CAN", "capital")
+    assert found["Canberra"].actor.country == "AUS"
+
+
+def test_possessive_capital_is_its_own_mention(nlp):
+    found = mentions(nlp, "Hanoi's objections delayed the accord, and Lima's envoy left early.")
+    assert found["Hanoi"].actor.code == "VNM"
+    assert found["Lima's envoy"].actor.code == "PERGOV"
+
+
+def test_demonyms_code_countries_and_sectors(nlp):
+    found = mentions(nlp, "Chilean police detained Bolivian farmers while Norwegian diplomats watched.")
+    assert found["Chilean police"].actor.code == "CHLCOP"
+    assert found["Bolivian farmers"].actor.code == "BOLAGR"
+    assert found["Norwegian diplomats"].actor.code == "NORGOV"
+
+
+def test_hyphenated_demonyms_form_a_group(nlp):
+    found = mentions(nlp, "Officials rejected the Swedish-Finnish plan for the lake.")
+    assert [a.country for a in found["Swedish-Finnish"].actors] == ["SWE", "FIN"]
+    assert found["Swedish-Finnish"].kind == "group"
+
+
+def test_country_before_a_non_actor_noun_stays_a_country(nlp):
+    found = mentions(nlp, "Analysts doubted U.S. missile defense plans.")
+    assert "U.S." in found and found["U.S."].actor.code == "USA"
+
+
+def test_title_and_unknown_name_make_one_person(nlp):
+    found = mentions(nlp, "Peruvian Defense Minister Alma Quispe-Rojas inspected the base.")
+    person = found["Peruvian Defense Minister Alma Quispe-Rojas"]
+    assert person.kind == "person"
+    assert (person.actor.code, person.actor.sectors) == ("PERMIL", ["MIL", "GOV"])
+    assert (person.actor.name, person.actor.title) == ("Alma Quispe-Rojas", "Defense Minister")
+
+
+def test_sectors_from_institutions_before_a_person_noun(nlp):
+    found = mentions(nlp, "A Danish Foreign Ministry spokesman and Kenyan army officers spoke.")
+    assert found["Danish Foreign Ministry spokesman"].actor.code == "DNKGOV"
+    assert found["Kenyan army officers"].actor.code == "KENMIL"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Ghanaian rebels", "GHAREB"),
+        ("Ghanaian parliament", "GHALEG"),
+        ("Ghanaian opposition", "GHAOPP"),
+        ("Ghanaian protesters", "GHACVL"),
+        ("Ghanaian judges", "GHAJUD"),
+        ("Ghanaian students", "GHACVL"),
+        ("Ghanaian newspaper", "GHAMED"),
+        ("Ghanaian trade union", "GHALAB"),
+    ],
+)
+def test_institution_sectors(nlp, phrase, code):
+    found = mentions(nlp, f"The {phrase} issued a statement.")
+    assert found[f"The {phrase}"].actor.code == code
+
+
+def test_known_leaders_resolve_by_name_and_date(nlp):
+    found = mentions(nlp, "Nikol Pashinyan met Emmanuel Macron.", when=date(2019, 6, 1))
+    assert found["Nikol Pashinyan"].actor.code == "ARMGOV"
+    assert found["Emmanuel Macron"].actor.title == "President"
+    before = mentions(nlp, "Emmanuel Macron spoke.", when=date(2005, 1, 1))
+    assert before["Emmanuel Macron"].actor.sectors == ["ELI"]
+
+
+def test_international_organisations(nlp):
+    found = mentions(nlp, "NATO and the African Union urged the IAEA and Amnesty International to act.")
+    assert found["NATO"].actor.code == "IGONATMIL" and found["NATO"].actor.country is None
+    assert found["African Union"].actor.code == "IGOAFU"
+    assert found["IAEA"].actor.code.startswith("IGOUNO")
+    assert found["Amnesty International"].actor.code == "NGOAMN"
+
+
+def test_organisation_followed_by_its_kind(nlp):
+    found = mentions(nlp, "The Izvestia daily criticised the plan.")
+    assert found["Izvestia daily"].actor.code == "RUSMED"
+
+
+def test_unknown_name_before_a_newspaper(nlp):
+    found = mentions(nlp, "The editors of the Morgenbladet newspaper disagreed.")
+    assert found["the Morgenbladet newspaper"].actor.sectors == ["MED"]
+
+
+def test_role_of_a_place(nlp):
+    found = mentions(nlp, "The head of the Estonian Interior Ministry resigned, and the government in Latvia fell.")
+    assert found["The head of the Estonian Interior Ministry"].actor.code == "ESTGOV"
+    assert found["the government in Latvia"].actor.code == "LVAGOV"
+
+
+def test_regions_and_cities_code_institutions_but_are_not_actors_alone(nlp):
+    found = mentions(nlp, "Gujarat police raided a warehouse in Surat.")
+    assert found["Gujarat police"].actor.code == "INDCOP"
+    assert "Surat" not in found
+
+
+def test_lowercase_text_still_finds_actors(nlp):
+    found = mentions(nlp, "the pakistani army and indian police met in new delhi. the bjp protested.")
+    assert found["the pakistani army"].actor.code == "PAKMIL"
+    assert found["indian police"].actor.code == "INDCOP"
+    assert found["bjp"].actor.code == "INDPTY"
+
+
+def test_lowercase_common_words_are_not_countries(nlp):
+    found = mentions(nlp, "we ate turkey and chad may visit us in the china shop.")
+    assert not {"turkey", "chad", "us", "may", "china"} & set(found)
+    assert "china" in mentions(nlp, "talks between china and india resumed.")
+
+
+def test_capitalised_country_names_that_are_words_are_kept_in_cased_text(nlp):
+    found = mentions(nlp, "Turkey and Chad signed the accord, and China welcomed it.")
+    assert {"Turkey", "Chad", "China"} <= set(found)
+
+
+def test_acronyms_match_only_in_their_own_case(nlp):
+    found = mentions(nlp, "Let us see who comes. The WHO and the US replied.")
+    assert found["WHO"].actor.code == "IGOUNOHLH"
+    assert found["US"].actor.country == "USA"
+    assert "us" not in found and "who" not in found
+
+
+def test_mentions_are_sorted_non_overlapping_and_indexed(nlp):
+    doc = nlp("Swiss President Ana Berg met the Austrian chancellor in Vienna, and Swiss police watched.")
+    spans = [(m.start, m.end) for m in doc._.actor_mentions]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    for index, mention in enumerate(doc._.actor_mentions):
+        assert all(doc._.mention_at[token] == index for token in range(mention.start, mention.end))
+        assert doc.text[mention.actor.start : mention.actor.end] == doc[mention.start : mention.end].text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "primary"),
+    [
+        ("Honduran Prime Minister", "HND", "GOV"),
+        ("Poland's current interior minister", "POL", "GOV"),
+        ("the Mexican National Guard", "MEX", "MIL"),
+        ("Boko Haram", "NGA", "REB"),
+        ("Zimbabwean farmers", "ZWE", "AGR"),
+        ("Transnistria", "MDA", "PRE"),
+        ("International Court of Justice", None, "JUD"),
+        ("Kyiv", "UKR", None),
+        ("puppies", None, None),
+    ],
+)
+def test_resolve_phrase(phrase, country, primary):
+    actor = resolve_phrase(phrase)
+    if country is None and primary is None:
+        assert actor is None
+        return
+    assert actor.country == country
+    assert (actor.sectors[0] if actor.sectors else None) == primary
+
+
+def test_every_sovereign_country_has_a_demonym():
+    demonyms = {row["country"] for row in read_tsv("actors/demonyms.tsv")}
+    countries = {row["country"] for row in read_tsv("actors/countries.tsv") if row["kind"] == "capital"}
+    territories = {"ABW", "AIA", "ALA", "ASM", "ATF", "BES", "BLM", "BVT", "CCK", "COK", "CUW", "CXR", "ESH", "FLK"}
+    territories |= {"FRO", "GGY", "GIB", "GLP", "GRL", "GUF", "GUM", "HMD", "IMN", "IOT", "JEY", "MAF", "MNP", "MSR"}
+    territories |= {"MTQ", "MYT", "NCL", "NFK", "NIU", "PCN", "PRI", "PYF", "REU", "SGS", "SHN", "SJM", "SPM", "SXM"}
+    territories |= {"TCA", "TKL", "UMI", "VGB", "VIR", "WLF", "ANT", "BMU", "CYM", "HKG", "MAC"}
+    shared = {"COG", "DMA"}  # "Congolese", "Dominican" name the larger namesake (COD, DOM)
+    assert not countries - territories - shared - demonyms
+
+
+def test_lexicon_tables_use_known_sectors_and_countries():
+    lexicon = load_lexicon()
+    sectors = set(
+        "GOV MIL JUD LEG COP PTY REB OPP MED BUS LAB EDU REL CVL REF SPY ELI HLH AGR CRM UAF PRM PRE IGO NGO".split()
+    )
+    for entry in lexicon.entries.values():
+        assert set(entry.sectors) <= sectors, entry
+        for term in entry.terms:
+            assert set(term.sectors) <= sectors, entry
+        assert all(len(country) == 3 and country.isupper() for country in entry.countries), entry

@@ -1,0 +1,125 @@
+"""In-document coreference (`dyads_coref`), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads import nlp as pipeline
+from dyads.model import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.load(stages=["dyads_actors", "dyads_coref"])
+
+
+def coded(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.document = Document("test", text)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def find(doc, text, nth=0):
+    """The nth mention whose text is `text`."""
+    found = [m for m in doc._.actor_mentions if doc[m.start : m.end].text == text]
+    assert len(found) > nth, f"no mention {text!r} in {[doc[m.start : m.end].text for m in doc._.actor_mentions]}"
+    return found[nth]
+
+
+def antecedent_text(doc, mention):
+    target = doc._.actor_mentions[mention.antecedent]
+    return doc[target.start : target.end].text
+
+
+STORY = (
+    "Peruvian Defense Minister Alma Quispe flew to Quito on Monday, where she held talks with her "
+    "Ecuadorian counterpart, Defense Minister Hugo Salinas. Quispe later met President Rosa Vela. "
+    "The Ecuadorian defense chief said the two defense ministers had agreed on a border plan. "
+    "They will meet again in June. The Peruvian daily El Faro said it welcomed the deal."
+)
+
+
+def test_surname_resolves_to_the_full_name(nlp):
+    doc = coded(nlp, STORY)
+    quispe = find(doc, "Quispe")
+    assert antecedent_text(doc, quispe) == "Peruvian Defense Minister Alma Quispe"
+    assert (quispe.actor.code, quispe.actor.name) == ("PERMIL", "Alma Quispe")
+    assert doc.text[quispe.actor.start : quispe.actor.end] == "Quispe"
+
+
+def test_counterpart_takes_country_from_its_adjective_and_role_from_the_possessor(nlp):
+    doc = coded(nlp, STORY)
+    counterpart = find(doc, "her Ecuadorian counterpart")
+    assert (counterpart.actor.code, counterpart.actor.sectors) == ("ECUMIL", ["MIL", "GOV"])
+    assert counterpart.actor.name == "Hugo Salinas"
+    salinas = find(doc, "Defense Minister Hugo Salinas")
+    assert salinas.actor.country == "ECU"
+
+
+def test_definite_title_phrase_resolves_to_the_person_of_that_country(nlp):
+    doc = coded(nlp, STORY)
+    chief = find(doc, "The Ecuadorian defense chief")
+    assert chief.actor.name == "Hugo Salinas"
+    assert chief.actor.code == "ECUMIL"
+
+
+def test_pronouns_resolve_to_compatible_subjects(nlp):
+    doc = coded(nlp, STORY)
+    she = find(doc, "she")
+    assert she.actor.name == "Alma Quispe"
+    assert find(doc, "it").actor.code == "PERMED"
+
+
+def test_plural_title_becomes_a_group_and_they_follows_it(nlp):
+    doc = coded(nlp, STORY)
+    group = find(doc, "the two defense ministers")
+    assert group.kind == "group"
+    assert {a.name for a in group.actors} == {"Alma Quispe", "Hugo Salinas"}
+    they = find(doc, "They")
+    assert {a.country for a in they.actors} == {"PER", "ECU"}
+
+
+def test_they_after_two_coordinated_persons_is_a_group(nlp):
+    doc = coded(nlp, "Finance Minister Lena Dorr and Trade Minister Omar Haddad arrived late. They apologised.")
+    they = find(doc, "They")
+    assert {a.name for a in they.actors} == {"Lena Dorr", "Omar Haddad"}
+
+
+def test_the_two_countries_are_the_two_named_last(nlp):
+    doc = coded(nlp, "Ghana and Togo reopened the border. Nigeria watched. The two countries had quarrelled.")
+    group = find(doc, "The two countries")
+    assert {a.country for a in group.actors} == {"TGO", "NGA"}
+
+
+def test_the_two_koreas_is_a_lexicon_group(nlp):
+    doc = coded(nlp, "Beijing welcomed talks between the two Koreas.")
+    assert [a.country for a in find(doc, "the two Koreas").actors] == ["KOR", "PRK"]
+
+
+def test_object_pronoun_is_not_its_own_clause_subject(nlp):
+    doc = coded(nlp, "Chancellor Angela Merkel called Vladimir Putin on Friday. She urged him to withdraw.")
+    assert find(doc, "She").actor.name == "Angela Merkel"
+    assert find(doc, "him").actor.name == "Vladimir Putin"
+
+
+def test_pleonastic_it_and_unresolvable_pronouns_make_no_mentions(nlp):
+    doc = coded(nlp, "It was unclear whether the rain would stop. He left.")
+    assert doc._.actor_mentions == []
+
+
+def test_the_paper_resolves_to_the_newspaper_named_before(nlp):
+    doc = coded(nlp, "A leading Brazilian daily criticised the plan. The paper said costs would rise.")
+    assert find(doc, "The paper").actor.code == "BRAMED"
+
+
+def test_surname_tagged_as_a_place_by_the_parser_still_resolves(nlp):
+    doc = coded(nlp, "Interior Minister Pavel Moskva visited Minsk. Moskva then flew home.")
+    assert find(doc, "Moskva").actor.name == "Pavel Moskva"
+
+
+def test_lowercase_surname_and_pronoun(nlp):
+    doc = coded(nlp, "chief minister narendra modi visited the town. modi said he would return.")
+    assert find(doc, "modi").actor.country == "IND"
+    assert find(doc, "he").actor.name == "Narendra Modi"

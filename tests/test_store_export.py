@@ -1,0 +1,65 @@
+"""`dyads export`: a store's events, filtered, to JSONL, CSV or Parquet."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from dyads.cli import app
+from dyads.export.store import Store
+from dyads.model import FLAT_COLUMNS, Event
+from stored_examples import harbour_document, rail_document
+
+
+@pytest.fixture()
+def db(tmp_path):
+    path = tmp_path / "events.duckdb"
+    with Store(path) as store:
+        store.add([harbour_document(), rail_document()])
+    return path
+
+
+def export(db, output, *options):
+    return CliRunner().invoke(app, ["export", "--db", str(db), "-o", str(output), *options])
+
+
+def test_jsonl_export_gives_back_the_coded_records(db, tmp_path):
+    result = export(db, tmp_path / "all.jsonl")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in (tmp_path / "all.jsonl").read_text().splitlines()]
+    expected = {e.id: e.to_dict() for coded in (harbour_document(), rail_document()) for e in coded.events}
+    assert {r["id"]: r for r in records} == expected
+    assert Event.from_dict(records[0]).to_dict() == records[0]
+
+
+def test_filtered_csv_and_parquet(db, tmp_path):
+    assert export(db, tmp_path / "x.csv", "--country", "ISL", "--modality", "hypothetical").exit_code == 0
+    with open(tmp_path / "x.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["source_country"], r["cameo_code"]) for r in rows] == [("DNK", "163")]
+    assert export(db, tmp_path / "x.parquet", "--quad-class", "4", "--from", "2021-03-01").exit_code == 0
+    table = pq.read_table(tmp_path / "x.parquet")
+    assert table.num_rows == 3 and table.column_names == FLAT_COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--from", "2021-02-30"], "not a date"),
+        (["--modality", "certain"], "unknown modality"),
+        (["--quad-class", "7"], "less than or equal to 4"),
+    ],
+)
+def test_bad_options_are_usage_errors(db, tmp_path, options, message):
+    result = export(db, tmp_path / "x.jsonl", *options)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_unknown_format_and_missing_store(db, tmp_path):
+    assert "use one of" in export(db, tmp_path / "x.xlsx").output
+    assert "no such store" in export(tmp_path / "missing.duckdb", tmp_path / "x.jsonl").output

@@ -66,7 +66,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--limit", type=int, default=400, help="articles to code (default 400; 0 = all)")
+    parser.add_argument("--limit", type=int, default=150, help="articles to code (default 150; 0 = all)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts (default 1 2)")
     args = parser.parse_args()
     require_shared()

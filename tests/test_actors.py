@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
 
 from dyads import nlp as pipeline
-from dyads.actors.lexicon import load_lexicon
+from dyads.actors.lexicon import SECTORS, load_lexicon
 from dyads.actors.recognize import resolve_phrase
 from dyads.data import read_tsv
 from dyads.model import Document
@@ -27,7 +28,9 @@ def mentions(nlp, text, when=None):
 
 
 def test_capitals_and_seats_of_government_stand_for_their_country(nlp):
-    found = mentions(nlp, "The Kremlin rebuffed Ottawa, and the Pentagon said Canberra had not asked for help.")
+    found = mentions(
+        nlp, "The Kremlin rebuffed Ottawa, and the Pentagon said Canberra had not asked for help."
+    )
     assert found["Kremlin"].actor.code == "RUSGOV"
     assert found["Pentagon"].actor.code == "USAMIL"
     assert (found["Ottawa"].actor.country, found["Ottawa"].kind) == ("CAN", "capital")
@@ -117,7 +120,9 @@ def test_unknown_name_before_a_newspaper(nlp):
 
 
 def test_role_of_a_place(nlp):
-    found = mentions(nlp, "The head of the Estonian Interior Ministry resigned, and the government in Latvia fell.")
+    found = mentions(
+        nlp, "The head of the Estonian Interior Ministry resigned, and the government in Latvia fell."
+    )
     assert found["The head of the Estonian Interior Ministry"].actor.code == "ESTGOV"
     assert found["the government in Latvia"].actor.code == "LVAGOV"
 
@@ -157,7 +162,7 @@ def test_mentions_are_sorted_non_overlapping_and_indexed(nlp):
     doc = nlp("Swiss President Ana Berg met the Austrian chancellor in Vienna, and Swiss police watched.")
     spans = [(m.start, m.end) for m in doc._.actor_mentions]
     assert spans == sorted(spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     for index, mention in enumerate(doc._.actor_mentions):
         assert all(doc._.mention_at[token] == index for token in range(mention.start, mention.end))
         assert doc.text[mention.actor.start : mention.actor.end] == doc[mention.start : mention.end].text
@@ -189,9 +194,54 @@ def test_resolve_phrase(phrase, country, primary):
 def test_every_sovereign_country_has_a_demonym():
     demonyms = {row["country"] for row in read_tsv("actors/demonyms.tsv")}
     countries = {row["country"] for row in read_tsv("actors/countries.tsv") if row["kind"] == "capital"}
-    territories = {"ABW", "AIA", "ALA", "ASM", "ATF", "BES", "BLM", "BVT", "CCK", "COK", "CUW", "CXR", "ESH", "FLK"}
-    territories |= {"FRO", "GGY", "GIB", "GLP", "GRL", "GUF", "GUM", "HMD", "IMN", "IOT", "JEY", "MAF", "MNP", "MSR"}
-    territories |= {"MTQ", "MYT", "NCL", "NFK", "NIU", "PCN", "PRI", "PYF", "REU", "SGS", "SHN", "SJM", "SPM", "SXM"}
+    territories = {
+        "ABW",
+        "AIA",
+        "ALA",
+        "ASM",
+        "ATF",
+        "BES",
+        "BLM",
+        "BVT",
+        "CCK",
+        "COK",
+        "CUW",
+        "CXR",
+        "ESH",
+        "FLK",
+    }
+    territories |= {
+        "FRO",
+        "GGY",
+        "GIB",
+        "GLP",
+        "GRL",
+        "GUF",
+        "GUM",
+        "HMD",
+        "IMN",
+        "IOT",
+        "JEY",
+        "MAF",
+        "MNP",
+        "MSR",
+    }
+    territories |= {
+        "MTQ",
+        "MYT",
+        "NCL",
+        "NFK",
+        "NIU",
+        "PCN",
+        "PRI",
+        "PYF",
+        "REU",
+        "SGS",
+        "SHN",
+        "SJM",
+        "SPM",
+        "SXM",
+    }
     territories |= {"TCA", "TKL", "UMI", "VGB", "VIR", "WLF", "ANT", "BMU", "CYM", "HKG", "MAC"}
     shared = {"COG", "DMA"}  # "Congolese", "Dominican" name the larger namesake (COD, DOM)
     assert not countries - territories - shared - demonyms
@@ -199,9 +249,7 @@ def test_every_sovereign_country_has_a_demonym():
 
 def test_lexicon_tables_use_known_sectors_and_countries():
     lexicon = load_lexicon()
-    sectors = set(
-        "GOV MIL JUD LEG COP PTY REB OPP MED BUS LAB EDU REL CVL REF SPY ELI HLH AGR CRM UAF PRM PRE IGO NGO".split()
-    )
+    sectors = set(SECTORS)
     for entry in lexicon.entries.values():
         assert set(entry.sectors) <= sectors, entry
         for term in entry.terms:

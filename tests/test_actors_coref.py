@@ -24,7 +24,9 @@ def coded(nlp, text):
 def find(doc, text, nth=0):
     """The nth mention whose text is `text`."""
     found = [m for m in doc._.actor_mentions if doc[m.start : m.end].text == text]
-    assert len(found) > nth, f"no mention {text!r} in {[doc[m.start : m.end].text for m in doc._.actor_mentions]}"
+    assert len(found) > nth, (
+        f"no mention {text!r} in {[doc[m.start : m.end].text for m in doc._.actor_mentions]}"
+    )
     return found[nth]
 
 
@@ -82,7 +84,9 @@ def test_plural_title_becomes_a_group_and_they_follows_it(nlp):
 
 
 def test_they_after_two_coordinated_persons_is_a_group(nlp):
-    doc = coded(nlp, "Finance Minister Lena Dorr and Trade Minister Omar Haddad arrived late. They apologised.")
+    doc = coded(
+        nlp, "Finance Minister Lena Dorr and Trade Minister Omar Haddad arrived late. They apologised."
+    )
     they = find(doc, "They")
     assert {a.name for a in they.actors} == {"Lena Dorr", "Omar Haddad"}
 

@@ -168,12 +168,12 @@ def _speaker(trigger: Token) -> str | None:
     for _ in range(6):
         candidates = [node] + [c for c in node.children if c.dep_ in ("parataxis", "ccomp") and c.i > trigger.i]
         for verb in candidates:
-            if verb is not trigger and verb.lemma_.lower() in reporting:
+            if verb.i != trigger.i and verb.lemma_.lower() in reporting:
                 subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and trigger not in subject.subtree:
                     tokens = list(subject.subtree)
                     return trigger.doc[tokens[0].i : tokens[-1].i + 1].text
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None

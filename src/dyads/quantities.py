@@ -130,7 +130,7 @@ def _casualty_kind(noun: Token) -> tuple[str | None, Token]:
     """The casualty kind a counted noun's place in the parse gives it, and the verb that gives it."""
     kinds = lexicon().kinds
     node = noun
-    while node.dep_ == "conj" and node.head is not node:  # "killed five policemen and three civilians"
+    while node.dep_ == "conj" and node.head.i != node.i:  # "killed five policemen and three civilians"
         node = node.head
     head = node.head
     lemma = head.lemma_.lower()
@@ -186,9 +186,9 @@ def find_quantities(sent: Span) -> list[FoundQuantity]:
             continue
         lemma = noun.lemma_.lower()
         kind, anchor = _casualty_kind(noun)
-        if kind is None and noun is not token and token.dep_ != "nummod":  # "dozens of people died"
+        if kind is None and noun.i != token.i and token.dep_ != "nummod":  # "dozens of people died"
             kind, anchor = _casualty_kind(token)
-        if kind is not None and (noun is token or lemma in table.kinds["person"] or lemma in table.kinds["troops"]
+        if kind is not None and (noun.i == token.i or lemma in table.kinds["person"] or lemma in table.kinds["troops"]
                                  or noun.lower_ in table.kinds["adjective"]):
             unit = "persons"
         elif lemma in table.kinds["troops"]:

@@ -414,7 +414,8 @@ PATTERNS: list[tuple[str, Handler]] = [
     (r"(?:(?:in|during|throughout)\s+)?(?:the\s+)?(?:(?P<part>early|mid-?|late)\s*)?(?P<y>(?:1[89]|20)\d0)'?s\b", _decade),
     ((rf"(?:the\s+)?(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter"
      rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|next|last)\s+year))?"), _quarter),
-    (rf"(?P<rel>this|last|next|in\s+the|in)\s+(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", _season),
+    (rf"(?P<rel>this|last|next|in\s+the|in)\s+(?P<season>{SEASON})(?!\s+of\s+(?!\d))(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+     _season),
     (r"recently|lately|in\s+recent\s+(?P<unit>days|weeks|months|years)", _recent),
 ]
 COMPILED = [(re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in PATTERNS]
@@ -523,7 +524,7 @@ def tree_distance(a: Token, b: Token) -> int:
 def clause_verb(token: Token) -> Token:
     """The verb whose clause a token belongs to (the token itself for a verb)."""
     node = token
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     return node
 
@@ -581,7 +582,7 @@ class DocumentTimes:
         return True
 
     def _period(self, mention: TimeMention, candidate: EventCandidate, own_clause: set[int]) -> Period | None:
-        verb = clause_verb(mention.root.head if mention.root.head is not mention.root else mention.root)
+        verb = clause_verb(mention.root.head if mention.root.head.i != mention.root.i else mention.root)
         tense = event_tense(candidate) if verb.i in own_clause else verb_tense(verb)
         return resolve_period(mention.text, self.base, tense)
 

@@ -238,7 +238,7 @@ class DocumentPlaces:
         moving = candidate.event.cameo.code.startswith(VISIT_ROOTS) or trigger.lemma_.lower() in MOTION_LEMMAS
         preps = LOCATIVE_PREPS | MOTION_PREPS if moving else LOCATIVE_PREPS
         anchors = [trigger]
-        if trigger.pos_ in ("NOUN", "PROPN") and trigger.head is not trigger:
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.i != trigger.i:
             anchors.append(trigger.head)
         for anchor in anchors:
             for child in anchor.children:
@@ -246,7 +246,7 @@ class DocumentPlaces:
                     place = self._object_place(child)
                     if place:
                         return place
-                if (child.dep_ in ("compound", "amod", "nmod") and anchor is trigger) or (
+                if (child.dep_ in ("compound", "amod", "nmod") and anchor.i == trigger.i) or (
                     moving and child.dep_ == "dobj"
                 ):
                     place = self.mention_at(child)

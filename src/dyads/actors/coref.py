@@ -389,7 +389,11 @@ class _Resolver:
 
     def _bound_elsewhere(self, pronoun: Token, mention: Mention) -> bool:
         """'She urged him': an object pronoun is not the subject of its own clause (binding)."""
-        if pronoun.dep_ not in OBJECTS or pronoun.lower_.endswith("self") or pronoun.lower_.endswith("selves"):
+        if (
+            pronoun.dep_ not in OBJECTS
+            or pronoun.lower_.endswith("self")
+            or pronoun.lower_.endswith("selves")
+        ):
             return False
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
         root = self.doc[mention.start : mention.end].root

@@ -27,6 +27,9 @@ NAMED_KINDS = {"person", "igo", "ngo", "seat", "organisation"}
 FORMER_OFFICE_SECTOR = "ELI"
 
 
+SECTORS: dict[str, str] = {row["sector"]: row["meaning"] for row in read_tsv("actors/sectors.tsv")}
+
+
 @dataclass(frozen=True)
 class Term:
     """One office a person held: sectors and title from `start` to `end` (years, inclusive)."""

@@ -150,8 +150,11 @@ class PhraseBuilder:
         self.lowercase = is_lowercase_text(doc)
         self.piece_starting = {piece.start: index for index, piece in enumerate(pieces)}
         self.covered = [False] * len(doc)
+        self.place_at = [False] * len(doc)
         for piece in pieces:
             self.covered[piece.start : piece.end] = [True] * (piece.end - piece.start)
+            if piece.kind in PLACE_KINDS:
+                self.place_at[piece.start : piece.end] = [True] * (piece.end - piece.start)
 
     def mentions(self) -> list[Mention]:
         mentions: list[Mention] = []
@@ -255,8 +258,10 @@ class PhraseBuilder:
         end = start
         while end < len(doc) and end - start < 6:
             token = doc[end]
-            if self.covered[end] or token.ent_type_ in NAME_STOP_ENTITIES:
+            if token.ent_type_ in NAME_STOP_ENTITIES:
                 break
+            if self.covered[end] and not (end > start and self.place_at[end]):
+                break  # a place word may go on a name ("Hugo Salinas") but not begin one
             if not continues_name(doc, start, end, self._name_word):
                 break
             end += 1
@@ -367,7 +372,7 @@ class PhraseBuilder:
             if kind == "group" or len(phrase.places) > 1:
                 kind = "group"
         elif head.role == "modifier":
-            return None if not countries else self._place_only(phrase)
+            return self._place_only(phrase) if phrase.places else None
         start = phrase.start
         if phrase.name_before is not None:
             start = phrase.name_before[0]

@@ -84,7 +84,9 @@ def score_document(path: str, gold: AnnotatedDocument, events: Sequence[Event]) 
     An event matches an entry when its sentence holds (overlaps) the entry's quote, its dyad and CAMEO
     code are accepted, and its modality is the entry's (any when the entry names none). An emitted
     event is correct when it matches a required or optional entry; a forbidden entry counts against the
-    engine when an event with modality "actual" matches it on sentence, dyad and code.
+    engine when an event with modality "actual" matches it on sentence, dyad and code; one coded as not
+    having happened (negated, hypothetical, future) is what the annotation allows, and is left out of
+    precision.
     """
     text = gold.document.text
     warnings = []
@@ -104,7 +106,7 @@ def score_document(path: str, gold: AnnotatedDocument, events: Sequence[Event]) 
     def matches(event: Event, entry: ExpectedEvent) -> bool:
         if not (
             in_sentence(event, entry)
-            and metrics.dyad_matches(event, entry.sources, entry.targets, entry.reciprocal)
+            and metrics.dyad_matches(event, entry.sources, entry.targets, entry.reciprocal or event.reciprocal)
             and metrics.cameo_accepts(entry.cameo, event.cameo.code)
         ):
             return False
@@ -139,9 +141,14 @@ def score_document(path: str, gold: AnnotatedDocument, events: Sequence[Event]) 
             )
 
     accepted_entries = [entry for entry in gold.expected if entry.status != "forbidden"]
+    forbidden_entries = [entry for entry in gold.expected if entry.status == "forbidden"]
     correct = 0
+    scored = []
     for event in events:
         hits = [entry for entry in accepted_entries if matches(event, entry)]
+        if not hits and any(_coded_as_not_happening(event, entry) for entry in forbidden_entries):
+            continue  # "did not happen" coded as not having happened: neither right nor wrong
+        scored.append(event)
         correct += bool(hits)
         if not hits:
             here = [entry for entry in gold.expected if in_sentence(event, entry)]
@@ -151,7 +158,7 @@ def score_document(path: str, gold: AnnotatedDocument, events: Sequence[Event]) 
             )
 
     required = sum(entry.status == "required" for entry in gold.expected)
-    score = metrics.PRF(correct, len(events) - correct, required - found["required"])
+    score = metrics.PRF(correct, len(scored) - correct, required - found["required"])
     recall = metrics.ratio(found["required"], required)
     figures: dict[str, Figure] = {
         "required": required,
@@ -162,12 +169,23 @@ def score_document(path: str, gold: AnnotatedDocument, events: Sequence[Event]) 
         "forbidden": sum(entry.status == "forbidden" for entry in gold.expected),
         "forbidden_as_actual": found["forbidden"],
         "emitted": len(events),
+        "emitted_scored": len(scored),
         "emitted_correct": correct,
         "precision": score.precision,
         "f1": 2 * score.precision * recall / (score.precision + recall) if score.precision + recall else 0.0,
     }
     table = Table("Annotated events", ["entry", "status", "outcome", "coded in its sentence"], rows)
     return GoldResult(path, "document", len(gold.expected), figures, [table], errors, warnings)
+
+
+def _coded_as_not_happening(event: Event, entry: ExpectedEvent) -> bool:
+    """A forbidden entry (it did not happen) that the engine coded as negated, hypothetical or future."""
+    return (
+        event.modality != "actual"
+        and entry.quote in event.sentence
+        and metrics.dyad_matches(event, entry.sources, entry.targets, entry.reciprocal or event.reciprocal)
+        and metrics.cameo_accepts(entry.cameo, event.cameo.code)
+    )
 
 
 def _entry_outcome(entry: ExpectedEvent, matched: bool) -> str:

@@ -112,10 +112,10 @@ def subject_candidates(verb: Token, climb: int = 4):
                 return  # "Japan was condemned": the source is not named
         if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
             yield [node.head], "relcl"
-        if node.dep_ not in CLIMB_DEPS or node.head is node:
+        if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             return
         node = node.head
-        while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
             # "an invitation to visit", "a platform from which to launch": up to the clause's verb
             if node.dep_ not in ("dobj", "obj", "pobj", "prep", "nsubjpass", "attr", "dative", "advcl"):
                 return
@@ -178,7 +178,7 @@ def governing_verb(noun: Token) -> Token | None:
     node = noun
     for _ in range(3):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.mention import Mention
+from dyads.data import read_tsv
 from dyads.events.arguments import (
     RECIPROCAL_PREPS,
     ArgumentFinder,
@@ -91,6 +93,8 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
     a, b = later.event, first.event
     same_source = (a.source.code, a.source.name) == (b.source.code, b.source.name)
+    if a.target is None and a.source.country == b.source.country and a.cameo.code == b.cameo.code:
+        return True  # "Cho's visit" after "Cho paid a visit to Moscow"
     nominal = later.trigger.pos_ in ("NOUN", "PROPN")
     if same_source and a.cameo.code == b.cameo.code and later.trigger.lemma_ == first.trigger.lemma_:
         same_target = b.target and a.target and (a.target.code, a.target.name) == (b.target.code, b.target.name)
@@ -105,10 +109,19 @@ def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def descriptive_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/descriptive_verbs.tsv"))
+
+
 def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntry]) -> bool:
-    """A second reading of what another trigger already codes."""
+    """A second reading of what another trigger already codes, or a noun that only describes."""
     head = trigger.head
-    if head is not trigger and head.i in matched:
+    if entry.pos == "noun" and trigger.dep_ in ("attr", "dobj", "acomp", "oprd") and (
+        head.lemma_.lower() in descriptive_verbs()
+    ):
+        return True  # "North Korea represents a threat": a description, not a threat
+    if head.i != trigger.i and head.i in matched:
         if entry.pos == "noun" and trigger.dep_ in OBJECT_DEPS | {"nsubjpass"}:
             return True  # "signed a treaty": the verb codes it
         if trigger.dep_ == "xcomp":
@@ -210,6 +223,19 @@ def _actor(doc: Doc, side: Side) -> Actor:
     return actor
 
 
+SUBORDINATE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj"}
+
+
+def _clause_depth(token: Token) -> int:
+    """How many subordinate clauses down the trigger sits: the main clause's event is the surest reading."""
+    depth = 0
+    while token.head.i != token.i:
+        if token.dep_ in SUBORDINATE_DEPS:
+            depth += 1
+        token = token.head
+    return depth
+
+
 def _trigger_tokens(trigger: Token) -> list[Token]:
     tokens = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
     return sorted(tokens, key=lambda t: t.i)
@@ -228,6 +254,7 @@ def _event(doc_id, doc_date, sent_index, sent: Span, trigger: Token, entry: Trig
         confidence *= 0.85
     if source[0].antecedent is not None:
         confidence *= 0.95
+    confidence *= 0.92 ** _clause_depth(trigger)
     identity = "|".join(
         [doc_id, str(sent.start_char), str(start), source_actor.code or "",
          target_actor.code if target_actor else "", str(target[1] if target else ""), entry.cameo]

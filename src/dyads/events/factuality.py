@@ -86,10 +86,10 @@ def _assess(candidate: EventCandidate) -> None:
 
     own = [trigger]
     clause = _clause_verb(trigger)
-    if clause is not trigger:
+    if clause.i != trigger.i:
         own.append(clause)
     node = clause
-    while node.dep_ == "conj" and node.head is not node:  # "apparently agreed ... and signed"
+    while node.dep_ == "conj" and node.head.i != node.i:  # "apparently agreed ... and signed"
         node = node.head
         own.append(node)
     for token in own:
@@ -150,7 +150,7 @@ def _governors(clause: Token):
     """Verbs of the clauses above this one, nearest first, within the sentence."""
     node = clause
     for _ in range(4):
-        if node.dep_ not in GOVERNOR_DEPS or node.head is node:
+        if node.dep_ not in GOVERNOR_DEPS or node.head.i == node.i:
             return
         node = node.head
         if node.pos_ in ("VERB", "AUX", "ADJ"):

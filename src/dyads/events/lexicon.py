@@ -77,7 +77,7 @@ def _holds(kind: str, values: frozenset[str], token: Token) -> bool:
         )
     if kind == "verb":
         head = token.head
-        return head is not token and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in values
+        return head.i != token.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in values
     if kind == "pass":
         return is_passive(token)
     raise ValueError(kind)

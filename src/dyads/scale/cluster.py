@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
+from dyads import nlp as pipeline
 from dyads.coder import CodedDocument, Coder
 from dyads.ingest.limits import DocumentLimits
 from dyads.model import Document
@@ -34,9 +35,7 @@ class LoadPipeline(WorkerPlugin):
         self.model = model
 
     def setup(self, worker) -> None:
-        from dyads import nlp
-
-        nlp.shared(self.model)
+        pipeline.shared(self.model)
 
 
 class DaskEngine:

@@ -1,0 +1,176 @@
+"""The trigger lexicon (data/events/verbs.tsv, nouns.tsv): integrity, coverage and senses on invented sentences."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from dyads.data import data_path, read_tsv
+from dyads.events.lexicon import CONDITION_KINDS, trigger_lexicon
+from dyads.events.ontology import cameo_codes
+from dyads.nlp import load
+
+LEXICON_FILES = ("events/verbs.tsv", "events/nouns.tsv")
+GROUP_COMMENT = re.compile(r"^# (\d\d) [A-Z]")
+
+
+def rows(filename: str) -> list[dict[str, str]]:
+    return list(read_tsv(filename))
+
+
+@pytest.mark.parametrize("filename", LEXICON_FILES)
+def test_every_code_is_a_cameo_code(filename):
+    unknown = [(row["lemma"], row["cameo"]) for row in rows(filename) if row["cameo"] not in cameo_codes()]
+    assert not unknown
+
+
+@pytest.mark.parametrize("filename", LEXICON_FILES)
+def test_conditions_and_confidences_parse(filename):
+    for row in rows(filename):
+        for condition in filter(None, row["when"].split(";")):
+            kind, _, values = condition.partition("=")
+            assert kind in CONDITION_KINDS, (row["lemma"], condition)
+            assert (kind == "pass") == (not values), (row["lemma"], condition)
+        assert 0 < float(row["confidence"]) <= 1, row
+
+
+@pytest.mark.parametrize("filename", LEXICON_FILES)
+def test_no_duplicate_rows(filename):
+    counts = Counter((row["lemma"], row["when"]) for row in rows(filename))
+    assert [key for key, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("filename", LEXICON_FILES)
+def test_rows_sit_in_the_group_of_their_cameo_root(filename):
+    group = None
+    misplaced = []
+    for line in data_path(filename).read_text(encoding="utf-8").splitlines():
+        if match := GROUP_COMMENT.match(line):
+            group = match.group(1)
+        elif line and not line.startswith("#") and not line.startswith("lemma\t"):
+            lemma, _, code, _ = line.split("\t")
+            if code[:2] != group:
+                misplaced.append((lemma, code, group))
+    assert misplaced == []
+
+
+def test_every_cameo_code_can_be_produced():
+    produced = {entry.cameo for entry in trigger_lexicon().entries}
+    roots = {code[:2] for code in produced}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    missing = [code for code in cameo_codes() if len(code) > 2 and code not in produced]
+    assert missing == []
+
+
+@pytest.fixture(scope="module")
+def parse():
+    nlp = load(stages=[])
+    return nlp
+
+
+# (invented sentence, trigger word as it appears, expected CAMEO code)
+SENSES = [
+    # statements
+    ("Officials in Lisbon declined to comment on the report.", "declined", "011"),
+    ("The minister expressed deep concern over the border incident.", "expressed", "012"),
+    ("The rebel front claimed responsibility for the ambush.", "claimed", "015"),
+    ("Ministers laid a wreath at the war memorial.", "laid", "017"),
+    ("The king sent condolences to the families of the victims.", "sent", "018"),
+    # appeals and demands: the embedded verb or the object refines the code
+    ("The council urged both sides to resume negotiations.", "urged", "026"),
+    ("The envoy urged Lanavia to release the detained sailors.", "urged", "0253"),
+    ("The bishops urged the army to withdraw from the valley.", "urged", "0256"),
+    ("Farmers' unions demanded the release of their leaders.", "demanded", "1053"),
+    ("The opposition demanded the resignation of the prime minister.", "demanded", "1041"),
+    ("The island state requested humanitarian aid after the cyclone.", "requested", "0233"),
+    # intent: agree/promise/offer + what is promised
+    ("Norway offered to mediate between the two parties.", "offered", "039"),
+    ("Tokyo pledged economic aid to the flooded provinces.", "pledged", "0331"),
+    ("The junta agreed to release the foreign journalists.", "agreed", "0353"),
+    ("The two governments agreed to hold talks next month.", "agreed", "036"),
+    # consult, cooperate, aid
+    ("The foreign minister held telephone talks with her Estonian counterpart.", "held", "041"),
+    ("The chancellor paid a visit to the refugee camps.", "paid", "042"),
+    ("Ghana hosted the regional summit.", "hosted", "043"),
+    ("The prime minister praised the peacekeepers for their courage.", "praised", "051"),
+    ("The two navies held joint exercises in the gulf.", "held", "062"),
+    ("The court extradited the banker to Switzerland.", "extradited", "063"),
+    ("Canada sent food and medicine to the quake zone.", "sent", "073"),
+    ("The embassy granted asylum to the dissident.", "granted", "075"),
+    # yield
+    ("The authorities lifted the curfew on Tuesday.", "lifted", "0813"),
+    ("The rebels freed three hostages.", "freed", "0841"),
+    ("The government lifted sanctions on the neighbouring state.", "lifted", "085"),
+    ("Both armies declared a ceasefire along the river.", "declared", "0871"),
+    ("The garrison laid down its arms.", "laid", "0873"),
+    # investigate, disapprove, reject, threaten
+    ("Prosecutors launched a corruption investigation against the mayor.", "launched", "091"),
+    ("The ministry condemned the bombing of the market.", "condemned", "111"),
+    ("The embassy lodged a formal protest with the foreign ministry.", "lodged", "114"),
+    ("The regime refused to release the opposition leader.", "refused", "1243"),
+    ("The president rejected the invitation to the peace talks.", "rejected", "125"),
+    ("The council vetoed the draft resolution.", "vetoed", "129"),
+    ("The militia violated the ceasefire within hours.", "violated", "196"),
+    ("The general threatened to invade the island.", "threatened", "1382"),
+    ("The trade bloc threatened sanctions against the exporter.", "threatened", "1312"),
+    ("The coalition issued an ultimatum to the garrison.", "issued", "139"),
+    # protest, force posture, reduce relations, coerce
+    ("Thousands of teachers protested against the pay cuts.", "protested", "141"),
+    ("Dockworkers staged a strike at the port.", "staged", "143"),
+    ("Farmers blocked the highway with tractors.", "blocked", "144"),
+    ("Rioters torched two buses.", "torched", "1712"),
+    ("The navy conducted military exercises off the coast.", "conducted", "150"),
+    ("The government mobilized its reserves.", "mobilized", "154"),
+    ("The capital recalled its ambassador from Vienna.", "recalled", "161"),
+    ("Donors suspended aid to the junta.", "suspended", "162"),
+    ("The union imposed an embargo on the regime.", "imposed", "163"),
+    ("The governor imposed a curfew on the district.", "imposed", "1723"),
+    ("Police arrested twelve protesters.", "arrested", "173"),
+    ("The ministry deported the journalist.", "deported", "174"),
+    ("Police used tear gas to disperse the crowd.", "used", "175"),
+    # assault, fight, mass violence
+    ("Gunmen abducted two engineers near the pipeline.", "abducted", "181"),
+    ("The assailants tortured the prisoners.", "tortured", "1822"),
+    ("The militants assassinated the provincial governor.", "assassinated", "186"),
+    ("Artillery units shelled the rebel positions overnight.", "shelled", "194"),
+    ("Fighter jets carried out airstrikes on the depots.", "carried", "195"),
+    ("The troops occupied the border town.", "occupied", "192"),
+    ("The army besieged the city for weeks.", "besieged", "191"),
+    ("The militia massacred the villagers.", "massacred", "202"),
+    # event nouns
+    ("The Danish queen's visit to Iceland ended on Friday.", "visit", "042"),
+    ("Air strikes on the depots continued.", "strikes", "195"),
+    ("The kidnapping of the engineers shocked the town.", "kidnapping", "181"),
+    ("The government ordered the arrest of the editor.", "arrest", "173"),
+    ("The lifting of sanctions was welcomed.", "lifting", "085"),
+    ("Allegations of espionage against the attaché strained ties.", "Allegations", "1125"),
+    ("Pro-democracy protests spread to the capital.", "protests", "1414"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "code"), SENSES, ids=[s[1] + "-" + s[2] for s in SENSES])
+def test_sense(parse, text, trigger, code):
+    doc = parse(text)
+    token = next(t for t in doc if t.text == trigger)
+    entry = trigger_lexicon().match(token)
+    assert entry is not None, f"no lexicon row for {trigger!r} ({token.lemma_}, {token.pos_}, {token.dep_})"
+    assert entry.cameo == code, entry.source
+
+
+# Senses the lexicon must not code: ordinary uses of event words.
+NON_EVENTS = [
+    ("The company said profits rose.", "said"),
+    ("She went home early.", "went"),
+    ("The strikers took the train.", "took"),
+    ("The ministry released its annual budget figures.", "released"),
+    ("The reform was discussed at length.", "reform"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NON_EVENTS)
+def test_no_event_for_ordinary_senses(parse, text, word):
+    doc = parse(text)
+    token = next(t for t in doc if t.text == word)
+    assert trigger_lexicon().match(token) is None

@@ -164,10 +164,16 @@ def noun_targets(noun: Token) -> list[tuple[Token, str]]:
 def clause_targets(trigger: Token) -> list[tuple[Token, str]]:
     """Last-resort targets from a clause hanging off the trigger or its object.
 
+    "offered to hand over to Great Britain" → Great Britain; "demanded that the US cancel" → the US;
     "accepted an invitation to visit Seoul" → Seoul; "warnings that any U.S. abandonment would ..." → U.S.
     """
-    heads = [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]
     candidates: list[tuple[Token, str]] = []
+    for clause in trigger.children:
+        if clause.dep_ == "xcomp":
+            candidates += [(token, "xcomp." + via) for token, via in verb_targets(clause)]
+        elif clause.dep_ == "ccomp":
+            candidates += [(c, "ccomp.nsubj") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]
     for head in heads:
         for clause in head.children:
             if clause.dep_ != "acl":

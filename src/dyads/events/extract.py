@@ -166,18 +166,15 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
     if not source_mentions:
         return
 
-    target_mentions: list[Mention] = []
-    target_via = ""
-    for token, via in [*target_candidates, *clause_targets(trigger)]:
-        found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions)]
-        if found:
-            target_mentions, target_via = found, via
-            break
+    group = _group_members(source_mentions)
+    target_mentions, target_via = _first_target(target_candidates, source_mentions, finder)
+    if not target_mentions and len(group) < 2:
+        # a clause's participants are a weaker guess than the two sides of a group
+        target_mentions, target_via = _first_target(clause_targets(trigger), source_mentions, finder)
     via = f"{subject_via}/{target_via or '-'}"
     reciprocal_prep = target_via.split(":")[-1] in RECIPROCAL_PREPS
 
     if not target_mentions:
-        group = _group_members(source_mentions)
         if len(group) >= 2:  # "Cho and Sergeev agreed", "they agreed": a reciprocal event
             yield group[0], group[1], True, via + "+reciprocal"
             return
@@ -188,6 +185,14 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         for target in target_mentions:
             for member in range(len(target.actors)):
                 yield (source, 0), (target, member), reciprocal_prep, via
+
+
+def _first_target(candidates, source_mentions: list[Mention], finder: ArgumentFinder):
+    for token, via in candidates:
+        found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions)]
+        if found:
+            return found, via
+    return [], ""
 
 
 def _subject_actors(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:

@@ -311,3 +311,13 @@ def test_the_demo_report_reads_with_its_header():
     assert document.metadata["Issue"] == "48"
     assert document.text.startswith("Japanese Foreign Minister")
     assert report.warnings == []
+
+
+def test_mojibake_is_repaired_and_clean_text_left_alone():
+    from dyads.ingest.decode import repair_mojibake
+
+    broken = "“we demand a ban,” he said".encode().decode("cp1252", errors="replace")
+    assert "â€" in broken
+    assert repair_mojibake(broken).startswith("“we demand a ban")
+    clean = "Talks in Zürich – “cordial”, officials said."
+    assert repair_mojibake(clean) == clean

@@ -1,9 +1,9 @@
 """dyads: political event data from raw news text."""
 
-from dyads.coder import Coder, CodedDocument
+from dyads.coder import CodedDocument, Coder
 from dyads.model import Actor, Document, Event
 
-__all__ = ["Coder", "CodedDocument", "Document", "Event", "Actor", "code"]
+__all__ = ["Actor", "CodedDocument", "Coder", "Document", "Event", "code"]
 __version__ = "0.1.0"
 
 

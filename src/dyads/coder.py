@@ -83,7 +83,7 @@ class Coder:
                 continue
             try:
                 results = [_finish(doc) for doc in self.nlp.pipe(self._docs(batch), batch_size=self.batch_size)]
-            except Exception:  # one bad document must not cost the batch: retry one by one
+            except Exception:  # noqa: BLE001 — one bad document must not cost the batch: retry one by one
                 results = [self._code_alone(document) for document in batch]
             yield from results
 
@@ -96,7 +96,7 @@ class Coder:
     def _code_alone(self, document: Document) -> CodedDocument:
         try:
             return _finish(self.nlp(next(self._docs([document]))))
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 — logged and reported as a skipped document
             log.warning("%s: coding failed (%s: %s); skipped", document.id, type(error).__name__, error)
             return CodedDocument(document, [], error=f"{type(error).__name__}: {error}")
 

@@ -29,7 +29,8 @@ from dyads.events.arguments import (
 from dyads.events.candidate import EventCandidate
 from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, trigger_lexicon
 from dyads.events.ontology import lookup
-from dyads.model import Actor, Event, Span as TextSpan
+from dyads.model import Actor, Event
+from dyads.model import Span as TextSpan
 
 STATEMENT_ROOT = "01"
 

@@ -7,6 +7,8 @@ import gzip
 from pathlib import Path
 from typing import BinaryIO
 
+import ftfy
+
 from dyads.ingest.report import ReadReport, UnreadableInput
 
 SAMPLE_BYTES = 8192
@@ -49,6 +51,20 @@ def read_text_file(path: Path, report: ReadReport) -> str:
         data = handle.read()
     check_not_binary(data[:SAMPLE_BYTES])
     return normalise_newlines(decode(data, str(path), report))
+
+
+MOJIBAKE_MARKS = ("â€", "Ã", "Â")
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 that was once decoded as Windows-1252 ("â€œwe demandâ€") read back as what was meant.
+
+    Only the encoding is repaired (ftfy.fix_encoding); quotes, widths and normal forms are left alone,
+    so a clean text's offsets stay those of its source.
+    """
+    if any(mark in text for mark in MOJIBAKE_MARKS):
+        return ftfy.fix_encoding(text)
+    return text
 
 
 def normalise_newlines(text: str) -> str:

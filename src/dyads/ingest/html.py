@@ -8,7 +8,7 @@ from pathlib import Path
 import trafilatura
 
 from dyads.ingest.dates import parse_date
-from dyads.ingest.decode import read_text_file
+from dyads.ingest.decode import read_text_file, repair_mojibake
 from dyads.ingest.limits import MAX_HTML_BYTES
 from dyads.ingest.report import ReadReport, UnreadableInput
 from dyads.model import Document
@@ -31,7 +31,7 @@ def document_from_html(html: str, default_id: str, origin: str) -> Document:
         }
     return Document(
         id=default_id,
-        text=text,
+        text=repair_mojibake(text),
         date=parse_date(extracted.date) if extracted is not None and extracted.date else None,
         title=extracted.title if extracted is not None else None,
         source=extracted.sitename if extracted is not None else None,

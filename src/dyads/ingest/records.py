@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from dyads.ingest.dates import parse_date
+from dyads.ingest.decode import repair_mojibake
 from dyads.ingest.limits import without_surrogates
 from dyads.ingest.report import ReadReport
 from dyads.model import Document
@@ -46,7 +47,7 @@ def document_from_record(
     }
     return Document(
         id=str(record_id) if _blank_to_none(record_id) is not None else default_id,
-        text=text,
+        text=repair_mojibake(text),
         date=document_date,
         title=_blank_to_none(record.get("title")),
         source=_blank_to_none(record.get("source")),

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dyads.ingest.dates import parse_date
-from dyads.ingest.decode import read_text_file
+from dyads.ingest.decode import read_text_file, repair_mojibake
 from dyads.ingest.report import ReadReport, UnreadableInput
 from dyads.model import Document
 
@@ -108,7 +108,7 @@ def document_from_text(text: str, default_id: str, origin: str, report: ReadRepo
             report.warn(origin, f"unreadable date {fields['date']!r} in the header ignored")
     return Document(
         id=fields.get("id", default_id),
-        text=body,
+        text=repair_mojibake(body),
         date=document_date,
         title=fields.get("title"),
         source=fields.get("source"),

@@ -563,8 +563,10 @@ class DocumentTimes:
             self.base, self.base_note = inferred.day, inferred.note
             self.base_is_publication_date = inferred.from_dateline
         self.by_sentence: dict[int, list[TimeMention]] = {}
+        sentence_starts = [sent.start for sent in doc.sents]  # Span.sent walks the whole Doc: look up once
         for mention in find_time_mentions(doc):
-            self.by_sentence.setdefault(mention.span.sent.start, []).append(mention)
+            start = sentence_starts[bisect.bisect_right(sentence_starts, mention.span.start) - 1]
+            self.by_sentence.setdefault(start, []).append(mention)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", doc.text)]
 
     def paragraph(self, char: int) -> int:

@@ -38,8 +38,8 @@ MAX_PLACE_DISTANCE = 4
 ALTERNATE_NAME_MIN_POPULATION = 100_000
 LOWERCASE_MIN_POPULATION = 100_000
 KIND_PRIOR = {"country": 2.0, "admin1": 1.0, "city": 0.0}
-DATELINE = re.compile(r"(?:^|\n)\s*(?P<place>[A-Za-z][A-Za-z .'-]{2,30}?)\s*(?:,\s*[A-Za-z .]{2,30}?\s*)?"
-                      r"(?:\(\w[\w ]*\)\s*)?[:\u2014-]\s")
+# "lucknow: ...", "MOSCOW, Russia (Reuters) - ...": a place opening one of the report's first lines
+DATELINE = re.compile(r"\s*(?P<place>[A-Za-z][A-Za-z .'-]{2,30}?)(?:,[A-Za-z .]{2,30})?\s*(?:\(\w[\w ]*\)\s*)?[:\u2014-]\s")
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ class DocumentPlaces:
         return countries
 
     def _dateline(self) -> Location | None:
-        m = DATELINE.search(self.doc.text[:300])
+        m = next(filter(None, (DATELINE.match(line) for line in self.doc.text[:300].split("\n")[:4])), None)
         if not m:
             return None
         readings = self.gazetteer.lookup(m["place"], self.lowercase, labelled=False)

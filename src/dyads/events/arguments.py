@@ -93,7 +93,9 @@ def subject_candidates(verb: Token, climb: int = 4):
     node = verb
     for step in range(climb + 1):
         mark = "" if step == 0 else "^"
-        own = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        own = [c for c in node.children if c.dep_ in ("nsubj", "csubj")] or [
+            g for c in node.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"
+        ]  # the small parser sometimes hangs the subject on the auxiliary ("X however have opposed")
         if own and node.dep_ == "relcl" and all(t.lower_ in RELATIVE_PRONOUNS for t in own):
             own = [node.head]  # "Cho, who continued on to Tokyo"
         if own:
@@ -161,17 +163,18 @@ def noun_targets(noun: Token) -> list[tuple[Token, str]]:
     return candidates
 
 
-def clause_targets(trigger: Token) -> list[tuple[Token, str]]:
+def clause_targets(trigger: Token, reported_subject: bool = True) -> list[tuple[Token, str]]:
     """Last-resort targets from a clause hanging off the trigger or its object.
 
-    "offered to hand over to Great Britain" → Great Britain; "demanded that the US cancel" → the US;
+    "offered to hand over to Great Britain" → Great Britain; "demanded that the US cancel" → the US
+    (`reported_subject`: not for statements, whose clause is what was said, not to whom);
     "accepted an invitation to visit Seoul" → Seoul; "warnings that any U.S. abandonment would ..." → U.S.
     """
     candidates: list[tuple[Token, str]] = []
     for clause in trigger.children:
         if clause.dep_ == "xcomp":
             candidates += [(token, "xcomp." + via) for token, via in verb_targets(clause)]
-        elif clause.dep_ == "ccomp":
+        elif clause.dep_ == "ccomp" and reported_subject:
             candidates += [(c, "ccomp.nsubj") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads = [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]
     for head in heads:

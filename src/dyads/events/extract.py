@@ -171,7 +171,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
     target_mentions, target_via = _first_target(target_candidates, source_mentions, finder)
     if not target_mentions and len(group) < 2:
         # a clause's participants are a weaker guess than the two sides of a group
-        target_mentions, target_via = _first_target(clause_targets(trigger), source_mentions, finder)
+        clauses = clause_targets(trigger, reported_subject=not entry.cameo.startswith(STATEMENT_ROOT))
+        target_mentions, target_via = _first_target(clauses, source_mentions, finder)
     via = f"{subject_via}/{target_via or '-'}"
     reciprocal_prep = target_via.split(":")[-1] in RECIPROCAL_PREPS
 
@@ -263,7 +264,7 @@ def _event(doc_id, doc_date, sent_index, sent: Span, trigger: Token, entry: Trig
     confidence *= 0.92 ** _clause_depth(trigger)
     identity = "|".join(
         [doc_id, str(sent.start_char), str(start), source_actor.code or "",
-         target_actor.code if target_actor else "", str(target[1] if target else ""), entry.cameo]
+         (target_actor.code or "") if target_actor else "", str(target[1] if target else ""), entry.cameo]
     )
     return Event(
         id=hashlib.sha1(identity.encode()).hexdigest()[:16],

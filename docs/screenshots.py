@@ -3,15 +3,13 @@
     PYTHONPATH=src .venv/bin/python docs/screenshots.py
 
 - document view: the demo report shipped with dyads, coded by the real `Coder`;
-- network view: the sentences of ../shared/gold/dev/pentaclass_dev.tsv (news sentences), each coded as a
-  document by the real `Coder`, so the dyads are what dyads finds; only codes and counts are shown.
+- network view: that report and the short reports of docs/sample_reports.jsonl (written for the project),
+  coded by the real `Coder`, so the dyads are what dyads finds.
 """
 
 from __future__ import annotations
 
-import csv
 import socket
-import sys
 import tempfile
 import threading
 import time
@@ -24,21 +22,13 @@ from dyads import Coder
 from dyads.data import data_path
 from dyads.export.store import Store
 from dyads.ingest import read
-from dyads.model import Document
 from dyads.server.app import create_app
 
 DOCS = Path(__file__).resolve().parent
-SHARED = DOCS.parent.parent / "shared"
-SENTENCES = SHARED / "gold" / "dev" / "pentaclass_dev.tsv"
+SAMPLES = DOCS / "sample_reports.jsonl"
 CHROMIUM = "/usr/bin/chromium"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run"]
-
-
-def news_sentences() -> list[Document]:
-    with open(SENTENCES, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [Document(id=f"pentaclass-{number}", text=row["text"]) for number, row in enumerate(rows)]
 
 
 def serve(store: Store) -> tuple[uvicorn.Server, int]:
@@ -53,13 +43,11 @@ def serve(store: Store) -> tuple[uvicorn.Server, int]:
 
 
 def main() -> None:
-    if not SENTENCES.exists():
-        sys.exit(f"needs {SENTENCES} for the network view")
     coder = Coder()
     (demo,) = read([data_path("demo/seoul-tokyo-thaw.txt")])
     with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "shots.duckdb") as store:
         store.add([coder.code_document(demo)])
-        store.add(list(coder.pipe(news_sentences())))
+        store.add(list(coder.pipe(read([SAMPLES]))))
         server, port = serve(store)
         shots = {
             "document-view.png": (f"#/doc/{demo.id}", ".event-card:nth-child(2)"),

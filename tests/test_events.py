@@ -152,3 +152,25 @@ def test_cameo_and_plover_fields_are_consistent(coder):
     assert event.plover.type == "ACCUSE"
     assert 0 < event.confidence <= 1
     assert event.rule
+
+
+def test_readiness_is_an_intent_and_its_negation_negated(coder):
+    ready = only(events_of(coder, "Iran is prepared to negotiate with the United States."), "03")
+    assert (ready.cameo.code, ready.modality) == ("036", "future")
+    assert dyad(ready) == ("IRN", "USA")
+    refused = events_of(coder, "Iran is not prepared to negotiate with the United States.")
+    assert refused and all(e.modality == "negated" for e in refused)
+
+
+def test_a_description_is_not_an_event(coder):
+    events = events_of(coder, "Officials in Tokyo said North Korea represents a threat to Japan.")
+    assert not [e for e in events if e.cameo.root == "13"]
+
+
+def test_later_definite_mention_is_the_same_event(coder):
+    text = (
+        "The Italian foreign minister met with Tunisian officials in Tunis on Monday. "
+        "The meeting between Italy and Tunisia was described as cordial."
+    )
+    meetings = [e for e in events_of(coder, text) if e.cameo.root == "04"]
+    assert [e.sentence_index for e in meetings] == [0]

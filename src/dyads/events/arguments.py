@@ -118,8 +118,8 @@ def subject_candidates(verb: Token, climb: int = 4):
             return
         node = node.head
         while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-            # "an invitation to visit", "a platform from which to launch": up to the clause's verb
-            if node.dep_ not in ("dobj", "obj", "pobj", "prep", "nsubjpass", "attr", "dative", "advcl"):
+            # "an invitation to visit", "is willing to withdraw": up to the clause's verb
+            if node.dep_ not in ("dobj", "obj", "pobj", "prep", "nsubjpass", "attr", "dative", "advcl", "acomp"):
                 return
             node = node.head
 

@@ -120,7 +120,8 @@ def _assess(candidate: EventCandidate) -> None:
         effect = table.get("governor", {}).get(lemma)
         if effect is None:
             continue
-        if any(c.dep_ in NEGATION_DEPS for c in governor.children) and effect in ("future", "reported"):
+        negators = [*governor.children, *(governor.head.children if governor.dep_ == "acomp" else ())]
+        if any(c.dep_ in NEGATION_DEPS for c in negators) and effect in ("future", "reported"):
             effect = "negated" if effect == "future" else effect
         effects.append((effect, lemma))
         if effect == "reported" and attributed_to is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import multiprocessing
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,9 @@ from dyads.ingest.limits import DocumentLimits, clean_text, pieces
 from dyads.model import Document, Event
 
 log = logging.getLogger("dyads")
+
+# Coded once before workers fork, so that every lazily loaded table is in memory they share.
+WARM_UP_TEXT = "The French foreign minister met his German counterpart in Berlin on Monday, officials said."
 
 @dataclass
 class CodedDocument:
@@ -66,7 +70,12 @@ class Coder:
             return
         batches = _batched(documents, self.batch_size)
         settings = (self.model, self.batch_size, self.limits)
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=settings) as pool:
+        context = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            # forked workers share the pipeline, lexicons and gazetteer this process already loaded
+            self.code(WARM_UP_TEXT, date="2000-01-01")
+            context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=settings) as pool:
             # keep a bounded number of batches in flight so memory stays flat on any corpus size
             pending = []
             for batch in batches:

@@ -74,3 +74,13 @@ def test_money_attaches_to_the_deal_not_to_the_other_event():
     assert [(q.value, q.unit) for q in sold.event.quantities] == [(300_000_000, "USD")]
     assert protested.event.quantities == []
     assert sold.event.flat()["quantity_usd"] == 300_000_000
+
+
+def test_a_casualty_count_goes_to_the_event_under_its_verb_and_other_clauses_keep_theirs():
+    doc = parse("Three policemen were injured when a mob attacked the station. "
+                "The rebels seized the town, but the state still owes $2 billion to its creditors.", BASE)
+    attacked = add_event(doc, "attacked", "IND", "IND", "180")
+    seized = add_event(doc, "seized", "REB", "GOV", "190")
+    count_events(doc)
+    assert [(q.kind, q.value) for q in attacked.event.quantities] == [("injured", 3)]
+    assert seized.event.quantities == []

@@ -125,3 +125,11 @@ def test_without_a_document_date_a_dateline_gives_it():
     date_events(doc)
     assert (detained.event.date.start, detained.event.date.precision) == ("2002-03-09", "day")
     assert "dateline" in detained.event.date.text
+
+
+def test_a_stretch_of_time_is_not_inherited_by_the_next_sentence():
+    doc = parse("The two countries have signed no arms contracts over the past two years. "
+                "The newspaper blamed Washington.", BASE)
+    blamed = add_event(doc, "blamed", "RUS", "USA", "112")
+    date_events(doc)
+    assert blamed.event.date.precision == "document"

@@ -129,12 +129,32 @@ def parse_citation(text: str) -> list[SourceReference] | None:
     return references
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text` without rebuilding it from the tokens (what spaCy does on every access): the Document's
+    own text when the Doc was made from all of it."""
+    text = doc.user_data.get("dyads_text")
+    if text is None:
+        document = doc._.document
+        last = doc[-1] if len(doc) else None
+        whole = last is not None and document is not None and last.idx + len(last.text_with_ws) == len(document.text)
+        text = doc.user_data["dyads_text"] = document.text if whole else doc.text
+    return text
+
+
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Character offsets where the paragraphs (lines) of a document start."""
+    starts = doc.user_data.get("dyads_paragraph_starts")
+    if starts is None:
+        starts = doc.user_data["dyads_paragraph_starts"] = [0] + [m.end() for m in re.finditer(r"\n\s*", doc_text(doc))]
+    return starts
+
+
 def citations(doc: Doc) -> list[Citation]:
     """The inline citations of a document, found once and kept on the Doc."""
     cached = doc.user_data.get("dyads_citations")
     if cached is None:
         cached = []
-        for m in PARENTHESES.finditer(doc.text):
+        for m in PARENTHESES.finditer(doc_text(doc)):
             sources = parse_citation(m.group(1))
             if sources:
                 cached.append(Citation(m.start(), m.end(), m.group(1), sources))
@@ -191,15 +211,15 @@ def attribute_events(doc: Doc) -> Doc:
         from dyads.when import infer_base_date  # when imports this module
 
         base = infer_base_date(doc).day
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", doc.text)]
+    starts = paragraph_starts(doc)
     by_paragraph: dict[int, list[Citation]] = {}
     for citation in found:
-        by_paragraph.setdefault(bisect.bisect_right(paragraph_starts, citation.start_char), []).append(citation)
+        by_paragraph.setdefault(bisect.bisect_right(starts, citation.start_char), []).append(citation)
     resolved: dict[int, list[CitedSource]] = {}
     for candidate in candidates:
         event = candidate.event
         sent_start = candidate.sent.start_char
-        paragraph = bisect.bisect_right(paragraph_starts, sent_start)
+        paragraph = bisect.bisect_right(starts, sent_start)
         closing = next((c for c in by_paragraph.get(paragraph, []) if c.end_char > sent_start), None)
         if closing is not None:
             if id(closing) not in resolved:

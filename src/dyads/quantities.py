@@ -204,14 +204,29 @@ def find_quantities(sent: Span) -> list[FoundQuantity]:
     return found
 
 
+def _holds(trigger: Token, anchor: Token) -> bool:
+    """The anchor is in the trigger's own clause or below it, not in a clause merely joined to it."""
+    node = anchor
+    while node.i != trigger.i:
+        if node.head.i == node.i:  # reached the root without meeting the trigger
+            return False
+        if node.dep_ in ("conj", "parataxis") and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
+
+
 def owner(anchor: Token, triggers: list[Token]) -> Token | None:
-    """The trigger a quantity belongs to: the innermost whose subtree holds it, else the nearest."""
-    holding = [t for t in triggers if t.left_edge.i <= anchor.i <= t.right_edge.i and anchor in t.subtree]
+    """The trigger a quantity belongs to: the innermost whose subtree holds it ("attacked ..., killing 14
+    soldiers"), else the nearest one below the quantity's own verb ("three were injured when a mob
+    attacked"); a quantity in another clause of the sentence belongs to no event."""
+    holding = [t for t in triggers if _holds(t, anchor)]
     if holding:
         return min(holding, key=lambda t: t.right_edge.i - t.left_edge.i)
-    if not triggers:
+    below = [t for t in triggers if anchor in t.ancestors]
+    if not below:
         return None
-    return min(triggers, key=lambda t: (tree_distance(t, anchor), abs(t.i - anchor.i)))
+    return min(below, key=lambda t: (tree_distance(t, anchor), abs(t.i - anchor.i)))
 
 
 @Language.component("dyads_quantities")

@@ -28,10 +28,13 @@ from spacy.tokens import Doc, Span, Token
 from dyads.data import read_tsv
 from dyads.events.candidate import EventCandidate
 from dyads.model import EventDate
-from dyads.provenance import citations, resolve_month_day
+from dyads.provenance import citations, doc_text, paragraph_starts, resolve_month_day
 
 Tense = str | None  # "past", "future" or None (nearest to the base date)
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# a later sentence inherits a point in time ("on May 16", "last week", "in February"), not a stretch such
+# as "over the past two years", which describes its own sentence's situation
+INHERITABLE = {"day", "week", "month"}
 
 
 @dataclass(frozen=True)
@@ -487,13 +490,16 @@ def _is_may_verb(text: str, doc_is_cased: bool) -> bool:
     return False
 
 
-def find_time_mentions(doc: Doc) -> list[TimeMention]:
-    """All time expressions of a document (one regex pass), outside inline citations."""
-    text = doc.text
-    doc_is_cased = any(c.isupper() for c in text[:2000])
+UPPERCASE = re.compile(r"[A-Z]")
+
+
+def find_time_mentions(doc: Doc, start_char: int = 0, end_char: int | None = None) -> list[TimeMention]:
+    """The time expressions of a document, or of a stretch of it (a sentence), outside inline citations."""
+    text = doc_text(doc)
+    doc_is_cased = UPPERCASE.search(text, 0, 2000) is not None
     cited = [(c.start_char, c.end_char) for c in citations(doc)]
     found = []
-    for m in FINDER.finditer(text):
+    for m in FINDER.finditer(text, start_char, len(text) if end_char is None else end_char):
         if any(start <= m.start() < end for start, end in cited):
             continue
         expression = m.group()
@@ -550,7 +556,8 @@ def event_tense(candidate: EventCandidate) -> Tense:
 
 
 class DocumentTimes:
-    """Time expressions of one document, found once, and the base date they are resolved against."""
+    """The base date of one document and its time expressions, found once per sentence that needs them:
+    the sentences with events, and earlier ones of their paragraphs when an event has none of its own."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -562,12 +569,16 @@ class DocumentTimes:
             inferred = infer_base_date(doc)
             self.base, self.base_note = inferred.day, inferred.note
             self.base_is_publication_date = inferred.from_dateline
-        self.by_sentence: dict[int, list[TimeMention]] = {}
-        sentence_starts = [sent.start for sent in doc.sents]  # Span.sent walks the whole Doc: look up once
-        for mention in find_time_mentions(doc):
-            start = sentence_starts[bisect.bisect_right(sentence_starts, mention.span.start) - 1]
-            self.by_sentence.setdefault(start, []).append(mention)
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", doc.text)]
+        self.sentences = list(doc.sents)
+        self.sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
+        self.found: dict[int, list[TimeMention]] = {}
+        self.paragraph_starts = paragraph_starts(doc)
+
+    def mentions(self, sentence_index: int) -> list[TimeMention]:
+        if sentence_index not in self.found:
+            sent = self.sentences[sentence_index]
+            self.found[sentence_index] = find_time_mentions(self.doc, sent.start_char, sent.end_char)
+        return self.found[sentence_index]
 
     def paragraph(self, char: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, char) - 1
@@ -593,7 +604,7 @@ class DocumentTimes:
         trigger = candidate.trigger
         own_clause = {trigger.i, clause_verb(trigger).i}
         own = []
-        for mention in self.by_sentence.get(candidate.sent.start, []):
+        for mention in self.mentions(self.sentence_index[candidate.sent.start]):
             period = self._period(mention, candidate, own_clause)
             if self._fits(period, candidate):
                 own.append((tree_distance(trigger, mention.root), abs(trigger.i - mention.root.i), mention, period))
@@ -615,14 +626,12 @@ class DocumentTimes:
     def _from_paragraph(self, candidate: EventCandidate) -> EventDate | None:
         paragraph = self.paragraph(candidate.sent.start_char)
         tense = event_tense(candidate)
-        earlier = sorted((start for start in self.by_sentence if start < candidate.sent.start), reverse=True)
-        for start in earlier:
-            mentions = self.by_sentence[start]
-            if self.paragraph(mentions[0].span.start_char) != paragraph:
+        for index in range(self.sentence_index[candidate.sent.start] - 1, -1, -1):
+            if self.paragraph(self.sentences[index].start_char) != paragraph:
                 break
-            for mention in reversed(mentions):
+            for mention in reversed(self.mentions(index)):
                 period = resolve_period(mention.text, self.base, tense)
-                if self._fits(period, candidate):
+                if self._fits(period, candidate) and period.precision in INHERITABLE:
                     return self._event_date(period, mention.text)
         return None
 
@@ -651,13 +660,14 @@ class InferredBase:
 def infer_base_date(doc: Doc) -> InferredBase:
     """A base date for a document without one: a full date in its first lines (a dateline), else the
     latest date of its inline citations in the latest year the text names; with a note saying so."""
-    head = DATELINE.search(doc.text[:300])
+    text = doc_text(doc)
+    head = DATELINE.search(text[:300])
     if head:
         month, day, year = (head["m1"], head["d1"], head["y"]) if head["m1"] else (head["m2"], head["d2"], head["y2"])
         found = _calendar_date(f"{month} {_day_number(day)} {year}", None, None)
         if found:
             return InferredBase(found, f"document date {found.isoformat()} from the dateline", True)
-    years = [int(y) for y in EXPLICIT_YEAR.findall(doc.text) if 1900 <= int(y) <= 2100]
+    years = [int(y) for y in EXPLICIT_YEAR.findall(text) if 1900 <= int(y) <= 2100]
     cited = [(month, day) for c in citations(doc) for source in c.sources for month, day in source.month_days]
     if cited and years:
         year = max(years)

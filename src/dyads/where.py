@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from dyads.data import read_tsv
 from dyads.events.candidate import EventCandidate
 from dyads.model import Location
+from dyads.provenance import doc_text
 from dyads.when import tree_distance
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -32,6 +33,8 @@ LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "
 MOTION_PREPS = {"to", "into", "for"}
 MOTION_LEMMAS = {"visit", "travel", "go", "arrive", "fly", "come", "trip", "tour", "continue", "head", "return",
                  "reach", "journey", "arrival", "move", "send", "deploy", "dispatch"}
+PREPOSITIONS = LOCATIVE_PREPS | MOTION_PREPS
+UPPERCASE = re.compile(r"[A-Z]")
 VISIT_ROOTS = ("042", "043", "044")
 # a locative phrase may hang on the trigger's object ("clashed with protesters in Hyderabad"): 4 edges
 MAX_PLACE_DISTANCE = 4
@@ -179,20 +182,22 @@ class PlaceMention:
 
 
 class DocumentPlaces:
-    """The place names of one document, looked up once."""
+    """The place names of one document, looked up once: its named places, and in the sentences that hold
+    events the objects of locative prepositions (which lower-cased text gives the NER no chance to find)."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, event_sentences: list[Span]):
         self.doc = doc
         self.gazetteer = gazetteer()
-        self.lowercase = not any(c.isupper() for c in doc.text[:2000])
+        self.lowercase = UPPERCASE.search(doc_text(doc), 0, 2000) is None
         self.by_token: dict[int, PlaceMention] = {}
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 self._add(ent, labelled=True)
-        for token in doc:
-            if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS | MOTION_PREPS and token.i not in self.by_token:
-                start = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
-                self._add(doc[start : token.i + 1], labelled=False)
+        for sent in event_sentences:
+            for token in sent:
+                if token.dep_ == "pobj" and token.i not in self.by_token and token.head.lower_ in PREPOSITIONS:
+                    start = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
+                    self._add(doc[start : token.i + 1], labelled=False)
         self.context_countries = self._context_countries()
         self.dateline = self._dateline()
 
@@ -214,7 +219,7 @@ class DocumentPlaces:
         return countries
 
     def _dateline(self) -> Location | None:
-        m = next(filter(None, (DATELINE.match(line) for line in self.doc.text[:300].split("\n")[:4])), None)
+        m = next(filter(None, (DATELINE.match(line) for line in doc_text(self.doc)[:300].split("\n")[:4])), None)
         if not m:
             return None
         readings = self.gazetteer.lookup(m["place"], self.lowercase, labelled=False)
@@ -275,7 +280,7 @@ def locate_events(doc: Doc) -> Doc:
     candidates: list[EventCandidate] = doc._.events or []
     if not candidates:
         return doc
-    places = DocumentPlaces(doc)
+    places = DocumentPlaces(doc, list({c.sent.start: c.sent for c in candidates}.values()))
     for candidate in candidates:
         candidate.event.location = places.location_for(candidate)
     return doc

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from dyads import nlp as pipeline
-from dyads.actors.phrases import score_phrases
+from dyads.coder import Coder
+from dyads.evaluate.run import evaluate_file
 from dyads.model import Document
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -73,7 +74,7 @@ def test_seed_groups_and_pronouns(seed):
 
 
 def test_actor_phrases_dev_targets():
-    score = score_phrases(PHRASES)
-    print(score.summary())
-    assert score.country_accuracy >= 0.85
-    assert score.sector_accuracy >= 0.70
+    figures = evaluate_file(PHRASES, Coder()).figures
+    print(figures)
+    assert figures["country_accuracy"] >= 0.85
+    assert figures["sector_accuracy"] >= 0.70

@@ -272,12 +272,29 @@ def test_empty_expected_country_or_sector_means_none():
     red_cross = Actor("Red Cross", code="NGOIRC", sectors=["NGO"])
     assert metrics.country_agrees(red_cross, "")
     assert not metrics.country_agrees(Actor("France", country="FRA"), "")
-    assert not metrics.country_agrees(None, "")
+    assert metrics.country_agrees(None, "")  # "two men": no actor, so no country, as expected
     assert metrics.sector_agrees(Actor("France", country="FRA"), [""])
     assert not metrics.sector_agrees(red_cross, [""])
-    assert not metrics.sector_agrees(None, [""])
+    assert metrics.sector_agrees(None, [""])
 
 
 def test_misaligned_predictions_are_an_error():
     with pytest.raises(ValueError):
         score_cameo("c", [CameoExample("1", "s", "042")], [])
+
+
+def test_international_bodies_match_their_own_three_letters():
+    from dyads.evaluate.metrics import actor_in_countries
+    from dyads.model import Actor
+
+    un = Actor("the United Nations", code="IGOUNO", country=None, sectors=["IGO"])
+    assert actor_in_countries(un, ["UNO"]) and actor_in_countries(un, ["IGO"])
+    assert not actor_in_countries(un, ["EUR"])
+    assert not actor_in_countries(Actor("Uruguay", code="URY", country="URY"), ["UNO"])
+
+
+def test_no_actor_agrees_with_an_expected_empty_country_and_sector():
+    from dyads.evaluate.metrics import country_agrees, sector_agrees
+
+    assert country_agrees(None, "") and sector_agrees(None, [""])
+    assert not country_agrees(None, "FRA") and not sector_agrees(None, ["GOV"])

@@ -120,11 +120,15 @@ def current_plover_type(gold_type: str) -> str:
 
 def actor_in_countries(actor: Actor | None, countries: Iterable[str]) -> bool:
     """True when the actor's country is one of `countries`. International organisations have no country;
-    gold sets code them by the first three letters of the CAMEO actor code (IGO, NGO, ...)."""
+    gold sets code them by the first three letters of the CAMEO actor code (IGO, NGO, ...) or by the
+    body's own three letters (UNO for IGOUNO, EUR for IGOEUR)."""
     if actor is None:
         return False
     accepted = set(countries)
-    return actor.country in accepted or (actor.code is not None and actor.code[:3] in accepted)
+    if actor.country in accepted:
+        return True
+    code = actor.code or ""
+    return code[:3] in accepted or (actor.country is None and code[:3] in ("IGO", "NGO") and code[3:6] in accepted)
 
 
 def primary_sector(actor: Actor | None) -> str | None:
@@ -133,15 +137,18 @@ def primary_sector(actor: Actor | None) -> str | None:
 
 
 def country_agrees(actor: Actor | None, expected: str) -> bool:
-    """An actor phrase's country check; `expected == ""` means the actor has no country (an NGO)."""
+    """An actor phrase's country check; `expected == ""` means the actor has no country (an NGO, or a
+    phrase such as "two men" that names no actor at all)."""
     if actor is None:
-        return False
+        return expected == ""
     return actor_in_countries(actor, [expected]) if expected else not actor.country
 
 
 def sector_agrees(actor: Actor | None, accepted: Sequence[str]) -> bool:
     """An actor phrase's sector check on the primary sector; an accepted `""` means "no sector"."""
-    return actor is not None and (primary_sector(actor) or "") in accepted
+    if actor is None:
+        return "" in accepted
+    return (primary_sector(actor) or "") in accepted
 
 
 def dyad_matches(

@@ -321,3 +321,13 @@ def test_mojibake_is_repaired_and_clean_text_left_alone():
     assert repair_mojibake(broken).startswith("“we demand a ban")
     clean = "Talks in Zürich – “cordial”, officials said."
     assert repair_mojibake(clean) == clean
+
+
+def test_csv_with_a_lone_carriage_return_is_read_not_crashed(tmp_path):
+    from dyads.ingest import ReadReport, read
+
+    path = tmp_path / "old-mac.csv"
+    path.write_bytes(b"id,text,date\r1,Russia condemned Japan.,2021-03-01\n")
+    report = ReadReport()
+    documents = list(read([path], report=report))
+    assert [d.text for d in documents] == ["Russia condemned Japan."]

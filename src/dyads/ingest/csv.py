@@ -25,9 +25,10 @@ def read_csv(path: Path, report: ReadReport, default_id: str) -> Iterator[Docume
     with open_binary(path) as handle:
         check_not_binary(handle.read(SAMPLE_BYTES))
         handle.seek(0)
-        lines = (
-            normalise_newlines(decode(raw, f"{origin}:{number}", report))
+        lines = (  # a lone "\r" is a line break too (old Mac files): split on it, never leave it in a line
+            line
             for number, raw in enumerate(handle, start=1)
+            for line in normalise_newlines(decode(raw, f"{origin}:{number}", report)).splitlines(keepends=True)
         )
         rows = csv.reader(lines)
         header = next(rows, None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -116,7 +117,7 @@ def test_resumed_run_codes_only_what_no_output_holds(tmp_path, coder):
 # SIGKILL at random points, then resume --------------------------------------------------------------
 
 CORPUS_SIZE = 240
-KILLS = 5
+KILLS = 8
 
 
 def dyads_code(*arguments: str | Path) -> list[str]:
@@ -191,6 +192,21 @@ def test_killed_runs_resume_to_the_uninterrupted_result(tmp_path, uninterrupted,
     seed = int(os.environ.get("DYADS_KILL_SEED", random.randrange(1 << 30)))
     rng = random.Random(seed)
     stored_after_kills = []
+    window = coding
+
+    def cut_mid_run() -> bool:
+        return any(0 < count < CORPUS_SIZE for count in stored_after_kills)
+
+    def start_over() -> None:  # no run was cut mid-way yet: begin again and kill sooner
+        nonlocal window
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink(missing_ok=True)
+            target.with_name(target.name + ".wal").unlink(missing_ok=True)
+        stored_after_kills.clear()
+        window /= 2
+
     for _ in range(KILLS):
         process = subprocess.Popen(
             dyads_code(corpus, output, target, "--batch-size", 16),
@@ -199,20 +215,26 @@ def test_killed_runs_resume_to_the_uninterrupted_result(tmp_path, uninterrupted,
             stderr=subprocess.DEVNULL,
         )
         try:
-            process.wait(timeout=startup + rng.uniform(0.0, coding))
-            break  # it finished before its kill
+            process.wait(timeout=startup + rng.uniform(0.0, window))
+            if cut_mid_run():
+                break  # it finished before its kill, after an earlier run was cut: resumption was exercised
+            start_over()
+            continue
         except subprocess.TimeoutExpired:
             process.send_signal(signal.SIGKILL)
             process.wait()
         if output == "--out-dir":
             ParquetDataset(target).close()  # what the next run does first: finish or drop a cut commit
         stored = read_documents(target)
-        stored_after_kills.append(len(stored))
         # never inconsistent: each stored document has exactly its events, once
         assert len(set(stored)) == len(stored), f"seed {seed}"
         assert events_by_document(read_events(target)) == {
             doc_id: reference_by_document[doc_id] for doc_id in stored if doc_id in reference_by_document
         }, f"seed {seed}"
+        if len(stored) == CORPUS_SIZE and not cut_mid_run():
+            start_over()  # killed after the last document was stored: nothing was left to resume
+            continue
+        stored_after_kills.append(len(stored))
     finished = subprocess.run(
         dyads_code(corpus, output, target, "--batch-size", 16),
         env=environment(),

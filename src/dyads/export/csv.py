@@ -6,13 +6,13 @@ import csv
 from collections.abc import Iterable
 from typing import TextIO
 
+from dyads.export.text import TextStreamWriter
 from dyads.model import FLAT_COLUMNS, Event
 
 
-class CsvWriter:
+class CsvWriter(TextStreamWriter):
     def __init__(self, stream: TextIO, close_stream: bool = True):
-        self.stream = stream
-        self.close_stream = close_stream
+        super().__init__(stream, close_stream)
         self._rows = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
         self._rows.writeheader()
         stream.flush()
@@ -20,9 +20,3 @@ class CsvWriter:
     def write(self, events: Iterable[Event]) -> None:
         self._rows.writerows(event.flat() for event in events)
         self.stream.flush()
-
-    def close(self) -> None:
-        if self.close_stream:
-            self.stream.close()
-        else:
-            self.stream.flush()

@@ -255,3 +255,78 @@ def test_lexicon_tables_use_known_sectors_and_countries():
         for term in entry.terms:
             assert set(term.sectors) <= sectors, entry
         assert all(len(country) == 3 and country.isupper() for country in entry.countries), entry
+
+
+def test_a_titled_name_takes_the_country_it_serves_after_of(nlp):
+    found = mentions(nlp, "Queen Amina of Ghana opened the new bridge on Tuesday.")
+    assert found["Queen Amina of Ghana"].actor.code == "GHAGOV"
+    assert found["Queen Amina of Ghana"].actor.name == "Amina"
+
+
+def test_a_town_name_may_begin_a_name_after_a_title(nlp):
+    found = mentions(nlp, "King Hassan of Morocco received the envoys.")  # Hassan is also a town in India
+    assert found["King Hassan of Morocco"].actor.code == "MARGOV"
+
+
+def test_linking_words_stay_inside_a_name(nlp):
+    found = mentions(nlp, "Minister Khalid bin Salman al-Harbi signed the accord.")
+    assert found["Minister Khalid bin Salman al-Harbi"].actor.name == "Khalid bin Salman al-Harbi"
+
+
+def test_a_known_surname_ends_a_name_after_a_title(nlp):
+    found = mentions(nlp, "President Vladimir V. Putin spoke.", when=date(2005, 1, 1))
+    assert found["President Vladimir V. Putin"].actor.code == "RUSGOV"
+    found = mentions(nlp, "President Anatoly Putin spoke.", when=date(2005, 1, 1))
+    assert found["President Anatoly Putin"].actor.country == "RUS"
+
+
+def test_a_country_side_keeps_its_own_country(nlp):
+    found = mentions(nlp, "Chile and Peru met, and the Peruvian side asked for more time.")
+    assert found["the Peruvian side"].actor.country == "PER"
+
+
+def test_an_organisations_people_and_equipment_are_the_organisation(nlp):
+    found = mentions(
+        nlp, "U.N. weapons inspectors and NATO peacekeeping troops left as U.N. helicopters landed."
+    )
+    assert found["U.N. weapons inspectors"].actor.code == "IGOUNO"
+    assert found["NATO peacekeeping troops"].actor.code.startswith("IGONAT")
+    assert found["U.N. helicopters"].actor.code == "IGOUNO"
+
+
+def test_equipment_alone_is_no_actor_but_a_countrys_is(nlp):
+    found = mentions(nlp, "Helicopters circled while Syrian tanks moved north.")
+    assert "Helicopters" not in found
+    assert found["Syrian tanks"].actor.code == "SYRMIL"
+
+
+def test_unknown_names_may_stand_between_a_place_and_its_institution(nlp):
+    found = mentions(nlp, "Peru's Aprista government and Greek Pontian refugees were mentioned.")
+    assert found["Peru's Aprista government"].actor.code == "PERGOV"
+    assert found["Greek Pontian refugees"].actor.code == "GRCREF"
+
+
+def test_forces_led_by_a_country_are_that_countrys(nlp):
+    found = mentions(nlp, "Kenyan-led forces secured the port.")
+    assert found["Kenyan-led forces"].actor.code == "KENMIL"
+
+
+def test_rebels_in_a_country_are_its_rebels_but_troops_are_not(nlp):
+    found = mentions(nlp, "Rebels in Chad attacked while troops in Mali waited.")
+    assert found["Rebels in Chad"].actor.code == "TCDREB"
+    assert "troops in Mali" not in found
+
+
+def test_a_community_is_coded_by_the_country_it_lives_in(nlp):
+    found = mentions(
+        nlp, "The Hungarians of northern Serbia and ethnic Greeks in Albania voted; Danes in Spain too."
+    )
+    assert found["Hungarians of northern Serbia"].actor.country == "SRB"
+    assert found["Greeks in Albania"].actor.country == "ALB"
+    assert found["Danes"].actor.country == "DNK"  # without "ethnic", "in" only says where they are
+
+
+def test_communities_named_by_home_and_people(nlp):
+    found = mentions(nlp, "Bosnian Croats and Turkish Cypriots boycotted the vote.")
+    assert found["Bosnian Croats"].actor.country == "BIH"
+    assert found["Turkish Cypriots"].actor.country == "CYP"

@@ -127,3 +127,42 @@ def test_lowercase_surname_and_pronoun(nlp):
     doc = coded(nlp, "chief minister narendra modi visited the town. modi said he would return.")
     assert find(doc, "modi").actor.country == "IND"
     assert find(doc, "he").actor.name == "Narendra Modi"
+
+
+def test_a_possessor_gives_its_country_to_an_institution(nlp):
+    doc = coded(
+        nlp, "Norway said it would recall its soldiers. Students opposed President Ilves's government."
+    )
+    assert find(doc, "soldiers").actor.code == "NORMIL"
+    assert find(doc, "government").actor.code == "GOV"  # an unknown president: no country to give
+    doc = coded(nlp, "Activists criticised Egypt's leading human rights lawyer and Mubarak's government.")
+    assert find(doc, "government").actor.code == "EGYGOV"
+
+
+def test_people_from_somewhere_are_from_its_country(nlp):
+    doc = coded(
+        nlp, "Nurses from three Canadian aid groups arrived, and a militant group based in Yemen spoke."
+    )
+    assert find(doc, "three Canadian aid groups").actor.code == "CANNGO"
+    assert find(doc, "militant group").actor.country == "YEM"
+
+
+def test_troops_withdrawn_from_a_country_are_not_its_own(nlp):
+    doc = coded(nlp, "Vietnam withdrew troops from Laos.")
+    assert find(doc, "troops").actor.country is None
+
+
+def test_a_name_in_apposition_to_a_title_takes_its_country(nlp):
+    doc = coded(nlp, "Oman's ruler, Sheikh Salim Harthi, arrived.")
+    assert find(doc, "Sheikh Salim Harthi").actor.code == "OMNGOV"
+    doc = coded(nlp, "Sheikh Salim Harthi, Oman's ruler, left.")
+    assert find(doc, "Sheikh Salim Harthi").actor.code == "OMNGOV"
+    doc = coded(nlp, "Omani President Salim Harthi, Minister Omar Dosari and others met.")
+    assert find(doc, "Minister Omar Dosari").actor.country is None  # a list of names, not an apposition
+
+
+def test_groups_facing_a_countrys_police_or_courts_are_of_that_country(nlp):
+    doc = coded(nlp, "Kenyan police dispersed demonstrators in the capital.")
+    assert find(doc, "demonstrators").actor.code == "KENCVL"
+    doc = coded(nlp, "Kenyan police stopped Somali refugees and students.")
+    assert find(doc, "students").actor.country is None  # two countries named: no guessing

@@ -174,3 +174,87 @@ def test_later_definite_mention_is_the_same_event(coder):
     )
     meetings = [e for e in events_of(coder, text) if e.cameo.root == "04"]
     assert [e.sentence_index for e in meetings] == [0]
+
+
+def main_of(events):
+    return max(events, key=lambda e: e.confidence)
+
+
+def test_coordinated_verbs_share_subject_and_object_under_a_reporting_frame(coder):
+    text = "The Egyptian government rejects and condemns the Turkish decision, said a spokesman."
+    events = events_of(coder, text)
+    rejection = only(events, "12")
+    assert dyad(rejection) == ("EGY", "TUR")
+    assert dyad(only(events, "11")) == ("EGY", "TUR")
+    assert main_of(events).cameo.root == "12"  # the first of coordinated verbs is the main event
+
+
+def test_coordinated_verbs_share_a_destination(coder):
+    event = only(events_of(coder, "Japanese doctors donated and delivered medicine to a hospital in Kenya."), "07")
+    assert event.trigger.text == "donated"
+    assert dyad(event) == ("JPN", "KEN")
+
+
+def test_instrument_subject_acts_for_its_by_agent(coder):
+    text = "The missiles fired by the Russian military struck an arms depot of the Ukrainian army."
+    event = only(events_of(coder, text), "19")
+    assert dyad(event) == ("RUS", "UKR")
+
+
+def test_what_is_sent_is_not_the_target(coder):
+    assert dyad(only(events_of(coder, "Canada is ready to send troops to Haiti."), "15")) == ("CAN", "HTI")
+    offer = only(events_of(coder, "Syria offered its troops to the new president of Lebanon."), "03")
+    assert dyad(offer) == ("SYR", "LBN")
+
+
+def test_announced_conflictual_act_is_a_threat(coder):
+    event = only(events_of(coder, "Nigeria announced that it will withdraw its peacekeepers from Chad."), "13")
+    assert event.cameo.code == "136"
+    assert dyad(event) == ("NGA", "TCD")
+    forecast = events_of(coder, "Israel is expected to strike Iran.")
+    assert not [e for e in forecast if e.cameo.root == "13"]
+
+
+def test_cooperation_the_actor_will_not_give_is_a_refusal(coder):
+    event = only(events_of(coder, "Iran won't negotiate with the United States."), "12")
+    assert (event.cameo.code, event.modality) == ("125", "actual")
+    past = only(events_of(coder, "Kenya did not sign the treaty with Uganda."), "05")
+    assert past.modality == "negated"
+
+
+def test_event_in_a_clause_describing_a_noun_is_background(coder):
+    text = "Unidentified gunmen beheaded three men in Kunar, in an attack officials blamed on Taliban militants."
+    assert main_of(events_of(coder, text)).cameo.root == "18"
+
+
+def test_open_pronoun_subject_is_the_speaker(coder):
+    event = only(events_of(coder, "Egypt says it is willing to withdraw its troops from neighbouring Sudan."), "03")
+    assert (event.cameo.code, event.modality) == ("0356", "future")
+    assert dyad(event) == ("EGY", "SDN")
+
+
+def test_infinitive_clause_after_an_objectless_verb_is_its_complement(coder):
+    allowed = only(events_of(coder, "Kenya will allow Somali refugees to return home."), "03")
+    assert dyad(allowed) == ("KEN", "SOM")
+    sworn = only(events_of(coder, "Ethnic Serbs have sworn to fight until they gain control of the villages."), "13")
+    assert sworn.trigger.text == "sworn"
+    call = events_of(coder, "Iraq called on Tuesday for the withdrawal of foreign forces to end the war.")
+    assert not [e for e in call if e.cameo.code == "0256"]  # a purpose clause, not what was called for
+
+
+def test_saying_that_another_must_act_is_a_demand(coder):
+    events = events_of(coder, "The French government declared on Tuesday that Algeria must release the journalists.")
+    demand = main_of(events)
+    assert demand.cameo.root == "10"
+    assert dyad(demand) == ("FRA", "DZA")
+    released = only(events, "08")
+    assert released.modality == "hypothetical"  # what was demanded has not happened
+    statement = only(events_of(coder, "The French government said on Tuesday that Algeria released the journalists."), "08")
+    assert statement.modality == "actual"
+
+
+def test_call_for_another_to_act_names_it_the_target(coder):
+    events = events_of(coder, "Jordan renewed its call for Israel to lift the blockade.")
+    call = main_of(events)
+    assert call.cameo.root == "02"
+    assert dyad(call) == ("JOR", "ISR")

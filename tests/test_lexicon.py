@@ -85,6 +85,8 @@ SENSES = [
     ("Farmers' unions demanded the release of their leaders.", "demanded", "1053"),
     ("The opposition demanded the resignation of the prime minister.", "demanded", "1041"),
     ("The island state requested humanitarian aid after the cyclone.", "requested", "0233"),
+    ("The minister said that the rebels must lay down their arms.", "said", "100"),
+    ("The envoy issued a reminder that the junta should free the prisoners.", "reminder", "100"),
     # intent: agree/promise/offer + what is promised
     ("Norway offered to mediate between the two parties.", "offered", "039"),
     ("Tokyo pledged economic aid to the flooded provinces.", "pledged", "0331"),
@@ -105,6 +107,12 @@ SENSES = [
     ("The government lifted sanctions on the neighbouring state.", "lifted", "085"),
     ("Both armies declared a ceasefire along the river.", "declared", "0871"),
     ("The garrison laid down its arms.", "laid", "0873"),
+    ("The governor shortened the nightly curfew.", "shortened", "0813"),
+    ("The army will evacuate its outposts along the river.", "evacuate", "0874"),
+    ("Helicopters evacuated the wounded from the valley.", "evacuated", "073"),
+    ("The island accepted a formula for settling the dispute.", "accepted", "030"),
+    ("Ghana launched a mediation effort between the two factions.", "launched", "045"),
+    ("Chile will contribute two hundred troops to the mission.", "contribute", "074"),
     # investigate, disapprove, reject, threaten
     ("Prosecutors launched a corruption investigation against the mayor.", "launched", "091"),
     ("The ministry condemned the bombing of the market.", "condemned", "111"),
@@ -139,6 +147,10 @@ SENSES = [
     ("The troops occupied the border town.", "occupied", "192"),
     ("The army besieged the city for weeks.", "besieged", "191"),
     ("The militia massacred the villagers.", "massacred", "202"),
+    ("The air force attacked rebel positions near the dam.", "attacked", "190"),
+    ("Border troops remained on high alert.", "alert", "152"),
+    ("The junta strengthened its forces along the frontier.", "strengthened", "154"),
+    ("The government forced the aid agency out of the province.", "forced", "174"),
     # event nouns
     ("The Danish queen's visit to Iceland ended on Friday.", "visit", "042"),
     ("Air strikes on the depots continued.", "strikes", "195"),

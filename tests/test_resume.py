@@ -97,7 +97,7 @@ def test_dataset_recovers_from_a_crash_at_each_step_of_a_commit(tmp_path, coded)
 
 def test_dataset_has_one_writer_at_a_time(tmp_path):
     with ParquetDataset(tmp_path), pytest.raises(DatasetLocked):
-        ParquetDataset(tmp_path)
+        ParquetDataset(tmp_path, lock_wait=0.2)
 
 
 def test_resumed_run_codes_only_what_no_output_holds(tmp_path, coder):

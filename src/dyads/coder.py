@@ -6,10 +6,8 @@ import dataclasses
 import hashlib
 import logging
 import multiprocessing
-import os
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -19,6 +17,7 @@ from spacy.tokens import Doc
 from dyads import nlp as pipeline
 from dyads.ingest.limits import DocumentLimits, clean_text, pieces
 from dyads.model import Document, Event
+from dyads.workers import WorkerPool
 
 log = logging.getLogger("dyads")
 
@@ -61,31 +60,33 @@ class Coder:
         return self.code_document(document).events
 
     def code_document(self, document: Document) -> CodedDocument:
-        return next(self._code_batch([document]))
+        return next(self.code_batch([document]))
 
-    def pipe(self, documents: Iterable[Document], workers: int = 1) -> Iterator[CodedDocument]:
-        """Code a stream of documents, in order, with `workers` processes (each loads the model once)."""
-        if workers <= 1:
-            yield from self._code_batch(documents)
+    def pipe(self, documents: Iterable[Document], workers: int = 0) -> Iterator[CodedDocument]:
+        """Code a stream of documents, in order.
+
+        `workers` = 0 codes in this process; N >= 1 codes in N worker processes under a watchdog that
+        abandons a document still being coded after `limits.max_seconds` or one that kills its process
+        (see `dyads.workers`). Workers are forked, so they share the model this process loaded.
+        """
+        if workers < 1:
+            yield from self.code_batch(documents)
             return
-        batches = _batched(documents, self.batch_size)
-        settings = (self.model, self.batch_size, self.limits)
-        context = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            # forked workers share the pipeline, lexicons and gazetteer this process already loaded
-            self.code(WARM_UP_TEXT, date="2000-01-01")
-            context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=settings) as pool:
-            # keep a bounded number of batches in flight so memory stays flat on any corpus size
-            pending = []
-            for batch in batches:
-                pending.append(pool.submit(_code_in_worker, batch))
-                if len(pending) >= workers * 2:
-                    yield from pending.pop(0).result()
-            for future in pending:
-                yield from future.result()
+        if "fork" not in multiprocessing.get_all_start_methods():
+            log.warning("no fork() on this platform: coding in one process, without the per-document watchdog")
+            yield from self.code_batch(documents)
+            return
+        self.code(WARM_UP_TEXT, date="2000-01-01")  # loads every lazily loaded table before the fork
+        with WorkerPool(self, workers, multiprocessing.get_context("fork")) as pool:
+            yield from pool.code(_batched(documents, self.batch_size))
 
-    def _code_batch(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+    def skipped(self, document: Document, reason: str) -> CodedDocument:
+        """`document` as not coded, for `reason` (logged)."""
+        log.warning("%s: %s; skipped", document.id, reason)
+        return CodedDocument(document, [], error=reason)
+
+    def code_batch(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+        """Code documents in this process, in batches of `batch_size`."""
         for batch in _batched(documents, self.batch_size):
             if any(len(document.text) > self.limits.piece_chars for document in batch):  # rare: one by one
                 yield from (self._code_long(document) for document in batch)
@@ -115,12 +116,12 @@ class Coder:
         if len(document.text) <= limits.piece_chars:
             return self._code_alone(document)
         if len(document.text) > limits.max_chars:
-            return _skipped(document, f"{len(document.text):,} characters, more than {limits.max_chars:,}")
+            return self.skipped(document, f"{len(document.text):,} characters, more than {limits.max_chars:,}")
         deadline = time.monotonic() + limits.max_seconds
         coded = CodedDocument(document, [])
         for offset, text in pieces(document.text, limits.piece_chars):
             if time.monotonic() > deadline:
-                return _skipped(document, f"still coding after {limits.max_seconds:g} s, the time limit")
+                return self.skipped(document, f"still coding after {limits.max_seconds:g} s, the time limit")
             part = self._code_alone(dataclasses.replace(document, text=text))
             if part.error:
                 return part
@@ -137,11 +138,6 @@ def _finish(doc: Doc) -> CodedDocument:
     if document.date is None and events:
         warnings.append(f"{document.id}: no document date known; events keep a null date")
     return CodedDocument(document, events, sentences=sum(1 for _ in doc.sents), warnings=warnings)
-
-
-def _skipped(document: Document, reason: str) -> CodedDocument:
-    log.warning("%s: %s; skipped", document.id, reason)
-    return CodedDocument(document, [], error=reason)
 
 
 def _moved(event: Event, offset: int, sentences_before: int) -> Event:
@@ -170,17 +166,3 @@ def _batched(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-_worker_coder: Coder | None = None
-
-
-def _init_worker(model: str, batch_size: int, limits: DocumentLimits) -> None:
-    global _worker_coder
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _worker_coder = Coder(model, batch_size, limits)
-
-
-def _code_in_worker(batch: list[Document]) -> list[CodedDocument]:
-    assert _worker_coder is not None
-    return list(_worker_coder._code_batch(batch))

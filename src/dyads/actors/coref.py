@@ -10,7 +10,11 @@ pass; each later mention can only point back to what came before it (an appositi
 - plurals: "the two defense ministers" → a group of the two most recent fitting persons, "the two
   countries" → the two most recent countries;
 - pronouns: "he/she", "they", "it" → the most compatible recent mention, subjects first (pleonastic "it"
-  is skipped). A pronoun becomes a mention only when it is resolved.
+  is skipped). A pronoun becomes a mention only when it is resolved;
+- a country for an actor that names none, from what the parse ties it to: its possessor ("its troops"),
+  where it comes from or is based ("doctors from American aid groups"), a title in apposition ("Qatar's
+  emir, Sheikh Hamad"); and, in a sentence naming one country only, for its police's or courts'
+  countryless counterparts ("Egyptian police dispersed demonstrators").
 
 A resolved mention keeps its own text and offsets; code, country, sectors and name come from its
 antecedent, and `Mention.antecedent` is the antecedent's index in `doc._.actor_mentions`.
@@ -41,6 +45,12 @@ OBJECTS = {"dobj", "pobj", "dative", "iobj"}
 GENDER = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she", "hers": "she"}
 GENDER["herself"] = "she"
 PRONOUN_WINDOW = 2  # sentences before the pronoun's own in which to look for its antecedent
+# "a group [based] in Trinidad", "rebels [operating] in Darfur": the place says whose they are.
+LOCATING_PARTICIPLES = {"based", "operating"}
+# Police and courts act at home: a group they deal with in a sentence that names no other country is of
+# theirs ("Egyptian police dispersed demonstrators"). Refugees and soldiers are often foreign: not these.
+DOMESTIC_AUTHORITY_SECTORS = {"COP", "JUD"}
+DOMESTIC_GROUP_SECTORS = {"CVL", "REB", "OPP", "CRM", "EDU", "LAB", "UAF", "MED", "PTY", "REL", "AGR"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "le", "la", "jr.", "mr."}
 
 
@@ -85,6 +95,7 @@ class _Resolver:
                 if mention is not None:
                     self.history.append(mention)
         final = sorted(self.history, key=lambda m: m.start)
+        self._countries_from_authorities(final)
         position = {id(m): index for index, m in enumerate(final)}
         for mention in final:
             target = self.antecedent.get(id(mention))
@@ -93,6 +104,22 @@ class _Resolver:
             if members:
                 mention.extra["members"] = [position[id(m)] for m in members if id(m) in position]
         return final
+
+    def _countries_from_authorities(self, mentions: list[Mention]) -> None:
+        """In a sentence that names one country only, and names it for its police or courts, the groups
+        without a country are that country's ("Egyptian police arrested twelve protesters")."""
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            by_sentence.setdefault(self._sentence(mention.start), []).append(mention)
+        for group in by_sentence.values():
+            countries = {actor.country for mention in group for actor in mention.actors if actor.country}
+            if len(countries) != 1 or not any(_is_domestic_authority(m) for m in group):
+                continue
+            country = countries.pop()
+            for mention in group:
+                if _is_domestic_group_without_country(mention):
+                    mention.actor.country = country
+                    mention.actor.code = actor_code(country, mention.actor.sectors)
 
     def _sentence(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token) - 1
@@ -162,6 +189,8 @@ class _Resolver:
         if mention.kind == "counterpart":
             self._resolve_counterpart(mention)
             return True
+        if self._country_from_relations(mention):
+            extra.pop("bare", None)
         if mention.kind == "person" and mention.actor.name:
             earlier = self._person_named(mention.actor.name)
             if earlier is not None:
@@ -180,7 +209,7 @@ class _Resolver:
             if earlier is not None:
                 self._link(mention, earlier)
                 return True
-        if role == "country" and extra.get("definite"):
+        if role == "country" and extra.get("definite") and not mention.actor.country:
             earlier = self._most_recent(lambda m: m.actor.country is not None and not m.is_group)
             if earlier is not None:
                 country = earlier.actor.country
@@ -195,6 +224,68 @@ class _Resolver:
             if earlier is not None:
                 self._link(mention, earlier)
         return not extra.get("bare")
+
+    def _country_from_relations(self, mention: Mention) -> bool:
+        """A country for an actor that names none, from a word the parse ties it to: its possessor ("its
+        troops", "President Suharto's government"), where it is from ("doctors from two American aid
+        groups"), where it is based ("a group based in Trinidad") or an apposition ("Qatar's emir, Sheikh
+        Hamad"). True when it found one."""
+        actor = mention.actor
+        if mention.is_group or actor.country or (actor.code or "")[:3] in ("IGO", "NGO"):
+            return False
+        if mention.kind not in PERSON_KINDS | {"institution"} and not mention.extra.get("role"):
+            return False
+        root = self.doc[mention.start : mention.end].root
+        related = list(self._related_tokens(root, military="MIL" in actor.sectors))
+        if mention.kind == "person" and actor.name:
+            related += self._described_beside(mention)
+        for token in related:
+            country = self._country_at(token)
+            if country:
+                actor.country = country
+                actor.code = actor_code(country, actor.sectors)
+                return True
+        return False
+
+    def _related_tokens(self, root: Token, military: bool):
+        for child in root.children:
+            if child.dep_ == "poss" or child.dep_ == "appos" and self._is_description_at(child):
+                yield child
+            elif child.dep_ == "prep" and child.lower_ == "from":
+                yield from _object_words(child)
+            elif child.dep_ == "acl" and child.lower_ in LOCATING_PARTICIPLES and not military:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "in":
+                        yield from _object_words(prep)
+        if root.dep_ == "appos" and self._is_description_at(root.head):
+            yield root.head
+
+    def _described_beside(self, mention: Mention) -> list[Token]:
+        """'Qatar's emir, Sheikh Hamad' or 'Sheikh Hamad, Qatar's emir': a title without a name in apposition
+        to a name (the parse often misses it)."""
+        doc = self.doc
+        found = []
+        if mention.start >= 2 and doc[mention.start - 1].text == ",":
+            found.append(doc[mention.start - 2])
+        if mention.end + 1 < len(doc) and doc[mention.end].text == ",":
+            found.append(doc[mention.end + 1])
+        return [token for token in found if self._is_description_at(token)]
+
+    def _is_description_at(self, token: Token) -> bool:
+        """Is `token` in a mention that says what someone is without naming them ("Qatar's emir")?"""
+        return any(
+            m.start <= token.i < m.end and m.kind in ("title", "institution") and not m.actor.name
+            for m in self.mentions
+            if not m.is_group
+        )
+
+    def _country_at(self, token: Token) -> str | None:
+        """The one country of the mention (kept so far, or found by the recogniser) that holds `token`."""
+        for mention in (*reversed(self.history), *self.mentions):
+            if mention.start <= token.i < mention.end:
+                countries = {actor.country for actor in mention.actors}
+                return countries.pop() if len(countries) == 1 else None
+        return None
 
     def _person_named(self, name: str) -> Mention | None:
         """The most recent person mention whose name is `name` or holds it as a word ("Cho" → Cho Sung-tae)."""
@@ -460,6 +551,13 @@ def _copied(source: Actor, own: Actor) -> Actor:
     return actor
 
 
+def _object_words(preposition: Token) -> list[Token]:
+    """The words of a preposition's object, its head noun first ("from [two American aid groups]")."""
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    taken = {preposition.i, *(t.i for t in objects)}
+    return objects + [t for t in preposition.subtree if t.i not in taken]
+
+
 def _own(span: Span) -> Actor:
     return Actor(span.text, start=span.start_char, end=span.end_char)
 
@@ -468,6 +566,22 @@ def _name_keys(name: str) -> set[str]:
     """Words a later mention may use for a person: the first and the last name ("Cho", "Sergeev")."""
     words = [w for w in name.split() if w not in NAME_PARTICLES and len(w) > 2]
     return {words[0], words[-1]} if words else set()
+
+
+def _is_domestic_authority(mention: Mention) -> bool:
+    actor = mention.actor
+    return (
+        not mention.is_group
+        and bool(actor.country and actor.sectors)
+        and (actor.sectors[0] in DOMESTIC_AUTHORITY_SECTORS)
+    )
+
+
+def _is_domestic_group_without_country(mention: Mention) -> bool:
+    actor = mention.actor
+    if mention.is_group or actor.country or (actor.code or "")[:3] in ("IGO", "NGO"):
+        return False
+    return bool(actor.sectors) and actor.sectors[0] in DOMESTIC_GROUP_SECTORS
 
 
 def _is_person(mention: Mention) -> bool:

@@ -40,12 +40,38 @@ PHRASE_FILLERS = {
     "interim", "provisional", "local", "regional", "provincial", "federal", "national", "central",
     "leading", "main", "chief", "vice", "assistant", "first", "elected", "newly", "recently", "caretaker",
 }  # fmt: skip
+# Lower-case words inside a person's name ("Hamad bin Khalifa al-Thani", "Jose dos Santos").
+NAME_LINKS = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "abu",
+    "de",
+    "da",
+    "del",
+    "dos",
+    "das",
+    "van",
+    "von",
+    "der",
+    "le",
+    "la",
+}
+# Words that may stand between an organisation and the people or means it sends ("U.N. weapons inspectors").
+DESCRIPTORS = {
+    "peacekeeping", "weapons", "arms", "aid", "relief", "humanitarian", "election", "nuclear", "monitoring",
+    "rescue", "medical", "naval", "ground", "border", "security", "special", 
+}  # fmt: skip
+# Places a name may begin with after a title ("King [Hassan]": Hassan is also a city in India).
+NAME_PLACE_KINDS = {"city", "region"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
 DEFINITE = {"the", "these", "those"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 ROLE_MENTION_KINDS = {
     "title": "title", "person": "title", "body": "institution", "country": "country",
-    "counterpart": "counterpart", "modifier": None,
+    "counterpart": "counterpart", "modifier": None, "equipment": "institution",
 }  # fmt: skip
 NAME_ENTITIES = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 NAME_STOP_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -77,6 +103,7 @@ class Phrase:
     name: tuple[int, int] | None = None  # tokens of a name after a title, not in the lexicon
     nested: Phrase | None = None  # "head of [the Russian Defense Ministry]"
     name_before: tuple[int, int] | None = None  # "[Kommersant] daily"
+    residence: Piece | None = None  # "the Albanians of [Serbia]": where a people named lives
 
 
 def is_lowercase_text(doc: Doc) -> bool:
@@ -151,10 +178,13 @@ class PhraseBuilder:
         self.piece_starting = {piece.start: index for index, piece in enumerate(pieces)}
         self.covered = [False] * len(doc)
         self.place_at = [False] * len(doc)
+        self.name_place_at = [False] * len(doc)
         for piece in pieces:
             self.covered[piece.start : piece.end] = [True] * (piece.end - piece.start)
             if piece.kind in PLACE_KINDS:
                 self.place_at[piece.start : piece.end] = [True] * (piece.end - piece.start)
+            if piece.kind in NAME_PLACE_KINDS and piece.end - piece.start == 1:
+                self.name_place_at[piece.start] = True
 
     def mentions(self) -> list[Mention]:
         mentions: list[Mention] = []
@@ -171,7 +201,7 @@ class PhraseBuilder:
 
     def phrase(self, index: int) -> tuple[Phrase | None, int]:
         """The phrase starting at piece `index`, and the index of the first piece after it."""
-        doc, pieces = self.doc, self.pieces
+        pieces = self.pieces
         first = pieces[index]
         phrase = Phrase(first.start, first.start)
         k = index
@@ -191,15 +221,26 @@ class PhraseBuilder:
                 phrase.places.append(pieces[k])
                 phrase.end = pieces[k].end
                 k += 1
-            after = (
-                phrase.end + 1 if phrase.end < len(doc) and doc[phrase.end].text in POSSESSIVE else phrase.end
-            )
+            if first.kind == "people" and len(phrase.places) == 1:
+                residence = self._residence(phrase, k)
+                if residence is not None:
+                    phrase.residence, phrase.end = self.pieces[residence], self.pieces[residence].end
+                    return phrase, residence + 1
+            after = self._after_place(phrase.end)
             joins = k < len(pieces) and pieces[k].kind not in PLACE_KINDS
-            if joins and self._continues(after, pieces[k]):
+            if joins and self._continues(after, pieces[k], names_between=not self.lowercase):
                 phrase.end = after
             else:
                 return phrase, k
-        while k < len(pieces) and pieces[k].kind == "role" and self._continues(phrase.end, pieces[k]):
+        while (
+            k < len(pieces)
+            and pieces[k].kind == "role"
+            and self._continues(
+                phrase.end,
+                pieces[k],
+                names_between=bool(phrase.places) and not phrase.roles and not self.lowercase,
+            )
+        ):
             if (
                 phrase.roles
                 and phrase.roles[-1].entry.role in ("title", "person")
@@ -222,27 +263,107 @@ class PhraseBuilder:
             phrase.name = self._name_after(phrase.end)
             if phrase.name:
                 phrase.end = phrase.name[1]
+                k = self._name_closed_by_person(phrase, k)
         if phrase.named is None and phrase.name is None and phrase.roles:
             k = self._extend_of_in(phrase, k)
+        elif phrase.roles and not phrase.places and (phrase.name or phrase.named.kind == "person"):
+            k = self._country_after_name(phrase, k)
         return phrase, k
+
+    def _next_piece_at(self, token: int, k: int) -> int | None:
+        """The index of the piece starting at `token`, if only pieces inside the phrase come before it."""
+        index = self.piece_starting.get(token)
+        if index is None or index < k or any(p.end > token for p in self.pieces[k:index]):
+            return None
+        return index
+
+    def _after_place(self, end: int) -> int:
+        """Where the rest of a phrase may begin after a place: past a possessive ("Russia['s] army") or
+        "-led" ("Vietnamese[-led] forces" are Vietnam's)."""
+        doc = self.doc
+        if end < len(doc) and doc[end].text in POSSESSIVE:
+            return end + 1
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "led":
+            return end + 2 if not doc[end - 1].whitespace_ and not doc[end].whitespace_ else end
+        return end
+
+    def _residence(self, phrase: Phrase, k: int) -> int | None:
+        """'The Albanians of southern Serbia', 'ethnic Albanians in Macedonia': a community is coded by the
+        country it lives in. Without "ethnic", "in" says no more than where they are ("Americans in Iraq")."""
+        doc, end = self.doc, phrase.end
+        ethnic = phrase.start > 0 and doc[phrase.start - 1].lower_ == "ethnic"
+        if end >= len(doc) or not (doc[end].lower_ == "of" or doc[end].lower_ == "in" and ethnic):
+            return None
+        start = end + 1
+        while (
+            start < len(doc) and start - end <= 3 and (doc[start].lower_ == "the" or doc[start].pos_ == "ADJ")
+        ):
+            start += 1
+        index = self._next_piece_at(start, k)
+        if index is None or self.pieces[index].kind not in ("country", "region"):
+            return None
+        return index
+
+    def _name_closed_by_person(self, phrase: Phrase, k: int) -> int:
+        """'President Omar El [Bashir]': a known person's name that ends the name after a title is that
+        person."""
+        index = self._next_piece_at(phrase.end, k)
+        if index is None or self.pieces[index].kind != "person":
+            return k
+        phrase.named, phrase.name = self.pieces[index], None
+        phrase.end = self.pieces[index].end
+        return index + 1
+
+    def _country_after_name(self, phrase: Phrase, k: int) -> int:
+        """'King Hassan of Morocco', 'President Kim of South Korea': the country a titled person serves."""
+        doc, end = self.doc, phrase.end
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return k
+        start = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        index = self._next_piece_at(start, k)
+        if index is None or self.pieces[index].kind not in ("country", "capital"):
+            return k
+        phrase.places.append(self.pieces[index])
+        phrase.end = self.pieces[index].end
+        return index + 1
 
     def _trailing_roles(self, phrase: Phrase, k: int) -> int:
         """Roles right after a name belong to it: "Kommersant daily", "Boko Haram militants"."""
         pieces = self.pieces
-        while k < len(pieces) and pieces[k].kind == "role" and pieces[k].start == phrase.end:
+        while k < len(pieces) and pieces[k].kind == "role" and self._only_descriptors(phrase.end, pieces[k]):
             phrase.roles.append(pieces[k])
             phrase.end = pieces[k].end
             k += 1
         return k
 
-    def _continues(self, end: int, piece: Piece, gap: bool = True) -> bool:
-        """Is `piece` part of the phrase ending at token `end`? Only fillers may stand between."""
+    def _only_descriptors(self, end: int, piece: Piece) -> bool:
+        """Nothing, or words such as "weapons", "peacekeeping" between a name and the role after it."""
+        between = self.doc[end : piece.start]
+        return piece.start >= end and len(between) <= 2 and all(t.lower_ in DESCRIPTORS for t in between)
+
+    def _continues(self, end: int, piece: Piece, gap: bool = True, names_between: bool = False) -> bool:
+        """Is `piece` part of the phrase ending at token `end`? Only fillers may stand between, and with
+        `names_between` unknown names too ("Turkish Kurd refugees", "Nicaragua's Sandinista government")."""
         if piece.start < end:
             return False
         between = self.doc[end : piece.start]
         if len(between) > (3 if gap else 0):
             return False
-        return all(t.lower_ in PHRASE_FILLERS or (t.pos_ in ("ADJ", "NUM") and t.is_alpha) for t in between)
+        return all(
+            t.lower_ in PHRASE_FILLERS
+            or (t.pos_ in ("ADJ", "NUM") and t.is_alpha)
+            or (names_between and self._unknown_name_word(t))
+            for t in between
+        )
+
+    def _unknown_name_word(self, token) -> bool:
+        return (
+            token.pos_ == "PROPN"
+            and token.is_alpha
+            and token.text[:1].isupper()
+            and not self.covered[token.i]
+            and token.ent_type_ not in NAME_STOP_ENTITIES
+        )
 
     def _hyphen_joined(self, end: int, piece: Piece) -> bool:
         """'Japanese-U.S.', 'U.S.-Russian': places joined by a hyphen or slash into one group."""
@@ -256,18 +377,28 @@ class PhraseBuilder:
         """A person's name right after a title ("Defense Minister [Igor Sergeev]")."""
         doc = self.doc
         end = start
-        while end < len(doc) and end - start < 6:
+        while end < len(doc) and end - start < 8:
             token = doc[end]
             if token.ent_type_ in NAME_STOP_ENTITIES:
                 break
-            if self.covered[end] and not (end > start and self.place_at[end]):
-                break  # a place word may go on a name ("Hugo Salinas") but not begin one
+            if end > start and token.lower_ in NAME_LINKS and self._name_goes_on(end + 1):
+                end += 1
+                continue
+            if self.covered[end] and not (end > start and self.place_at[end] or self.name_place_at[end]):
+                break  # a place word may go on a name ("Hugo Salinas"), only a town's name begin one
             if not continues_name(doc, start, end, self._name_word):
                 break
             end += 1
         while end > start and doc[end - 1].text == "-":
             end -= 1
         return (start, end) if end > start else None
+
+    def _name_goes_on(self, i: int) -> bool:
+        """After a link word ("bin", "al"): a capitalised word, or a hyphen glued to one ("al-Thani")."""
+        doc = self.doc
+        if i < len(doc) and doc[i].text == "-" and not doc[i].whitespace_:
+            i += 1
+        return i < len(doc) and not self.covered[i] and self._name_word(doc[i])
 
     def _name_word(self, token) -> bool:
         if self.lowercase:
@@ -296,13 +427,15 @@ class PhraseBuilder:
         if end >= len(doc) or doc[end].lower_ not in ("of", "in"):
             return k
         head = phrase.roles[-1].entry
-        if doc[end].lower_ == "in" and (phrase.places or set(head.sectors) & {"MIL", "REB", "UAF"}):
-            return k  # forces "in" a country are rarely that country's
+        if doc[end].lower_ == "in" and (phrase.places or "MIL" in head.sectors):
+            return k  # troops "in" a country are rarely that country's; rebels and gunmen usually are
         nxt = end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
         index = self.piece_starting.get(nxt)
         if index is not None and index >= k:
             nested, after = self.phrase(index)
-            if nested is not None and (nested.places or nested.roles or nested.named):
+            # "in" needs a place or a name: "militants in the country" leaves "the country" to coreference
+            says_where = nested is not None and (nested.places or nested.named)
+            if says_where or nested is not None and nested.roles and doc[end].lower_ == "of":
                 phrase.nested = nested
                 phrase.end = nested.end
                 return after
@@ -324,6 +457,8 @@ class PhraseBuilder:
     def to_mention(self, phrase: Phrase) -> Mention | None:
         doc = self.doc
         countries = [c for piece in phrase.places for c in piece.entry.countries]
+        if phrase.residence is not None:
+            countries = list(phrase.residence.entry.countries)
         sectors = _role_sectors(phrase.roles)
         head = phrase.roles[-1].entry if phrase.roles else None
         name = title = code = None
@@ -388,6 +523,8 @@ class PhraseBuilder:
             extra["bare"] = True
         if bare and head is not None and head.role == "body" and not self._heads_noun_phrase(phrase):
             return None  # "daily life", "paper mill": the role word is only a modifier here
+        if bare and head is not None and head.role == "equipment":
+            return None  # "helicopters" are an actor only as someone's ("U.N. helicopters")
         if phrase.nested is not None:
             extra["described"] = True  # "the head of the Defense Ministry" says who it is: no coreference
         if head is not None:

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dyads.actors.mention import Mention
-from dyads.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_passive
+from dyads.events.lexicon import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    acts_as_verb,
+    complement_clauses,
+    is_passive,
+    shared_verbs,
+)
 
 TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "for", "from", "at", "over",
                 "upon", "between", "among", "of")
@@ -82,6 +89,7 @@ class ArgumentFinder:
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we"}
 
 
 def subject_candidates(verb: Token, climb: int = 4):
@@ -100,7 +108,13 @@ def subject_candidates(verb: Token, climb: int = 4):
             own = [node.head]  # "Cho, who continued on to Tokyo"
         if own:
             yield own, "nsubj" + mark
-            return  # a clause with a subject of its own never borrows the speaker's ("X said Y would")
+            # "missiles fired by the army struck": the instrument's user acts
+            yield instrument_users(node, own), "nsubj.agent" + mark
+            if not (node.dep_ == "ccomp" and all(t.lower_ in PERSONAL_PRONOUNS for t in own)):
+                return  # a clause with a subject of its own never borrows the speaker's ("X said Y would")
+            # "Egypt says it is willing to withdraw": a pronoun coreference left open is the speaker
+            node = node.head
+            continue
         if is_passive(node):
             agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents:
@@ -117,11 +131,20 @@ def subject_candidates(verb: Token, climb: int = 4):
         if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             return
         node = node.head
-        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        while node.pos_ not in ("VERB", "AUX") and not acts_as_verb(node) and node.head.i != node.i:
             # "an invitation to visit", "is willing to withdraw": up to the clause's verb
             if node.dep_ not in ("dobj", "obj", "pobj", "prep", "nsubjpass", "attr", "dative", "advcl", "acomp"):
                 return
             node = node.head
+
+
+def instrument_users(verb: Token, subjects: list[Token]) -> list[Token]:
+    """The `by` agents of a subject's participle ("rockets fired by the army hit") or, where the parser
+    made that participle the main verb, of the verb itself ("rockets [fired by the army] [hit]")."""
+    participles = [c for s in subjects for c in s.children if c.dep_ == "acl"]
+    if not is_passive(verb):
+        participles.append(verb)
+    return [g for p in participles for c in p.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def verb_targets(verb: Token) -> list[tuple[Token, str]]:
@@ -138,6 +161,9 @@ def verb_targets(verb: Token) -> list[tuple[Token, str]]:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
                 candidates += [(g, f"dobj.prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
+    if not objects:  # "rejected and condemned the decision", "donated and delivered goods to the school"
+        for conj in shared_verbs(verb):
+            candidates += [(token, "conj." + via) for token, via in verb_targets(conj)]
     return candidates
 
 
@@ -171,9 +197,15 @@ def clause_targets(trigger: Token, reported_subject: bool = True) -> list[tuple[
     "accepted an invitation to visit Seoul" → Seoul; "warnings that any U.S. abandonment would ..." → U.S.
     """
     candidates: list[tuple[Token, str]] = []
+    complements = {c.i for c in complement_clauses(trigger)}
     for clause in trigger.children:
-        if clause.dep_ == "xcomp":
+        if clause.i in complements:
+            # "allow refugees to return": the clause's own subject is who is let
+            candidates += [(c, "xcomp.nsubj") for c in clause.children if c.dep_ == "nsubj"]
             candidates += [(token, "xcomp." + via) for token, via in verb_targets(clause)]
+        elif clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            # "renewed its call for Israel to lift the blockade"
+            candidates += [(c, "advcl.nsubj") for c in clause.children if c.dep_ == "nsubj"]
         elif clause.dep_ == "ccomp" and reported_subject:
             candidates += [(c, "ccomp.nsubj") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads = [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]

@@ -27,7 +27,7 @@ from dyads.events.arguments import (
     verb_targets,
 )
 from dyads.events.candidate import EventCandidate
-from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, trigger_lexicon
+from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses, is_nominal, trigger_lexicon
 from dyads.events.ontology import lookup
 from dyads.model import Actor, Event
 from dyads.model import Span as TextSpan
@@ -49,8 +49,9 @@ def extract_events(doc: Doc) -> Doc:
             trigger = doc[i]
             if _subsumed(trigger, entry, matched):
                 continue
+            weight = _salience(trigger, matched)
             for source, target, reciprocal, via in _arguments(trigger, entry, finder):
-                event = _event(doc_id, doc_date, sent_index, sent, trigger, entry, source, target, via)
+                event = _event(doc_id, doc_date, sent_index, sent, trigger, entry, source, target, via, weight)
                 event.reciprocal = reciprocal
                 candidates.append(
                     EventCandidate(
@@ -96,7 +97,7 @@ def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
     same_source = (a.source.code, a.source.name) == (b.source.code, b.source.name)
     if a.target is None and a.source.country == b.source.country and a.cameo.code == b.cameo.code:
         return True  # "Cho's visit" after "Cho paid a visit to Moscow"
-    nominal = later.trigger.pos_ in ("NOUN", "PROPN")
+    nominal = is_nominal(later.trigger)
     if same_source and a.cameo.code == b.cameo.code and later.trigger.lemma_ == first.trigger.lemma_:
         same_target = b.target and a.target and (a.target.code, a.target.name) == (b.target.code, b.target.name)
         if a.target is None or (nominal and same_target):
@@ -125,7 +126,7 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
     if head.i != trigger.i and head.i in matched:
         if entry.pos == "noun" and trigger.dep_ in OBJECT_DEPS | {"nsubjpass"}:
             return True  # "signed a treaty": the verb codes it
-        if trigger.dep_ == "xcomp":
+        if any(c.i == trigger.i for c in complement_clauses(head)):
             return True  # "threatened to attack": the control verb codes it
     if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
         return True  # "accepted an invitation to visit Seoul": the acceptance is the event
@@ -168,11 +169,11 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         return
 
     group = _group_members(source_mentions)
-    target_mentions, target_via = _first_target(target_candidates, source_mentions, finder)
+    target_mentions, target_via = _first_target(target_candidates, source_mentions, finder, entry)
     if not target_mentions and len(group) < 2:
         # a clause's participants are a weaker guess than the two sides of a group
         clauses = clause_targets(trigger, reported_subject=not entry.cameo.startswith(STATEMENT_ROOT))
-        target_mentions, target_via = _first_target(clauses, source_mentions, finder)
+        target_mentions, target_via = _first_target(clauses, source_mentions, finder, entry)
     via = f"{subject_via}/{target_via or '-'}"
     reciprocal_prep = target_via.split(":")[-1] in RECIPROCAL_PREPS
 
@@ -189,12 +190,21 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
                 yield (source, 0), (target, member), reciprocal_prep, via
 
 
-def _first_target(candidates, source_mentions: list[Mention], finder: ArgumentFinder):
+def _first_target(candidates, source_mentions: list[Mention], finder: ArgumentFinder, entry: TriggerEntry):
+    """The first candidate naming an actor other than the source. A theme that names no other country
+    ("sent troops to Haiti", "withdrew its forces from Lebanon") yields to a later candidate."""
+    source_countries = {m.actor.country for m in source_mentions}
+    fallback: tuple[list[Mention], str] = ([], "")
     for token, via in candidates:
         found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions)]
-        if found:
-            return found, via
-    return [], ""
+        if not found:
+            continue
+        foreign = any(m.actor.country and m.actor.country not in source_countries for m in found)
+        if via.split(".")[-1] in OBJECT_DEPS and entry.is_theme(token) and not foreign:
+            fallback = fallback if fallback[0] else (found, via)
+            continue
+        return found, via
+    return fallback
 
 
 def _subject_actors(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:
@@ -230,17 +240,25 @@ def _actor(doc: Doc, side: Side) -> Actor:
     return actor
 
 
-SUBORDINATE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj"}
+# How much less sure the event of a subordinate clause is than the main clause's, per clause level: a
+# clause that describes a noun ("an attack officials blamed on X", "a resolution that aims to impose")
+# is background more often than a complement is ("said it would", "agreed to").
+SUBORDINATE_WEIGHTS = {"ccomp": 0.92, "xcomp": 0.92, "advcl": 0.92, "pcomp": 0.92, "csubj": 0.92,
+                       "acl": 0.8, "relcl": 0.8}
+LATER_CONJUNCT_WEIGHT = 0.85
 
 
-def _clause_depth(token: Token) -> int:
-    """How many subordinate clauses down the trigger sits: the main clause's event is the surest reading."""
-    depth = 0
+def _salience(trigger: Token, matched: dict[int, TriggerEntry]) -> float:
+    """How central the trigger is to its sentence: the main clause's event is the surest reading, and of
+    coordinated events ("rejected and condemned the decision") the first is the one a coder codes."""
+    weight = 1.0
+    token = trigger
     while token.head.i != token.i:
-        if token.dep_ in SUBORDINATE_DEPS:
-            depth += 1
+        weight *= SUBORDINATE_WEIGHTS.get(token.dep_, 1.0)
         token = token.head
-    return depth
+    if trigger.dep_ == "conj" and trigger.head.i in matched:
+        weight *= LATER_CONJUNCT_WEIGHT
+    return weight
 
 
 def _trigger_tokens(trigger: Token) -> list[Token]:
@@ -249,7 +267,7 @@ def _trigger_tokens(trigger: Token) -> list[Token]:
 
 
 def _event(doc_id, doc_date, sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
-           source: Side, target: Side | None, via: str) -> Event:
+           source: Side, target: Side | None, via: str, weight: float) -> Event:
     doc = trigger.doc
     tokens = _trigger_tokens(trigger)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -261,7 +279,7 @@ def _event(doc_id, doc_date, sent_index, sent: Span, trigger: Token, entry: Trig
         confidence *= 0.85
     if source[0].antecedent is not None:
         confidence *= 0.95
-    confidence *= 0.92 ** _clause_depth(trigger)
+    confidence *= weight
     identity = "|".join(
         [doc_id, str(sent.start_char), str(start), source_actor.code or "",
          (target_actor.code or "") if target_actor else "", str(target[1] if target else ""), entry.cameo]

@@ -10,7 +10,7 @@ earlier events of that kind hypothetical.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from dyads.data import read_tsv
 from dyads.events.arguments import governing_verb
 from dyads.events.candidate import EventCandidate
+from dyads.events.lexicon import acts_as_verb, is_nominal
 from dyads.events.ontology import lookup
 
 MODALITY_ORDER = ("negated", "hypothetical", "future")  # the first effect found decides
@@ -43,42 +44,77 @@ def cues() -> dict[str, dict[str, str]]:
     return dict(table)
 
 
-@lru_cache(maxsize=1)
+@cache
+def recoding(name: str) -> dict[str, str]:
+    """A CAMEO convention for events that are not (yet) acts: intent.tsv, threat.tsv, refusal.tsv."""
+    return {row["act"]: row[name] for row in read_tsv(f"events/{name}.tsv")}
+
+
 def intent_codes() -> dict[str, str]:
-    return {row["act"]: row["intent"] for row in read_tsv("events/intent.tsv")}
+    return recoding("intent")
+
+
+# Future cues that are someone else's forecast or a cooperative frame, not the actor's own stated plan:
+# "is expected to strike" is no threat, "agreed to impose sanctions" is a decision taken together.
+NOT_THREAT_CUES = frozenset({"expect", "schedule", "due", "agree", "propose", "offer", "invite"})
+# What turns a negated cooperative act into a refusal: a modal ("will not accept", "won't negotiate",
+# "cannot allow") or a governor of unwillingness ("is unwilling to withdraw").
+REFUSAL_CUES = frozenset({"will", "wo", "'ll", "would", "shall", "can", "could", "unwilling", "reluctant",
+                          "refuse"})
+NEGATION_WORDS = frozenset({"not", "n't", "never"})
+# An act that was only demanded, supposed or not done is a less sure reading of what a sentence reports
+# than one that took place: "demanded that Kagame agree" is the demand.
+UNREALIZED = {"hypothetical", "negated"}
+UNREALIZED_WEIGHT = 0.85
 
 
 @Language.component("dyads_factuality")
 def assess_factuality(doc: Doc) -> Doc:
     candidates: list[EventCandidate] = doc._.events or []
     for candidate in candidates:
-        _assess(candidate)
-        if candidate.event.modality == "future":
-            _code_as_intent(candidate.event)
+        effects = _assess(candidate)
+        _recode(candidate.event, effects)
+        if candidate.event.modality in UNREALIZED:
+            candidate.event.confidence = round(candidate.event.confidence * UNREALIZED_WEIGHT, 3)
     _apply_disconfirmations(doc, candidates)
     return doc
 
 
-def _code_as_intent(event) -> None:
-    """CAMEO's convention: a future cooperative act is coded as the intent to do it (see intent.tsv)."""
-    table = intent_codes()
+def _recode(event, effects: list[tuple[str, str]]) -> None:
+    """CAMEO's conventions for acts not done: a future cooperative act is an intent (03x), a future
+    conflictual act the actor announces a threat (13x), a cooperative act it says it will not do a
+    refusal (12x)."""
+    cues = {cue for _, cue in effects}
+    if event.modality == "future":
+        if not _code_as(event, "intent") and not cues & NOT_THREAT_CUES:
+            _code_as(event, "threat")
+    elif event.modality == "negated" and cues & NEGATION_WORDS and cues & REFUSAL_CUES and (
+        _code_as(event, "refusal")
+    ):
+        event.modality = "actual"  # the refusal itself took place
+
+
+def _code_as(event, name: str) -> bool:
+    """Recode the event by the longest prefix of its code in the table `name`; False if none applies."""
+    table = recoding(name)
     code = event.cameo.code
     for length in range(len(code), 1, -1):
-        intent = table.get(code[:length])
-        if intent is not None:
-            entry = lookup(intent)
+        recoded = table.get(code[:length])
+        if recoded is not None:
+            entry = lookup(recoded)
             event.cameo, event.plover = entry.cameo(), entry.plover()
-            event.rule += f" | intent:{code}->{intent}"
-            return
+            event.rule += f" | {name}:{code}->{recoded}"
+            return True
+    return False
 
 
 def _clause_verb(trigger: Token) -> Token:
-    if trigger.pos_ in ("NOUN", "PROPN"):
+    if is_nominal(trigger):
         return governing_verb(trigger) or trigger
     return trigger
 
 
-def _assess(candidate: EventCandidate) -> None:
+def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     table = cues()
     event = candidate.event
     trigger = candidate.trigger
@@ -145,6 +181,7 @@ def _assess(candidate: EventCandidate) -> None:
         event.attributed_to = attributed_to
     if effects:
         event.rule += " | " + ",".join(f"{effect}:{cue}" for effect, cue in effects)
+    return effects
 
 
 def _governors(clause: Token):
@@ -154,8 +191,8 @@ def _governors(clause: Token):
         if node.dep_ not in GOVERNOR_DEPS or node.head.i == node.i:
             return
         node = node.head
-        if node.pos_ in ("VERB", "AUX", "ADJ"):
-            yield node
+        if node.pos_ in ("VERB", "AUX", "ADJ", "NOUN") or acts_as_verb(node):
+            yield node  # a noun too: "its demand that Israel ease", "a plan to attack"
 
 
 def _future_in_past(own: list[Token]) -> bool:

@@ -10,9 +10,10 @@ from spacy.tokens import Token
 from dyads.data import read_tsv
 from dyads.events.ontology import cameo_codes
 
-CONDITION_KINDS = {"obj", "prep", "xcomp", "subj", "verb", "pass"}
+CONDITION_KINDS = {"obj", "prep", "xcomp", "subj", "verb", "pass", "modal"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+VICTIM_ROOTS = {"17", "18", "19", "20"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,13 @@ class TriggerEntry:
     @property
     def specificity(self) -> int:
         return len(self.conditions) + (1 if self.particle else 0)
+
+    def is_theme(self, token: Token) -> bool:
+        """The object this row keys on is what is sent, offered or withdrawn ("sent troops to Haiti"); not
+        for coercion and violence, whose object is the victim ("shelled rebel positions")."""
+        if self.cameo[:2] in VICTIM_ROOTS:
+            return False
+        return any(kind == "obj" and values & _lemmas_around(token) for kind, values in self.conditions)
 
     def matches(self, token: Token) -> bool:
         if self.particle and not any(c.dep_ == "prt" and c.lower_ == self.particle for c in token.children):
@@ -46,11 +54,62 @@ def _lemmas_around(token: Token) -> set[str]:
     return lemmas
 
 
+VERBAL_DEPS = {"ROOT", "ccomp", "conj", "advcl", "relcl"}
+
+
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a verb the tagger took for a plural noun: "the government rejects and condemns" (a noun
+    has no subject of its own)."""
+    if token.pos_ == "VERB":
+        return True
+    return (
+        token.tag_ == "NNS"
+        and token.dep_ in VERBAL_DEPS
+        and any(c.dep_ == "nsubj" for c in token.children)
+    )
+
+
+def is_nominal(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and not acts_as_verb(token)
+
+
+def shared_verbs(verb: Token) -> list[Token]:
+    """Verbs coordinated after this one that share its subject: "rejected and condemned the decision"."""
+    return [
+        c for c in verb.children
+        if c.dep_ == "conj" and c.i > verb.i and acts_as_verb(c)
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+
+
+def own_objects(verb: Token) -> list[Token]:
+    """The verb's objects, or those of a coordinated verb it shares them with when it has none."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if objects or any(c.dep_ in ("dative", "ccomp", "xcomp") for c in verb.children):
+        return objects
+    return [c for conj in shared_verbs(verb) for c in conj.children if c.dep_ in OBJECT_DEPS]
+
+
+def complement_clauses(verb: Token) -> list[Token]:
+    """The verb's open complements ("threatened to attack"), and the infinitive clauses the parser hung
+    as ccomp or advcl right after a verb without an object ("allow refugees to return", "have sworn to
+    fight"); not a purpose clause further on ("called on Monday for talks to end the war")."""
+    clauses = [c for c in verb.children if c.dep_ == "xcomp"]
+    if any(c.dep_ in OBJECT_DEPS for c in verb.children):
+        return clauses
+    return clauses + [
+        c for c in verb.children
+        if c.dep_ in ("ccomp", "advcl") and c.i > verb.i and acts_as_verb(c)
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and all(t.dep_ in ("advmod", "neg", "prt") for t in verb.doc[verb.i + 1 : c.left_edge.i])
+    ]
+
+
 def _objects(token: Token) -> list[Token]:
-    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    objects = own_objects(token) if acts_as_verb(token) else [c for c in token.children if c.dep_ in OBJECT_DEPS]
     if is_passive(token):
         objects += [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-    if token.pos_ in ("NOUN", "PROPN"):
+    if is_nominal(token):
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return objects
 
@@ -61,7 +120,7 @@ def is_passive(token: Token) -> bool:
 
 def _holds(kind: str, values: frozenset[str], token: Token) -> bool:
     if kind == "obj":
-        if token.pos_ in ("NOUN", "PROPN") and values & (_lemmas_around(token) - {token.lemma_.lower()}):
+        if is_nominal(token) and values & (_lemmas_around(token) - {token.lemma_.lower()}):
             return True
         return any(values & _lemmas_around(obj) for obj in _objects(token))
     if kind == "prep":
@@ -69,7 +128,7 @@ def _holds(kind: str, values: frozenset[str], token: Token) -> bool:
         preps = {c.lower_ for head in heads for c in head.children if c.dep_ in ("prep", "agent", "dative")}
         return bool(values & preps)
     if kind == "xcomp":
-        clauses = [c for c in token.children if c.dep_ == "xcomp"]
+        clauses = complement_clauses(token)
         return bool(clauses) and ("*" in values or any(c.lemma_.lower() in values for c in clauses))
     if kind == "subj":
         return any(
@@ -77,10 +136,22 @@ def _holds(kind: str, values: frozenset[str], token: Token) -> bool:
         )
     if kind == "verb":
         head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head  # "remained on alert", "put under arrest"
         return head.i != token.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in values
     if kind == "pass":
         return is_passive(token)
+    if kind == "modal":
+        return any(values & {a.lower_ for a in c.children if a.dep_ == "aux"} for c in _that_clauses(token))
     raise ValueError(kind)
+
+
+def _that_clauses(token: Token) -> list[Token]:
+    """Clauses with a subject of their own that say what was said: "said that China must", "a reminder to
+    Iraq that it must"."""
+    heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+    clauses = [c for head in heads for c in head.children if c.dep_ in ("ccomp", "acl")]
+    return [c for c in clauses if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
 
 
 def _parse_conditions(text: str, where: str) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -105,9 +176,9 @@ class TriggerLexicon:
 
     def match(self, token: Token) -> TriggerEntry | None:
         """The most specific row whose conditions hold for this token, or None."""
-        if token.pos_ == "VERB":
+        if acts_as_verb(token):
             pos = "verb"
-        elif token.pos_ in ("NOUN", "PROPN"):
+        elif is_nominal(token):
             pos = "noun"
         else:
             return None

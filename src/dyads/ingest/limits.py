@@ -3,9 +3,9 @@
 A document is cleaned without changing its length (every offset an event carries still points into the
 text as read), coded in pieces of whole paragraphs or sentences when it is long, skipped with a logged
 reason when it is larger than any news report, and abandoned when it is still being coded after
-`max_seconds`. The time limit is checked between pieces, so a document overruns it by at most the time
-one piece takes (a few seconds for `piece_chars` = 100,000 with the small English model): spaCy's parser
-cannot be interrupted in the middle of a piece, from a thread or otherwise.
+`max_seconds`. In worker processes (`Coder.pipe(workers=N)`, what `dyads code` uses) a watchdog kills a
+worker that overruns the limit (see `dyads.workers`); coding in this process, the limit can only be
+checked between the pieces of a long document, as spaCy's parser cannot be interrupted from a thread.
 """
 
 from __future__ import annotations

@@ -19,10 +19,11 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 JOURNAL = "_journal.jsonl"
 TABLES = ("events", "documents")
+# a killed run's worker processes may hold the lock for a moment after it died
+LOCK_WAIT_SECONDS = 10.0
 
 DOCUMENT_SCHEMA = pa.schema(
     [
@@ -52,6 +55,19 @@ DOCUMENT_SCHEMA = pa.schema(
         ("warnings", pa.list_(pa.string())),
     ]
 )
+
+
+def _acquire(lock: IO, seconds: float) -> bool:
+    """An exclusive lock on `lock`, waiting up to `seconds` for a holder that is going away."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.1)
 
 
 class DatasetLocked(RuntimeError):
@@ -73,16 +89,14 @@ class ParquetDataset:
     ...     dataset.add(coder.pipe(documents))  # one part file per call
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, lock_wait: float = LOCK_WAIT_SECONDS):
         self.path = Path(path)
         for table in TABLES:
             (self.path / table).mkdir(parents=True, exist_ok=True)
         self._lock = open(self.path / "_lock", "w")  # noqa: SIM115 - held for the dataset's lifetime
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if not _acquire(self._lock, lock_wait):
             self._lock.close()
-            raise DatasetLocked(f"{self.path} is being written by another dyads process") from None
+            raise DatasetLocked(f"{self.path} is being written by another dyads process")
         self._done: set[tuple[str, str]] = set()
         self._last_part = 0
         self._recover()

@@ -69,3 +69,16 @@ def test_dyads_code_with_the_dask_engine_writes_what_a_local_run_writes(tmp_path
         for engine in ("local", "dask")
     )
     assert local and local == distributed
+
+
+@pytest.mark.slow
+def test_a_dask_worker_abandons_a_document_over_the_time_limit_and_codes_the_rest():
+    slow = Document("slow", "\n\n".join(document.text for document in synthetic_reports(300, seed=21)))
+    documents = [*synthetic_reports(6, seed=22, prefix="quick"), slow]  # the slow one takes ~5x the limit
+    coder = Coder(batch_size=4, limits=DocumentLimits(max_seconds=3))
+    with DaskEngine(workers=1, partition_size=4) as engine:
+        coded = {item.document.id: item for item in engine.code(coder, documents)}
+    assert set(coded) == {document.id for document in documents}
+    assert "time limit" in (coded["slow"].error or "")
+    assert not any(item.error for doc_id, item in coded.items() if doc_id != "slow")
+    assert any(item.events for item in coded.values())

@@ -48,6 +48,9 @@ class Coder:
         self.limits = limits or DocumentLimits()
         self._nlp = None
 
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_nlp": None}  # a process the coder is sent to loads its own pipeline
+
     @property
     def nlp(self):
         if self._nlp is None:

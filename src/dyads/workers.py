@@ -48,11 +48,20 @@ class _Task:
 class _Worker:
     def __init__(self, context: BaseContext, coder: Coder):
         self.connection, child_end = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child_end, coder, os.getpid()), daemon=True)
+        self.process = context.Process(target=_serve, args=(child_end, coder), daemon=True)
         self.process.start()
         child_end.close()
+        self._wait_until_ready()
         self.task: _Task | None = None
         self.deadline = 0.0
+
+    def _wait_until_ready(self) -> None:
+        """Wait for the pipeline to load in the worker, so that no deadline counts the loading."""
+        try:
+            self.connection.recv()
+        except EOFError:
+            self.process.join()
+            raise RuntimeError(f"a coding process died while loading (exit code {self.process.exitcode})") from None
 
     def start(self, task: _Task, seconds: float) -> None:
         self.task = task
@@ -177,10 +186,13 @@ def _die_with_parent() -> None:
     libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _serve(connection: Connection, coder: Coder, parent: int) -> None:
+def _serve(connection: Connection, coder: Coder) -> None:
     """A worker's loop: code each batch received, send the coded documents back, stop with the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parent = os.getppid()
     _die_with_parent()
+    coder.nlp  # noqa: B018 - a worker started by a fork server loads the pipeline now
+    connection.send("ready")
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     while True:
         # a forked worker also holds other workers' pipe ends, so it may never see end-of-file: poll instead

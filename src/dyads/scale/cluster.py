@@ -9,16 +9,18 @@ same `Coder` as a local run, so they code the same events.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
-from dyads import nlp as pipeline
 from dyads.coder import CodedDocument, Coder
 from dyads.ingest.limits import DocumentLimits
 from dyads.model import Document
+from dyads.workers import WorkerPool
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -26,16 +28,31 @@ if TYPE_CHECKING:
 log = logging.getLogger("dyads.scale")
 
 
-class LoadPipeline(WorkerPlugin):
-    """Loads the spaCy pipeline once when a worker starts, so no task pays for it."""
+class CodingProcess(WorkerPlugin):
+    """Starts, once per Dask worker, the child process that codes its partitions under the watchdog of
+    `dyads.workers` (a document that hangs or crashes costs only itself; the worker lives on). The child is
+    started by a fork server, since forking a Dask worker's own threads is unsafe, and loads the pipeline
+    once. A daemonic worker (Dask's default outside `DaskEngine`'s local cluster) may not have children: it
+    codes in its own process, with the time limit checked only between the pieces of long documents."""
 
-    name = "dyads-pipeline"
+    name = "dyads-coding-process"
 
-    def __init__(self, model: str):
-        self.model = model
+    def __init__(self, model: str, batch_size: int, limits: DocumentLimits):
+        self.settings = (model, batch_size, limits)
 
     def setup(self, worker) -> None:
-        pipeline.shared(self.model)
+        coder = Coder(*self.settings)
+        if multiprocessing.current_process().daemon:
+            log.warning("%s is a daemonic process: coding without the per-document watchdog", worker.address)
+            coder.nlp  # noqa: B018 - loaded now, so that no task pays for it
+            _coders[self.settings] = coder
+            return
+        _pools[self.settings] = WorkerPool(coder, 1, multiprocessing.get_context("forkserver"))
+
+    def teardown(self, worker) -> None:
+        pool = _pools.pop(self.settings, None)
+        if pool is not None:
+            pool.close()
 
 
 class DaskEngine:
@@ -57,9 +74,10 @@ class DaskEngine:
         if self.scheduler:
             self.client = Client(self.scheduler)
         else:
-            self._cluster = LocalCluster(
-                n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
-            )
+            with dask.config.set({"distributed.worker.daemon": False}):  # workers start coding processes
+                self._cluster = LocalCluster(
+                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
             self.client = Client(self._cluster)
         return self
 
@@ -78,8 +96,8 @@ class DaskEngine:
         """Coded documents in the order their partitions finish."""
         assert self.client is not None, "use the engine in a `with` block"
         client = self.client
-        client.register_plugin(LoadPipeline(coder.model))
         settings = (coder.model, coder.batch_size, coder.limits)
+        client.register_plugin(CodingProcess(*settings))
         in_flight = as_completed()
         pending: dict = {}  # future → its partition, kept to retry it document by document
         iterator = iter(documents)
@@ -112,14 +130,17 @@ class DaskEngine:
             return [coded for retry in retries for coded in self._collect(retry, pending, settings)]
 
 
-_coders: dict[tuple, Coder] = {}
+_pools: dict[tuple, WorkerPool] = {}
+_coders: dict[tuple, Coder] = {}  # where a daemonic worker codes in its own process
 
 
 def code_partition(
     documents: list[Document], model: str, batch_size: int, limits: DocumentLimits
 ) -> list[CodedDocument]:
-    """The task a Dask worker runs; the Coder (and its pipeline) is made once per worker process."""
+    """The task a Dask worker runs, in the coding process its `CodingProcess` plugin started."""
     key = (model, batch_size, limits)
+    if key in _pools:
+        return list(_pools[key].code([documents]))
     if key not in _coders:
         _coders[key] = Coder(model, batch_size, limits)
     return list(_coders[key].pipe(documents))

@@ -331,3 +331,14 @@ def test_csv_with_a_lone_carriage_return_is_read_not_crashed(tmp_path):
     report = ReadReport()
     documents = list(read([path], report=report))
     assert [d.text for d in documents] == ["Russia condemned Japan."]
+
+
+def test_a_stray_nul_byte_costs_only_its_jsonl_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(
+        b'{"id": "a", "text": "Chile protested."}\n{"id": "b", "text": "bad\x00line"}\n'
+        b'{"id": "c", "text": "Peru agreed."}\n'
+    )
+    report = ReadReport()
+    assert [document.id for document in read([path], report=report)] == ["a", "c"]
+    assert [skipped.origin.endswith("feed.jsonl:2") for skipped in report.skipped] == [True]

@@ -15,6 +15,7 @@ SAMPLE_BYTES = 8192
 # Control characters other than whitespace are rare in text and common in binary formats.
 TEXT_CONTROLS = {0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 MAX_CONTROL_SHARE = 0.05
+MAX_NUL_SHARE = 0.001
 
 
 def open_binary(path: Path) -> BinaryIO:
@@ -28,7 +29,9 @@ def check_not_binary(sample: bytes) -> None:
     """Raise `UnreadableInput` when a sample of an input looks like a binary file."""
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise UnreadableInput("UTF-16 text is not supported; convert it to UTF-8")
-    if b"\x00" in sample:
+    # a stray NUL is corruption in a text file (cleaned later, or a malformed JSON line that is skipped);
+    # binary formats are full of them
+    if sample.count(0) > max(1, len(sample) * MAX_NUL_SHARE):
         raise UnreadableInput("binary file (NUL bytes)")
     controls = sum(1 for byte in sample if byte < 0x20 and byte not in TEXT_CONTROLS or byte == 0x7F)
     if sample and controls / len(sample) > MAX_CONTROL_SHARE:

@@ -330,3 +330,77 @@ def test_communities_named_by_home_and_people(nlp):
     found = mentions(nlp, "Bosnian Croats and Turkish Cypriots boycotted the vote.")
     assert found["Bosnian Croats"].actor.country == "BIH"
     assert found["Turkish Cypriots"].actor.country == "CYP"
+
+
+def test_military_ranks_written_with_abbreviations_are_titles(nlp):
+    found = mentions(nlp, "Maj. Gen. Kofi Mensah and Brig. Gen. Ama Boateng resigned.")
+    assert found["Maj. Gen. Kofi Mensah"].actor.sectors == ["MIL"]
+    assert found["Brig. Gen. Ama Boateng"].actor.name == "Ama Boateng"
+
+
+def test_a_known_surname_after_another_first_name_and_office_is_someone_else(nlp):
+    found = mentions(nlp, "Lt. Gen. Samuel Ortega accused the rebels.", when=date(2010, 1, 1))
+    general = found["Lt. Gen. Samuel Ortega"].actor
+    assert (general.name, general.country, general.code) == ("Samuel Ortega", None, "MIL")
+
+
+def test_international_bodies_known_by_abbreviation(nlp):
+    found = mentions(nlp, "The ILO and UNRWA briefed Nato while AQAP militants and the IOM waited.")
+    assert found["ILO"].actor.code.startswith("IGOUNO")
+    assert found["UNRWA"].actor.code.startswith("IGOUNO")
+    assert found["Nato"].actor.code.startswith("IGONAT")
+    assert found["AQAP militants"].actor.code == "YEMREB"
+    assert found["IOM"].actor.code.startswith("IGO")
+
+
+def test_words_for_the_mission_may_stand_between_a_demonym_and_its_forces(nlp):
+    found = mentions(nlp, "Zambian peacekeeping troops and Malian border police met.")
+    assert found["Zambian peacekeeping troops"].actor.code == "ZMBMIL"
+    assert found["Malian border police"].actor.code == "MLICOP"
+
+
+def test_a_clinic_in_a_country_is_that_countrys(nlp):
+    found = mentions(nlp, "Gunmen looted a clinic in Malawi.")
+    assert found["clinic in Malawi"].actor.code == "MWIHLH"
+
+
+def test_students_throughout_a_country_are_its_students(nlp):
+    found = mentions(nlp, "Students throughout Peru and farmers across Bolivia marched.")
+    assert found["Students throughout Peru"].actor.country == "PER"
+    assert found["farmers across Bolivia"].actor.code == "BOLAGR"
+
+
+def test_a_labour_congress_is_a_union_not_a_legislature(nlp):
+    found = mentions(nlp, "The Ghana Labour Congress called a strike.")
+    assert found["The Ghana Labour Congress"].actor.code == "GHALAB"
+
+
+def test_a_faith_describes_a_group_without_deciding_its_sector(nlp):
+    found = mentions(nlp, "Belgian Muslim suicide bombers struck, and Islamic fundamentalists marched.")
+    assert found["Belgian Muslim suicide bombers"].actor.sectors == ["UAF", "REL"]
+    assert found["Islamic fundamentalists"].actor.sectors[0] == "CVL"
+    assert "REL" in found["Islamic fundamentalists"].actor.sectors
+
+
+def test_a_region_before_nation_describes_a_country_and_names_none(nlp):
+    found = mentions(nlp, "Serbia said the Balkan country would wait.")
+    assert found["the Balkan country"].actor.country == "SRB"  # from coreference, not from a Balkan town
+
+
+def test_a_name_introduced_with_its_acronym_is_an_organisation(nlp):
+    found = mentions(nlp, "The Malawi Tenants Association (MTA) and the Open Roads Movement (ORM) protested.")
+    assert found["Malawi Tenants Association (MTA)"].actor.code == "MWI"
+    assert found["Open Roads Movement (ORM)"].actor.code == "NGO"
+    found = mentions(nlp, "The Ghana Farmers Federation (GFF) officials met.")
+    assert found["Ghana Farmers Federation (GFF) officials"].actor.country == "GHA"
+
+
+def test_a_national_security_council_is_not_the_un_security_council(nlp):
+    found = mentions(nlp, "Chile's National Security Council met before the Security Council did.")
+    assert found["Chile's National Security Council"].actor.code == "CHLGOV"
+    assert found["Security Council"].actor.code == "IGOUNO"
+
+
+def test_a_chamber_of_commerce_is_business(nlp):
+    found = mentions(nlp, "The Kenyan Chamber of Commerce welcomed the budget.")
+    assert found["The Kenyan Chamber of Commerce"].actor.code == "KENBUS"

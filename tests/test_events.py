@@ -258,3 +258,55 @@ def test_call_for_another_to_act_names_it_the_target(coder):
     call = main_of(events)
     assert call.cameo.root == "02"
     assert dyad(call) == ("JOR", "ISR")
+
+
+def test_the_place_is_the_target_of_last_resort(coder):
+    assert dyad(only(events_of(coder, "Morocco lifted a night curfew in Mauritania."), "08")) == ("MAR", "MRT")
+    # a place beats what is sent, and the complement's own object when it names no country
+    assert dyad(only(events_of(coder, "Chad has strengthened its troops in Niger."), "15")) == ("TCD", "NER")
+    refusal = only(events_of(coder, "Brazil refused to deploy soldiers in Haiti and urged its citizens to leave."), "12")
+    assert dyad(refusal) == ("BRA", "HTI")
+    meeting = only(events_of(coder, "The Chinese foreign minister held talks in Geneva on Monday."), "04")
+    assert meeting.target is None  # where a meeting is held is not whom it is with
+
+
+def test_the_owner_of_the_object_is_the_target(coder):
+    rejection = only(events_of(coder, "Japan rejected recent calls by China's leaders for talks."), "12")
+    assert dyad(rejection) == ("JPN", "CHN")
+    ban = only(events_of(coder, "Kenyan police prevented a march staged by Ugandan refugees."), "17")
+    assert (ban.cameo.code, *dyad(ban)) == ("1721", "KEN", "UGA")
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(coder):
+    threat = only(events_of(coder, "Iran threatened to quit the talks if France imposes new sanctions."), "13")
+    assert dyad(threat) == ("IRN", "FRA")
+
+
+def test_a_complaint_is_about_its_object_not_its_audience(coder):
+    complaint = only(events_of(coder, "Greece complained to the European Union over Turkish military flights."), "11")
+    assert dyad(complaint) == ("GRC", "TUR")
+
+
+def test_a_purpose_clause_gives_the_target_not_the_main_event(coder):
+    text = "Indian farmers blocked highways on Monday to press their demands on the Pakistani government."
+    blockade = main_of(events_of(coder, text))
+    assert blockade.cameo.root == "14"
+    assert dyad(blockade) == ("IND", "PAK")
+
+
+def test_a_named_place_of_the_gazetteer_stands_for_its_country(coder):
+    text = "Hundreds of Kurdish students demonstrated in the northern city of Mosul on Friday."
+    protest = only(events_of(coder, text), "14")
+    assert protest.target is not None and protest.target.country == "IRQ"
+
+
+def test_what_is_protested_names_the_target(coder):
+    text = "Tibetan refugees began a hunger strike in protest of the Chinese government's decision."
+    strike = only(events_of(coder, text), "14")
+    assert strike.target is not None and strike.target.country == "CHN"
+
+
+def test_the_whole_behind_a_part_is_the_object(coder):
+    suspension = only(events_of(coder, "Sweden suspended part of its aid programme for Zambia."), "16")
+    assert dyad(suspension) == ("SWE", "ZMB")
+

@@ -128,6 +128,8 @@ SENSES = [
     ("Thousands of teachers protested against the pay cuts.", "protested", "141"),
     ("Dockworkers staged a strike at the port.", "staged", "143"),
     ("Farmers blocked the highway with tractors.", "blocked", "144"),
+    ("Hospital nurses stopped work over unpaid wages.", "stopped", "143"),
+    ("Riot police prevented the rally outside the parliament.", "prevented", "1721"),
     ("Rioters torched two buses.", "torched", "1712"),
     ("The navy conducted military exercises off the coast.", "conducted", "150"),
     ("The government mobilized its reserves.", "mobilized", "154"),
@@ -135,6 +137,7 @@ SENSES = [
     ("Donors suspended aid to the junta.", "suspended", "162"),
     ("The union imposed an embargo on the regime.", "imposed", "163"),
     ("The governor imposed a curfew on the district.", "imposed", "1723"),
+    ("The junta reimposed the curfew after the riots.", "reimposed", "1723"),
     ("Police arrested twelve protesters.", "arrested", "173"),
     ("The ministry deported the journalist.", "deported", "174"),
     ("Police used tear gas to disperse the crowd.", "used", "175"),
@@ -178,6 +181,7 @@ NON_EVENTS = [
     ("The strikers took the train.", "took"),
     ("The ministry released its annual budget figures.", "released"),
     ("The reform was discussed at length.", "reform"),
+    ("The engineers stopped work on the bridge.", "stopped"),
 ]
 
 

@@ -30,7 +30,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dyads.actors.lexicon import actor_code
+from dyads.actors.lexicon import actor_code, load_regions
 from dyads.actors.mention import Mention
 from dyads.actors.recognize import continues_name, index_mentions, is_lowercase_text
 from dyads.model import Actor
@@ -50,7 +50,15 @@ LOCATING_PARTICIPLES = {"based", "operating"}
 # Police and courts act at home: a group they deal with in a sentence that names no other country is of
 # theirs ("Egyptian police dispersed demonstrators"). Refugees and soldiers are often foreign: not these.
 DOMESTIC_AUTHORITY_SECTORS = {"COP", "JUD"}
+# Offices of a state: a named holder whose country is not said is usually of the country in the news.
+# A cleric or an activist often speaks of another country ("Archbishop X called for sanctions on Y").
+STATE_SECTORS = {"GOV", "JUD", "LEG", "MIL", "COP", "SPY"}
 DOMESTIC_GROUP_SECTORS = {"CVL", "REB", "OPP", "CRM", "EDU", "LAB", "UAF", "MED", "PTY", "REL", "AGR"}
+# Adjectives that describe an actor's stance ("Syria says it is ready to talk"): their "it" is no filler.
+WILLING_ADJECTIVES = {
+    "willing", "unwilling", "ready", "prepared", "determined", "able", "unable", "eager", "keen",
+    "reluctant", "committed", "happy", "open", "obliged", "set", "intent", "resolved",
+}  # fmt: skip
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "le", "la", "jr.", "mr."}
 
 
@@ -107,17 +115,28 @@ class _Resolver:
 
     def _countries_from_authorities(self, mentions: list[Mention]) -> None:
         """In a sentence that names one country only, and names it for its police or courts, the groups
-        without a country are that country's ("Egyptian police arrested twelve protesters")."""
+        without a country are that country's ("Egyptian police arrested twelve protesters"). So is a named
+        office holder whose country is not said ("Judge Ana Ruiz charged five Chilean officials"), when no
+        international body is there to be theirs: news names foreign officials with their country, local
+        ones without. Pronouns are guesses and name no country here."""
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
             by_sentence.setdefault(self._sentence(mention.start), []).append(mention)
         for group in by_sentence.values():
-            countries = {actor.country for mention in group for actor in mention.actors if actor.country}
-            if len(countries) != 1 or not any(_is_domestic_authority(m) for m in group):
+            countries = {
+                actor.country
+                for mention in group
+                for actor in mention.actors
+                if actor.country and mention.kind != "pronoun"
+            }
+            if len(countries) != 1:
                 continue
             country = countries.pop()
+            international = any(_is_international(m) for m in group)
+            authority = any(_is_domestic_authority(m) for m in group)
             for mention in group:
-                if _is_domestic_group_without_country(mention):
+                domestic_group = authority and _is_domestic_group_without_country(mention)
+                if domestic_group or not international and _is_titled_stranger(mention):
                     mention.actor.country = country
                     mention.actor.code = actor_code(country, mention.actor.sectors)
 
@@ -210,7 +229,7 @@ class _Resolver:
                 self._link(mention, earlier)
                 return True
         if role == "country" and extra.get("definite") and not mention.actor.country:
-            earlier = self._most_recent(lambda m: m.actor.country is not None and not m.is_group)
+            earlier = self._country_described(mention)
             if earlier is not None:
                 country = earlier.actor.country
                 self.antecedent[id(mention)] = earlier
@@ -224,6 +243,50 @@ class _Resolver:
             if earlier is not None:
                 self._link(mention, earlier)
         return not extra.get("bare")
+
+    def _country_described(self, mention: Mention) -> Mention | None:
+        """'the country', 'the Andean nation': the most salient country named before (a subject first, in
+        this sentence, then in the ones before), among those its regional adjective fits. Pronouns are
+        guesses themselves and never count."""
+        region = self._region_of(mention)
+        sentence = self._sentence(mention.start)
+
+        def named_country(m: Mention) -> bool:
+            return (
+                m.kind != "pronoun"
+                and not m.is_group
+                and m.actor.country is not None
+                and (region is None or m.actor.country in region)
+            )
+
+        recent = [
+            m
+            for m in self.history
+            if named_country(m) and sentence - self._sentence(m.start) <= PRONOUN_WINDOW
+        ]
+        if not recent:
+            return self._most_recent(named_country)
+        return max(recent, key=lambda m: self._country_salience(m, sentence))
+
+    def _region_of(self, mention: Mention) -> frozenset[str] | None:
+        """The countries a regional adjective in a description allows ("the [East African] nation")."""
+        regions = load_regions()
+        words = [t.lower_ for t in self.doc[mention.start : mention.end - 1] if t.lower_ not in ("the", "'s")]
+        for size in (3, 2, 1):
+            for first in range(len(words) - size + 1):
+                found = regions.get(" ".join(words[first : first + size]))
+                if found is not None:
+                    return found
+        return None
+
+    def _country_salience(self, mention: Mention, sentence: int) -> tuple:
+        """Nearer sentences first; in one sentence, subjects (or their possessors: "Peru's minister said")
+        before other mentions, main clauses before others, later before earlier."""
+        root = self.doc[mention.start : mention.end].root
+        if root.dep_ == "poss":
+            root = root.head
+        is_subject = root.dep_ in SUBJECTS
+        return (self._sentence(mention.start) - sentence, is_subject, root.head.dep_ == "ROOT", mention.start)
 
     def _country_from_relations(self, mention: Mention) -> bool:
         """A country for an actor that names none, from a word the parse ties it to: its possessor ("its
@@ -459,6 +522,8 @@ class _Resolver:
             if m.end <= token.i and sentence - self._sentence(m.start) <= PRONOUN_WINDOW
         ]
         ranked = sorted(candidates, key=lambda m: self._salience(m, token, sentence), reverse=True)
+        controller = self._object_controller(token)
+        ranked.sort(key=lambda m: not (controller is not None and m.start <= controller.i < m.end))
         for mention in ranked:
             if self._bound_elsewhere(token, mention):
                 continue
@@ -477,6 +542,17 @@ class _Resolver:
             elif group is THING_PRONOUNS and _is_thing(mention):
                 return self._root(mention), mention.actors
         return None
+
+    def _object_controller(self, pronoun: Token) -> Token | None:
+        """'Egypt told Israel to withdraw its forces': in an infinitive after a verb with an object, the
+        object is who acts, and whose the pronoun most likely is."""
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+        if verb.dep_ != "xcomp" or not infinitive:
+            return None
+        return next((child for child in verb.head.children if child.dep_ in ("dobj", "dative")), None)
 
     def _bound_elsewhere(self, pronoun: Token, mention: Mention) -> bool:
         """'She urged him': an object pronoun is not the subject of its own clause (binding)."""
@@ -584,6 +660,18 @@ def _is_domestic_group_without_country(mention: Mention) -> bool:
     return bool(actor.sectors) and actor.sectors[0] in DOMESTIC_GROUP_SECTORS
 
 
+def _is_international(mention: Mention) -> bool:
+    return any((actor.code or "")[:3] in ("IGO", "NGO") for actor in mention.actors)
+
+
+def _is_titled_stranger(mention: Mention) -> bool:
+    """A named holder of a state office ("Judge Ana Ruiz") whose country the lexicon does not know."""
+    actor = mention.actor
+    if mention.kind != "person" or mention.is_group or actor.country or not (actor.title and actor.name):
+        return False
+    return bool(actor.sectors) and actor.sectors[0] in STATE_SECTORS
+
+
 def _is_person(mention: Mention) -> bool:
     if mention.is_group or mention.extra.get("plural"):
         return False
@@ -610,6 +698,8 @@ def _pleonastic(token: Token) -> bool:
     clauses = {"ccomp", "xcomp", "csubj", "advcl"}
     if head.lemma_ in ("be", "seem", "appear", "remain"):
         complements = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+        if any(c.lemma_ in WILLING_ADJECTIVES for c in complements):
+            return False  # "it is willing to withdraw": the adjective says something of an actor
         has_clause = any(c.dep_ in clauses for c in head.children)
         has_clause = has_clause or any(g.dep_ in clauses for c in complements for g in c.children)
         return bool(complements) and has_clause or head.lemma_ in ("seem", "appear")

@@ -110,19 +110,20 @@ class ActorLexicon:
 
     def matcher(self, vocab: Vocab, tokenizer) -> PhraseMatcher:
         """One PhraseMatcher (attr LOWER) per vocab, built on first use; match ids are the lower-cased patterns."""
-        key = id(vocab)
-        if key not in self._matchers:
+        vocab_id = id(vocab)
+        if vocab_id not in self._matchers:
             matcher = PhraseMatcher(vocab, attr="LOWER")
-            # Tokenise each form as written and lower-cased too: "U.S." and "u.s." split differently.
-            keyed = [(key, form) for key, pattern in self.patterns.items() for form in {*pattern.forms, key}]
+            keyed = [
+                (key, form) for key, pattern in self.patterns.items() for form in _spellings(pattern, key)
+            ]
             docs = tokenizer.pipe(form for _, form in keyed)
             by_key: dict[str, list] = {}
             for (key, _), doc in zip(keyed, docs, strict=True):
                 by_key.setdefault(key, []).append(doc)
             for key, pattern_docs in by_key.items():
                 matcher.add(key, pattern_docs)
-            self._matchers[key] = matcher
-        return self._matchers[key]
+            self._matchers[vocab_id] = matcher
+        return self._matchers[vocab_id]
 
     def _read_tables(self):
         for row in read_tsv("actors/leaders.tsv"):
@@ -175,6 +176,13 @@ class ActorLexicon:
         yield from ((form, entry) for form in forms)
 
 
+def _spellings(pattern: Pattern, key: str) -> set[str]:
+    """Forms to tokenise for one pattern: as written, lower-cased and capitalised, since the tokenizer
+    splits them differently ("U.S." / "u.s."; "Lt. Gen." keeps "Gen." whole, "lt. gen." does not)."""
+    capitalised = " ".join(word[:1].upper() + word[1:] for word in key.split(" "))
+    return {*pattern.forms, key, capitalised}
+
+
 def _is_acronym(form: str) -> bool:
     """One word with two or more capitals: "US", "U.S.", "WHO", "LeT", "DfID", "Itar-Tass"."""
     return " " not in form and sum(char.isupper() for char in form) >= 2
@@ -186,6 +194,15 @@ def _split(cell: str) -> tuple[str, ...]:
 
 def _year(cell: str) -> int | None:
     return int(cell) if cell else None
+
+
+@lru_cache(maxsize=1)
+def load_regions() -> dict[str, frozenset[str]]:
+    """Regional adjectives, lower-cased ("andean"), → the countries they can describe."""
+    return {
+        row["adjective"].lower(): frozenset(_split(row["countries"]))
+        for row in read_tsv("actors/regions.tsv")
+    }
 
 
 @lru_cache(maxsize=1)

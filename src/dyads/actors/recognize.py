@@ -62,10 +62,22 @@ NAME_LINKS = {
 # Words that may stand between an organisation and the people or means it sends ("U.N. weapons inspectors").
 DESCRIPTORS = {
     "peacekeeping", "weapons", "arms", "aid", "relief", "humanitarian", "election", "nuclear", "monitoring",
-    "rescue", "medical", "naval", "ground", "border", "security", "special", 
+    "rescue", "medical", "naval", "ground", "border", "security", "special", "war", "crimes", "human",
+    "rights",
 }  # fmt: skip
 # Places a name may begin with after a title ("King [Hassan]": Hassan is also a city in India).
 NAME_PLACE_KINDS = {"city", "region"}
+REGION_KINDS = {"city", "region"}
+# Sectors of modifiers that only describe ("Muslim", "Catholic"): they give way to the role they modify.
+ATTRIBUTE_SECTORS = {"REL"}
+# Last words of an organisation's name; with an acronym after it, an unknown name is an organisation.
+ORGANISATION_HEADS = {
+    "organization", "organisation", "association", "movement", "council", "committee", "front", "league",
+    "federation", "forum", "coalition", "society", "alliance", "institute", "foundation", "network",
+}  # fmt: skip
+NAME_LINK_WORDS = {"of", "for", "and"}  # "Movement for Democracy", "Council of Elders"
+# Prepositions after a group that say where it acts, hence whose it is ("students throughout Chile").
+WHERE_PREPOSITIONS = {"in", "throughout", "across"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
 DEFINITE = {"the", "these", "those"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
@@ -151,7 +163,7 @@ class ActorRecognizer:
                 taken[piece.start : piece.end] = [True] * (piece.end - piece.start)
                 chosen.append(piece)
         chosen.sort(key=lambda p: p.start)
-        return chosen
+        return chosen if lowercase else _with_introduced_organisations(doc, chosen)
 
     def _plausible(self, doc: Doc, start: int, end: int, key: str, lowercase: bool) -> bool:
         pattern = self.lexicon.patterns[key]
@@ -310,9 +322,22 @@ class PhraseBuilder:
         index = self._next_piece_at(phrase.end, k)
         if index is None or self.pieces[index].kind != "person":
             return k
+        person = self.pieces[index].entry
+        if not self._first_names_agree(phrase.name, person) and not _offices_agree(phrase.roles, person):
+            phrase.end = self.pieces[index].end  # "Gen. Samuel [Ortega]": another Ortega, name unknown
+            phrase.name = (phrase.name[0], phrase.end)
+            return index + 1
         phrase.named, phrase.name = self.pieces[index], None
         phrase.end = self.pieces[index].end
         return index + 1
+
+    def _first_names_agree(self, name: tuple[int, int], person: Entry) -> bool:
+        """Are the words before a known surname part of that person's name ("Omar El" of "Omar Hassan
+        al-Bashir"), rather than another person's ("Samuel" before "Ortega")? Spellings vary ("Mohamed",
+        "Mohammed"): the first three letters decide."""
+        known = {word[:3] for word in (person.name or "").lower().replace("-", " ").split()}
+        words = [t.lower_ for t in self.doc[name[0] : name[1]] if t.is_alpha and t.lower_ not in NAME_LINKS]
+        return all(word[:3] in known for word in words)
 
     def _country_after_name(self, phrase: Phrase, k: int) -> int:
         """'King Hassan of Morocco', 'President Kim of South Korea': the country a titled person serves."""
@@ -351,6 +376,7 @@ class PhraseBuilder:
             return False
         return all(
             t.lower_ in PHRASE_FILLERS
+            or t.lower_ in DESCRIPTORS
             or (t.pos_ in ("ADJ", "NUM") and t.is_alpha)
             or (names_between and self._unknown_name_word(t))
             for t in between
@@ -424,10 +450,10 @@ class PhraseBuilder:
         """'head of the Russian Defense Ministry', 'the government in North Korea', 'Ministry of Mines'."""
         doc = self.doc
         end = phrase.end
-        if end >= len(doc) or doc[end].lower_ not in ("of", "in"):
+        if end >= len(doc) or doc[end].lower_ not in ("of", *WHERE_PREPOSITIONS):
             return k
         head = phrase.roles[-1].entry
-        if doc[end].lower_ == "in" and (phrase.places or "MIL" in head.sectors):
+        if doc[end].lower_ in WHERE_PREPOSITIONS and (phrase.places or "MIL" in head.sectors):
             return k  # troops "in" a country are rarely that country's; rebels and gunmen usually are
         nxt = end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
         index = self.piece_starting.get(nxt)
@@ -461,6 +487,8 @@ class PhraseBuilder:
             countries = list(phrase.residence.entry.countries)
         sectors = _role_sectors(phrase.roles)
         head = phrase.roles[-1].entry if phrase.roles else None
+        if head is not None and head.role == "country" and all(p.kind in REGION_KINDS for p in phrase.places):
+            countries = []  # "the Balkan country" is a description of a country named elsewhere
         name = title = code = None
         kind = ROLE_MENTION_KINDS.get(head.role) if head is not None else None
         if head is not None and head.role in ("title", "person"):
@@ -594,7 +622,64 @@ def _role_sectors(roles: list[Piece]) -> list[str]:
         inherits = entry.role in ("title", "person") and position > 0 and sectors
         if not inherits:
             sectors.extend(s for s in entry.sectors if s not in sectors)
+    if roles and any(_is_attribute(piece.entry) for piece in roles[:-1]):
+        # "Muslim suicide bombers" are bombers first: a faith says who they are, not what they do
+        attributes = {s for piece in roles[:-1] if _is_attribute(piece.entry) for s in piece.entry.sectors}
+        sectors = [s for s in sectors if s not in attributes] + [s for s in sectors if s in attributes]
     return sectors
+
+
+def _with_introduced_organisations(doc: Doc, pieces: list[Piece]) -> list[Piece]:
+    """'The Civil Liberty Organization (CLO)', 'Montenegro Municipality Association (AKK)': a capitalised
+    name ending in a word for an organisation and followed by its acronym is an organisation, of the one
+    country its name holds, of the sectors its words give ("Farmers") or else a non-governmental one.
+    Its pieces ("Montenegro") become one organisation piece."""
+    for paren in range(2, len(doc) - 2):
+        if not (doc[paren].text == "(" and doc[paren + 2].text == ")" and _is_acronym_token(doc[paren + 1])):
+            continue
+        if doc[paren - 1].lower_ not in ORGANISATION_HEADS or not doc[paren - 1].text[:1].isupper():
+            continue
+        start = _name_start(doc, paren - 1)
+        inside = [p for p in pieces if start <= p.start < paren]
+        if paren - start < 2 or any(p.kind in NAMED_KINDS or p.end > paren for p in inside):
+            continue
+        countries = tuple(dict.fromkeys(c for p in inside for c in p.entry.countries))
+        country = countries if len(countries) == 1 else ()
+        sectors = tuple(dict.fromkeys(s for p in inside if p.kind == "role" for s in p.entry.sectors))
+        sectors = sectors or (() if country else ("NGO",))
+        entry = Entry(kind="organisation", countries=country, sectors=sectors, name=doc[start:paren].text)
+        pieces = [p for p in pieces if p not in inside] + [Piece(start, paren + 3, entry)]
+        pieces.sort(key=lambda p: p.start)
+    return pieces
+
+
+def _name_start(doc: Doc, head: int) -> int:
+    """The first word of a capitalised name that ends at `head`; "of", "for", "and" may link its words."""
+    start = head
+    while start > 0 and not doc[start].is_sent_start:
+        previous = doc[start - 1]
+        capitalised = previous.text[:1].isupper() and previous.is_alpha and previous.lower_ != "the"
+        linking = previous.lower_ in NAME_LINK_WORDS and start >= 2 and doc[start - 2].text[:1].isupper()
+        if not (capitalised or linking):
+            break
+        start -= 1
+    while doc[start].lower_ in NAME_LINK_WORDS:
+        start += 1
+    return start
+
+
+def _is_acronym_token(token) -> bool:
+    return token.is_alpha and token.is_upper and 2 <= len(token.text) <= 8
+
+
+def _offices_agree(roles: list[Piece], person: Entry) -> bool:
+    """Could the title before a name be one this known person held ("President" for a president)?"""
+    sectors = _role_sectors(roles)
+    return not sectors or any(sectors[0] in term.sectors for term in person.terms)
+
+
+def _is_attribute(entry: Entry) -> bool:
+    return entry.role == "modifier" and set(entry.sectors) <= ATTRIBUTE_SECTORS
 
 
 def continues_name(doc: Doc, start: int, i: int, is_name_word) -> bool:

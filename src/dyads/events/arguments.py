@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.mention import Mention
 from dyads.events.lexicon import (
@@ -26,11 +26,19 @@ from dyads.events.lexicon import (
 TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "for", "from", "at", "over",
                 "upon", "between", "among", "of")
 NOUN_TARGET_PREPS = ("to", "with", "against", "on", "between", "toward", "towards", "for", "at", "over",
-                     "upon", "among", "of")
+                     "upon", "among", "of", "from")
 RECIPROCAL_PREPS = ("with", "between", "among")
 # Dependencies that stay inside a noun phrase when looking for the actor it names.
 PHRASE_DEPS = {"compound", "amod", "poss", "appos", "nmod", "prep", "pobj", "npadvmod", "conj"}
-PHRASE_PREPS = {"of", "from"}  # "the government of Japan", "officials from Japan"; not "in": a place
+# "the government of Japan", "officials from Japan", "calls by Japan"; not "in": a place
+PHRASE_PREPS = {"of", "from", "by"}
+# Where an event happens; the place is the target of last resort ("lifted the curfew in Montenegro").
+LOCATIVE_PREPS = {"in", "inside", "within", "across", "throughout", "near", "outside", "around"}
+CONDITION_MARKS = {"if", "unless"}
+# "suspended part of the aid programme for Bosnia": the programme is what the verb acts on
+PARTITIVES = {"part", "parts", "some", "half", "most", "all", "rest", "portion", "bulk", "much", "share"}
+# "a hunger strike in protest of the government's refusal": what is protested names the target
+GRIEVANCES = {"protest", "retaliation", "response", "reaction", "revenge", "opposition", "defiance"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl"}
 
 
@@ -62,11 +70,7 @@ class ArgumentFinder:
         for _ in range(depth):
             next_frontier = []
             for node in frontier:
-                for child in node.children:
-                    if child.dep_ not in PHRASE_DEPS or child.dep_ == "conj":
-                        continue
-                    if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
-                        continue  # "talks with X": X is a party to the talks, not the talks' owner
+                for child in _phrase_children(node):
                     found = self.mention_of(child)
                     if found is not None:
                         return found, child
@@ -86,6 +90,21 @@ class ArgumentFinder:
                 if mention is not None and all(mention is not m for m in found):
                     found.append(mention)
         return found
+
+
+def _phrase_children(node: Token) -> list[Token]:
+    """The tokens inside a noun phrase below this one, with the `by` agent of a participle that describes
+    it ("the plan proposed by Russia", "the demonstration staged by students")."""
+    children = []
+    for child in node.children:
+        if child.dep_ == "acl":
+            children += [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        elif child.dep_ == "prep":
+            if child.lower_ in PHRASE_PREPS:  # "talks with X": X is a party to the talks, not their owner
+                children.append(child)
+        elif child.dep_ in PHRASE_DEPS and child.dep_ != "conj":
+            children.append(child)
+    return children
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -150,21 +169,39 @@ def instrument_users(verb: Token, subjects: list[Token]) -> list[Token]:
 def verb_targets(verb: Token) -> list[tuple[Token, str]]:
     """Candidate target tokens of a verb, most direct first."""
     candidates: list[tuple[Token, str]] = []
-    if is_passive(verb):
-        candidates += [(c, "nsubjpass") for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    passive_subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS] if is_passive(verb) else []
+    candidates += [(c, "nsubjpass") for c in passive_subjects]
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     candidates += [(c, c.dep_) for c in objects]
-    for prep in verb.children:
+    # "kidnapped up to 16 advisers": the parser may hang the phrase on a particle
+    preps = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" for g in c.children)]
+    verb_pobjs = []
+    for prep in preps:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in TARGET_PREPS:
-            candidates += [(g, f"prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
-    for obj in objects:
+            verb_pobjs += [(g, prep.lower_) for g in prep.children if g.dep_ == "pobj"]
+    candidates += [(g, f"prep:{prep}") for g, prep in verb_pobjs]
+    # the parties named inside the object: "a truce with the rebels", "fire against guerrilla camps",
+    # "a camp for refugees was attacked", "suspended part of the programme for Bosnia"
+    heads = [*passive_subjects, *objects, *(c for o in objects for c in o.conjuncts)]
+    heads += [g for o in objects if o.lemma_.lower() in PARTITIVES for g in _of_objects(o)]
+    for obj in heads:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
                 candidates += [(g, f"dobj.prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
-    if not objects:  # "rejected and condemned the decision", "donated and delivered goods to the school"
+    for pobj, outer in verb_pobjs:  # "reneged on his commitment to the people"
+        for prep in pobj.children:
+            if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
+                candidates += [(g, f"prep:{outer}.prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
+    if not objects and not complement_clauses(verb):
+        # "rejected and condemned the decision", "donated and delivered goods to the school"; not "refused
+        # to deploy troops and urged its citizens ...": the complement is what was refused
         for conj in shared_verbs(verb):
             candidates += [(token, "conj." + via) for token, via in verb_targets(conj)]
     return candidates
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def noun_sources(noun: Token) -> list[tuple[Token, str]]:
@@ -174,6 +211,10 @@ def noun_sources(noun: Token) -> list[tuple[Token, str]]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
             candidates += [(g, f"prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
+    for participle in noun.children:  # "the demonstration staged by students"
+        if participle.dep_ == "acl":
+            candidates += [(g, "acl.agent") for a in participle.children if a.dep_ == "agent"
+                           for g in a.children if g.dep_ == "pobj"]
     return candidates
 
 
@@ -189,20 +230,24 @@ def noun_targets(noun: Token) -> list[tuple[Token, str]]:
     return candidates
 
 
-def clause_targets(trigger: Token, reported_subject: bool = True) -> list[tuple[Token, str]]:
+def clause_targets(trigger: Token, reported_subject: bool = True, conditions: bool = False) -> list[tuple[Token, str]]:
     """Last-resort targets from a clause hanging off the trigger or its object.
 
     "offered to hand over to Great Britain" → Great Britain; "demanded that the US cancel" → the US
     (`reported_subject`: not for statements, whose clause is what was said, not to whom);
-    "accepted an invitation to visit Seoul" → Seoul; "warnings that any U.S. abandonment would ..." → U.S.
+    "accepted an invitation to visit Seoul" → Seoul; "warnings that any U.S. abandonment would ..." → U.S.;
+    with `conditions` (threats), the subject of an if-clause: "threatened to quit the talks if Japan ...".
     """
     candidates: list[tuple[Token, str]] = []
-    complements = {c.i for c in complement_clauses(trigger)}
+    complements = complement_clauses(trigger)
     for clause in trigger.children:
-        if clause.i in complements:
+        if any(c.i == clause.i for c in complements):
             # "allow refugees to return": the clause's own subject is who is let
             candidates += [(c, "xcomp.nsubj") for c in clause.children if c.dep_ == "nsubj"]
             candidates += [(token, "xcomp." + via) for token, via in verb_targets(clause)]
+        elif is_purpose_clause(clause):
+            # "staged a strike to demand reforms by the government": whom the action is aimed at
+            candidates += [(token, "purpose." + via) for token, via in verb_targets(clause)]
         elif clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
             # "renewed its call for Israel to lift the blockade"
             candidates += [(c, "advcl.nsubj") for c in clause.children if c.dep_ == "nsubj"]
@@ -215,7 +260,61 @@ def clause_targets(trigger: Token, reported_subject: bool = True) -> list[tuple[
                 continue
             candidates += [(c, "acl.nsubj") for c in clause.children if c.dep_ == "nsubj"]
             candidates += [(token, "acl." + via) for token, via in verb_targets(clause)]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "as"):
+                grievances = [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in GRIEVANCES]
+                candidates += [(g, "grievance.prep:" + p.lower_) for grievance in grievances
+                               for p in grievance.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    if conditions:
+        for verb in [trigger, *complements]:
+            for clause in verb.children:
+                if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                                  for c in clause.children):
+                    candidates += [(c, "if.nsubj") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return candidates
+
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def place_name(token: Token) -> Span | None:
+    """The named place a locative phrase's object names: "Kirkuk", "the northern city of Kirkuk"."""
+    names = [token, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
+    for name in names:
+        for ent in token.doc.ents:
+            if ent.start <= name.i < ent.end and ent.label_ in PLACE_LABELS:
+                return ent
+    return None
+
+
+def is_purpose_clause(clause: Token) -> bool:
+    """An infinitive clause of purpose: "staged demonstrations to demand reforms", "blocked roads to press
+    their demands"; not a complement ("agreed to meet"), which the parser labels xcomp."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+        and not any(c.i == clause.i for c in complement_clauses(clause.head))
+    )
+
+
+def location_targets(trigger: Token) -> list[tuple[Token, str]]:
+    """Places the event happens in, for an event that names no other party: "lifted the curfew in
+    Montenegro", "strengthened its forces in Lebanon", "threatened to resume attacks in Israel",
+    "sent troops to a peacekeeping force in Liberia", "remained on alert in the West Bank"."""
+    heads: list[tuple[Token, str]] = []
+    verbs = [trigger] if acts_as_verb(trigger) else [trigger, *filter(None, [governing_verb(trigger)])]
+    for verb in list(verbs):
+        verbs += complement_clauses(verb)
+    for verb in verbs:
+        heads.append((verb, "in"))
+        heads += [(c, f"{c.dep_}.in") for c in verb.children if c.dep_ in OBJECT_DEPS]
+        heads += [(g, f"prep:{p.lower_}.in") for p in verb.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+                  for g in p.children if g.dep_ == "pobj"]
+    return [(place, via) for head, via in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
+            for place in prep.children if place.dep_ == "pobj"]
 
 
 def governing_verb(noun: Token) -> Token | None:

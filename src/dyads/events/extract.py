@@ -21,8 +21,11 @@ from dyads.events.arguments import (
     ArgumentFinder,
     clause_targets,
     governing_verb,
+    is_purpose_clause,
+    location_targets,
     noun_sources,
     noun_targets,
+    place_name,
     subject_candidates,
     verb_targets,
 )
@@ -31,8 +34,16 @@ from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses, 
 from dyads.events.ontology import lookup
 from dyads.model import Actor, Event
 from dyads.model import Span as TextSpan
+from dyads.where import choose, gazetteer
 
 STATEMENT_ROOT = "01"
+# Disapproval: a `to` phrase names who hears the complaint, not whom it is about.
+AUDIENCE_ROOTS = {"11"}
+# Threats: an if-clause's subject is who is threatened ("threatened to quit the talks if Japan ...").
+CONDITIONAL_ROOTS = {"13"}
+# Where a statement is made or a meeting held is not its target; a visit's destination is.
+PLACELESS_ROOTS = (STATEMENT_ROOT,)
+PLACELESS_CODES = {"04", "040", "041", "044", "045", "046"}
 
 
 @Language.component("dyads_events")
@@ -169,11 +180,14 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         return
 
     group = _group_members(source_mentions)
-    target_mentions, target_via = _first_target(target_candidates, source_mentions, finder, entry)
-    if not target_mentions and len(group) < 2:
-        # a clause's participants are a weaker guess than the two sides of a group
-        clauses = clause_targets(trigger, reported_subject=not entry.cameo.startswith(STATEMENT_ROOT))
-        target_mentions, target_via = _first_target(clauses, source_mentions, finder, entry)
+    if entry.cameo[:2] in AUDIENCE_ROOTS:  # "complained to the UN over Israeli raids": the UN only hears it
+        target_candidates.sort(key=lambda candidate: candidate[1].endswith("prep:to"))
+    target_mentions, target_via, theme = _first_target(target_candidates, source_mentions, finder, entry)
+    if (not target_mentions or theme) and len(group) < 2:
+        # a clause's participants and the event's place are weaker guesses than the two sides of a group
+        weaker, weaker_via, weaker_theme = _fallback_target(trigger, entry, source_mentions, finder)
+        if weaker and not (target_mentions and weaker_theme):
+            target_mentions, target_via = weaker, weaker_via
     via = f"{subject_via}/{target_via or '-'}"
     reciprocal_prep = target_via.split(":")[-1] in RECIPROCAL_PREPS
 
@@ -191,20 +205,70 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
 
 
 def _first_target(candidates, source_mentions: list[Mention], finder: ArgumentFinder, entry: TriggerEntry):
-    """The first candidate naming an actor other than the source. A theme that names no other country
-    ("sent troops to Haiti", "withdrew its forces from Lebanon") yields to a later candidate."""
+    """The first candidate naming an actor other than the source, its via, and whether it is only a theme:
+    a theme that names no other country ("sent troops to Haiti", "withdrew its forces from Lebanon")
+    yields to a later candidate, and stands only when there is none."""
     source_countries = {m.actor.country for m in source_mentions}
-    fallback: tuple[list[Mention], str] = ([], "")
+    fallback: tuple[list[Mention], str, bool] = ([], "", False)
     for token, via in candidates:
         found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions)]
         if not found:
             continue
         foreign = any(m.actor.country and m.actor.country not in source_countries for m in found)
-        if via.split(".")[-1] in OBJECT_DEPS and entry.is_theme(token) and not foreign:
-            fallback = fallback if fallback[0] else (found, via)
+        if via.split(".")[-1] in OBJECT_DEPS and not foreign and _is_theme(token, via, found, entry):
+            fallback = fallback if fallback[0] else (found, via, True)
             continue
-        return found, via
+        return found, via, False
     return fallback
+
+
+def _is_theme(token: Token, via: str, found: list[Mention], entry: TriggerEntry) -> bool:
+    """Whether an object is what is sent, offered or withdrawn rather than whom the event is aimed at. In a
+    complement ("refused to deploy troops in Iraq") the clause's own verb says; there an object that names
+    no country at all is as weak a target as a theme."""
+    if not via.startswith("xcomp."):
+        return entry.is_theme(token)
+    keyed = trigger_lexicon().match(token.head)
+    return (keyed is not None and keyed.is_theme(token)) or not any(m.actor.country for m in found)
+
+
+def _fallback_target(trigger: Token, entry: TriggerEntry, source_mentions: list[Mention], finder: ArgumentFinder):
+    """A participant of a clause of the trigger, else the place the event happens in: (mentions, via, theme).
+    A place is a better target than what is sent ("strengthened its forces in Lebanon")."""
+    clauses = clause_targets(trigger, reported_subject=not entry.cameo.startswith(STATEMENT_ROOT),
+                             conditions=entry.cameo[:2] in CONDITIONAL_ROOTS)
+    found = _first_target(clauses, source_mentions, finder, entry)
+    if found[0] and not found[2]:
+        return found
+    if not entry.cameo.startswith(PLACELESS_ROOTS) and entry.cameo not in PLACELESS_CODES:
+        place, via = _place_target(location_targets(trigger), source_mentions, finder)
+        if place:
+            return place, via, False
+    return found
+
+
+def _place_target(candidates, source_mentions: list[Mention], finder: ArgumentFinder):
+    """The first place the event happens in: a country, capital or region standing for its country (not an
+    institution), or a named place of the gazetteer ("demonstrated in the northern city of Kirkuk")."""
+    for token, via in candidates:
+        found = [m for m in finder.actors_coordinated(token)
+                 if m.actor.country and not m.actor.sectors and not _same(m, source_mentions)]
+        if found:
+            return found, via
+        name = place_name(token)
+        place = _gazetteer_place(name, {m.actor.country for m in source_mentions}) if name is not None else None
+        if place is not None:
+            return [place], via + ".gazetteer"
+    return [], ""
+
+
+def _gazetteer_place(name: Span, source_countries: set[str | None]) -> Mention | None:
+    """A place name as an actor that stands for its country; "West Darfur State" is found as "West Darfur"."""
+    readings = gazetteer().lookup(name.text) or (gazetteer().lookup(name[:-1].text) if len(name) > 1 else [])
+    if not readings:
+        return None
+    country = choose(readings, {c for c in source_countries if c}, set()).country
+    return Mention(name.start, name.end, [Actor(name.text, code=country, country=country)], "place", rule="gazetteer")
 
 
 def _subject_actors(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:
@@ -244,8 +308,10 @@ def _actor(doc: Doc, side: Side) -> Actor:
 # clause that describes a noun ("an attack officials blamed on X", "a resolution that aims to impose")
 # is background more often than a complement is ("said it would", "agreed to").
 SUBORDINATE_WEIGHTS = {"ccomp": 0.92, "xcomp": 0.92, "advcl": 0.92, "pcomp": 0.92, "csubj": 0.92,
-                       "acl": 0.8, "relcl": 0.8}
+                       "acl": 0.7, "relcl": 0.7}
 LATER_CONJUNCT_WEIGHT = 0.85
+# "staged demonstrations to demand reforms": the purpose is background to what was done
+PURPOSE_WEIGHT = 0.8
 
 
 def _salience(trigger: Token, matched: dict[int, TriggerEntry]) -> float:
@@ -254,7 +320,7 @@ def _salience(trigger: Token, matched: dict[int, TriggerEntry]) -> float:
     weight = 1.0
     token = trigger
     while token.head.i != token.i:
-        weight *= SUBORDINATE_WEIGHTS.get(token.dep_, 1.0)
+        weight *= PURPOSE_WEIGHT if is_purpose_clause(token) else SUBORDINATE_WEIGHTS.get(token.dep_, 1.0)
         token = token.head
     if trigger.dep_ == "conj" and trigger.head.i in matched:
         weight *= LATER_CONJUNCT_WEIGHT

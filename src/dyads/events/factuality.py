@@ -193,6 +193,8 @@ def _governors(clause: Token):
         node = node.head
         if node.pos_ in ("VERB", "AUX", "ADJ", "NOUN") or acts_as_verb(node):
             yield node  # a noun too: "its demand that Israel ease", "a plan to attack"
+            # "reiterated its demand [that Israel ease]": the parser hangs the clause on the verb
+            yield from (c for c in node.children if c.dep_ in ("dobj", "obj") and c.i < clause.i)
 
 
 def _future_in_past(own: list[Token]) -> bool:

@@ -37,10 +37,16 @@ class TriggerEntry:
             return False
         return any(kind == "obj" and values & _lemmas_around(token) for kind, values in self.conditions)
 
-    def matches(self, token: Token) -> bool:
+    def matches(self, token: Token, conjuncts: bool = False) -> bool:
+        """Whether the row's conditions hold; with `conjuncts`, an object condition may be met by an object
+        coordinated with the first ("provided photographs and intelligence")."""
         if self.particle and not any(c.dep_ == "prt" and c.lower_ == self.particle for c in token.children):
             return False
-        return all(_holds(kind, values, token) for kind, values in self.conditions)
+        return all(_holds(kind, values, token, conjuncts) for kind, values in self.conditions)
+
+    @property
+    def keys_on_object(self) -> bool:
+        return any(kind == "obj" for kind, _ in self.conditions)
 
 
 def _lemmas_around(token: Token) -> set[str]:
@@ -105,8 +111,10 @@ def complement_clauses(verb: Token) -> list[Token]:
     ]
 
 
-def _objects(token: Token) -> list[Token]:
+def _objects(token: Token, conjuncts: bool = False) -> list[Token]:
     objects = own_objects(token) if acts_as_verb(token) else [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if conjuncts:
+        objects += [c for obj in objects for c in obj.conjuncts]
     if is_passive(token):
         objects += [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if is_nominal(token):
@@ -118,11 +126,11 @@ def is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
-def _holds(kind: str, values: frozenset[str], token: Token) -> bool:
+def _holds(kind: str, values: frozenset[str], token: Token, conjuncts: bool = False) -> bool:
     if kind == "obj":
         if is_nominal(token) and values & (_lemmas_around(token) - {token.lemma_.lower()}):
             return True
-        return any(values & _lemmas_around(obj) for obj in _objects(token))
+        return any(values & _lemmas_around(obj) for obj in _objects(token, conjuncts))
     if kind == "prep":
         heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
         preps = {c.lower_ for head in heads for c in head.children if c.dep_ in ("prep", "agent", "dative")}
@@ -182,10 +190,14 @@ class TriggerLexicon:
             pos = "noun"
         else:
             return None
-        for entry in self._index.get((pos, token.lemma_.lower()), ()):
-            if entry.matches(token):
-                return entry
-        return None
+        rows = self._index.get((pos, token.lemma_.lower()), ())
+        conditional = [entry for entry in rows if entry.specificity]
+        found = next((entry for entry in conditional if entry.matches(token)), None)
+        # only where the first object keys no row: "launched artillery and rocket fire" is shelling
+        found = found or next(
+            (entry for entry in conditional if entry.keys_on_object and entry.matches(token, conjuncts=True)), None
+        )
+        return found or next((entry for entry in rows if not entry.specificity and entry.matches(token)), None)
 
 
 @lru_cache(maxsize=1)

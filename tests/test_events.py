@@ -310,3 +310,34 @@ def test_the_whole_behind_a_part_is_the_object(coder):
     suspension = only(events_of(coder, "Sweden suspended part of its aid programme for Zambia."), "16")
     assert dyad(suspension) == ("SWE", "ZMB")
 
+
+
+def test_a_stated_attitude_is_the_statement_and_names_its_topic(coder):
+    text = "The Finnish foreign ministry said it was skeptical about Estonia's plan to send troops to the border."
+    events = events_of(coder, text)
+    event = max(events, key=lambda e: e.confidence)
+    assert event.cameo.code == "012"
+    assert dyad(event) == ("FIN", "EST")
+
+
+def test_considering_an_act_is_a_policy_option_not_the_act(coder):
+    events = events_of(coder, "Japan is considering sending food aid to Nepal.")
+    assert [e.cameo.code for e in events] == ["014"]
+    assert dyad(events[0]) == ("JPN", "NPL")
+
+
+def test_returned_objects_go_to_the_recipient(coder):
+    event = only(events_of(coder, "The Italian government returned four ancient statues to Greece."), "08")
+    assert event.cameo.code == "084"
+    assert dyad(event) == ("ITA", "GRC")
+
+
+def test_an_announced_event_is_the_event(coder):
+    events = events_of(coder, "Iceland's foreign ministry announced the release of two Danish journalists.")
+    assert [e.cameo.code for e in events] == ["0841"]
+    assert events[0].source.country == "ISL"
+
+
+def test_a_denied_accusation_stays_the_denial(coder):
+    events = events_of(coder, "The Peruvian government rejected accusations of torture in its prisons.")
+    assert max(events, key=lambda e: e.confidence).cameo.code == "016"

@@ -78,6 +78,9 @@ SENSES = [
     ("The rebel front claimed responsibility for the ambush.", "claimed", "015"),
     ("Ministers laid a wreath at the war memorial.", "laid", "017"),
     ("The king sent condolences to the families of the victims.", "sent", "018"),
+    ("The finance ministry said it was skeptical of the merger plan.", "said", "012"),
+    ("The coalition leaders said they were confident of a quick deal.", "said", "013"),
+    ("The cabinet is considering sending engineers to the flooded delta.", "considering", "014"),
     # appeals and demands: the embedded verb or the object refines the code
     ("The council urged both sides to resume negotiations.", "urged", "026"),
     ("The envoy urged Lanavia to release the detained sailors.", "urged", "0253"),
@@ -99,12 +102,16 @@ SENSES = [
     ("The prime minister praised the peacekeepers for their courage.", "praised", "051"),
     ("The two navies held joint exercises in the gulf.", "held", "062"),
     ("The court extradited the banker to Switzerland.", "extradited", "063"),
+    ("Prosecutors shared evidence with their Latvian colleagues.", "shared", "064"),
     ("Canada sent food and medicine to the quake zone.", "sent", "073"),
     ("The embassy granted asylum to the dissident.", "granted", "075"),
     # yield
     ("The authorities lifted the curfew on Tuesday.", "lifted", "0813"),
     ("The rebels freed three hostages.", "freed", "0841"),
     ("The government lifted sanctions on the neighbouring state.", "lifted", "085"),
+    ("The trade ministry cut tariffs on imported grain.", "cut", "085"),
+    ("The museum authority returned two carved masks to the tribe.", "returned", "084"),
+    ("The republic opened its borders to the fleeing villagers.", "opened", "081"),
     ("Both armies declared a ceasefire along the river.", "declared", "0871"),
     ("The garrison laid down its arms.", "laid", "0873"),
     ("The governor shortened the nightly curfew.", "shortened", "0813"),
@@ -182,6 +189,9 @@ NON_EVENTS = [
     ("The ministry released its annual budget figures.", "released"),
     ("The reform was discussed at length.", "reform"),
     ("The engineers stopped work on the bridge.", "stopped"),
+    ("The delegation returned to the capital on Sunday.", "returned"),
+    ("The company said it was ready for the audit.", "said"),
+    ("The internationally recognised government met in the port city.", "recognised"),
 ]
 
 

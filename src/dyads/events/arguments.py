@@ -253,6 +253,12 @@ def clause_targets(trigger: Token, reported_subject: bool = True, conditions: bo
             candidates += [(c, "advcl.nsubj") for c in clause.children if c.dep_ == "nsubj"]
         elif clause.dep_ == "ccomp" and reported_subject:
             candidates += [(c, "ccomp.nsubj") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "said it was skeptical of Moldova's plan": what an attitude is about
+    for clause in [trigger, *(c for c in trigger.children if c.dep_ == "ccomp")]:
+        for attitude in clause.children:
+            if attitude.dep_ == "acomp":
+                candidates += [(g, f"acomp.prep:{p.lower_}") for p in attitude.children if p.dep_ == "prep"
+                               for g in p.children if g.dep_ == "pobj"]
     heads = [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]
     for head in heads:
         for clause in head.children:

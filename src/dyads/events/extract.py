@@ -37,6 +37,7 @@ from dyads.model import Span as TextSpan
 from dyads.where import choose, gazetteer
 
 STATEMENT_ROOT = "01"
+PLAIN_STATEMENT = "010"
 # Disapproval: a `to` phrase names who hears the complaint, not whom it is about.
 AUDIENCE_ROOTS = {"11"}
 # Threats: an if-clause's subject is who is threatened ("threatened to quit the talks if Japan ...").
@@ -136,15 +137,30 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
         return True  # "North Korea represents a threat": a description, not a threat
     if head.i != trigger.i and head.i in matched:
         if entry.pos == "noun" and trigger.dep_ in OBJECT_DEPS | {"nsubjpass"}:
-            return True  # "signed a treaty": the verb codes it
+            return not _announces(head, trigger, matched)  # "signed a treaty": the verb codes it
         if any(c.i == trigger.i for c in complement_clauses(head)):
             return True  # "threatened to attack": the control verb codes it
     if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
         return True  # "accepted an invitation to visit Seoul": the acceptance is the event
-    if entry.cameo.startswith(STATEMENT_ROOT):
-        # "said that Russia would send troops": the reported event is the event, not the saying
-        return any(c.dep_ == "ccomp" and any(t.i in matched for t in c.subtree) for c in trigger.children)
+    if entry.cameo.startswith(STATEMENT_ROOT) and not entry.keys_on_attitude:
+        # "said that Russia would send troops": the reported event is the event, not the saying; so is
+        # an announced one ("announced the deployment of troops")
+        return any(
+            (c.dep_ == "ccomp" and any(t.i in matched for t in c.subtree)) or _announces(trigger, c, matched)
+            for c in trigger.children
+        )
     return False
+
+
+def _announces(verb: Token, obj: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """A plain statement whose object is an event of another kind: "announced the release of two hostages" is
+    the release; "expressed condolences" and "denied the charges" stay the statement."""
+    verb_entry, object_entry = matched.get(verb.i), matched.get(obj.i)
+    return (
+        obj.dep_ in OBJECT_DEPS
+        and verb_entry is not None and verb_entry.cameo == PLAIN_STATEMENT
+        and object_entry is not None and not object_entry.cameo.startswith(STATEMENT_ROOT)
+    )
 
 
 Side = tuple[Mention, int]

@@ -10,7 +10,8 @@ from spacy.tokens import Token
 from dyads.data import read_tsv
 from dyads.events.ontology import cameo_codes
 
-CONDITION_KINDS = {"obj", "prep", "xcomp", "subj", "verb", "pass", "modal"}
+CONDITION_KINDS = {"obj", "prep", "xcomp", "subj", "verb", "pass", "modal", "acomp"}
+WILDCARD = "*"
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 VICTIM_ROOTS = {"17", "18", "19", "20"}
@@ -28,14 +29,17 @@ class TriggerEntry:
 
     @property
     def specificity(self) -> int:
-        return len(self.conditions) + (1 if self.particle else 0)
+        """How narrow the row is; `obj=*` ("has an object") is no narrower than no condition."""
+        narrowing = [values for _, values in self.conditions if values != {WILDCARD}]
+        return len(narrowing) + (1 if self.particle else 0)
 
     def is_theme(self, token: Token) -> bool:
         """The object this row keys on is what is sent, offered or withdrawn ("sent troops to Haiti"); not
         for coercion and violence, whose object is the victim ("shelled rebel positions")."""
         if self.cameo[:2] in VICTIM_ROOTS:
             return False
-        return any(kind == "obj" and values & _lemmas_around(token) for kind, values in self.conditions)
+        return any(kind == "obj" and (WILDCARD in values or values & _lemmas_around(token))
+                   for kind, values in self.conditions)
 
     def matches(self, token: Token, conjuncts: bool = False) -> bool:
         """Whether the row's conditions hold; with `conjuncts`, an object condition may be met by an object
@@ -47,6 +51,12 @@ class TriggerEntry:
     @property
     def keys_on_object(self) -> bool:
         return any(kind == "obj" for kind, _ in self.conditions)
+
+    @property
+    def keys_on_attitude(self) -> bool:
+        """A statement coded by the attitude it states ("said it was skeptical of the plan"): what its clause
+        is about is the comment's topic, not a reported event."""
+        return any(kind == "acomp" for kind, _ in self.conditions)
 
 
 def _lemmas_around(token: Token) -> set[str]:
@@ -128,6 +138,8 @@ def is_passive(token: Token) -> bool:
 
 def _holds(kind: str, values: frozenset[str], token: Token, conjuncts: bool = False) -> bool:
     if kind == "obj":
+        if WILDCARD in values:
+            return bool(_objects(token))
         if is_nominal(token) and values & (_lemmas_around(token) - {token.lemma_.lower()}):
             return True
         return any(values & _lemmas_around(obj) for obj in _objects(token, conjuncts))
@@ -149,6 +161,9 @@ def _holds(kind: str, values: frozenset[str], token: Token, conjuncts: bool = Fa
         return head.i != token.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in values
     if kind == "pass":
         return is_passive(token)
+    if kind == "acomp":
+        clauses = [token, *_that_clauses(token)]
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in values for clause in clauses for c in clause.children)
     if kind == "modal":
         return any(values & {a.lower_ for a in c.children if a.dep_ == "aux"} for c in _that_clauses(token))
     raise ValueError(kind)
@@ -185,6 +200,8 @@ class TriggerLexicon:
     def match(self, token: Token) -> TriggerEntry | None:
         """The most specific row whose conditions hold for this token, or None."""
         if acts_as_verb(token):
+            if token.dep_ == "amod":
+                return None  # "the internationally recognised government": a participle that describes
             pos = "verb"
         elif is_nominal(token):
             pos = "noun"

@@ -206,3 +206,21 @@ def test_an_office_holder_without_a_country_is_of_the_one_country_named(nlp):
     assert find(doc, "Judge Ana Ruiz").actor.country is None  # an international body is there
     doc = coded(nlp, "Archbishop Tomas Varga called for sanctions against Chile.")
     assert find(doc, "Archbishop Tomas Varga").actor.country is None  # clerics speak of other countries
+
+
+def test_an_ethnic_community_is_coded_by_the_country_it_lives_in(nlp):
+    doc = coded(nlp, "Ethnic Greeks staged a march near the border, Albanian police said.")
+    assert find(doc, "Greeks").actor.code == "ALBCVL"
+    doc = coded(nlp, "Serbia is preparing an offensive against ethnic Albanian guerrillas, Russia said.")
+    assert find(doc, "Albanian guerrillas").actor.code == "SRBREB"  # the nearest state before them
+    doc = coded(nlp, "Ethnic Serbs protested on Monday.")
+    assert find(doc, "Serbs").actor.code == "SRBCVL"  # no other country: the people's own
+
+
+def test_a_government_gives_its_country_to_the_groups_it_deals_with(nlp):
+    doc = coded(nlp, "The Zambian government accepted demands from Lozi rebels.")
+    assert find(doc, "Lozi rebels").actor.country == "ZMB"
+    doc = coded(nlp, "Peruvian police arrested students who were planning protests in Chile.")
+    assert find(doc, "students").actor.country == "PER"  # a country named as a place is no rival
+    doc = coded(nlp, "The Chilean government sent aid to Peru for students.")
+    assert find(doc, "students").actor.country is None  # a recipient is another country in the sentence

@@ -13,8 +13,9 @@ pass; each later mention can only point back to what came before it (an appositi
   is skipped). A pronoun becomes a mention only when it is resolved;
 - a country for an actor that names none, from what the parse ties it to: its possessor ("its troops"),
   where it comes from or is based ("doctors from American aid groups"), a title in apposition ("Qatar's
-  emir, Sheikh Hamad"); and, in a sentence naming one country only, for its police's or courts'
-  countryless counterparts ("Egyptian police dispersed demonstrators").
+  emir, Sheikh Hamad"); and, in a sentence naming one country only (places where things happen aside),
+  for its government's, police's or courts' countryless counterparts ("Egyptian police dispersed
+  demonstrators"); an ethnic community, by the country it lives in ("ethnic Albanians in Macedonia").
 
 A resolved mention keeps its own text and offsets; code, country, sectors and name come from its
 antecedent, and `Mention.antecedent` is the antecedent's index in `doc._.actor_mentions`.
@@ -47,18 +48,21 @@ GENDER["herself"] = "she"
 PRONOUN_WINDOW = 2  # sentences before the pronoun's own in which to look for its antecedent
 # "a group [based] in Trinidad", "rebels [operating] in Darfur": the place says whose they are.
 LOCATING_PARTICIPLES = {"based", "operating"}
-# Police and courts act at home: a group they deal with in a sentence that names no other country is of
-# theirs ("Egyptian police dispersed demonstrators"). Refugees and soldiers are often foreign: not these.
-DOMESTIC_AUTHORITY_SECTORS = {"COP", "JUD"}
+# Governments, police and courts act at home: a group they deal with in a sentence that names no other
+# country is of theirs ("Egyptian police dispersed demonstrators"). Refugees and soldiers are often
+# foreign: not these.
+DOMESTIC_AUTHORITY_SECTORS = {"COP", "JUD", "GOV"}
 # Offices of a state: a named holder whose country is not said is usually of the country in the news.
 # A cleric or an activist often speaks of another country ("Archbishop X called for sanctions on Y").
 STATE_SECTORS = {"GOV", "JUD", "LEG", "MIL", "COP", "SPY"}
+PLACE_PREPOSITIONS = {"in", "into", "inside"}
 DOMESTIC_GROUP_SECTORS = {"CVL", "REB", "OPP", "CRM", "EDU", "LAB", "UAF", "MED", "PTY", "REL", "AGR"}
 # Adjectives that describe an actor's stance ("Syria says it is ready to talk"): their "it" is no filler.
 WILLING_ADJECTIVES = {
     "willing", "unwilling", "ready", "prepared", "determined", "able", "unable", "eager", "keen",
     "reluctant", "committed", "happy", "open", "obliged", "set", "intent", "resolved",
 }  # fmt: skip
+COMMUNITY_SECTOR = "CVL"  # an ethnic community without a role of its own ("ethnic Albanians")
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "le", "la", "jr.", "mr."}
 
 
@@ -114,8 +118,9 @@ class _Resolver:
         return final
 
     def _countries_from_authorities(self, mentions: list[Mention]) -> None:
-        """In a sentence that names one country only, and names it for its police or courts, the groups
-        without a country are that country's ("Egyptian police arrested twelve protesters"). So is a named
+        """In a sentence that names one country only, and names it for its government, police or courts, the
+        groups without a country are that country's ("Egyptian police arrested twelve protesters"); a country
+        named only as the place where something happens ("protests in Chile") does not count. So is a named
         office holder whose country is not said ("Judge Ana Ruiz charged five Chilean officials"), when no
         international body is there to be theirs: news names foreign officials with their country, local
         ones without. Pronouns are guesses and name no country here."""
@@ -123,12 +128,9 @@ class _Resolver:
         for mention in mentions:
             by_sentence.setdefault(self._sentence(mention.start), []).append(mention)
         for group in by_sentence.values():
-            countries = {
-                actor.country
-                for mention in group
-                for actor in mention.actors
-                if actor.country and mention.kind != "pronoun"
-            }
+            named = [m for m in group if m.kind != "pronoun" and any(a.country for a in m.actors)]
+            actors = [m for m in named if not self._destination(m)] or named
+            countries = {actor.country for mention in actors for actor in mention.actors if actor.country}
             if len(countries) != 1:
                 continue
             country = countries.pop()
@@ -139,6 +141,12 @@ class _Resolver:
                 if domestic_group or not international and _is_titled_stranger(mention):
                     mention.actor.country = country
                     mention.actor.code = actor_code(country, mention.actor.sectors)
+
+    def _destination(self, mention: Mention) -> bool:
+        """A country named only as where something happens ("plotting attacks in France"). Not one after "to":
+        that is as often whom something is sent or said to ("sent aid to Peru") as where one goes."""
+        root = self.doc[mention.start : mention.end].root
+        return mention.kind == "country" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
     def _sentence(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token) - 1
@@ -208,6 +216,8 @@ class _Resolver:
         if mention.kind == "counterpart":
             self._resolve_counterpart(mention)
             return True
+        if extra.get("ethnic"):
+            self._code_by_residence(mention)
         if self._country_from_relations(mention):
             extra.pop("bare", None)
         if mention.kind == "person" and mention.actor.name:
@@ -309,6 +319,37 @@ class _Resolver:
                 actor.code = actor_code(country, actor.sectors)
                 return True
         return False
+
+    def _code_by_residence(self, mention: Mention) -> None:
+        """'Ethnic Albanians' are coded by the country they live in, not by the people's namesake state:
+        the one the parse ties them to ("operating in Macedonia"), else the nearest other state named before
+        them in the sentence, or one of its institutions, else the first after them ("ethnic Turks protested
+        against Sweden's decision"). Without a
+        role of its own such a community is of the civilians there, not the state."""
+        actor = mention.actor
+        own = actor.country
+        actor.sectors = actor.sectors or [COMMUNITY_SECTOR]
+        actor.code = actor_code(own, actor.sectors)
+        root = self.doc[mention.start : mention.end].root
+        tied = (self._country_at(token) for token in self._related_tokens(root, military=False))
+        country = next((c for c in tied if c and c != own), None) or self._nearest_other_state(mention, own)
+        if country:
+            actor.country = country
+            actor.code = actor_code(country, actor.sectors)
+
+    def _nearest_other_state(self, mention: Mention, own: str | None) -> str | None:
+        sentence = self._sentence(mention.start)
+        states = [
+            other
+            for other in self.mentions
+            if other is not mention
+            and self._sentence(other.start) == sentence
+            and _names_state(other)
+            and other.actor.country not in (own, None)
+        ]
+        before = [other for other in states if other.end <= mention.start]
+        chosen = before[-1] if before else next(iter(states), None)
+        return chosen.actor.country if chosen is not None else None
 
     def _related_tokens(self, root: Token, military: bool):
         for child in root.children:
@@ -642,6 +683,13 @@ def _name_keys(name: str) -> set[str]:
     """Words a later mention may use for a person: the first and the last name ("Cho", "Sergeev")."""
     words = [w for w in name.split() if w not in NAME_PARTICLES and len(w) > 2]
     return {words[0], words[-1]} if words else set()
+
+
+def _names_state(mention: Mention) -> bool:
+    """A country by its name or seat ("Sweden", "the Kremlin"), or one of its state institutions."""
+    if mention.is_group or mention.extra.get("ethnic"):
+        return False
+    return mention.kind in ("country", "seat") or mention.actor.sectors[:1] in (["GOV"], ["MIL"], ["COP"])
 
 
 def _is_domestic_authority(mention: Mention) -> bool:

@@ -25,6 +25,10 @@ PLACE_KINDS = {"country", "capital", "group", "demonym", "people", "region", "ci
 NAMED_KINDS = {"person", "igo", "ngo", "seat", "organisation"}
 # Sector that an elite no longer in office gets (CAMEO's "ELI").
 FORMER_OFFICE_SECTOR = "ELI"
+# Kinds whose misspellings are worth catching ("Afganistan", "Ethipian"), and the shortest word to try:
+# shorter names sit one letter away from too many ordinary words and names.
+NEAR_MISS_KINDS = {"country", "demonym", "people"}
+NEAR_MISS_MIN_LENGTH = 5
 
 
 SECTORS: dict[str, str] = {row["sector"]: row["meaning"] for row in read_tsv("actors/sectors.tsv")}
@@ -101,12 +105,39 @@ class ActorLexicon:
             self.entries[key] = entry
             self.patterns[key] = Pattern(forms, acronym=all(_is_acronym(f) for f in forms))
         self._matchers: dict[int, PhraseMatcher] = {}
+        self._near_miss_index = self._index_near_misses()
 
     def lookup(self, text: str) -> Entry | None:
         return self.entries.get(text.lower())
 
     def is_ambiguous(self, text: str) -> bool:
         return text.lower() in self.ambiguous
+
+    def near_miss(self, word: str) -> str | None:
+        """The one country or demonym pattern that `word` misspells by a letter left out, a letter too many
+        or two neighbouring letters swapped ("Afganistan", "Quatar", "Isreal"), with the same first letter;
+        None when there is none or more than one. Wrong letters are not tried: "Angela" is not "Angola"."""
+        word = word.lower()
+        if len(word) < NEAR_MISS_MIN_LENGTH or word in self.entries:
+            return None
+        found = set(self._near_miss_index.get(word, ()))  # a letter left out
+        found.update(key for key in _deletions(word) if key in self._near_miss_index.get(key, ()))
+        found.update(key for key in _swaps(word) if key in self._near_miss_index.get(key, ()))
+        found = {key for key in found if key[0] == word[0] and not self._place_of_people(word, key)}
+        return found.pop() if len(found) == 1 else None
+
+    def _place_of_people(self, word: str, key: str) -> bool:
+        """'Kashmir' is not a misspelt "Kashmiri": a people's name less its ending is often their land's."""
+        return self.entries[key].kind != "country" and key.startswith(word)
+
+    def _index_near_misses(self) -> dict[str, set[str]]:
+        """Each one-word country or demonym pattern under itself and under each form with a letter left out."""
+        index: dict[str, set[str]] = {}
+        for key, entry in self.entries.items():
+            if entry.kind in NEAR_MISS_KINDS and key.isalpha() and len(key) >= NEAR_MISS_MIN_LENGTH:
+                for form in (key, *_deletions(key)):
+                    index.setdefault(form, set()).add(key)
+        return index
 
     def matcher(self, vocab: Vocab, tokenizer) -> PhraseMatcher:
         """One PhraseMatcher (attr LOWER) per vocab, built on first use; match ids are the lower-cased patterns."""
@@ -186,6 +217,14 @@ def _spellings(pattern: Pattern, key: str) -> set[str]:
 def _is_acronym(form: str) -> bool:
     """One word with two or more capitals: "US", "U.S.", "WHO", "LeT", "DfID", "Itar-Tass"."""
     return " " not in form and sum(char.isupper() for char in form) >= 2
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
 
 
 def _split(cell: str) -> tuple[str, ...]:

@@ -74,10 +74,18 @@ ATTRIBUTE_SECTORS = {"REL"}
 ORGANISATION_HEADS = {
     "organization", "organisation", "association", "movement", "council", "committee", "front", "league",
     "federation", "forum", "coalition", "society", "alliance", "institute", "foundation", "network",
+    "office", "agency", "union", "party", "commission", "bureau", "authority", "group", "army", "congress",
+    "confederation", "brigade", "brigades", "centre", "center", "board", "service", "campaign",
 }  # fmt: skip
 NAME_LINK_WORDS = {"of", "for", "and"}  # "Movement for Democracy", "Council of Elders"
 # Prepositions after a group that say where it acts, hence whose it is ("students throughout Chile").
 WHERE_PREPOSITIONS = {"in", "throughout", "across"}
+# Words for a part of a place after "in" ("in [eastern] Bosnia").
+DIRECTIONS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north-east", "north-west", "south-east", "south-west", "upper", "lower",
+}  # fmt: skip
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
 DEFINITE = {"the", "these", "those"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
@@ -163,7 +171,32 @@ class ActorRecognizer:
                 taken[piece.start : piece.end] = [True] * (piece.end - piece.start)
                 chosen.append(piece)
         chosen.sort(key=lambda p: p.start)
-        return chosen if lowercase else _with_introduced_organisations(doc, chosen)
+        if lowercase:
+            return chosen
+        return _with_introduced_organisations(doc, self._with_near_misses(doc, chosen, taken))
+
+    def _with_near_misses(self, doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
+        """A lone capitalised name one letter away from a country or demonym ("Afganistan", "Ethipian
+        rebels") stands for it; not a word inside a longer name ("Frances Townsend") nor a person's name."""
+        found = []
+        for token in doc:
+            if taken[token.i] or not (token.is_alpha and token.text[:1].isupper()) or token.is_upper:
+                continue
+            if token.ent_type_ == "PERSON" or not (
+                token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "NORP")
+            ):
+                continue
+            if self._in_longer_name(doc, token, taken):
+                continue
+            key = self.lexicon.near_miss(token.text)
+            if key is not None:
+                found.append(Piece(token.i, token.i + 1, self.lexicon.entries[key]))
+        return sorted(pieces + found, key=lambda p: p.start) if found else pieces
+
+    @staticmethod
+    def _in_longer_name(doc: Doc, token, taken: list[bool]) -> bool:
+        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and not taken[i]]
+        return any(t.is_alpha and t.text[:1].isupper() and not t.is_sent_start for t in neighbours)
 
     def _plausible(self, doc: Doc, start: int, end: int, key: str, lowercase: bool) -> bool:
         pattern = self.lexicon.patterns[key]
@@ -453,9 +486,16 @@ class PhraseBuilder:
         if end >= len(doc) or doc[end].lower_ not in ("of", *WHERE_PREPOSITIONS):
             return k
         head = phrase.roles[-1].entry
-        if doc[end].lower_ in WHERE_PREPOSITIONS and (phrase.places or "MIL" in head.sectors):
+        if doc[end].lower_ in WHERE_PREPOSITIONS and (phrase.places or _foreign_able(phrase.roles)):
             return k  # troops "in" a country are rarely that country's; rebels and gunmen usually are
         nxt = end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
+        while (
+            nxt not in self.piece_starting
+            and nxt < len(doc)
+            and doc[nxt].lower_ in DIRECTIONS
+            and nxt - end <= 3
+        ):
+            nxt += 1  # "rebels in [southern] Sudan", but "in [North Korea]"
         index = self.piece_starting.get(nxt)
         if index is not None and index >= k:
             nested, after = self.phrase(index)
@@ -555,6 +595,8 @@ class PhraseBuilder:
             return None  # "helicopters" are an actor only as someone's ("U.N. helicopters")
         if phrase.nested is not None:
             extra["described"] = True  # "the head of the Defense Ministry" says who it is: no coreference
+        if self._ethnic(phrase):
+            extra["ethnic"] = True
         if head is not None:
             extra["role"] = head.role
             extra["plural"] = head.plural
@@ -579,6 +621,12 @@ class PhraseBuilder:
         if phrase.named is not None:
             rule = f"{rule}+{phrase.named.kind}" if rule != kind else phrase.named.kind
         return Mention(start, phrase.end, actors, kind or "actor", rule=rule, extra=extra)
+
+    def _ethnic(self, phrase: Phrase) -> bool:
+        """'ethnic Albanians', 'ethnic Turkish leaders': a community named for a people, wherever it lives."""
+        people = len(phrase.places) == 1 and phrase.places[0].kind in ("demonym", "people")
+        before = phrase.places[0].start - 1 if phrase.places else -1
+        return people and phrase.residence is None and before >= 0 and self.doc[before].lower_ == "ethnic"
 
     def _place_only(self, phrase: Phrase) -> Mention | None:
         places_end = phrase.places[-1].end
@@ -629,6 +677,13 @@ def _role_sectors(roles: list[Piece]) -> list[str]:
     return sectors
 
 
+def _foreign_able(roles: list[Piece]) -> bool:
+    """Troops may serve abroad: "forces in Bosnia" need not be Bosnia's. A faith before them ("Moslem
+    forces in Bosnia") or a government ("government troops in Congo") makes them a local force."""
+    local = any(_is_attribute(piece.entry) or "GOV" in piece.entry.sectors for piece in roles[:-1])
+    return "MIL" in roles[-1].entry.sectors and not local
+
+
 def _with_introduced_organisations(doc: Doc, pieces: list[Piece]) -> list[Piece]:
     """'The Civil Liberty Organization (CLO)', 'Montenegro Municipality Association (AKK)': a capitalised
     name ending in a word for an organisation and followed by its acronym is an organisation, of the one
@@ -637,15 +692,22 @@ def _with_introduced_organisations(doc: Doc, pieces: list[Piece]) -> list[Piece]
     for paren in range(2, len(doc) - 2):
         if not (doc[paren].text == "(" and doc[paren + 2].text == ")" and _is_acronym_token(doc[paren + 1])):
             continue
-        if doc[paren - 1].lower_ not in ORGANISATION_HEADS or not doc[paren - 1].text[:1].isupper():
+        if not doc[paren - 1].text[:1].isupper():
             continue
-        start = _name_start(doc, paren - 1)
+        start = _organisation_start(doc[_name_start(doc, paren - 1) : paren], doc[paren + 1].text)
+        if start is None:
+            continue
         inside = [p for p in pieces if start <= p.start < paren]
         if paren - start < 2 or any(p.kind in NAMED_KINDS or p.end > paren for p in inside):
             continue
         countries = tuple(dict.fromkeys(c for p in inside for c in p.entry.countries))
         country = countries if len(countries) == 1 else ()
-        sectors = tuple(dict.fromkeys(s for p in inside if p.kind == "role" for s in p.entry.sectors))
+        # a leading "Union" or "Army" says what kind of body, not what it does ("Union for the Liberation of ...")
+        leading_head = (
+            doc[start].lower_ in ORGANISATION_HEADS and doc[paren - 1].lower_ not in ORGANISATION_HEADS
+        )
+        said = [p for p in inside if p.kind == "role" and not (leading_head and p.start == start)]
+        sectors = tuple(dict.fromkeys(s for p in said for s in p.entry.sectors))
         sectors = sectors or (() if country else ("NGO",))
         entry = Entry(kind="organisation", countries=country, sectors=sectors, name=doc[start:paren].text)
         pieces = [p for p in pieces if p not in inside] + [Piece(start, paren + 3, entry)]
@@ -653,17 +715,29 @@ def _with_introduced_organisations(doc: Doc, pieces: list[Piece]) -> list[Piece]
     return pieces
 
 
+def _organisation_start(name, acronym: str) -> int | None:
+    """Where the organisation begins in a capitalised name before an acronym, if it names one: the name ends
+    in a word for an organisation ("... Farmers Association"), or such a word begins it, with the acronym's
+    first letter ("[Activists of the] Front for the Liberation of the Enclave of Cabinda (FLEC)")."""
+    if name[-1].lower_ in ORGANISATION_HEADS:
+        return name.start
+    heads = (t.i for t in name if t.lower_ in ORGANISATION_HEADS and t.text[:1] == acronym[:1])
+    return next(heads, None)
+
+
 def _name_start(doc: Doc, head: int) -> int:
-    """The first word of a capitalised name that ends at `head`; "of", "for", "and" may link its words."""
+    """The first word of a capitalised name that ends at `head`; "of", "for", "and" may link its words, and
+    "the" after "of" or "for" ("Movement for the Liberation of ...")."""
     start = head
     while start > 0 and not doc[start].is_sent_start:
         previous = doc[start - 1]
         capitalised = previous.text[:1].isupper() and previous.is_alpha and previous.lower_ != "the"
         linking = previous.lower_ in NAME_LINK_WORDS and start >= 2 and doc[start - 2].text[:1].isupper()
-        if not (capitalised or linking):
+        linked_the = previous.lower_ == "the" and start >= 2 and doc[start - 2].lower_ in ("of", "for")
+        if not (capitalised or linking or linked_the):
             break
         start -= 1
-    while doc[start].lower_ in NAME_LINK_WORDS:
+    while doc[start].lower_ in NAME_LINK_WORDS or doc[start].lower_ == "the":
         start += 1
     return start
 

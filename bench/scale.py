@@ -8,8 +8,8 @@ pipeline loading are timed apart from coding.
 
 Memory: `dyads code CORPUS --out-dir DIR --batch-size B` in a separate process on an input of one batch,
 then of `--batches` batches (the news corpus repeated with new ids as often as needed). The RSS of the
-process is sampled every 0.2 s; the figures printed are the RSS when the first, the middle and the last
-batch was committed, and the peak. Flat memory: the peak on ten batches is that on one batch.
+process and its worker is sampled every 0.2 s; the figures printed are the RSS when the first, the middle
+and the last batch was committed, and the peak. Flat memory: the peak on ten batches is that on one batch.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from pathlib import Path
 
 import psutil
 from corpus import REPO, news_documents, require_shared
+from memory import tree_memory
 
 from dyads.coder import Coder
 from dyads.model import Document
@@ -78,7 +79,7 @@ def memory_over_time(corpus: Path, batch_size: int) -> tuple[list[tuple[int, flo
         peak = 0.0
         while child.poll() is None:
             try:
-                rss = process.memory_info().rss / MB
+                rss = tree_memory(process)[0] / MB  # the coding run and its worker process
             except psutil.NoSuchProcess:
                 break
             peak = max(peak, rss)

@@ -2,7 +2,7 @@
 
 `nlp.pipe_names` after `load()` is the whole architecture in one line:
 tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner, then
-dyads_actors → dyads_coref → dyads_events → dyads_factuality → dyads_when → dyads_where →
+dyads_actors → dyads_coref → dyads_events → dyads_event_classifier → dyads_factuality → dyads_when → dyads_where →
 dyads_quantities → dyads_provenance.
 """
 
@@ -22,6 +22,7 @@ STAGES: list[tuple[str, str]] = [
     ("dyads_actors", "dyads.actors.recognize"),
     ("dyads_coref", "dyads.actors.coref"),
     ("dyads_events", "dyads.events.extract"),
+    ("dyads_event_classifier", "dyads.events.classifier"),
     ("dyads_factuality", "dyads.events.factuality"),
     ("dyads_when", "dyads.when"),
     ("dyads_where", "dyads.where"),

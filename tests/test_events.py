@@ -341,3 +341,13 @@ def test_an_announced_event_is_the_event(coder):
 def test_a_denied_accusation_stays_the_denial(coder):
     events = events_of(coder, "The Peruvian government rejected accusations of torture in its prisons.")
     assert max(events, key=lambda e: e.confidence).cameo.code == "016"
+
+
+def test_a_demonym_of_the_sources_own_country_is_not_its_target(coder):
+    text = (
+        "Japanese Foreign Minister Taro Sato visited Seoul on Monday. "
+        "There were differences over the aims of Sato's visit from the Japanese and the Korean sides."
+    )
+    dyads = {(e.source.country, e.target.country if e.target else None) for e in events_of(coder, text)}
+    assert ("JPN", "KOR") in dyads
+    assert ("JPN", "JPN") not in dyads

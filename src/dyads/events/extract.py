@@ -308,8 +308,8 @@ def _same(mention: Mention, others: list[Mention]) -> bool:
             return True
         if not a.name and not b.name and a.code == b.code and a.code is not None:
             return True
-        if not a.name and not a.sectors and a.country is not None and a.country == b.country:
-            return True  # the country as a whole is no counterpart of its own agents
+        if mention.kind in ("demonym", "group") and not a.sectors and a.country is not None and a.country == b.country:
+            return True  # "the South Korean side" of a South Korean minister is the minister's own side
     return False
 
 

@@ -13,8 +13,6 @@ sets.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,12 +24,10 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.mention import Mention
 from dyads.data import data_path
-from dyads.events.arguments import ArgumentFinder, clause_targets, subject_candidates, verb_targets
+from dyads.events.arguments import ArgumentFinder, clause_targets, verb_targets
 from dyads.events.candidate import EventCandidate
+from dyads.events.extract import build_event, subject_actors
 from dyads.events.factuality import cues
-from dyads.events.ontology import lookup
-from dyads.model import Actor, Event
-from dyads.model import Span as TextSpan
 
 MODEL_DIR = data_path("models/event_classifier")
 TRAINING_META = "training.json"  # written next to the model by the training script
@@ -122,7 +118,7 @@ class ModelEvents:
         for (index, sent, _), prediction in zip(open_sentences, predictions):
             if prediction.code == NO_EVENT or prediction.probability < self.threshold:
                 continue
-            candidate = _model_event(doc, index, sent, prediction, finder, self.confidence_scale)
+            candidate = _model_event(index, sent, prediction, finder, self.confidence_scale)
             if candidate is not None:
                 candidates.append(candidate)
         doc._.events = candidates
@@ -158,10 +154,10 @@ def main_verb(sent: Span, code: str) -> Token:
     return reported[0] if reported else root
 
 
-def _model_event(doc: Doc, sent_index: int, sent: Span, prediction: Prediction, finder: ArgumentFinder,
+def _model_event(sent_index: int, sent: Span, prediction: Prediction, finder: ArgumentFinder,
                  confidence_scale: float) -> EventCandidate | None:
     trigger = main_verb(sent, prediction.code)
-    sources = _actors(finder, (subjects for subjects, _ in subject_candidates(trigger)))
+    sources, _ = subject_actors(trigger, finder)
     if not sources:
         return None
     source = sources[0]
@@ -175,9 +171,9 @@ def _model_event(doc: Doc, sent_index: int, sent: Span, prediction: Prediction, 
         targets = sources[1:]
     if not targets:
         return None
-    event = _event(doc, sent_index, sent, trigger, prediction, source, targets[0])
+    event = build_event(sent_index, sent, [trigger], prediction.code, (source, 0), (targets[0], 0),
+                        prediction.probability * confidence_scale, RULE)
     event.reciprocal = reciprocal
-    event.confidence = round(prediction.probability * confidence_scale, 3)
     return EventCandidate(event=event, trigger=trigger, sent=sent, source_mention=source,
                           target_mention=targets[0], tokens=[trigger])
 
@@ -206,37 +202,3 @@ def _actors(finder: ArgumentFinder, token_groups) -> list[Mention]:
         if found:
             return found
     return []
-
-
-def _actor(doc: Doc, mention: Mention) -> Actor:
-    span = doc[mention.start : mention.end]
-    actor = mention.actor
-    return dataclasses.replace(actor, text=span.text, sectors=list(actor.sectors), start=span.start_char,
-                               end=span.end_char)
-
-
-def _event(doc: Doc, sent_index: int, sent: Span, trigger: Token, prediction: Prediction, source: Mention,
-           target: Mention) -> Event:
-    document = doc._.document
-    doc_id = document.id if document is not None else "doc"
-    code = lookup(prediction.code)
-    source_actor = _actor(doc, source)
-    target_actor = _actor(doc, target)
-    start, end = trigger.idx, trigger.idx + len(trigger.text)
-    identity = "|".join([doc_id, str(sent.start_char), str(start), source_actor.code or "",
-                         target_actor.code or "", code.code, RULE])
-    return Event(
-        id=hashlib.sha1(identity.encode()).hexdigest()[:16],
-        doc_id=doc_id,
-        doc_date=document.date.isoformat() if document is not None and document.date else None,
-        sentence_index=sent_index,
-        sentence=sent.text,
-        sentence_start=sent.start_char,
-        sentence_end=sent.end_char,
-        trigger=TextSpan(trigger.text, start, end),
-        source=source_actor,
-        target=target_actor,
-        cameo=code.cameo(),
-        plover=code.plover(),
-        rule=RULE,
-    )

@@ -51,9 +51,6 @@ PLACELESS_CODES = {"04", "040", "041", "044", "045", "046"}
 def extract_events(doc: Doc) -> Doc:
     lexicon = trigger_lexicon()
     finder = ArgumentFinder(doc)
-    document = doc._.document
-    doc_id = document.id if document is not None else "doc"
-    doc_date = document.date.isoformat() if document is not None and document.date else None
     candidates: list[EventCandidate] = []
     for sent_index, sent in enumerate(doc.sents):
         matched = {token.i: entry for token in sent if (entry := lexicon.match(token)) is not None}
@@ -63,7 +60,7 @@ def extract_events(doc: Doc) -> Doc:
                 continue
             weight = _salience(trigger, matched)
             for source, target, reciprocal, via in _arguments(trigger, entry, finder):
-                event = _event(doc_id, doc_date, sent_index, sent, trigger, entry, source, target, via, weight)
+                event = _event(sent_index, sent, trigger, entry, source, target, via, weight)
                 event.reciprocal = reciprocal
                 candidates.append(
                     EventCandidate(
@@ -169,7 +166,7 @@ Side = tuple[Mention, int]
 def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
     """Yield (source, target or None, reciprocal, via) for each event this trigger codes."""
     if entry.pos == "verb":
-        source_mentions, subject_via = _subject_actors(trigger, finder)
+        source_mentions, subject_via = subject_actors(trigger, finder)
         target_candidates = verb_targets(trigger)
     else:
         source_mentions, subject_via = [], ""
@@ -182,7 +179,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         if not source_mentions:
             verb = governing_verb(trigger)
             if verb is not None:
-                source_mentions, subject_via = _subject_actors(verb, finder)
+                source_mentions, subject_via = subject_actors(verb, finder)
                 subject_via = "verb." + subject_via
         if not source_mentions:
             # "the meeting between Cho and Sergeev": the first party acts, the other is the target
@@ -287,7 +284,7 @@ def _gazetteer_place(name: Span, source_countries: set[str | None]) -> Mention |
     return Mention(name.start, name.end, [Actor(name.text, code=country, country=country)], "place", rule="gazetteer")
 
 
-def _subject_actors(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:
+def subject_actors(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:
     for subjects, via in subject_candidates(verb):
         found = [m for s in subjects for m in finder.actors_coordinated(s)]
         if found:
@@ -350,28 +347,37 @@ def _trigger_tokens(trigger: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
-def _event(doc_id, doc_date, sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
+def _event(sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
            source: Side, target: Side | None, via: str, weight: float) -> Event:
-    doc = trigger.doc
-    tokens = _trigger_tokens(trigger)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    code = lookup(entry.cameo)
-    source_actor = _actor(doc, source)
-    target_actor = _actor(doc, target) if target else None
     confidence = entry.confidence
-    if target_actor is None:
+    if target is None:
         confidence *= 0.85
     if source[0].antecedent is not None:
         confidence *= 0.95
     confidence *= weight
+    return build_event(sent_index, sent, _trigger_tokens(trigger), entry.cameo, source, target, confidence,
+                       f"{entry.source} {via}")
+
+
+def build_event(sent_index: int, sent: Span, tokens: list[Token], cameo: str, source: Side, target: Side | None,
+                confidence: float, rule: str) -> Event:
+    """The event record of a trigger (`tokens`) coded `cameo`, between two sides of the parse: how rule
+    events and the learned fallback's events are made alike."""
+    doc = sent.doc
+    document = doc._.document
+    doc_id = document.id if document is not None else "doc"
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    code = lookup(cameo)
+    source_actor = _actor(doc, source)
+    target_actor = _actor(doc, target) if target else None
     identity = "|".join(
         [doc_id, str(sent.start_char), str(start), source_actor.code or "",
-         (target_actor.code or "") if target_actor else "", str(target[1] if target else ""), entry.cameo]
+         (target_actor.code or "") if target_actor else "", str(target[1] if target else ""), cameo]
     )
     return Event(
         id=hashlib.sha1(identity.encode()).hexdigest()[:16],
         doc_id=doc_id,
-        doc_date=doc_date,
+        doc_date=document.date.isoformat() if document is not None and document.date else None,
         sentence_index=sent_index,
         sentence=sent.text,
         sentence_start=sent.start_char,
@@ -382,5 +388,5 @@ def _event(doc_id, doc_date, sent_index, sent: Span, trigger: Token, entry: Trig
         cameo=code.cameo(),
         plover=code.plover(),
         confidence=round(confidence, 3),
-        rule=f"{entry.source} {via}",
+        rule=rule,
     )

@@ -471,3 +471,73 @@ def test_a_long_name_beginning_with_a_word_for_an_organisation_and_its_acronym(n
     assert found["Government Audit Office (GAU)"].actor.code == "GOV"
     found = mentions(nlp, "China and the Pacific Trade Union (PTU) signed a deal.")
     assert found["China"].actor.code == "CHN"  # "and the" does not join two names into one
+
+
+def test_national_agencies_known_by_acronym_or_name(nlp):
+    found = mentions(nlp, "ICE agents and CBP officers detained the men, and the FDA and USAID were told.")
+    assert [found[name].actor.code for name in ("ICE", "CBP officers", "FDA", "USAID")] == [
+        "USACOP", "USACOP", "USAHLH", "USAGOV",
+    ]  # fmt: skip
+    found = mentions(nlp, "The NIA questioned him after HMRC and the Royal Air Force had finished.")
+    assert [found[name].actor.code for name in ("NIA", "HMRC", "Royal Air Force")] == [
+        "INDCOP", "GBRGOV", "GBRMIL",
+    ]  # fmt: skip
+
+
+def test_a_country_named_before_an_agency_is_its_own(nlp):
+    found = mentions(nlp, "Taiwan's Centers for Disease Control and Chile's Department of Defense agreed.")
+    assert found["Taiwan's Centers for Disease Control"].actor.code == "TWNHLH"
+    assert found["Chile's Department of Defense"].actor.country == "CHL"
+
+
+def test_agency_acronyms_that_are_words_are_not_agencies_in_lowercase_text(nlp):
+    found = mentions(nlp, "ice closed the roads and the pace of repairs slowed, the army said.")
+    assert not {"ice", "pace"} & set(found)
+
+
+def test_un_departments_and_missions(nlp):
+    found = mentions(nlp, "DPKO asked UNDOF and MINUSMA to report to the UN Environment Programme.")
+    assert found["DPKO"].actor.code == "IGOUNO"
+    assert found["UNDOF"].actor.code == found["MINUSMA"].actor.code == "IGOUNOMIL"
+    assert found["UN Environment Programme"].actor.code == "IGOUNO"
+
+
+def test_armed_groups_have_their_country(nlp):
+    found = mentions(
+        nlp, "The Peshmerga, Hezb-e-Islami, the Rapid Support Forces and the al-Nusra Front all fought on."
+    )
+    assert [found[name].actor.code for name in ("Peshmerga", "Hezb-e-Islami", "Rapid Support Forces")] == [
+        "IRQMIL", "AFGREB", "SDNPRM",
+    ]  # fmt: skip
+    assert found["al-Nusra Front"].actor.code == "SYRREB"
+
+
+def test_unions_news_agencies_and_companies(nlp):
+    found = mentions(nlp, "COSATU and the Nigeria Labour Congress told Bernama that Siemens would pay.")
+    assert [found[name].actor.code for name in ("COSATU", "Nigeria Labour Congress", "Bernama", "Siemens")] == [
+        "ZAFLAB", "NGALAB", "MYSMED", "DEUBUS",
+    ]  # fmt: skip
+
+
+def test_strikers_prison_guards_and_gang_bosses(nlp):
+    found = mentions(nlp, "The strikers said prison guards in Tabriz beat them, and Mafia boss Ugo Rana agreed.")
+    assert [found[name].actor.sectors[0] for name in ("The strikers", "Mafia boss Ugo Rana")] == ["LAB", "CRM"]
+    assert found["prison guards in Tabriz"].actor.code == "IRNCOP"
+
+
+def test_names_with_a_typographic_apostrophe_match(nlp):
+    found = mentions(nlp, "The People’s Liberation Army and the Tigray People’s Liberation Front both mobilised.")
+    assert found["People’s Liberation Army"].actor.code == "CHNMIL"
+    assert found["Tigray People’s Liberation Front"].actor.country == "ETH"
+
+
+def test_an_acronym_introduced_after_a_known_name_stands_for_it_throughout(nlp):
+    text = "Soldiers of the Armed Forces of the Philippines (AFP) arrived. Later the AFP said it would stay."
+    doc_mentions = mentions(nlp, text)
+    assert doc_mentions["AFP"].actor.code == "PHLMIL"
+    assert mentions(nlp, "The AFP news agency said so.")["AFP news agency"].actor.code == "FRAMED"
+
+
+def test_a_spokesman_for_a_body_belongs_to_it(nlp):
+    found = mentions(nlp, "A spokesman for the Taliban rejected the offer.")
+    assert found["spokesman for the Taliban"].actor.code == "AFGREB"

@@ -209,9 +209,11 @@ class ActorLexicon:
 
 def _spellings(pattern: Pattern, key: str) -> set[str]:
     """Forms to tokenise for one pattern: as written, lower-cased and capitalised, since the tokenizer
-    splits them differently ("U.S." / "u.s."; "Lt. Gen." keeps "Gen." whole, "lt. gen." does not)."""
+    splits them differently ("U.S." / "u.s."; "Lt. Gen." keeps "Gen." whole, "lt. gen." does not), and
+    with a typographic apostrophe where the name has one."""
     capitalised = " ".join(word[:1].upper() + word[1:] for word in key.split(" "))
-    return {*pattern.forms, key, capitalised}
+    forms = {*pattern.forms, key, capitalised}
+    return forms | {form.replace("'", "’") for form in forms if "'" in form}  # "People’s Liberation Army"
 
 
 def _is_acronym(form: str) -> bool:

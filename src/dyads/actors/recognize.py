@@ -173,7 +173,8 @@ class ActorRecognizer:
         chosen.sort(key=lambda p: p.start)
         if lowercase:
             return chosen
-        return _with_introduced_organisations(doc, self._with_near_misses(doc, chosen, taken))
+        pieces = _with_introduced_organisations(doc, self._with_near_misses(doc, chosen, taken))
+        return _with_introduced_acronyms(doc, pieces)
 
     def _with_near_misses(self, doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
         """A lone capitalised name one letter away from a country or demonym ("Afganistan", "Ethipian
@@ -480,12 +481,16 @@ class PhraseBuilder:
         return (start, phrase.start) if start < phrase.start else None
 
     def _extend_of_in(self, phrase: Phrase, k: int) -> int:
-        """'head of the Russian Defense Ministry', 'the government in North Korea', 'Ministry of Mines'."""
+        """'head of the Russian Defense Ministry', 'the government in North Korea', 'Ministry of Mines',
+        'a spokesman for the Taliban'."""
         doc = self.doc
         end = phrase.end
-        if end >= len(doc) or doc[end].lower_ not in ("of", *WHERE_PREPOSITIONS):
+        if end >= len(doc):
             return k
         head = phrase.roles[-1].entry
+        speaks_for = doc[end].lower_ == "for" and head.role in ("person", "title")
+        if doc[end].lower_ not in ("of", *WHERE_PREPOSITIONS) and not speaks_for:
+            return k
         if doc[end].lower_ in WHERE_PREPOSITIONS and (phrase.places or _foreign_able(phrase.roles)):
             return k  # troops "in" a country are rarely that country's; rebels and gunmen usually are
         nxt = end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
@@ -501,7 +506,7 @@ class PhraseBuilder:
             nested, after = self.phrase(index)
             # "in" needs a place or a name: "militants in the country" leaves "the country" to coreference
             says_where = nested is not None and (nested.places or nested.named)
-            if says_where or nested is not None and nested.roles and doc[end].lower_ == "of":
+            if says_where or nested is not None and nested.roles and doc[end].lower_ in ("of", "for"):
                 phrase.nested = nested
                 phrase.end = nested.end
                 return after
@@ -713,6 +718,24 @@ def _with_introduced_organisations(doc: Doc, pieces: list[Piece]) -> list[Piece]
         pieces = [p for p in pieces if p not in inside] + [Piece(start, paren + 3, entry)]
         pieces.sort(key=lambda p: p.start)
     return pieces
+
+
+def _with_introduced_acronyms(doc: Doc, pieces: list[Piece]) -> list[Piece]:
+    """'the Armed Forces of the Philippines (AFP)': an acronym in brackets right after a named body stands for
+    that body wherever it appears in the document, whatever else the acronym might mean."""
+    ending_at = {p.end: p for p in pieces if p.kind in NAMED_KINDS and p.kind != "person"}
+    introduced: dict[str, Entry] = {}
+    for paren in range(1, len(doc) - 2):
+        if doc[paren].text == "(" and doc[paren + 2].text == ")" and _is_acronym_token(doc[paren + 1]):
+            named = ending_at.get(paren)
+            if named is not None:
+                introduced.setdefault(doc[paren + 1].text, named.entry)
+    if not introduced:
+        return pieces
+    kept = [p for p in pieces if not (p.end - p.start == 1 and doc[p.start].text in introduced)]
+    covered = {i for p in kept for i in range(p.start, p.end)}
+    added = [Piece(t.i, t.i + 1, introduced[t.text]) for t in doc if t.text in introduced and t.i not in covered]
+    return sorted(kept + added, key=lambda p: p.start)
 
 
 def _organisation_start(name, acronym: str) -> int | None:

@@ -9,11 +9,14 @@ verb they are the object of ("held talks"); `with`/`to`/`against`/`between` phra
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.mention import Mention
+from dyads.data import read_tsv
 from dyads.events.lexicon import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -147,6 +150,10 @@ def subject_candidates(verb: Token, climb: int = 4):
                 return  # "Japan was condemned": the source is not named
         if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
             yield [node.head], "relcl"
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and _active_participle(node):
+            yield [node.head], "acl"  # "troops carrying out raids"; the parser's "the air force [carried out]"
+        if node.dep_ == "acl" and node.tag_ == "VBN" and not _active_participle(node):
+            return  # "soldiers killed in the attack": the noun undergoes it, and whoever did it is not named
         if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             return
         node = node.head
@@ -157,6 +164,17 @@ def subject_candidates(verb: Token, climb: int = 4):
             node = node.head
 
 
+def _active_participle(verb: Token) -> bool:
+    """A participle whose noun does it, not undergoes it: "-ing" forms, and past forms with an object of
+    their own or of a coordinated verb, or hanging on a noun that is the root of its sentence (the parser
+    sometimes hangs a sentence's main verb on its subject as a participle)."""
+    if verb.tag_ == "VBG":
+        return True
+    if verb.tag_ not in ("VBN", "VBD"):
+        return False
+    return verb.head.dep_ == "ROOT" or any(c.dep_ in OBJECT_DEPS for v in (verb, *verb.conjuncts) for c in v.children)
+
+
 def instrument_users(verb: Token, subjects: list[Token]) -> list[Token]:
     """The `by` agents of a subject's participle ("rockets fired by the army hit") or, where the parser
     made that participle the main verb, of the verb itself ("rockets [fired by the army] [hit]")."""
@@ -164,6 +182,64 @@ def instrument_users(verb: Token, subjects: list[Token]) -> list[Token]:
     if not is_passive(verb):
         participles.append(verb)
     return [g for p in participles for c in p.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+@lru_cache(maxsize=1)
+def unattributed_words() -> dict[str, frozenset[str]]:
+    """data/events/unattributed.tsv by kind: weapons and attacks ("instrument"), attacker-implying verbs ("act")."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for row in read_tsv("events/unattributed.tsv"):
+        kinds[row["kind"]].add(row["word"])
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+def unattributed_means(verb: Token) -> Token | None:
+    """The means of an attack whose attacker a violent verb does not name: an instrument as its subject
+    ("a roadside bomb killed"), as the agent or `in` phrase of a passive ("were killed by an improvised
+    explosive device", "died in a car bomb explosion"), or the verb itself for a passive that always has an
+    attacker behind it ("was shot dead"). None when the verb names or implies no such means."""
+    words = unattributed_words()
+    instruments = words.get("instrument", frozenset())
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        return next((s for s in subjects if _names_instrument(s, instruments)), None)
+    if not is_passive(verb):
+        return None
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agents:
+        return next((a for a in agents if _names_instrument(a, instruments)), None)
+    if verb.lemma_.lower() in words.get("act", frozenset()):
+        return verb
+    means = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
+             for g in c.children if g.dep_ == "pobj"]
+    return next((m for m in means if _names_instrument(m, instruments)), None)
+
+
+def _names_instrument(token: Token, instruments: frozenset[str]) -> bool:
+    return token.lemma_.lower() in instruments or any(
+        c.dep_ == "compound" and c.lemma_.lower() in instruments for c in token.children
+    )
+
+
+def noun_words(token: Token) -> Span:
+    """A noun with the words that modify it before it: "a roadside bomb" → "roadside bomb"."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].head.i == token.i and token.doc[start - 1].dep_ in NOUN_MODIFIERS:
+        start -= 1
+    return token.doc[start : token.i + 1]
+
+
+def event_places(verb: Token) -> list[tuple[Token, str]]:
+    """Every place a violent clause locates itself in, in text order: the verb's own locative phrases and
+    those of its subject or means ("a car bomb in Kiev killed", "killed ... outside the Iraqi city of Basra")."""
+    places = []
+    for token in verb.subtree:
+        if token.dep_ != "pobj":
+            continue
+        prep = token.head
+        if prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "of" and prep.head.lower_ in LOCATIVE_PREPS):
+            places.append((token, f"prep:{prep.lower_}.in"))
+    return places
 
 
 def verb_targets(verb: Token) -> list[tuple[Token, str]]:
@@ -282,14 +358,20 @@ def clause_targets(trigger: Token, reported_subject: bool = True, conditions: bo
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NOUN_MODIFIERS = {"compound", "amod", "nmod"}
+ANY_NAME = PLACE_LABELS | {"NORP", "ORG", "PERSON"}
+PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "county", "port", "capital",
+               "suburb", "neighbourhood", "neighborhood", "municipality", "state", "island", "enclave"}
 
 
 def place_name(token: Token) -> Span | None:
-    """The named place a locative phrase's object names: "Kirkuk", "the northern city of Kirkuk"."""
-    names = [token, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
-    for name in names:
+    """The named place a locative phrase's object names: "Kirkuk", "the northern city of Kirkuk". After
+    "the town of" a name is a place whatever the entity recogniser took it for."""
+    named = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    labels = ANY_NAME if token.lemma_.lower() in PLACE_NOUNS else PLACE_LABELS
+    for name, accepted in [(token, PLACE_LABELS), *((n, labels) for n in named)]:
         for ent in token.doc.ents:
-            if ent.start <= name.i < ent.end and ent.label_ in PLACE_LABELS:
+            if ent.start <= name.i < ent.end and ent.label_ in accepted:
                 return ent
     return None
 

@@ -14,22 +14,27 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dyads.actors.lexicon import actor_code
 from dyads.actors.mention import Mention
 from dyads.data import read_tsv
 from dyads.events.arguments import (
     RECIPROCAL_PREPS,
     ArgumentFinder,
     clause_targets,
+    event_places,
     governing_verb,
     is_purpose_clause,
     location_targets,
     noun_sources,
     noun_targets,
+    noun_words,
     place_name,
     subject_candidates,
+    unattributed_means,
     verb_targets,
 )
 from dyads.events.candidate import EventCandidate
+from dyads.events.factuality import cues
 from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses, is_nominal, trigger_lexicon
 from dyads.events.ontology import lookup
 from dyads.model import Actor, Event
@@ -45,6 +50,18 @@ CONDITIONAL_ROOTS = {"13"}
 # Where a statement is made or a meeting held is not its target; a visit's destination is.
 PLACELESS_ROOTS = (STATEMENT_ROOT,)
 PLACELESS_CODES = {"04", "040", "041", "044", "045", "046"}
+# Violence may be reported without its perpetrator ("a roadside bomb killed"): an unidentified attacker
+# (data/events/unattributed.tsv), placed in the country where it struck, is the source.
+VIOLENT_ROOTS = {"18", "19", "20"}
+UNIDENTIFIED = "UAF"
+UNIDENTIFIED_NAME = "unidentified attacker"
+STATELESS_SECTORS = {"IGO", "NGO", "REF"}  # bodies whose place of action does not say whose they are
+PLACED = "+place"
+MEDIA = "MED"  # rule suffix of an actor given the country of the place it acts in
+# A subject the actor lexicon does not know but the parser's entity recogniser names ("the BCFL said it is
+# skeptical", "Ingabire rejected ...") is still the source: coded without a country, and less sure.
+UNRESOLVED_LABELS = {"ORG", "PERSON", "NORP"}
+UNRESOLVED_WEIGHT = 0.8
 
 
 @Language.component("dyads_events")
@@ -167,6 +184,11 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
     """Yield (source, target or None, reciprocal, via) for each event this trigger codes."""
     if entry.pos == "verb":
         source_mentions, subject_via = subject_actors(trigger, finder)
+        means = unattributed_means(trigger) if not source_mentions and entry.cameo[:2] in VIOLENT_ROOTS else None
+        if means is not None:
+            source_mentions, subject_via = [_unidentified_attacker(means)], "unattributed"
+        if not source_mentions:
+            source_mentions, subject_via = unresolved_subjects(trigger, finder)
         target_candidates = verb_targets(trigger)
     else:
         source_mentions, subject_via = [], ""
@@ -181,6 +203,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
             if verb is not None:
                 source_mentions, subject_via = subject_actors(verb, finder)
                 subject_via = "verb." + subject_via
+                if _reports(verb):  # "Reuters reported the attack": the media only tell of it
+                    source_mentions = [m for m in source_mentions if m.actor.sectors[:1] != [MEDIA]]
         if not source_mentions:
             # "the meeting between Cho and Sergeev": the first party acts, the other is the target
             for token, via in target_candidates:
@@ -191,6 +215,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
                         return
     if not source_mentions:
         return
+    source_mentions = [_located(mention, trigger, finder) for mention in source_mentions]
 
     group = _group_members(source_mentions)
     if entry.cameo[:2] in AUDIENCE_ROOTS:  # "complained to the UN over Israeli raids": the UN only hears it
@@ -201,6 +226,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         weaker, weaker_via, weaker_theme = _fallback_target(trigger, entry, source_mentions, finder)
         if weaker and not (target_mentions and weaker_theme):
             target_mentions, target_via = weaker, weaker_via
+    if not target_mentions and len(group) < 2:
+        target_mentions, target_via = _unresolved_target(target_candidates, finder)
     via = f"{subject_via}/{target_via or '-'}"
     reciprocal_prep = target_via.split(":")[-1] in RECIPROCAL_PREPS
 
@@ -211,6 +238,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         for mention in source_mentions:
             yield (mention, 0), None, False, via
         return
+    target_mentions = [_located(mention, trigger, finder) for mention in target_mentions]
     for source in source_mentions:
         for target in target_mentions:
             for member in range(len(target.actors)):
@@ -275,6 +303,70 @@ def _place_target(candidates, source_mentions: list[Mention], finder: ArgumentFi
     return [], ""
 
 
+def unresolved_subjects(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:
+    """The verb's nearest subject as actors without a code, where the parser names it as an organisation,
+    person or group that the actor lexicon does not know."""
+    for subjects, via in subject_candidates(verb):
+        found = [m for s in subjects for t in (s, *s.conjuncts) if (m := _named_entity(t, finder)) is not None]
+        return found, f"{via}.unresolved"
+    return [], ""
+
+
+def _unresolved_target(candidates, finder: ArgumentFinder) -> tuple[list[Mention], str]:
+    """The first target candidate the entity recogniser names, as an actor without a code."""
+    for token, via in candidates:
+        found = [m for t in (token, *token.conjuncts) if (m := _named_entity(t, finder)) is not None]
+        if found:
+            return found, f"{via}.unresolved"
+    return [], ""
+
+
+def _named_entity(token: Token, finder: ArgumentFinder) -> Mention | None:
+    """The named entity a token is part of, as an actor without a code; not a part of a known actor."""
+    label = token.ent_type_
+    if label not in UNRESOLVED_LABELS:
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if any(i in finder.mention_at for i in range(start, end)):
+        return None
+    text = doc[start:end].text
+    actor = Actor(text, name=text if label == "PERSON" else None)
+    return Mention(start, end, [actor], "unresolved", rule=f"entity:{label}")
+
+
+def _reports(verb: Token) -> bool:
+    return cues().get("governor", {}).get(verb.lemma_.lower()) == "reported"
+
+
+def _unidentified_attacker(means: Token) -> Mention:
+    """The attacker behind "a roadside bomb" or "was shot dead": a mention of the means, named for what it is."""
+    span = noun_words(means) if means.pos_ in ("NOUN", "PROPN") else means.doc[means.i : means.i + 1]
+    actor = Actor(UNIDENTIFIED_NAME, code=UNIDENTIFIED, sectors=[UNIDENTIFIED])
+    return Mention(span.start, span.end, [actor], "unidentified", rule="unattributed")
+
+
+def _located(mention: Mention, trigger: Token, finder: ArgumentFinder) -> Mention:
+    """An unidentified attacker ("gunmen", "a roadside bomb") with the country where the attack happened:
+    "gunmen killed five soldiers in Peshawar" is an attack by unidentified gunmen in Pakistan."""
+    actor = mention.actor
+    if (mention.is_group or actor.country or not actor.sectors or actor.sectors[0] in STATELESS_SECTORS
+            or actor.code != actor_code(None, actor.sectors)):
+        return mention
+    places, _ = _place_target(event_places(trigger), [], finder)
+    if not places:
+        return mention
+    country = places[0].actor.country
+    located = copy.copy(actor)
+    located.country, located.code = country, actor_code(country, actor.sectors)
+    return Mention(mention.start, mention.end, [located], mention.kind, rule=mention.rule + PLACED,
+                   antecedent=mention.antecedent, extra=mention.extra)
+
+
 def _gazetteer_place(name: Span, source_countries: set[str | None]) -> Mention | None:
     """A place name as an actor that stands for its country; "West Darfur State" is found as "West Darfur"."""
     readings = gazetteer().lookup(name.text) or (gazetteer().lookup(name[:-1].text) if len(name) > 1 else [])
@@ -305,7 +397,8 @@ def _same(mention: Mention, others: list[Mention]) -> bool:
             return True
         if not a.name and not b.name and a.code == b.code and a.code is not None:
             return True
-        if mention.kind in ("demonym", "group") and not a.sectors and a.country is not None and a.country == b.country:
+        if (mention.kind in ("demonym", "group") and not a.sectors and a.country is not None
+                and a.country == b.country and not other.rule.endswith(PLACED)):
             return True  # "the South Korean side" of a South Korean minister is the minister's own side
     return False
 
@@ -315,7 +408,9 @@ def _actor(doc: Doc, side: Side) -> Actor:
     actor = copy.copy(mention.actors[member])
     actor.sectors = list(actor.sectors)
     span = doc[mention.start : mention.end]
-    actor.text, actor.start, actor.end = span.text, span.start_char, span.end_char
+    actor.start, actor.end = span.start_char, span.end_char
+    if mention.kind != "unidentified":  # its span is the means ("a roadside bomb"), not the actor
+        actor.text = span.text
     return actor
 
 
@@ -354,6 +449,8 @@ def _event(sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
         confidence *= 0.85
     if source[0].antecedent is not None:
         confidence *= 0.95
+    if source[0].kind == "unresolved":
+        confidence *= UNRESOLVED_WEIGHT
     confidence *= weight
     return build_event(sent_index, sent, _trigger_tokens(trigger), entry.cameo, source, target, confidence,
                        f"{entry.source} {via}")

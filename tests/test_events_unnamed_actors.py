@@ -1,0 +1,103 @@
+"""Events whose source the actor lexicon cannot name: unidentified attackers, unknown organisations and people,
+sector-only actors placed by where they act. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads import Coder
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def events_of(coder: Coder, text: str):
+    return coder.code(text, date="2022-06-01", doc_id="t")
+
+
+def with_root(events, *roots: str):
+    found = [e for e in events if e.cameo.root in roots]
+    assert found, f"no event with root {roots} in {[(e.trigger.text, e.cameo.code) for e in events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, country, target",
+    [
+        ("A roadside bomb near the town of Tikrit killed two Iraqi policemen on Monday.", "IRQ", "IRQCOP"),
+        ("Four Afghan soldiers were killed by a suicide car bomb outside Kandahar.", "AFG", "AFGMIL"),
+        ("A Kenyan journalist was shot dead in Nairobi on Friday.", "KEN", "KENMED"),
+        ("Two Turkish soldiers were wounded in a mortar attack in southeastern Turkey.", "TUR", "TURMIL"),
+    ],
+)
+def test_violence_without_a_named_perpetrator_has_an_unidentified_attacker_where_it_struck(
+    coder, text, country, target
+):
+    event = with_root(events_of(coder, text), "18", "19", "20")
+    assert event.source.code == country + "UAF"
+    assert event.source.text == "unidentified attacker"
+    assert event.target.code == target
+    assert "unattributed" in event.rule
+
+
+def test_the_attacker_without_a_place_stays_unplaced(coder):
+    event = with_root(events_of(coder, "A car bomb killed three Somali soldiers on Sunday."), "18", "19", "20")
+    assert event.source.code == "UAF"
+    assert event.source.country is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Nigerian soldiers were killed in a car accident near Kano.",  # no attacker behind an accident
+        "Two Malian soldiers were killed on Tuesday.",  # killed, by whom or what is not said
+        "Soldiers killed in the attack were buried in Kabul on Friday.",  # the soldiers did not kill
+    ],
+)
+def test_deaths_without_a_sign_of_an_attacker_are_no_assault(coder, text):
+    assert not [e for e in events_of(coder, text) if e.cameo.root in ("18", "19", "20")]
+
+
+def test_gunmen_take_the_country_of_the_place_they_strike(coder):
+    event = with_root(events_of(coder, "Gunmen killed five Pakistani soldiers in Peshawar on Tuesday."), "18")
+    assert (event.source.code, event.target.code) == ("PAKUAF", "PAKMIL")
+
+
+def test_a_sector_only_actor_takes_the_country_of_the_place_it_acts_in(coder):
+    event = with_root(events_of(coder, "Riot police dispersed hundreds of protesters in Nairobi."), "17", "14", "18")
+    assert event.source.code == "KENCOP"
+
+
+def test_an_unknown_organisation_is_a_source_without_a_code(coder):
+    events = events_of(coder, "The ZKRF said it is skeptical of the new pension plan.")
+    event = with_root(events, "01")
+    assert event.cameo.code == "012"
+    assert event.source.text == "ZKRF"
+    assert event.source.code is None and event.source.country is None
+    assert "unresolved" in event.rule
+    assert event.confidence < 0.7
+
+
+def test_an_unknown_name_inside_a_known_actor_is_not_a_second_actor(coder):
+    events = events_of(coder, "Officials from the South Korean and the Russian sides discussed the visit.")
+    assert all(e.target is None or e.target.code is not None for e in events)
+
+
+def test_a_participle_the_parser_hung_on_its_subject_still_has_that_subject(coder):
+    text = "The Iraqi air force carried out at least three air strikes in western Mosul on Sunday."
+    event = with_root(events_of(coder, text), "19")
+    assert event.source.code == "IRQMIL"
+
+
+def test_a_spokesman_for_a_group_speaks_for_it(coder):
+    text = "A spokesman for the Taliban claimed responsibility for the attack in Kandahar."
+    event = with_root(events_of(coder, text), "01")
+    assert event.cameo.code == "015"
+    assert event.source.code == "AFGREB"
+
+
+def test_media_that_report_an_attack_did_not_carry_it_out(coder):
+    events = events_of(coder, "Reuters reported the attack on the convoy near Kabul.")
+    assert not [e for e in events if e.source.sectors[:1] == ["MED"] and e.cameo.root == "19"]

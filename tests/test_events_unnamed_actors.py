@@ -101,3 +101,54 @@ def test_a_spokesman_for_a_group_speaks_for_it(coder):
 def test_media_that_report_an_attack_did_not_carry_it_out(coder):
     events = events_of(coder, "Reuters reported the attack on the convoy near Kabul.")
     assert not [e for e in events if e.source.sectors[:1] == ["MED"] and e.cameo.root == "19"]
+
+
+def test_an_arrest_reported_without_its_agent_is_by_the_local_police(coder):
+    event = with_root(events_of(coder, "Two journalists were arrested in Cairo on Monday."), "17")
+    assert (event.source.code, event.source.text) == ("EGYCOP", "authorities")
+    assert event.target.code == "EGYMED"
+    assert not [e for e in events_of(coder, "Three activists were detained on Monday.") if e.cameo.root == "17"]
+
+
+def test_police_and_courts_act_on_people_of_their_own_country(coder):
+    event = with_root(events_of(coder, "A Chinese court sentenced three activists to prison."), "11", "17")
+    assert event.target.code == "CHNCVL"
+
+
+def test_soldiers_do_not_take_their_country_to_those_they_fight(coder):
+    event = with_root(events_of(coder, "Israeli troops killed two militants on Sunday."), "18", "19")
+    assert event.target.country is None
+
+
+def test_refugees_are_of_the_country_they_fled(coder):
+    event = with_root(events_of(coder, "Jordan accepted thousands of refugees fleeing the war in Syria."), "07")
+    assert event.target.code == "SYRREF"
+
+
+def test_an_anti_or_pro_country_modifier_does_not_give_that_country(coder):
+    events = events_of(coder, "Anti-American protesters stoned a police station in Karachi.")
+    assert all(e.source.country != "USA" for e in events)
+
+
+def test_an_object_the_parser_split_from_its_preposition_is_still_the_target(coder):
+    text = "Ecuador granted asylum to two Peruvian army officers holed up in its embassy since March."
+    event = with_root(events_of(coder, text), "07")
+    assert event.target.code == "PERMIL"
+
+
+def test_the_parties_between_whom_fighting_broke_out_are_its_sides(coder):
+    text = "Georgia closed its border because of fighting between Azerbaijanis and Armenians."
+    event = next(e for e in events_of(coder, text) if e.trigger.text == "fighting")
+    assert {event.source.country, event.target.country} == {"AZE", "ARM"}
+
+
+def test_a_government_can_break_its_promise_to_its_own_people(coder):
+    text = "President Ruiz reneged on his commitment to the Bolivian people."
+    event = with_root(events_of(coder, text), "12")
+    assert event.target.country == "BOL"
+
+
+@pytest.mark.parametrize("day, country", [("1995-03-01", "SDN"), ("2015-03-01", "SSD")])
+def test_a_city_belongs_to_the_country_it_was_in_on_the_day(coder, day, country):
+    events = coder.code("Sudanese rebels shelled Juba on Sunday.", date=day, doc_id="t")
+    assert with_root(events, "19").target.country == country

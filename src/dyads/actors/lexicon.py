@@ -247,6 +247,23 @@ def load_regions() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def successor_states() -> dict[str, tuple[date, str]]:
+    """data/actors/successor_states.tsv: country → (independence date, the country it was part of)."""
+    return {
+        row["country"]: (date.fromisoformat(row["independent"]), row["part_of"])
+        for row in read_tsv("actors/successor_states.tsv")
+    }
+
+
+def country_on(country: str, when: date | None) -> str:
+    """The country a place of `country` belonged to on `when`: Juba is in Sudan before 9 July 2011."""
+    successor = successor_states().get(country)
+    if when is None or successor is None or when >= successor[0]:
+        return country
+    return country_on(successor[1], when)
+
+
 def load_lexicon() -> ActorLexicon:
     """The lexicon, loaded once per process."""
     return ActorLexicon()

@@ -12,7 +12,7 @@ Mentions land on `doc._.actor_mentions` (sorted, non-overlapping) and `doc._.men
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -27,6 +27,7 @@ from dyads.actors.lexicon import (
     ActorLexicon,
     Entry,
     actor_code,
+    country_on,
     load_lexicon,
 )
 from dyads.actors.mention import Mention
@@ -86,6 +87,7 @@ DIRECTIONS = {
     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
     "southwestern", "north-east", "north-west", "south-east", "south-west", "upper", "lower",
 }  # fmt: skip
+STANCE_PREFIXES = {"anti", "pro"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
 DEFINITE = {"the", "these", "those"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
@@ -171,6 +173,9 @@ class ActorRecognizer:
                 taken[piece.start : piece.end] = [True] * (piece.end - piece.start)
                 chosen.append(piece)
         chosen.sort(key=lambda p: p.start)
+        document = doc._.document
+        if document is not None and document.date is not None:
+            chosen = [_as_of(piece, document.date) for piece in chosen]
         if lowercase:
             return chosen
         pieces = _with_introduced_organisations(doc, self._with_near_misses(doc, chosen, taken))
@@ -202,6 +207,8 @@ class ActorRecognizer:
     def _plausible(self, doc: Doc, start: int, end: int, key: str, lowercase: bool) -> bool:
         pattern = self.lexicon.patterns[key]
         entry = self.lexicon.entries[key]
+        if entry.kind in PLACE_KINDS and _after_stance_prefix(doc, start):
+            return False  # an "anti-Syria journalist" or "pro-Russian separatists" are not of that country
         text = doc[start:end].text
         if not lowercase:
             if pattern.acronym:
@@ -718,6 +725,23 @@ def _with_introduced_organisations(doc: Doc, pieces: list[Piece]) -> list[Piece]
         pieces = [p for p in pieces if p not in inside] + [Piece(start, paren + 3, entry)]
         pieces.sort(key=lambda p: p.start)
     return pieces
+
+
+def _as_of(piece: Piece, when: date) -> Piece:
+    """A city or region in the country it belonged to on `when` (country names keep their code)."""
+    if piece.kind not in ("capital", "city", "region"):
+        return piece
+    countries = tuple(country_on(c, when) for c in piece.entry.countries)
+    if countries == piece.entry.countries:
+        return piece
+    return Piece(piece.start, piece.end, replace(piece.entry, countries=countries))
+
+
+def _after_stance_prefix(doc: Doc, start: int) -> bool:
+    return (
+        start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
+        and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
+    )
 
 
 def _with_introduced_acronyms(doc: Doc, pieces: list[Piece]) -> list[Piece]:

@@ -254,7 +254,9 @@ def verb_targets(verb: Token) -> list[tuple[Token, str]]:
     verb_pobjs = []
     for prep in preps:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in TARGET_PREPS:
-            verb_pobjs += [(g, prep.lower_) for g in prep.children if g.dep_ == "pobj"]
+            verb_pobjs += [(g, prep.lower_) for g in prep.children if g.dep_ == "pobj"] or [
+                (g, prep.lower_) for g in filter(None, [_stranded_object(prep)])
+            ]
     candidates += [(g, f"prep:{prep}") for g, prep in verb_pobjs]
     # the parties named inside the object: "a truce with the rebels", "fire against guerrilla camps",
     # "a camp for refugees was attacked", "suspended part of the programme for Bosnia"
@@ -274,6 +276,19 @@ def verb_targets(verb: Token) -> list[tuple[Token, str]]:
         for conj in shared_verbs(verb):
             candidates += [(token, "conj." + via) for token, via in verb_targets(conj)]
     return candidates
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object the parser split from its preposition and made the subject of the clause after it:
+    "granted asylum to [five army officers] holed up in the embassy"."""
+    if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return None
+    for token in prep.doc[prep.i + 1 : prep.i + 8]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i:
+            return token
+        if token.pos_ in ("VERB", "AUX") or token.is_punct:
+            return None
+    return None
 
 
 def _of_objects(noun: Token) -> list[Token]:

@@ -35,7 +35,14 @@ from dyads.events.arguments import (
 )
 from dyads.events.candidate import EventCandidate
 from dyads.events.factuality import cues
-from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses, is_nominal, trigger_lexicon
+from dyads.events.lexicon import (
+    OBJECT_DEPS,
+    TriggerEntry,
+    complement_clauses,
+    is_nominal,
+    is_passive,
+    trigger_lexicon,
+)
 from dyads.events.ontology import lookup
 from dyads.model import Actor, Event
 from dyads.model import Span as TextSpan
@@ -56,7 +63,14 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 UNIDENTIFIED = "UAF"
 UNIDENTIFIED_NAME = "unidentified attacker"
 STATELESS_SECTORS = {"IGO", "NGO", "REF"}  # bodies whose place of action does not say whose they are
+# Arrests and investigations reported in the passive without an agent are the local authorities' acts.
+AUTHORITY_SECTORS = {"17": "COP", "09": "JUD"}
+# Police and courts act at home: whom they arrest, disperse or sentence is of their country.
+DOMESTIC_SECTORS = {"COP", "JUD"}
+REFUGEES = "REF"  # of the country they fled, not the one they are in
+FLIGHT_VERBS = {"flee", "escape"}
 PLACED = "+place"
+SIDE_NOUNS = {"side", "delegation", "camp"}
 MEDIA = "MED"  # rule suffix of an actor given the country of the place it acts in
 # A subject the actor lexicon does not know but the parser's entity recogniser names ("the BCFL said it is
 # skeptical", "Ingabire rejected ...") is still the source: coded without a country, and less sure.
@@ -187,6 +201,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         means = unattributed_means(trigger) if not source_mentions and entry.cameo[:2] in VIOLENT_ROOTS else None
         if means is not None:
             source_mentions, subject_via = [_unidentified_attacker(means)], "unattributed"
+        if not source_mentions and entry.cameo[:2] in AUTHORITY_SECTORS and _agentless_passive(trigger):
+            source_mentions, subject_via = _authorities(trigger, entry, finder), "authorities"
         if not source_mentions:
             source_mentions, subject_via = unresolved_subjects(trigger, finder)
         target_candidates = verb_targets(trigger)
@@ -199,20 +215,21 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
                 break
         target_candidates = noun_targets(trigger)
         if not source_mentions:
-            verb = governing_verb(trigger)
-            if verb is not None:
-                source_mentions, subject_via = subject_actors(verb, finder)
-                subject_via = "verb." + subject_via
-                if _reports(verb):  # "Reuters reported the attack": the media only tell of it
-                    source_mentions = [m for m in source_mentions if m.actor.sectors[:1] != [MEDIA]]
-        if not source_mentions:
-            # "the meeting between Cho and Sergeev": the first party acts, the other is the target
+            # "the meeting between Cho and Sergeev": the first party acts, the other is the target; they are
+            # the parties even where a clause's subject is not ("Russia closed its border because of
+            # fighting between Azerbaijanis and Armenians")
             for token, via in target_candidates:
                 if via in ("prep:between", "prep:among"):
                     found = finder.actors_coordinated(token)
                     if len(found) >= 2:
                         yield (found[0], 0), (found[1], 0), True, f"{via}/{via}"
                         return
+            verb = governing_verb(trigger)
+            if verb is not None:
+                source_mentions, subject_via = subject_actors(verb, finder)
+                subject_via = "verb." + subject_via
+                if _reports(verb):  # "Reuters reported the attack": the media only tell of it
+                    source_mentions = [m for m in source_mentions if m.actor.sectors[:1] != [MEDIA]]
     if not source_mentions:
         return
     source_mentions = [_located(mention, trigger, finder) for mention in source_mentions]
@@ -238,7 +255,9 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         for mention in source_mentions:
             yield (mention, 0), None, False, via
         return
-    target_mentions = [_located(mention, trigger, finder) for mention in target_mentions]
+    source = source_mentions[0].actor
+    home = source.country if source.sectors[:1] and source.sectors[0] in DOMESTIC_SECTORS else None
+    target_mentions = [_located(mention, trigger, finder, home) for mention in target_mentions]
     for source in source_mentions:
         for target in target_mentions:
             for member in range(len(target.actors)):
@@ -252,7 +271,7 @@ def _first_target(candidates, source_mentions: list[Mention], finder: ArgumentFi
     source_countries = {m.actor.country for m in source_mentions}
     fallback: tuple[list[Mention], str, bool] = ([], "", False)
     for token, via in candidates:
-        found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions)]
+        found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions, finder.doc)]
         if not found:
             continue
         foreign = any(m.actor.country and m.actor.country not in source_countries for m in found)
@@ -293,7 +312,7 @@ def _place_target(candidates, source_mentions: list[Mention], finder: ArgumentFi
     institution), or a named place of the gazetteer ("demonstrated in the northern city of Kirkuk")."""
     for token, via in candidates:
         found = [m for m in finder.actors_coordinated(token)
-                 if m.actor.country and not m.actor.sectors and not _same(m, source_mentions)]
+                 if m.actor.country and not m.actor.sectors and not _same(m, source_mentions, finder.doc)]
         if found:
             return found, via
         name = place_name(token)
@@ -339,6 +358,21 @@ def _named_entity(token: Token, finder: ArgumentFinder) -> Mention | None:
     return Mention(start, end, [actor], "unresolved", rule=f"entity:{label}")
 
 
+def _agentless_passive(verb: Token) -> bool:
+    return is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _authorities(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder) -> list[Mention]:
+    """Who arrests or investigates where the report does not say: the authorities of the country where it
+    happened ("two journalists were arrested in Cairo"). Nobody, where no place is named."""
+    places, _ = _place_target(event_places(trigger), [], finder)
+    if not places:
+        return []
+    country, sector = places[0].actor.country, AUTHORITY_SECTORS[entry.cameo[:2]]
+    actor = Actor("authorities", code=actor_code(country, [sector]), country=country, sectors=[sector])
+    return [Mention(trigger.i, trigger.i + 1, [actor], "unidentified", rule="authorities" + PLACED)]
+
+
 def _reports(verb: Token) -> bool:
     return cues().get("governor", {}).get(verb.lemma_.lower()) == "reported"
 
@@ -350,21 +384,35 @@ def _unidentified_attacker(means: Token) -> Mention:
     return Mention(span.start, span.end, [actor], "unidentified", rule="unattributed")
 
 
-def _located(mention: Mention, trigger: Token, finder: ArgumentFinder) -> Mention:
-    """An unidentified attacker ("gunmen", "a roadside bomb") with the country where the attack happened:
-    "gunmen killed five soldiers in Peshawar" is an attack by unidentified gunmen in Pakistan."""
+def _located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str | None = None) -> Mention:
+    """A sector-only actor ("gunmen", "protesters", a roadside bomb's attacker) with the country it acts in:
+    where the event happened ("gunmen killed five soldiers in Peshawar": unidentified gunmen in Pakistan),
+    else `home`, the country of the police or court that acted on it ("Turkish police dispersed students")."""
     actor = mention.actor
-    if (mention.is_group or actor.country or not actor.sectors or actor.sectors[0] in STATELESS_SECTORS
-            or actor.code != actor_code(None, actor.sectors)):
+    if mention.is_group or actor.country or not actor.sectors or actor.code != actor_code(None, actor.sectors):
         return mention
-    places, _ = _place_target(event_places(trigger), [], finder)
-    if not places:
+    if actor.sectors[0] == REFUGEES:
+        places, _ = _place_target(_fled_places(finder.doc[mention.end - 1]), [], finder)
+        home = None
+    elif actor.sectors[0] in STATELESS_SECTORS:
         return mention
-    country = places[0].actor.country
+    else:
+        places, _ = _place_target(event_places(trigger), [], finder)
+    country = places[0].actor.country if places else home
+    if country is None:
+        return mention
     located = copy.copy(actor)
     located.country, located.code = country, actor_code(country, actor.sectors)
     return Mention(mention.start, mention.end, [located], mention.kind, rule=mention.rule + PLACED,
                    antecedent=mention.antecedent, extra=mention.extra)
+
+
+def _fled_places(head: Token) -> list[tuple[Token, str]]:
+    """Where refugees come from: "refugees fleeing Syria", "people fleeing the civil war in Liberia"."""
+    fleeing = [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FLIGHT_VERBS]
+    return [(c, f"{c.dep_}.fled") for verb in fleeing for c in verb.children if c.dep_ in OBJECT_DEPS] + [
+        place for verb in fleeing for place in event_places(verb)
+    ]
 
 
 def _gazetteer_place(name: Span, source_countries: set[str | None]) -> Mention | None:
@@ -388,7 +436,7 @@ def _group_members(mentions: list[Mention]) -> list[Side]:
     return [(mention, member) for mention in mentions for member in range(len(mention.actors))]
 
 
-def _same(mention: Mention, others: list[Mention]) -> bool:
+def _same(mention: Mention, others: list[Mention], doc: Doc) -> bool:
     for other in others:
         if other is mention:
             return True
@@ -398,9 +446,15 @@ def _same(mention: Mention, others: list[Mention]) -> bool:
         if not a.name and not b.name and a.code == b.code and a.code is not None:
             return True
         if (mention.kind in ("demonym", "group") and not a.sectors and a.country is not None
-                and a.country == b.country and not other.rule.endswith(PLACED)):
+                and a.country == b.country and _names_a_side(mention, doc)):
             return True  # "the South Korean side" of a South Korean minister is the minister's own side
     return False
+
+
+def _names_a_side(mention: Mention, doc: Doc) -> bool:
+    """"the South Korean side", "the South Korean and the Russian sides"."""
+    last = doc[mention.end - 1]
+    return any(t.lemma_.lower() in SIDE_NOUNS for t in (last, last.head, *last.conjuncts))
 
 
 def _actor(doc: Doc, side: Side) -> Actor:

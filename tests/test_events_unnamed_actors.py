@@ -63,6 +63,7 @@ def test_deaths_without_a_sign_of_an_attacker_are_no_assault(coder, text):
 def test_gunmen_take_the_country_of_the_place_they_strike(coder):
     event = with_root(events_of(coder, "Gunmen killed five Pakistani soldiers in Peshawar on Tuesday."), "18")
     assert (event.source.code, event.target.code) == ("PAKUAF", "PAKMIL")
+    assert event.rule.endswith("+place")
 
 
 def test_a_sector_only_actor_takes_the_country_of_the_place_it_acts_in(coder):

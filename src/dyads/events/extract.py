@@ -253,7 +253,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
             yield group[0], group[1], True, via + "+reciprocal"
             return
         for mention in source_mentions:
-            yield (mention, 0), None, False, via
+            yield (mention, 0), None, False, via + _placed(mention)
         return
     source = source_mentions[0].actor
     home = source.country if source.sectors[:1] and source.sectors[0] in DOMESTIC_SECTORS else None
@@ -261,7 +261,12 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
     for source in source_mentions:
         for target in target_mentions:
             for member in range(len(target.actors)):
-                yield (source, 0), (target, member), reciprocal_prep, via
+                yield (source, 0), (target, member), reciprocal_prep, via + _placed(source, target)
+
+
+def _placed(*mentions: Mention) -> str:
+    """Marks in the rule string an event with an actor whose country was inferred from where it acted."""
+    return PLACED if any(m.rule.endswith(PLACED) for m in mentions) else ""
 
 
 def _first_target(candidates, source_mentions: list[Mention], finder: ArgumentFinder, entry: TriggerEntry):

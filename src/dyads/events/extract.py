@@ -64,7 +64,7 @@ UNIDENTIFIED = "UAF"
 UNIDENTIFIED_NAME = "unidentified attacker"
 STATELESS_SECTORS = {"IGO", "NGO", "REF"}  # bodies whose place of action does not say whose they are
 # Arrests and investigations reported in the passive without an agent are the local authorities' acts.
-AUTHORITY_SECTORS = {"17": "COP", "09": "JUD"}
+AUTHORITY_SECTORS = {"173": "COP", "174": "GOV", "09": "JUD"}  # arrest, deport, investigate
 # Police and courts act at home: whom they arrest, disperse or sentence is of their country.
 DOMESTIC_SECTORS = {"COP", "JUD"}
 REFUGEES = "REF"  # of the country they fled, not the one they are in
@@ -201,7 +201,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         means = unattributed_means(trigger) if not source_mentions and entry.cameo[:2] in VIOLENT_ROOTS else None
         if means is not None:
             source_mentions, subject_via = [_unidentified_attacker(means)], "unattributed"
-        if not source_mentions and entry.cameo[:2] in AUTHORITY_SECTORS and _agentless_passive(trigger):
+        if not source_mentions and _authority_sector(entry.cameo) and _agentless_passive(trigger):
             source_mentions, subject_via = _authorities(trigger, entry, finder), "authorities"
         if not source_mentions:
             source_mentions, subject_via = unresolved_subjects(trigger, finder)
@@ -363,17 +363,21 @@ def _named_entity(token: Token, finder: ArgumentFinder) -> Mention | None:
     return Mention(start, end, [actor], "unresolved", rule=f"entity:{label}")
 
 
+def _authority_sector(cameo: str) -> str | None:
+    return next((sector for prefix, sector in AUTHORITY_SECTORS.items() if cameo.startswith(prefix)), None)
+
+
 def _agentless_passive(verb: Token) -> bool:
     return is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _authorities(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder) -> list[Mention]:
-    """Who arrests or investigates where the report does not say: the authorities of the country where it
-    happened ("two journalists were arrested in Cairo"). Nobody, where no place is named."""
+    """Who arrests, deports or investigates where the report does not say: the authorities of the country
+    where it happened ("two journalists were arrested in Cairo"). Nobody, where no place is named."""
     places, _ = _place_target(event_places(trigger), [], finder)
     if not places:
         return []
-    country, sector = places[0].actor.country, AUTHORITY_SECTORS[entry.cameo[:2]]
+    country, sector = places[0].actor.country, _authority_sector(entry.cameo)
     actor = Actor("authorities", code=actor_code(country, [sector]), country=country, sectors=[sector])
     return [Mention(trigger.i, trigger.i + 1, [actor], "unidentified", rule="authorities" + PLACED)]
 

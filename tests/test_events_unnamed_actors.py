@@ -153,3 +153,20 @@ def test_a_government_can_break_its_promise_to_its_own_people(coder):
 def test_a_city_belongs_to_the_country_it_was_in_on_the_day(coder, day, country):
     events = coder.code("Sudanese rebels shelled Juba on Sunday.", date=day, doc_id="t")
     assert with_root(events, "19").target.country == country
+
+
+def test_a_foiled_attempt_by_no_one_named_is_an_unidentified_attackers(coder):
+    text = "An attempt to assassinate the governor of Samara, Ivan Petrov, was foiled in Tolyatti on Friday."
+    event = next(e for e in events_of(coder, text) if e.trigger.text == "assassinate")
+    assert event.source.code == "RUSUAF"
+    assert event.modality != "actual"
+
+
+def test_a_place_the_entity_recogniser_missed_is_found_in_the_gazetteer(coder):
+    event = with_root(events_of(coder, "Gunmen shot dead two Russian police officers in Khanty-Mansiysk."), "18", "19")
+    assert event.source.code == "RUSUAF"
+
+
+def test_prisoners_are_civilians_where_they_are_held(coder):
+    event = with_root(events_of(coder, "Prisoners rioted at a jail in Kampala on Monday."), "14")
+    assert event.source.code == "UGACVL"

@@ -186,7 +186,8 @@ def instrument_users(verb: Token, subjects: list[Token]) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def unattributed_words() -> dict[str, frozenset[str]]:
-    """data/events/unattributed.tsv by kind: weapons and attacks ("instrument"), attacker-implying verbs ("act")."""
+    """data/events/unattributed.tsv by kind: weapons and attacks ("instrument"), attacker-implying verbs ("act"),
+    attempts and plots ("attempt")."""
     kinds: dict[str, set[str]] = defaultdict(set)
     for row in read_tsv("events/unattributed.tsv"):
         kinds[row["kind"]].add(row["word"])
@@ -196,13 +197,17 @@ def unattributed_words() -> dict[str, frozenset[str]]:
 def unattributed_means(verb: Token) -> Token | None:
     """The means of an attack whose attacker a violent verb does not name: an instrument as its subject
     ("a roadside bomb killed"), as the agent or `in` phrase of a passive ("were killed by an improvised
-    explosive device", "died in a car bomb explosion"), or the verb itself for a passive that always has an
-    attacker behind it ("was shot dead"). None when the verb names or implies no such means."""
+    explosive device", "died in a car bomb explosion"), the verb itself for a passive that always has an
+    attacker behind it ("was shot dead"), or the attempt it is the aim of ("an attempt to assassinate the
+    governor was thwarted"). None when the verb names or implies no such means."""
     words = unattributed_words()
     instruments = words.get("instrument", frozenset())
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         return next((s for s in subjects if _names_instrument(s, instruments)), None)
+    attempt = verb.head
+    if verb.dep_ == "acl" and attempt.lemma_.lower() in words.get("attempt", frozenset()):
+        return None if any(c.dep_ == "poss" for c in attempt.children) else attempt
     if not is_passive(verb):
         return None
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -231,7 +236,8 @@ def noun_words(token: Token) -> Span:
 
 def event_places(verb: Token) -> list[tuple[Token, str]]:
     """Every place a violent clause locates itself in, in text order: the verb's own locative phrases and
-    those of its subject or means ("a car bomb in Kiev killed", "killed ... outside the Iraqi city of Basra")."""
+    those of its subject or means ("a car bomb in Kiev killed", "killed ... outside the Iraqi city of Basra"),
+    then those of the clause whose subject it describes ("an attempt to kill X was foiled in Y")."""
     places = []
     for token in verb.subtree:
         if token.dep_ != "pobj":
@@ -239,6 +245,10 @@ def event_places(verb: Token) -> list[tuple[Token, str]]:
         prep = token.head
         if prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "of" and prep.head.lower_ in LOCATIVE_PREPS):
             places.append((token, f"prep:{prep.lower_}.in"))
+    noun = verb.head
+    if verb.dep_ == "acl" and noun.dep_ in ("nsubj", "nsubjpass"):  # "an attempt to kill X was foiled in Y"
+        places += [(g, f"prep:{p.lower_}.in") for p in noun.head.children
+                   if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for g in p.children if g.dep_ == "pobj"]
     return places
 
 
@@ -381,14 +391,19 @@ PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "cou
 
 def place_name(token: Token) -> Span | None:
     """The named place a locative phrase's object names: "Kirkuk", "the northern city of Kirkuk". After
-    "the town of" a name is a place whatever the entity recogniser took it for."""
+    "the town of" a name is a place whatever the entity recogniser took it for, and so is a proper noun
+    the recogniser left unlabelled or took for an organisation, if the gazetteer knows it."""
     named = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     labels = ANY_NAME if token.lemma_.lower() in PLACE_NOUNS else PLACE_LABELS
     for name, accepted in [(token, PLACE_LABELS), *((n, labels) for n in named)]:
         for ent in token.doc.ents:
             if ent.start <= name.i < ent.end and ent.label_ in accepted:
                 return ent
-    return None
+    # a name the entity recogniser missed or mislabelled; the gazetteer decides whether it is a place
+    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+        return None
+    start = min([token.i, *(c.i for c in token.children if c.dep_ == "compound" and c.i < token.i)])
+    return token.doc[start : token.i + 1]  # "Khanty-Mansiysk"
 
 
 def is_purpose_clause(clause: Token) -> bool:

@@ -332,17 +332,22 @@ def unresolved_subjects(verb: Token, finder: ArgumentFinder) -> tuple[list[Menti
     person or group that the actor lexicon does not know."""
     for subjects, via in subject_candidates(verb):
         found = [m for s in subjects for t in (s, *s.conjuncts) if (m := _named_entity(t, finder)) is not None]
-        return found, f"{via}.unresolved"
+        return _distinct(found), f"{via}.unresolved"
     return [], ""
 
 
 def _unresolved_target(candidates, finder: ArgumentFinder) -> tuple[list[Mention], str]:
     """The first target candidate the entity recogniser names, as an actor without a code."""
     for token, via in candidates:
-        found = [m for t in (token, *token.conjuncts) if (m := _named_entity(t, finder)) is not None]
+        found = _distinct([m for t in (token, *token.conjuncts) if (m := _named_entity(t, finder)) is not None])
         if found:
             return found, f"{via}.unresolved"
     return [], ""
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    """One mention per span: two words of one name found as separate subjects name it once."""
+    return list({(m.start, m.end): m for m in mentions}.values())
 
 
 def _named_entity(token: Token, finder: ArgumentFinder) -> Mention | None:
@@ -531,8 +536,8 @@ def build_event(sent_index: int, sent: Span, tokens: list[Token], cameo: str, so
     source_actor = _actor(doc, source)
     target_actor = _actor(doc, target) if target else None
     identity = "|".join(
-        [doc_id, str(sent.start_char), str(start), source_actor.code or "",
-         (target_actor.code or "") if target_actor else "", str(target[1] if target else ""), cameo]
+        [doc_id, str(sent.start_char), str(start), source_actor.code or source_actor.text,
+         (target_actor.code or target_actor.text) if target_actor else "", str(target[1] if target else ""), cameo]
     )
     return Event(
         id=hashlib.sha1(identity.encode()).hexdigest()[:16],

@@ -351,3 +351,35 @@ def test_a_demonym_of_the_sources_own_country_is_not_its_target(coder):
     dyads = {(e.source.country, e.target.country if e.target else None) for e in events_of(coder, text)}
     assert ("JPN", "KOR") in dyads
     assert ("JPN", "JPN") not in dyads
+
+
+# Trigger senses keyed on a that-clause or a prepositional object (lexicon round 4).
+def test_troops_sent_to_a_peacekeeping_mission_are_peacekeeping(coder):
+    event = only(events_of(coder, "Ghana is sending troops to the UN peacekeeping mission in Lebanon."), "07")
+    assert event.cameo.code == "074"
+    assert event.source.country == "GHA"
+
+
+def test_a_stated_hope_is_the_optimistic_comment(coder):
+    events = events_of(coder, "Chad said it hoped the new talks would end the crisis.")
+    assert max(events, key=lambda e: e.confidence).cameo.code == "013"
+    assert events[0].source.country == "TCD"
+
+
+def test_agreeing_with_someone_that_is_express_accord(coder):
+    events = events_of(coder, "The Greek ministers said they agree with Germany that the debt must be restructured.")
+    event = only(events, "01")
+    assert event.cameo.code == "019"
+    assert dyad(event) == ("GRC", "DEU")
+
+
+def test_let_free_is_a_release(coder):
+    event = only(events_of(coder, "Kenya let free forty opposition activists."), "08")
+    assert event.cameo.code == "0841"
+    assert event.source.country == "KEN"
+
+
+def test_an_announced_suspension_of_aid_is_the_suspension(coder):
+    events = events_of(coder, "Britain announced a suspension of aid to Malawi.")
+    assert [e.cameo.code for e in events] == ["162"]
+    assert dyad(events[0]) == ("GBR", "MWI")

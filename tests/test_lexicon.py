@@ -169,6 +169,21 @@ SENSES = [
     ("The lifting of sanctions was welcomed.", "lifting", "085"),
     ("Allegations of espionage against the attaché strained ties.", "Allegations", "1125"),
     ("Pro-democracy protests spread to the capital.", "protests", "1414"),
+    # senses keyed on a that-clause, a prepositional object or an of-object's modifier
+    ("Hanoi said it hoped the new round would bring results.", "hoped", "013"),
+    ("The ministers said they agree with Oslo that the fund must grow.", "agree", "019"),
+    ("The president attended the funeral of the former king.", "attended", "017"),
+    ("The junta let free forty student activists.", "let", "0841"),
+    ("Nepali soldiers participate in peacekeeping missions abroad.", "participate", "074"),
+    ("Ghana is sending two hundred troops to the peacekeeping force.", "sending", "074"),
+    ("Marines from both countries participated in joint naval exercises.", "participated", "062"),
+    ("Fiji sent a team of medical experts to the islands.", "sent", "073"),
+    ("The customs office returned the stolen paintings to the gallery.", "returned", "0842"),
+    ("The ministry earmarked ten million dollars in emergency aid.", "earmarked", "071"),
+    ("The government announced a suspension of aid to the province.", "announced", "010"),
+    ("The president declared a state of siege in the province.", "declared", "1724"),
+    ("The rebels used villagers as human shields.", "used", "184"),
+    ("The republic launched cyber warfare against its neighbour.", "launched", "190"),
 ]
 
 
@@ -192,6 +207,9 @@ NON_EVENTS = [
     ("The delegation returned to the capital on Sunday.", "returned"),
     ("The company said it was ready for the audit.", "said"),
     ("The internationally recognised government met in the port city.", "recognised"),
+    ("The minister hoped to retire soon.", "hoped"),
+    ("The fans participated in the Olympic games.", "participated"),
+    ("The governor attended the opening of the new bridge.", "attended"),
 ]
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Token
 
 from dyads.data import read_tsv
 from dyads.events.ontology import cameo_codes
 
-CONDITION_KINDS = {"obj", "prep", "xcomp", "subj", "verb", "pass", "modal", "acomp"}
+CONDITION_KINDS = {"obj", "prep", "pobj", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp"}
 WILDCARD = "*"
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -41,12 +41,12 @@ class TriggerEntry:
         return any(kind == "obj" and (WILDCARD in values or values & _lemmas_around(token))
                    for kind, values in self.conditions)
 
-    def matches(self, token: Token, conjuncts: bool = False) -> bool:
-        """Whether the row's conditions hold; with `conjuncts`, an object condition may be met by an object
-        coordinated with the first ("provided photographs and intelligence")."""
-        if self.particle and not any(c.dep_ == "prt" and c.lower_ == self.particle for c in token.children):
+    def matches(self, facts: TokenFacts, conjuncts: bool = False) -> bool:
+        """Whether the row's conditions hold for the token; with `conjuncts`, an object condition may be met
+        by an object coordinated with the first ("provided photographs and intelligence")."""
+        if self.particle and self.particle not in facts.particles:
             return False
-        return all(_holds(kind, values, token, conjuncts) for kind, values in self.conditions)
+        return all(facts.holds(kind, values, conjuncts) for kind, values in self.conditions)
 
     @property
     def keys_on_object(self) -> bool:
@@ -54,20 +54,25 @@ class TriggerEntry:
 
     @property
     def keys_on_attitude(self) -> bool:
-        """A statement coded by the attitude it states ("said it was skeptical of the plan"): what its clause
-        is about is the comment's topic, not a reported event."""
-        return any(kind == "acomp" for kind, _ in self.conditions)
+        """A statement coded by the attitude it states ("said it was skeptical of the plan", "hoped the talks
+        would succeed"): what its clause is about is the comment's topic, not a reported event."""
+        return any(kind in ("acomp", "ccomp") for kind, _ in self.conditions)
 
 
 def _lemmas_around(token: Token) -> set[str]:
-    """The token's lemma, its compound/amod modifiers' and its in/of objects' ("arms sales", "$5m in arms")."""
-    lemmas = {token.lemma_.lower()}
+    """The token's lemma, its compound/amod modifiers' and its in/of objects' with theirs ("arms sales", "$5m
+    in arms", "a team of medical experts")."""
+    lemmas = _lemma_and_modifiers(token)
     for child in token.children:
-        if child.dep_ in ("compound", "amod"):
-            lemmas.add(child.lemma_.lower())
-        elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
-            lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    lemmas |= _lemma_and_modifiers(g)
     return lemmas
+
+
+def _lemma_and_modifiers(token: Token) -> set[str]:
+    return {token.lemma_.lower(), *(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod"))}
 
 
 VERBAL_DEPS = {"ROOT", "ccomp", "conj", "advcl", "relcl"}
@@ -136,37 +141,104 @@ def is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
-def _holds(kind: str, values: frozenset[str], token: Token, conjuncts: bool = False) -> bool:
-    if kind == "obj":
-        if WILDCARD in values:
-            return bool(_objects(token))
-        if is_nominal(token) and values & (_lemmas_around(token) - {token.lemma_.lower()}):
-            return True
-        return any(values & _lemmas_around(obj) for obj in _objects(token, conjuncts))
-    if kind == "prep":
+class TokenFacts:
+    """What the rows of a lemma ask about one token, each worked out once however many rows ask it: a
+    common verb has some fifty rows, most of them keyed on the lemmas of its objects."""
+
+    def __init__(self, token: Token):
+        self.token = token
+        self._object_lemmas: dict[bool, set[str]] = {}
+
+    @cached_property
+    def particles(self) -> set[str]:
+        return {c.lower_ for c in self.token.children if c.dep_ == "prt"}
+
+    @cached_property
+    def has_object(self) -> bool:
+        return bool(_objects(self.token))
+
+    @cached_property
+    def own_modifier_lemmas(self) -> set[str]:
+        """An event noun's own modifiers ("arms sales"), which key its rows as an object would."""
+        token = self.token
+        return _lemmas_around(token) - {token.lemma_.lower()} if is_nominal(token) else set()
+
+    def object_lemmas(self, conjuncts: bool) -> set[str]:
+        if conjuncts not in self._object_lemmas:
+            objects = _objects(self.token, conjuncts)
+            self._object_lemmas[conjuncts] = set().union(*(_lemmas_around(obj) for obj in objects))
+        return self._object_lemmas[conjuncts]
+
+    @cached_property
+    def prepositions(self) -> set[str]:
+        token = self.token
         heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
-        preps = {c.lower_ for head in heads for c in head.children if c.dep_ in ("prep", "agent", "dative")}
-        return bool(values & preps)
-    if kind == "xcomp":
-        clauses = complement_clauses(token)
-        return bool(clauses) and ("*" in values or any(c.lemma_.lower() in values for c in clauses))
-    if kind == "subj":
-        return any(
-            c.dep_ in ("nsubj", "nsubjpass") and values & _lemmas_around(c) for c in token.children
-        )
-    if kind == "verb":
-        head = token.head
-        if token.dep_ == "pobj" and head.dep_ == "prep":
-            head = head.head  # "remained on alert", "put under arrest"
-        return head.i != token.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in values
-    if kind == "pass":
-        return is_passive(token)
-    if kind == "acomp":
-        clauses = [token, *_that_clauses(token)]
-        return any(c.dep_ == "acomp" and c.lemma_.lower() in values for clause in clauses for c in clause.children)
-    if kind == "modal":
-        return any(values & {a.lower_ for a in c.children if a.dep_ == "aux"} for c in _that_clauses(token))
-    raise ValueError(kind)
+        return {c.lower_ for head in heads for c in head.children if c.dep_ in ("prep", "agent", "dative")}
+
+    @cached_property
+    def prepositional_object_lemmas(self) -> set[str]:
+        """The lemmas around the objects of the token's prepositions and of its objects' ("deployed troops
+        to the peacekeeping mission", "used villagers as human shields")."""
+        token = self.token
+        heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+        objects = [g for head in heads for c in head.children if c.dep_ == "prep"
+                   for g in c.children if g.dep_ == "pobj"]
+        return set().union(*(_lemmas_around(obj) for obj in objects))
+
+    @cached_property
+    def complement_lemmas(self) -> set[str] | None:
+        """The lemmas of the token's complement clauses; None when it has none."""
+        clauses = complement_clauses(self.token)
+        return {c.lemma_.lower() for c in clauses} if clauses else None
+
+    @cached_property
+    def subject_lemmas(self) -> set[str]:
+        subjects = [c for c in self.token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return set().union(*(_lemmas_around(c) for c in subjects))
+
+    @cached_property
+    def that_clauses(self) -> list[Token]:
+        return _that_clauses(self.token)
+
+    @cached_property
+    def attitude_lemmas(self) -> set[str]:
+        clauses = [self.token, *self.that_clauses]
+        return {c.lemma_.lower() for clause in clauses for c in clause.children if c.dep_ == "acomp"}
+
+    @cached_property
+    def reported_auxiliaries(self) -> set[str]:
+        return {a.lower_ for c in self.that_clauses for a in c.children if a.dep_ == "aux"}
+
+    def holds(self, kind: str, values: frozenset[str], conjuncts: bool = False) -> bool:
+        if kind == "obj":
+            if WILDCARD in values:
+                return self.has_object
+            return bool(values & self.own_modifier_lemmas or values & self.object_lemmas(conjuncts))
+        if kind == "prep":
+            return bool(values & self.prepositions)
+        if kind == "xcomp":
+            lemmas = self.complement_lemmas
+            return lemmas is not None and (WILDCARD in values or bool(values & lemmas))
+        if kind == "pobj":
+            return bool(values & self.prepositional_object_lemmas)
+        if kind == "ccomp":
+            clauses = {c.lemma_.lower() for c in self.that_clauses}
+            return bool(clauses) and (WILDCARD in values or bool(values & clauses))
+        if kind == "subj":
+            return bool(values & self.subject_lemmas)
+        if kind == "verb":
+            token = self.token
+            head = token.head
+            if token.dep_ == "pobj" and head.dep_ == "prep":
+                head = head.head  # "remained on alert", "put under arrest"
+            return head.i != token.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in values
+        if kind == "pass":
+            return is_passive(self.token)
+        if kind == "acomp":
+            return bool(values & self.attitude_lemmas)
+        if kind == "modal":
+            return bool(values & self.reported_auxiliaries)
+        raise ValueError(kind)
 
 
 def _that_clauses(token: Token) -> list[Token]:
@@ -188,17 +260,37 @@ def _parse_conditions(text: str, where: str) -> tuple[tuple[str, frozenset[str]]
     return tuple(conditions)
 
 
+@dataclass(frozen=True)
+class LemmaRows:
+    """The rows of one (pos, lemma), in the order `TriggerLexicon.match` tries them."""
+
+    conditional: list[TriggerEntry]  # narrowed by a condition or a particle, most specific first
+    object_keyed: list[TriggerEntry]  # those of `conditional` keyed on an object
+    plain: list[TriggerEntry]  # no narrowing condition
+
+
 class TriggerLexicon:
     def __init__(self, entries: list[TriggerEntry]):
         self.entries = entries
-        self._index: dict[tuple[str, str], list[TriggerEntry]] = {}
+        grouped: dict[tuple[str, str], list[TriggerEntry]] = {}
         for entry in entries:
-            self._index.setdefault((entry.pos, entry.lemma), []).append(entry)
-        for rows in self._index.values():
+            grouped.setdefault((entry.pos, entry.lemma), []).append(entry)
+        self._index: dict[tuple[str, str], LemmaRows] = {}
+        for key, rows in grouped.items():
             rows.sort(key=lambda e: -e.specificity)  # stable: file order among equals
+            conditional = [entry for entry in rows if entry.specificity]
+            self._index[key] = LemmaRows(
+                conditional,
+                [entry for entry in conditional if entry.keys_on_object],
+                [entry for entry in rows if not entry.specificity],
+            )
+        self._lemmas = {lemma for _, lemma in self._index}
 
     def match(self, token: Token) -> TriggerEntry | None:
         """The most specific row whose conditions hold for this token, or None."""
+        lemma = token.lemma_.lower()
+        if lemma not in self._lemmas:  # most tokens: no row to try
+            return None
         if acts_as_verb(token):
             if token.dep_ == "amod":
                 return None  # "the internationally recognised government": a participle that describes
@@ -207,14 +299,14 @@ class TriggerLexicon:
             pos = "noun"
         else:
             return None
-        rows = self._index.get((pos, token.lemma_.lower()), ())
-        conditional = [entry for entry in rows if entry.specificity]
-        found = next((entry for entry in conditional if entry.matches(token)), None)
+        rows = self._index.get((pos, lemma))
+        if rows is None:
+            return None
+        facts = TokenFacts(token)
+        found = next((entry for entry in rows.conditional if entry.matches(facts)), None)
         # only where the first object keys no row: "launched artillery and rocket fire" is shelling
-        found = found or next(
-            (entry for entry in conditional if entry.keys_on_object and entry.matches(token, conjuncts=True)), None
-        )
-        return found or next((entry for entry in rows if not entry.specificity and entry.matches(token)), None)
+        found = found or next((entry for entry in rows.object_keyed if entry.matches(facts, conjuncts=True)), None)
+        return found or next((entry for entry in rows.plain if entry.matches(facts)), None)
 
 
 @lru_cache(maxsize=1)

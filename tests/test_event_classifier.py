@@ -149,3 +149,11 @@ def test_related_codes_of_one_root_outvote_a_single_code():
 
 def test_the_model_is_loaded_once_per_process():
     assert event_classifier() is event_classifier()
+
+
+def test_model_events_place_actors_as_rule_events_do(model_only):
+    events = coded(model_only, "Jordan took in thousands of refugees fleeing the war in Syria.")
+    if not events:
+        pytest.skip("the model no longer reads this sentence as an event")
+    assert events[0].target.code == "SYRREF"
+    assert events[0].rule == RULE + "+place"

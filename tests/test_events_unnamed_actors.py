@@ -151,8 +151,11 @@ def test_a_government_can_break_its_promise_to_its_own_people(coder):
 
 @pytest.mark.parametrize("day, country", [("1995-03-01", "SDN"), ("2015-03-01", "SSD")])
 def test_a_city_belongs_to_the_country_it_was_in_on_the_day(coder, day, country):
-    events = coder.code("Sudanese rebels shelled Juba on Sunday.", date=day, doc_id="t")
+    events = coder.code("Sudanese rebels shelled Juba on Sunday. Gunmen killed two soldiers in Malakal.", date=day,
+                        doc_id="t")
     assert with_root(events, "19").target.country == country
+    assert with_root(events, "18").source.code == country + "UAF"  # placed by the gazetteer
+    assert {e.location.country for e in events if e.location} == {country}
 
 
 def test_a_foiled_attempt_by_no_one_named_is_an_unidentified_attackers(coder):

@@ -138,7 +138,7 @@ def _finish(doc: Doc) -> CodedDocument:
     document: Document = doc._.document
     events = [candidate.event for candidate in doc._.events or [] if candidate.dropped is None]
     warnings = []
-    if document.date is None and events:
+    if document.date is None and events and document.origin is None:  # readers warn for what they read
         warnings.append(f"{document.id}: no document date known; events keep a null date")
     return CodedDocument(document, events, sentences=sum(1 for _ in doc.sents), warnings=warnings)
 

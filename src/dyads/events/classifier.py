@@ -28,7 +28,7 @@ from dyads.actors.mention import Mention
 from dyads.data import data_path
 from dyads.events.arguments import ArgumentFinder, clause_targets, verb_targets
 from dyads.events.candidate import EventCandidate
-from dyads.events.extract import build_event, subject_actors
+from dyads.events.extract import build_event, home_country, located, placed_mark, subject_actors
 from dyads.events.factuality import cues
 
 MODEL_DIR = data_path("models/event_classifier")
@@ -222,13 +222,17 @@ def find_parties(trigger: Token, finder: ArgumentFinder) -> Parties | None:
     reciprocal = not targets and len(sources) > 1  # "Hanoi and Tokyo conferred on ...": each the other's target
     if reciprocal:
         targets = sources[1:]
-    return Parties(source, targets[0], reciprocal) if targets else None
+    if not targets:
+        return None
+    target = located(targets[0], trigger, finder, home_country(source))
+    return Parties(located(source, trigger, finder), target, reciprocal)
 
 
 def _model_event(sentence: OpenSentence, trigger: Token, parties: Parties, prediction: Prediction,
                  confidence_scale: float) -> EventCandidate:
     event = build_event(sentence.index, sentence.sent, [trigger], prediction.code, (parties.source, 0),
-                        (parties.target, 0), prediction.probability * confidence_scale, RULE)
+                        (parties.target, 0), prediction.probability * confidence_scale,
+                        RULE + placed_mark(parties.source, parties.target))
     event.reciprocal = parties.reciprocal
     return EventCandidate(event=event, trigger=trigger, sent=sentence.sent, source_mention=parties.source,
                           target_mention=parties.target, tokens=[trigger])

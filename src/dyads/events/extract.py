@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dyads.actors.lexicon import actor_code
+from dyads.actors.lexicon import actor_code, country_on
 from dyads.actors.mention import Mention
 from dyads.data import read_tsv
 from dyads.events.arguments import (
@@ -232,7 +232,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
                     source_mentions = [m for m in source_mentions if m.actor.sectors[:1] != [MEDIA]]
     if not source_mentions:
         return
-    source_mentions = [_located(mention, trigger, finder) for mention in source_mentions]
+    source_mentions = [located(mention, trigger, finder) for mention in source_mentions]
 
     group = _group_members(source_mentions)
     if entry.cameo[:2] in AUDIENCE_ROOTS:  # "complained to the UN over Israeli raids": the UN only hears it
@@ -253,18 +253,23 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
             yield group[0], group[1], True, via + "+reciprocal"
             return
         for mention in source_mentions:
-            yield (mention, 0), None, False, via + _placed(mention)
+            yield (mention, 0), None, False, via + placed_mark(mention)
         return
-    source = source_mentions[0].actor
-    home = source.country if source.sectors[:1] and source.sectors[0] in DOMESTIC_SECTORS else None
-    target_mentions = [_located(mention, trigger, finder, home) for mention in target_mentions]
+    home = home_country(source_mentions[0])
+    target_mentions = [located(mention, trigger, finder, home) for mention in target_mentions]
     for source in source_mentions:
         for target in target_mentions:
             for member in range(len(target.actors)):
-                yield (source, 0), (target, member), reciprocal_prep, via + _placed(source, target)
+                yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
 
 
-def _placed(*mentions: Mention) -> str:
+def home_country(source: Mention) -> str | None:
+    """The country whose people a police force or court acts on: its own."""
+    actor = source.actor
+    return actor.country if actor.sectors[:1] and actor.sectors[0] in DOMESTIC_SECTORS else None
+
+
+def placed_mark(*mentions: Mention) -> str:
     """Marks in the rule string an event with an actor whose country was inferred from where it acted."""
     return PLACED if any(m.rule.endswith(PLACED) for m in mentions) else ""
 
@@ -398,7 +403,7 @@ def _unidentified_attacker(means: Token) -> Mention:
     return Mention(span.start, span.end, [actor], "unidentified", rule="unattributed")
 
 
-def _located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str | None = None) -> Mention:
+def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str | None = None) -> Mention:
     """A sector-only actor ("gunmen", "protesters", a roadside bomb's attacker) with the country it acts in:
     where the event happened ("gunmen killed five soldiers in Peshawar": unidentified gunmen in Pakistan),
     else `home`, the country of the police or court that acted on it ("Turkish police dispersed students")."""
@@ -434,7 +439,9 @@ def _gazetteer_place(name: Span, source_countries: set[str | None]) -> Mention |
     readings = gazetteer().lookup(name.text) or (gazetteer().lookup(name[:-1].text) if len(name) > 1 else [])
     if not readings:
         return None
-    country = choose(readings, {c for c in source_countries if c}, set()).country
+    place = choose(readings, {c for c in source_countries if c}, set())
+    document = name.doc._.document
+    country = country_on(place.country, document.date if document is not None else None)
     return Mention(name.start, name.end, [Actor(name.text, code=country, country=country)], "place", rule="gazetteer")
 
 
@@ -547,7 +554,7 @@ def build_event(sent_index: int, sent: Span, tokens: list[Token], cameo: str, so
         sentence=sent.text,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
-        trigger=TextSpan(doc.text[start:end], start, end),
+        trigger=TextSpan(doc[tokens[0].i : tokens[-1].i + 1].text, start, end),  # doc.text rebuilds the text
         source=source_actor,
         target=target_actor,
         cameo=code.cameo(),

@@ -28,8 +28,9 @@ from dyads.actors.mention import Mention
 from dyads.data import data_path
 from dyads.events.arguments import ArgumentFinder, clause_targets, verb_targets
 from dyads.events.candidate import EventCandidate
-from dyads.events.extract import build_event, home_country, located, placed_mark, subject_actors
+from dyads.events.extract import build_event, subject_actors
 from dyads.events.factuality import cues
+from dyads.events.inferred_actors import home_country, located, placed_mark
 
 MODEL_DIR = data_path("models/event_classifier")
 TRAINING_META = "training.json"  # written next to the model by the training script

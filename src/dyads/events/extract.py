@@ -1,8 +1,9 @@
 """`dyads_events`: trigger words from the lexicon plus source and target from the parse → coded events.
 
 Where an event is decided: `TriggerLexicon.match` (events/lexicon.py) picks the CAMEO code of a verb or
-event noun; `arguments.py` finds who did it and to whom; this module assembles the records. Factuality,
-time, place and provenance are later components.
+event noun; `arguments.py` finds who did it and to whom, `inferred_actors.py` stands in for actors the
+report leaves unnamed or the lexicons cannot name; this module assembles the records. Factuality, time,
+place and provenance are later components.
 """
 
 from __future__ import annotations
@@ -14,39 +15,49 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dyads.actors.lexicon import actor_code, country_on
 from dyads.actors.mention import Mention
 from dyads.data import read_tsv
 from dyads.events.arguments import (
     RECIPROCAL_PREPS,
     ArgumentFinder,
     clause_targets,
-    event_places,
     governing_verb,
     is_purpose_clause,
     location_targets,
     noun_sources,
     noun_targets,
-    noun_words,
-    place_name,
     subject_candidates,
     unattributed_means,
     verb_targets,
 )
 from dyads.events.candidate import EventCandidate
 from dyads.events.factuality import cues
+from dyads.events.inferred_actors import (
+    STAND_IN,
+    UNRESOLVED,
+    UNRESOLVED_WEIGHT,
+    VIOLENT_ROOTS,
+    agentless_passive,
+    authorities,
+    authority_sector,
+    home_country,
+    located,
+    place_mentions,
+    placed_mark,
+    unidentified_attacker,
+    unresolved_subjects,
+    unresolved_targets,
+)
 from dyads.events.lexicon import (
     OBJECT_DEPS,
     TriggerEntry,
     complement_clauses,
     is_nominal,
-    is_passive,
     trigger_lexicon,
 )
 from dyads.events.ontology import lookup
 from dyads.model import Actor, Event
 from dyads.model import Span as TextSpan
-from dyads.where import choose, gazetteer
 
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
@@ -57,25 +68,8 @@ CONDITIONAL_ROOTS = {"13"}
 # Where a statement is made or a meeting held is not its target; a visit's destination is.
 PLACELESS_ROOTS = (STATEMENT_ROOT,)
 PLACELESS_CODES = {"04", "040", "041", "044", "045", "046"}
-# Violence may be reported without its perpetrator ("a roadside bomb killed"): an unidentified attacker
-# (data/events/unattributed.tsv), placed in the country where it struck, is the source.
-VIOLENT_ROOTS = {"18", "19", "20"}
-UNIDENTIFIED = "UAF"
-UNIDENTIFIED_NAME = "unidentified attacker"
-STATELESS_SECTORS = {"IGO", "NGO", "REF"}  # bodies whose place of action does not say whose they are
-# Arrests and investigations reported in the passive without an agent are the local authorities' acts.
-AUTHORITY_SECTORS = {"173": "COP", "174": "GOV", "09": "JUD"}  # arrest, deport, investigate
-# Police and courts act at home: whom they arrest, disperse or sentence is of their country.
-DOMESTIC_SECTORS = {"COP", "JUD"}
-REFUGEES = "REF"  # of the country they fled, not the one they are in
-FLIGHT_VERBS = {"flee", "escape"}
-PLACED = "+place"
-SIDE_NOUNS = {"side", "delegation", "camp"}
-MEDIA = "MED"  # rule suffix of an actor given the country of the place it acts in
-# A subject the actor lexicon does not know but the parser's entity recogniser names ("the BCFL said it is
-# skeptical", "Ingabire rejected ...") is still the source: coded without a country, and less sure.
-UNRESOLVED_LABELS = {"ORG", "PERSON", "NORP"}
-UNRESOLVED_WEIGHT = 0.8
+SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a South Korean minister
+MEDIA = "MED"
 
 
 @Language.component("dyads_events")
@@ -200,9 +194,9 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         source_mentions, subject_via = subject_actors(trigger, finder)
         means = unattributed_means(trigger) if not source_mentions and entry.cameo[:2] in VIOLENT_ROOTS else None
         if means is not None:
-            source_mentions, subject_via = [_unidentified_attacker(means)], "unattributed"
-        if not source_mentions and _authority_sector(entry.cameo) and _agentless_passive(trigger):
-            source_mentions, subject_via = _authorities(trigger, entry, finder), "authorities"
+            source_mentions, subject_via = [unidentified_attacker(means)], "unattributed"
+        if not source_mentions and authority_sector(entry.cameo) and agentless_passive(trigger):
+            source_mentions, subject_via = authorities(trigger, entry, finder), "authorities"
         if not source_mentions:
             source_mentions, subject_via = unresolved_subjects(trigger, finder)
         target_candidates = verb_targets(trigger)
@@ -244,7 +238,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         if weaker and not (target_mentions and weaker_theme):
             target_mentions, target_via = weaker, weaker_via
     if not target_mentions and len(group) < 2:
-        target_mentions, target_via = _unresolved_target(target_candidates, finder)
+        target_mentions, target_via = unresolved_targets(target_candidates, finder)
     via = f"{subject_via}/{target_via or '-'}"
     reciprocal_prep = target_via.split(":")[-1] in RECIPROCAL_PREPS
 
@@ -261,17 +255,6 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
         for target in target_mentions:
             for member in range(len(target.actors)):
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
-
-
-def home_country(source: Mention) -> str | None:
-    """The country whose people a police force or court acts on: its own."""
-    actor = source.actor
-    return actor.country if actor.sectors[:1] and actor.sectors[0] in DOMESTIC_SECTORS else None
-
-
-def placed_mark(*mentions: Mention) -> str:
-    """Marks in the rule string an event with an actor whose country was inferred from where it acted."""
-    return PLACED if any(m.rule.endswith(PLACED) for m in mentions) else ""
 
 
 def _first_target(candidates, source_mentions: list[Mention], finder: ArgumentFinder, entry: TriggerEntry):
@@ -311,138 +294,15 @@ def _fallback_target(trigger: Token, entry: TriggerEntry, source_mentions: list[
     if found[0] and not found[2]:
         return found
     if not entry.cameo.startswith(PLACELESS_ROOTS) and entry.cameo not in PLACELESS_CODES:
-        place, via = _place_target(location_targets(trigger), source_mentions, finder)
+        place, via = place_mentions(location_targets(trigger), finder, lambda m: _same(m, source_mentions, finder.doc),
+                                    frozenset(m.actor.country for m in source_mentions if m.actor.country))
         if place:
             return place, via, False
     return found
 
 
-def _place_target(candidates, source_mentions: list[Mention], finder: ArgumentFinder):
-    """The first place the event happens in: a country, capital or region standing for its country (not an
-    institution), or a named place of the gazetteer ("demonstrated in the northern city of Kirkuk")."""
-    for token, via in candidates:
-        found = [m for m in finder.actors_coordinated(token)
-                 if m.actor.country and not m.actor.sectors and not _same(m, source_mentions, finder.doc)]
-        if found:
-            return found, via
-        name = place_name(token)
-        place = _gazetteer_place(name, {m.actor.country for m in source_mentions}) if name is not None else None
-        if place is not None:
-            return [place], via + ".gazetteer"
-    return [], ""
-
-
-def unresolved_subjects(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:
-    """The verb's nearest subject as actors without a code, where the parser names it as an organisation,
-    person or group that the actor lexicon does not know."""
-    for subjects, via in subject_candidates(verb):
-        found = [m for s in subjects for t in (s, *s.conjuncts) if (m := _named_entity(t, finder)) is not None]
-        return _distinct(found), f"{via}.unresolved"
-    return [], ""
-
-
-def _unresolved_target(candidates, finder: ArgumentFinder) -> tuple[list[Mention], str]:
-    """The first target candidate the entity recogniser names, as an actor without a code."""
-    for token, via in candidates:
-        found = _distinct([m for t in (token, *token.conjuncts) if (m := _named_entity(t, finder)) is not None])
-        if found:
-            return found, f"{via}.unresolved"
-    return [], ""
-
-
-def _distinct(mentions: list[Mention]) -> list[Mention]:
-    """One mention per span: two words of one name found as separate subjects name it once."""
-    return list({(m.start, m.end): m for m in mentions}.values())
-
-
-def _named_entity(token: Token, finder: ArgumentFinder) -> Mention | None:
-    """The named entity a token is part of, as an actor without a code; not a part of a known actor."""
-    label = token.ent_type_
-    if label not in UNRESOLVED_LABELS:
-        return None
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    if any(i in finder.mention_at for i in range(start, end)):
-        return None
-    text = doc[start:end].text
-    actor = Actor(text, name=text if label == "PERSON" else None)
-    return Mention(start, end, [actor], "unresolved", rule=f"entity:{label}")
-
-
-def _authority_sector(cameo: str) -> str | None:
-    return next((sector for prefix, sector in AUTHORITY_SECTORS.items() if cameo.startswith(prefix)), None)
-
-
-def _agentless_passive(verb: Token) -> bool:
-    return is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
-
-
-def _authorities(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder) -> list[Mention]:
-    """Who arrests, deports or investigates where the report does not say: the authorities of the country
-    where it happened ("two journalists were arrested in Cairo"). Nobody, where no place is named."""
-    places, _ = _place_target(event_places(trigger), [], finder)
-    if not places:
-        return []
-    country, sector = places[0].actor.country, _authority_sector(entry.cameo)
-    actor = Actor("authorities", code=actor_code(country, [sector]), country=country, sectors=[sector])
-    return [Mention(trigger.i, trigger.i + 1, [actor], "unidentified", rule="authorities" + PLACED)]
-
-
 def _reports(verb: Token) -> bool:
     return cues().get("governor", {}).get(verb.lemma_.lower()) == "reported"
-
-
-def _unidentified_attacker(means: Token) -> Mention:
-    """The attacker behind "a roadside bomb" or "was shot dead": a mention of the means, named for what it is."""
-    span = noun_words(means) if means.pos_ in ("NOUN", "PROPN") else means.doc[means.i : means.i + 1]
-    actor = Actor(UNIDENTIFIED_NAME, code=UNIDENTIFIED, sectors=[UNIDENTIFIED])
-    return Mention(span.start, span.end, [actor], "unidentified", rule="unattributed")
-
-
-def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str | None = None) -> Mention:
-    """A sector-only actor ("gunmen", "protesters", a roadside bomb's attacker) with the country it acts in:
-    where the event happened ("gunmen killed five soldiers in Peshawar": unidentified gunmen in Pakistan),
-    else `home`, the country of the police or court that acted on it ("Turkish police dispersed students")."""
-    actor = mention.actor
-    if mention.is_group or actor.country or not actor.sectors or actor.code != actor_code(None, actor.sectors):
-        return mention
-    if actor.sectors[0] == REFUGEES:
-        places, _ = _place_target(_fled_places(finder.doc[mention.end - 1]), [], finder)
-        home = None
-    elif actor.sectors[0] in STATELESS_SECTORS:
-        return mention
-    else:
-        places, _ = _place_target(event_places(trigger), [], finder)
-    country = places[0].actor.country if places else home
-    if country is None:
-        return mention
-    located = copy.copy(actor)
-    located.country, located.code = country, actor_code(country, actor.sectors)
-    return Mention(mention.start, mention.end, [located], mention.kind, rule=mention.rule + PLACED,
-                   antecedent=mention.antecedent, extra=mention.extra)
-
-
-def _fled_places(head: Token) -> list[tuple[Token, str]]:
-    """Where refugees come from: "refugees fleeing Syria", "people fleeing the civil war in Liberia"."""
-    fleeing = [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FLIGHT_VERBS]
-    return [(c, f"{c.dep_}.fled") for verb in fleeing for c in verb.children if c.dep_ in OBJECT_DEPS] + [
-        place for verb in fleeing for place in event_places(verb)
-    ]
-
-
-def _gazetteer_place(name: Span, source_countries: set[str | None]) -> Mention | None:
-    """A place name as an actor that stands for its country; "West Darfur State" is found as "West Darfur"."""
-    readings = gazetteer().lookup(name.text) or (gazetteer().lookup(name[:-1].text) if len(name) > 1 else [])
-    if not readings:
-        return None
-    place = choose(readings, {c for c in source_countries if c}, set())
-    document = name.doc._.document
-    country = country_on(place.country, document.date if document is not None else None)
-    return Mention(name.start, name.end, [Actor(name.text, code=country, country=country)], "place", rule="gazetteer")
 
 
 def subject_actors(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:
@@ -484,7 +344,7 @@ def _actor(doc: Doc, side: Side) -> Actor:
     actor.sectors = list(actor.sectors)
     span = doc[mention.start : mention.end]
     actor.start, actor.end = span.start_char, span.end_char
-    if mention.kind != "unidentified":  # its span is the means ("a roadside bomb"), not the actor
+    if mention.kind != STAND_IN:
         actor.text = span.text
     return actor
 
@@ -524,7 +384,7 @@ def _event(sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
         confidence *= 0.85
     if source[0].antecedent is not None:
         confidence *= 0.95
-    if source[0].kind == "unresolved":
+    if source[0].kind == UNRESOLVED:
         confidence *= UNRESOLVED_WEIGHT
     confidence *= weight
     return build_event(sent_index, sent, _trigger_tokens(trigger), entry.cameo, source, target, confidence,

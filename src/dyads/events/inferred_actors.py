@@ -1,0 +1,188 @@
+"""Actors a report implies, or names in words the actor lexicons do not hold, and places that stand for
+their country.
+
+- an unidentified attacker behind violence whose perpetrator is not named ("a roadside bomb killed ...",
+  "was shot dead", "an attempt to assassinate ...": data/events/unattributed.tsv);
+- the local authorities behind an arrest, deportation or investigation reported without its agent;
+- an organisation or person the entity recogniser names but no lexicon holds, coded without a country;
+- the country of a sector-only actor ("gunmen", "protesters") from where it acts, or from the police or
+  court acting on it; refugees of the country they fled.
+Places are read as of the document's date (`country_on`). Events built from these say so in their rule
+(`unattributed`, `authorities`, `unresolved`, `+place`).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from dyads.actors.lexicon import actor_code, country_on
+from dyads.actors.mention import Mention
+from dyads.events.arguments import (
+    ArgumentFinder,
+    event_places,
+    noun_words,
+    place_name,
+    subject_candidates,
+)
+from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, is_passive
+from dyads.model import Actor
+from dyads.where import choose, gazetteer
+
+# Violence may be reported without its perpetrator: an unidentified attacker, placed where it struck.
+VIOLENT_ROOTS = {"18", "19", "20"}
+UNIDENTIFIED = "UAF"
+UNIDENTIFIED_NAME = "unidentified attacker"
+# Arrests, deportations and investigations reported in the passive without an agent: the local authorities.
+AUTHORITY_SECTORS = {"173": "COP", "174": "GOV", "09": "JUD"}
+# Police and courts act at home: whom they arrest, disperse or sentence is of their country.
+DOMESTIC_SECTORS = {"COP", "JUD"}
+STATELESS_SECTORS = {"IGO", "NGO", "REF"}  # bodies whose place of action does not say whose they are
+REFUGEES = "REF"  # of the country they fled, not the one they are in
+FLIGHT_VERBS = {"flee", "escape"}
+PLACED = "+place"  # rule suffix of an event with an actor given the country of the place it acts in
+# A subject the actor lexicon does not know but the entity recogniser names ("the BCFL said it is
+# skeptical") is still the source: coded without a country, and less sure.
+UNRESOLVED_LABELS = {"ORG", "PERSON", "NORP"}
+UNRESOLVED = "unresolved"  # kind of the mention of a name no lexicon holds
+STAND_IN = "unidentified"  # kind of a stand-in's mention: its span is what it is read from ("a roadside bomb")
+UNRESOLVED_WEIGHT = 0.8
+
+
+def home_country(source: Mention) -> str | None:
+    """The country whose people a police force or court acts on: its own."""
+    actor = source.actor
+    return actor.country if actor.sectors[:1] and actor.sectors[0] in DOMESTIC_SECTORS else None
+
+
+def placed_mark(*mentions: Mention) -> str:
+    """Marks in the rule string an event with an actor whose country was inferred from where it acted."""
+    return PLACED if any(m.rule.endswith(PLACED) for m in mentions) else ""
+
+
+def place_mentions(candidates, finder: ArgumentFinder, excluded: Callable[[Mention], bool] = lambda m: False,
+                   preferred: frozenset[str] = frozenset()) -> tuple[list[Mention], str]:
+    """The first place the event happens in, with its via: a country, capital or region standing for its
+    country (not an institution and not an `excluded` mention), or a named place of the gazetteer
+    ("demonstrated in the northern city of Kirkuk"), read in a `preferred` country where ambiguous."""
+    for token, via in candidates:
+        found = [m for m in finder.actors_coordinated(token)
+                 if m.actor.country and not m.actor.sectors and not excluded(m)]
+        if found:
+            return found, via
+        name = place_name(token)
+        place = _gazetteer_place(name, preferred) if name is not None else None
+        if place is not None:
+            return [place], via + ".gazetteer"
+    return [], ""
+
+
+def unresolved_subjects(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:
+    """The verb's nearest subject as actors without a code, where the parser names it as an organisation,
+    person or group that the actor lexicon does not know."""
+    for subjects, via in subject_candidates(verb):
+        found = [m for s in subjects for t in (s, *s.conjuncts) if (m := _named_entity(t, finder)) is not None]
+        return _distinct(found), f"{via}.unresolved"
+    return [], ""
+
+
+def unresolved_targets(candidates, finder: ArgumentFinder) -> tuple[list[Mention], str]:
+    """The first target candidate the entity recogniser names, as an actor without a code."""
+    for token, via in candidates:
+        found = _distinct([m for t in (token, *token.conjuncts) if (m := _named_entity(t, finder)) is not None])
+        if found:
+            return found, f"{via}.unresolved"
+    return [], ""
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    """One mention per span: two words of one name found as separate subjects name it once."""
+    return list({(m.start, m.end): m for m in mentions}.values())
+
+
+def _named_entity(token: Token, finder: ArgumentFinder) -> Mention | None:
+    """The named entity a token is part of, as an actor without a code; not a part of a known actor."""
+    label = token.ent_type_
+    if label not in UNRESOLVED_LABELS:
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if any(i in finder.mention_at for i in range(start, end)):
+        return None
+    text = doc[start:end].text
+    actor = Actor(text, name=text if label == "PERSON" else None)
+    return Mention(start, end, [actor], UNRESOLVED, rule=f"entity:{label}")
+
+
+def authority_sector(cameo: str) -> str | None:
+    return next((sector for prefix, sector in AUTHORITY_SECTORS.items() if cameo.startswith(prefix)), None)
+
+
+def agentless_passive(verb: Token) -> bool:
+    return is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def authorities(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder) -> list[Mention]:
+    """Who arrests, deports or investigates where the report does not say: the authorities of the country
+    where it happened ("two journalists were arrested in Cairo"). Nobody, where no place is named."""
+    places, _ = place_mentions(event_places(trigger), finder)
+    if not places:
+        return []
+    country, sector = places[0].actor.country, authority_sector(entry.cameo)
+    actor = Actor("authorities", code=actor_code(country, [sector]), country=country, sectors=[sector])
+    return [Mention(trigger.i, trigger.i + 1, [actor], STAND_IN, rule="authorities" + PLACED)]
+
+
+def unidentified_attacker(means: Token) -> Mention:
+    """The attacker behind "a roadside bomb" or "was shot dead": a mention of the means, named for what it is."""
+    span = noun_words(means) if means.pos_ in ("NOUN", "PROPN") else means.doc[means.i : means.i + 1]
+    actor = Actor(UNIDENTIFIED_NAME, code=UNIDENTIFIED, sectors=[UNIDENTIFIED])
+    return Mention(span.start, span.end, [actor], STAND_IN, rule="unattributed")
+
+
+def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str | None = None) -> Mention:
+    """A sector-only actor ("gunmen", "protesters", a roadside bomb's attacker) with the country it acts in:
+    where the event happened ("gunmen killed five soldiers in Peshawar": unidentified gunmen in Pakistan),
+    else `home`, the country of the police or court that acted on it ("Turkish police dispersed students")."""
+    actor = mention.actor
+    if mention.is_group or actor.country or not actor.sectors or actor.code != actor_code(None, actor.sectors):
+        return mention
+    if actor.sectors[0] == REFUGEES:
+        places, _ = place_mentions(_fled_places(finder.doc[mention.end - 1]), finder)
+        home = None
+    elif actor.sectors[0] in STATELESS_SECTORS:
+        return mention
+    else:
+        places, _ = place_mentions(event_places(trigger), finder)
+    country = places[0].actor.country if places else home
+    if country is None:
+        return mention
+    placed = copy.copy(actor)
+    placed.country, placed.code = country, actor_code(country, actor.sectors)
+    return Mention(mention.start, mention.end, [placed], mention.kind, rule=mention.rule + PLACED,
+                   antecedent=mention.antecedent, extra=mention.extra)
+
+
+def _fled_places(head: Token) -> list[tuple[Token, str]]:
+    """Where refugees come from: "refugees fleeing Syria", "people fleeing the civil war in Liberia"."""
+    fleeing = [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FLIGHT_VERBS]
+    return [(c, f"{c.dep_}.fled") for verb in fleeing for c in verb.children if c.dep_ in OBJECT_DEPS] + [
+        place for verb in fleeing for place in event_places(verb)
+    ]
+
+
+def _gazetteer_place(name: Span, preferred: frozenset[str]) -> Mention | None:
+    """A place name as an actor that stands for its country; "West Darfur State" is found as "West Darfur"."""
+    readings = gazetteer().lookup(name.text) or (gazetteer().lookup(name[:-1].text) if len(name) > 1 else [])
+    if not readings:
+        return None
+    place = choose(readings, set(preferred), set())
+    document = name.doc._.document
+    country = country_on(place.country, document.date if document is not None else None)
+    return Mention(name.start, name.end, [Actor(name.text, code=country, country=country)], "place", rule="gazetteer")

@@ -383,3 +383,74 @@ def test_an_announced_suspension_of_aid_is_the_suspension(coder):
     events = events_of(coder, "Britain announced a suspension of aid to Malawi.")
     assert [e.cameo.code for e in events] == ["162"]
     assert dyad(events[0]) == ("GBR", "MWI")
+
+
+# Factuality on Monitor-style reports (issue 4): constructions and cues that keep unrealized acts from being
+# coded as actual ones.
+def test_was_to_have_signed_never_happened(coder):
+    events = events_of(coder, "The Armenian and Azerbaijani presidents were to have signed a peace treaty in Paris.")
+    assert [e.modality for e in events] == ["hypothetical"]
+
+
+def test_troops_that_are_to_withdraw_have_not_yet(coder):
+    event = only(events_of(coder, "Turkish troops are to withdraw from northern Iraq next month."), "03")
+    assert event.modality == "future"
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin instructed the Russian ambassador to deliver aid to Serbia.",
+    "The Kremlin ordered the Russian army to attack Georgian positions.",
+])
+def test_an_ordered_act_is_not_yet_done(coder, text):
+    assert [e.modality for e in events_of(coder, text)] == ["hypothetical"]
+
+
+def test_wanting_another_to_act_is_no_plan_of_ones_own(coder):
+    event = only(events_of(coder, "Armenia wants Turkey to open the border with Armenia."), "08")
+    assert event.modality == "hypothetical"
+    assert event.source.country == "TUR"
+
+
+def test_hoping_another_will_act_is_a_wish_and_hoping_to_act_a_plan(coder):
+    other = only(events_of(coder, "The Polish president hopes Germany will sign the treaty."), "05")
+    assert other.modality == "hypothetical"
+    own = only(events_of(coder, "Poland hopes it will sign the treaty with Germany."), "03")
+    assert own.modality == "future"
+
+
+def test_a_suspended_deployment_is_not_a_deployment(coder):
+    event = only(events_of(coder, "Kenya suspended the deployment of troops to Somalia."), "15")
+    assert event.modality == "negated"
+
+
+def test_what_an_act_is_taken_for_did_not_happen(coder):
+    event = only(events_of(coder, "Belgrade interpreted the Russian statement as a recognition of Kosovo."), "05")
+    assert event.modality == "hypothetical"
+
+
+def test_withdrawing_from_talks_halts_negotiations(coder):
+    events = events_of(coder, "Armenia withdrew from the talks with Azerbaijan on Tuesday.")
+    assert "164" in [e.cameo.code for e in events]
+    assert not [e for e in events if e.cameo.root == "08"]
+
+
+def test_support_given_at_that_time_is_background(coder):
+    event = only(events_of(coder, "Japan rejected the 1996 proposal, which Russia supported at that time."), "05")
+    assert event.historical
+
+
+def test_a_modal_above_the_clause_makes_the_act_hypothetical(coder):
+    event = only(events_of(coder, "Lithuania might decide to expel the Russian ambassador."), "16")
+    assert event.modality == "hypothetical"
+
+
+def test_an_event_noun_subject_keeps_its_own_factuality(coder):
+    text = "It is hoped that the Russian minister's visit to Georgia will ease tensions."
+    assert only(events_of(coder, text), "04").modality == "actual"
+    planned = only(events_of(coder, "The talks between Japan and China will take place in Beijing."), "03")
+    assert planned.cameo.code == "036"
+
+
+def test_any_attack_is_no_attack(coder):
+    event = only(events_of(coder, "Russia warned that any Georgian attack on Abkhazia would be a mistake."), "19")
+    assert event.modality == "hypothetical"

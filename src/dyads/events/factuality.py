@@ -2,8 +2,9 @@
 
 A meeting that was only expected is not a meeting. The cues (data/events/factuality.tsv) are read off the
 trigger's own clause (auxiliaries, adverbs, determiners of its object) and off the clauses above it in
-the sentence ("is scheduled to meet", "sources said that", "appeared to"); a later sentence that says a
-reported event never took place ("There was no indication that the meeting had taken place") turns the
+the sentence ("is scheduled to meet", "sources said that", "appeared to"), off the verb an event noun is
+the object of ("suspended the withdrawal") and off constructions ("troops are to withdraw"); a later
+sentence that says a reported event never took place ("There was no indication that the meeting had taken place") turns the
 earlier events of that kind hypothetical.
 """
 
@@ -122,13 +123,14 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
 
     own = [trigger]
     clause = _clause_verb(trigger)
-    if clause.i != trigger.i:
+    if clause.i != trigger.i and not _presupposed(trigger, clause):
         own.append(clause)
     node = clause
     while node.dep_ == "conj" and node.head.i != node.i:  # "apparently agreed ... and signed"
         node = node.head
         own.append(node)
     for token in own:
+        effects += _constructions(token)
         for child in token.children:
             word = child.lower_
             if child.dep_ in ("aux", "auxpass") and word in table.get("aux", {}):
@@ -141,6 +143,8 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
                 effects.append((table["mark"][word], word))
             elif child.dep_ == "npadvmod" and word == "once":
                 effects.append(("historical", word))
+            elif child.dep_ == "prep" and word == "at" and _names_that_time(child):
+                effects.append(("historical", "at that time"))
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + [token]
         for obj in objects:
             for det in obj.children:
@@ -149,13 +153,20 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     # "an invitation to visit Seoul": the visit is still to come
     if trigger.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         effects.append(("future", "to"))
+    if is_nominal(trigger):
+        effects += _noun_effects(trigger, clause)
 
     attributed_to = None
-    for governor in _governors(own[-1]):
+    for governor, clause_below in _governors(own[-1]):
         lemma = governor.lemma_.lower()
+        if clause_below.dep_ == "xcomp":  # "might be forced to ask", "would agree to sign"
+            effects += [(table["aux"][c.lower_], c.lower_) for c in governor.children
+                        if c.dep_ == "aux" and c.lower_ in table.get("aux", {})]
         effect = table.get("governor", {}).get(lemma)
         if effect is None:
             continue
+        if lemma in table.get("wish_for_others", {}) and _has_own_subject(clause_below, governor):
+            effect = table["wish_for_others"][lemma]  # "wanted Tbilisi to crack down": a wish, not a plan
         negators = [*governor.children, *(governor.head.children if governor.dep_ == "acomp" else ())]
         if any(c.dep_ in NEGATION_DEPS for c in negators) and effect in ("future", "reported"):
             effect = "negated" if effect == "future" else effect
@@ -184,17 +195,73 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     return effects
 
 
+def _presupposed(noun: Token, verb: Token) -> bool:
+    """An event noun subject of a verb that says what the event does, not whether it happens: in "Lebed's
+    visit will shed light" the visit is under way; in "the visit will take place" it is to come."""
+    return noun.dep_ == "nsubj" and noun.head.i == verb.i and verb.lemma_.lower() not in cues().get("occur", {})
+
+
 def _governors(clause: Token):
-    """Verbs of the clauses above this one, nearest first, within the sentence."""
+    """Verbs of the clauses above this one, nearest first, within the sentence, each with the clause
+    under it."""
     node = clause
     for _ in range(4):
         if node.dep_ not in GOVERNOR_DEPS or node.head.i == node.i:
             return
-        node = node.head
+        below, node = node, node.head
         if node.pos_ in ("VERB", "AUX", "ADJ", "NOUN") or acts_as_verb(node):
-            yield node  # a noun too: "its demand that Israel ease", "a plan to attack"
+            yield node, below  # a noun too: "its demand that Israel ease", "a plan to attack"
             # "reiterated its demand [that Israel ease]": the parser hangs the clause on the verb
-            yield from (c for c in node.children if c.dep_ in ("dobj", "obj") and c.i < clause.i)
+            yield from ((c, below) for c in node.children if c.dep_ in ("dobj", "obj") and c.i < clause.i)
+
+
+def _has_own_subject(clause: Token, governor: Token) -> bool:
+    """"wanted Tbilisi to crack down", "hopes Moscow will sign": the clause's actor is not the governor's."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return not all(s.pos_ == "PRON" for s in subjects)  # "Kiev hopes it will join": its own plan
+    return any(c.dep_ in ("dobj", "obj") and c.i < clause.i for c in governor.children)
+
+
+def _names_that_time(preposition: Token) -> bool:
+    """"which Russia supported at that time": a past the report looks back on."""
+    return any(
+        obj.dep_ == "pobj" and obj.lemma_ == "time" and any(d.lower_ == "that" for d in obj.children)
+        for obj in preposition.children
+    )
+
+
+def _constructions(token: Token) -> list[tuple[str, str]]:
+    """'be to' + infinitive: "troops are to withdraw" is planned; "were to have signed" never happened."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_ != "be" or head.i == token.i:
+        return []
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if "to" not in auxiliaries:
+        return []
+    return [("hypothetical", "was to have")] if "have" in auxiliaries else [("future", "is to")]
+
+
+def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
+    """An event noun as the object of a verb that stops it ("suspended the withdrawal", "the visit was
+    cancelled"), as what an act is taken for ("interpreted the meeting as a recognition"), or under
+    "any" ("any attack would")."""
+    table = cues()
+    effects = []
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i == clause.i:
+        lemma = clause.lemma_.lower()
+        effect = table.get("stopper", {}).get(lemma) or table.get("called_off", {}).get(lemma)
+        if effect:
+            effects.append((effect, lemma))
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ == "as" and (
+        preposition.head.lemma_.lower() in table.get("characterize", {})
+    ):
+        effects.append((table["characterize"][preposition.head.lemma_.lower()], "as"))
+    for det in noun.children:
+        if det.dep_ == "det" and det.lower_ in table.get("noun_determiner", {}):
+            effects.append((table["noun_determiner"][det.lower_], det.lower_))
+    return effects
 
 
 def _future_in_past(own: list[Token]) -> bool:

@@ -520,13 +520,20 @@ def test_unions_news_agencies_and_companies(nlp):
 
 
 def test_strikers_prison_guards_and_gang_bosses(nlp):
-    found = mentions(nlp, "The strikers said prison guards in Tabriz beat them, and Mafia boss Ugo Rana agreed.")
-    assert [found[name].actor.sectors[0] for name in ("The strikers", "Mafia boss Ugo Rana")] == ["LAB", "CRM"]
+    found = mentions(
+        nlp, "The strikers said prison guards in Tabriz beat them, and Mafia boss Ugo Rana agreed."
+    )
+    assert [found[name].actor.sectors[0] for name in ("The strikers", "Mafia boss Ugo Rana")] == [
+        "LAB",
+        "CRM",
+    ]
     assert found["prison guards in Tabriz"].actor.code == "IRNCOP"
 
 
 def test_names_with_a_typographic_apostrophe_match(nlp):
-    found = mentions(nlp, "The People’s Liberation Army and the Tigray People’s Liberation Front both mobilised.")
+    found = mentions(
+        nlp, "The People’s Liberation Army and the Tigray People’s Liberation Front both mobilised."
+    )
     assert found["People’s Liberation Army"].actor.code == "CHNMIL"
     assert found["Tigray People’s Liberation Front"].actor.country == "ETH"
 
@@ -541,3 +548,63 @@ def test_an_acronym_introduced_after_a_known_name_stands_for_it_throughout(nlp):
 def test_a_spokesman_for_a_body_belongs_to_it(nlp):
     found = mentions(nlp, "A spokesman for the Taliban rejected the offer.")
     assert found["spokesman for the Taliban"].actor.code == "AFGREB"
+
+
+def test_de_facto_states_their_capitals_and_their_offices_are_coded_pre(nlp):
+    found = mentions(
+        nlp,
+        "Tiraspol accused Chisinau of stalling, and the Transdniester authorities closed two crossings. "
+        "Abkhazia's foreign minister met Abkhaz refugees, while Abkhaz forces stayed in Sukhumi.",
+    )
+    assert found["Tiraspol"].actor.code == "MDAPRE"
+    assert found["Chisinau"].actor.code == "MDA"
+    assert found["the Transdniester authorities"].actor.code == "MDAPRE"
+    assert found["Abkhazia's foreign minister"].actor.code == "GEOPRE"
+    assert found["Abkhaz refugees"].actor.code == "GEOREF"
+    assert found["Abkhaz forces"].actor.sectors == ["PRE", "MIL"]
+
+
+def test_a_separatist_leaders_own_office_beats_a_bare_state_title(nlp):
+    sentence = "President Aslan Maskhadov called for talks."
+    assert mentions(nlp, sentence, date(2001, 7, 1))["President Aslan Maskhadov"].actor.code == "RUSREB"
+    assert mentions(nlp, sentence, date(1998, 7, 1))["President Aslan Maskhadov"].actor.code == "RUSPRE"
+
+
+def test_a_generic_title_gives_way_to_a_known_persons_office(nlp):
+    found = mentions(nlp, "Chairman Zurab Zhvania opened the session.", date(1999, 3, 1))
+    assert found["Chairman Zurab Zhvania"].actor.code == "GEOLEG"
+
+
+def test_the_person_named_after_an_organisations_title_holds_it(nlp):
+    found = mentions(
+        nlp,
+        "Gazprom chairman Rem Vyakhirev met Rosneft president Ivan Petrenko in Kiev.",
+        date(1999, 3, 1),
+    )
+    known = found["Gazprom chairman Rem Vyakhirev"]
+    assert (known.kind, known.actor.code, known.actor.name) == ("person", "RUSBUS", "Rem Vyakhirev")
+    unknown = found["Rosneft president Ivan Petrenko"]
+    assert (unknown.actor.code, unknown.actor.name) == ("RUSBUS", "Ivan Petrenko")
+    assert found["Kiev"].actor.code == "UKR"
+
+
+def test_a_known_name_glued_by_a_hyphen_to_a_longer_name_is_not_that_body(nlp):
+    found = mentions(nlp, "The National-Democratic Party walked out of parliament.")
+    assert all(m.actor.country != "USA" for m in found.values())
+
+
+def test_a_name_set_off_by_commas_after_a_title_is_its_holder(nlp):
+    found = mentions(nlp, "The Transdniester leader, Igor Smirnov, rejected the plan.", date(2001, 8, 1))
+    smirnov = next(m for m in found.values() if m.actor.name == "Igor Smirnov")
+    assert smirnov.actor.code == "MDAPRE"
+    found = mentions(nlp, "A rebel commander, Umar Dadashev, was captured on Tuesday.")
+    assert any(m.actor.name == "Umar Dadashev" and m.actor.sectors[:1] == ["REB"] for m in found.values())
+
+
+def test_scare_quotes_inside_a_phrase_and_post_soviet_police(nlp):
+    found = mentions(
+        nlp, 'The Russian "peacekeeping" troops left, and Belarusan riot police and the OMON stayed.'
+    )
+    assert found['The Russian "peacekeeping" troops'].actor.code == "RUSMIL"
+    assert found["Belarusan riot police"].actor.code == "BLRCOP"
+    assert found["the OMON"].actor.sectors == ["COP"]

@@ -224,3 +224,14 @@ def test_a_government_gives_its_country_to_the_groups_it_deals_with(nlp):
     assert find(doc, "students").actor.country == "PER"  # a country named as a place is no rival
     doc = coded(nlp, "The Chilean government sent aid to Peru for students.")
     assert find(doc, "students").actor.country is None  # a recipient is another country in the sentence
+
+
+def test_a_surname_resolves_in_the_spelling_the_text_used(nlp):
+    doc = coded(nlp, "Azerbaijani President Heidar Aliev flew to Tbilisi. Aliev later met the press.")
+    aliev = find(doc, "Aliev")
+    assert (aliev.actor.name, aliev.actor.code) == ("Heydar Aliyev", "AZEGOV")
+
+
+def test_the_forces_of_a_de_facto_leader_are_the_de_facto_states(nlp):
+    doc = coded(nlp, "The Abkhaz leader warned that his forces would respond.")
+    assert find(doc, "forces").actor.code == "GEOPRE"

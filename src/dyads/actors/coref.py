@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.lexicon import actor_code, load_regions
 from dyads.actors.mention import Mention
-from dyads.actors.recognize import continues_name, index_mentions, is_lowercase_text
+from dyads.actors.recognize import DE_FACTO, continues_name, index_mentions, is_lowercase_text
 from dyads.model import Actor
 
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -164,7 +164,8 @@ class _Resolver:
             strings.add(word)
             for m in self.mentions
             if m.actor.name
-            for word in _name_keys(m.actor.name.lower())
+            for name in _names(m)
+            for word in _name_keys(name)
         }
         lowers = doc.to_array([LOWER])
         wanted = numpy.isin(lowers, list(pronouns | name_words) or [0])
@@ -316,8 +317,17 @@ class _Resolver:
             country = self._country_at(token)
             if country:
                 actor.country = country
+                if self._de_facto_at(token) and actor.sectors[:1] and actor.sectors[0] in STATE_SECTORS:
+                    actor.sectors = [DE_FACTO] + [s for s in actor.sectors if s != DE_FACTO]  # "his forces"
                 actor.code = actor_code(country, actor.sectors)
                 return True
+        return False
+
+    def _de_facto_at(self, token: Token) -> bool:
+        """Is `token` in a mention of a de facto state or its authorities ("Abkhaz president Ardzinba")?"""
+        for mention in (*reversed(self.history), *self.mentions):
+            if mention.start <= token.i < mention.end:
+                return mention.actor.sectors[:1] == [DE_FACTO]
         return False
 
     def _code_by_residence(self, mention: Mention) -> None:
@@ -399,9 +409,11 @@ class _Resolver:
                 continue
             if earlier.kind == "counterpart":
                 continue  # it points forward to its apposition; linking back to it would make a cycle
-            full = earlier.actor.name.lower()
-            if wanted == full or wanted in _name_keys(full):
-                return self._root(earlier)
+            root = self._root(earlier)
+            if any(
+                wanted == full or wanted in _name_keys(full) for full in {*_names(earlier), *_names(root)}
+            ):
+                return root
         return None
 
     def _person_described(self, mention: Mention) -> Mention | None:
@@ -677,6 +689,13 @@ def _object_words(preposition: Token) -> list[Token]:
 
 def _own(span: Span) -> Actor:
     return Actor(span.text, start=span.start_char, end=span.end_char)
+
+
+def _names(mention: Mention) -> list[str]:
+    """A person's name, lower-cased, and the spelling the text used where it differs ("heidar aliev")."""
+    names = [mention.actor.name.lower()] if mention.actor.name else []
+    spelled = mention.extra.get("spelled")
+    return names + [spelled.lower()] if spelled else names
 
 
 def _name_keys(name: str) -> set[str]:

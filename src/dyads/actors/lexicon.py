@@ -178,9 +178,11 @@ class ActorLexicon:
             yield row["pattern"], Entry(kind=row["kind"], countries=(row["country"],), code=row["country"])
         for row in read_tsv("actors/demonyms.tsv"):
             country = (row["country"],)
-            yield row["adjective"], Entry(kind="demonym", countries=country, code=row["country"])
+            sectors = _split(row["sectors"])  # PRE for the people of a de facto state
+            code = actor_code(row["country"], sectors)
+            yield row["adjective"], Entry(kind="demonym", countries=country, sectors=sectors, code=code)
             if row["people"]:
-                entry = Entry(kind="people", countries=country, code=row["country"], plural=True)
+                entry = Entry(kind="people", countries=country, sectors=sectors, code=code, plural=True)
                 yield row["people"], entry
         for row in read_tsv("actors/roles.tsv"):
             sectors = _split(row["sectors"])

@@ -100,6 +100,13 @@ NAME_STOP_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
 # A body role alone ("the party", "police") is an actor; a person role alone ("the spokesman") only
 # when coreference resolves it.
 INSTITUTION_SECTORS_NAMED_BEFORE = {"MED", "PTY", "EDU", "BUS", "LAB", "NGO", "REB", "CRM"}
+DE_FACTO = "PRE"  # the sector of a de facto state's authorities
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# Offices a bare title before the name does not tell: "President Aslan Maskhadov" of the Chechen separatists.
+NON_STATE_OFFICES = {DE_FACTO, "REB"}
+# Quotes around a word inside a phrase: the Russian "peacekeeping" troops.
+SCARE_QUOTES = {'"', "“", "”"}
+GENERIC_TITLES = {"chairman", "chairwoman", "leader", "head", "chief", "boss"}
 
 
 @dataclass
@@ -126,6 +133,7 @@ class Phrase:
     nested: Phrase | None = None  # "head of [the Russian Defense Ministry]"
     name_before: tuple[int, int] | None = None  # "[Kommersant] daily"
     residence: Piece | None = None  # "the Albanians of [Serbia]": where a people named lives
+    holder: str | None = None  # "Gazprom chairman [Rem Vyakhirev]": who holds the title after an organisation
 
 
 def is_lowercase_text(doc: Doc) -> bool:
@@ -207,6 +215,8 @@ class ActorRecognizer:
     def _plausible(self, doc: Doc, start: int, end: int, key: str, lowercase: bool) -> bool:
         pattern = self.lexicon.patterns[key]
         entry = self.lexicon.entries[key]
+        if entry.kind in NAMED_KINDS and _after_capitalised_hyphen(doc, start):
+            return False  # the "National-Democratic Party" is not the "Democratic Party"
         if entry.kind in PLACE_KINDS and _after_stance_prefix(doc, start):
             return False  # an "anti-Syria journalist" or "pro-Russian separatists" are not of that country
         text = doc[start:end].text
@@ -261,7 +271,7 @@ class PhraseBuilder:
         if first.kind in NAMED_KINDS:
             phrase.named = first
             phrase.end = first.end
-            return phrase, self._trailing_roles(phrase, k + 1)
+            return phrase, self._holder_after(phrase, self._trailing_roles(phrase, k + 1))
         if first.kind in PLACE_KINDS:
             phrase.places.append(first)
             phrase.end = first.end
@@ -317,6 +327,8 @@ class PhraseBuilder:
             if phrase.name:
                 phrase.end = phrase.name[1]
                 k = self._name_closed_by_person(phrase, k)
+            else:
+                k = self._name_in_apposition(phrase, k)
         if phrase.named is None and phrase.name is None and phrase.roles:
             k = self._extend_of_in(phrase, k)
         elif phrase.roles and not phrase.places and (phrase.name or phrase.named.kind == "person"):
@@ -356,6 +368,28 @@ class PhraseBuilder:
         if index is None or self.pieces[index].kind not in ("country", "region"):
             return None
         return index
+
+    def _name_in_apposition(self, phrase: Phrase, k: int) -> int:
+        """'a rebel commander, Magomed Tsagaroev, was killed': the name set off by commas after a title is
+        its holder's: a known person, or a name of two words or more the parser takes for a person's."""
+        doc, comma = self.doc, phrase.end
+        if comma + 1 >= len(doc) or doc[comma].text != "," or self.lowercase:
+            return k
+        index = self._next_piece_at(comma + 1, k)
+        if index is not None and self.pieces[index].kind == "person":
+            if _closes_apposition(doc, self.pieces[index].end):
+                phrase.named, phrase.end = self.pieces[index], self.pieces[index].end
+                return index + 1
+            return k
+        name = self._name_after(comma + 1)
+        if (
+            name
+            and name[1] - name[0] >= 2
+            and doc[name[0]].ent_type_ == "PERSON"
+            and _closes_apposition(doc, name[1])
+        ):
+            phrase.name, phrase.end = name, name[1]
+        return k
 
     def _name_closed_by_person(self, phrase: Phrase, k: int) -> int:
         """'President Omar El [Bashir]': a known person's name that ends the name after a title is that
@@ -402,6 +436,25 @@ class PhraseBuilder:
             k += 1
         return k
 
+    def _holder_after(self, phrase: Phrase, k: int) -> int:
+        """'Gazprom chairman Rem Vyakhirev', 'NATO Secretary General Javier Solana': the person named after an
+        organisation's title holds it; the organisation still says whose office it is."""
+        if phrase.named.kind == "person" or not phrase.roles:
+            return k
+        head = phrase.roles[-1].entry
+        if head.role != "title" or head.plural:
+            return k
+        index = self._next_piece_at(phrase.end, k)
+        if index is not None and self.pieces[index].kind == "person":
+            phrase.holder = self.pieces[index].entry.name
+            phrase.end = self.pieces[index].end
+            return index + 1
+        name = self._name_after(phrase.end)
+        if name is not None:
+            phrase.holder = self.doc[name[0] : name[1]].text
+            phrase.end = name[1]
+        return k
+
     def _only_descriptors(self, end: int, piece: Piece) -> bool:
         """Nothing, or words such as "weapons", "peacekeeping" between a name and the role after it."""
         between = self.doc[end : piece.start]
@@ -418,6 +471,7 @@ class PhraseBuilder:
         return all(
             t.lower_ in PHRASE_FILLERS
             or t.lower_ in DESCRIPTORS
+            or t.text in SCARE_QUOTES
             or (t.pos_ in ("ADJ", "NUM") and t.is_alpha)
             or (names_between and self._unknown_name_word(t))
             for t in between
@@ -566,7 +620,8 @@ class PhraseBuilder:
                 term = entry.term_at(self.when)
                 if term is not None:
                     countries = countries or ([term.country] if term.country else [])
-                    sectors = sectors or list(term.sectors)
+                    said = [] if self._only_generic_titles(phrase.roles) else sectors
+                    sectors = _office_sectors(said, term.sectors)
                     title = title or term.title
                 else:
                     countries = countries or list(entry.countries)
@@ -577,6 +632,8 @@ class PhraseBuilder:
                 sectors = list(entry.sectors) + [s for s in sectors if s not in entry.sectors]
                 code = entry.code if not countries or countries == list(entry.countries) else None
                 name = entry.name
+                if phrase.holder is not None:
+                    kind, name = "person", phrase.holder
         elif phrase.name is not None:
             kind = "person"
             name = doc[phrase.name[0] : phrase.name[1]].text
@@ -588,6 +645,8 @@ class PhraseBuilder:
                 kind = "group"
         elif head.role == "modifier":
             return self._place_only(phrase) if phrase.places else None
+        if self._of_de_facto_state(phrase):
+            sectors = _de_facto_first(sectors)
         start = phrase.start
         if phrase.name_before is not None:
             start = phrase.name_before[0]
@@ -612,6 +671,10 @@ class PhraseBuilder:
         if head is not None:
             extra["role"] = head.role
             extra["plural"] = head.plural
+        if phrase.named is not None and phrase.named.kind == "person":
+            extra["spelled"] = doc[
+                phrase.named.start : phrase.named.end
+            ].text  # "Heidar Aliev" for Heydar Aliyev
         span = doc[start : phrase.end]
         distinct = list(dict.fromkeys(countries)) or [None]
         actors = [
@@ -633,6 +696,24 @@ class PhraseBuilder:
         if phrase.named is not None:
             rule = f"{rule}+{phrase.named.kind}" if rule != kind else phrase.named.kind
         return Mention(start, phrase.end, actors, kind or "actor", rule=rule, extra=extra)
+
+    def _only_generic_titles(self, roles: list[Piece]) -> bool:
+        """'chairman Zurab Zhvania', 'leader Igor Smirnov': titles that do not say of what; a known person's
+        own office says more."""
+        return bool(roles) and all(self.doc[p.start : p.end].text.lower() in GENERIC_TITLES for p in roles)
+
+    def _of_de_facto_state(self, phrase: Phrase) -> bool:
+        """Is the phrase about a de facto state: its places ("Abkhaz", "authorities in [Tiraspol]") all of
+        one, or its nested phrase one of its offices? Not a community ("ethnic Abkhaz") nor a people's
+        residence."""
+        places = list(phrase.places)
+        if phrase.nested is not None and not places:
+            places = list(phrase.nested.places)
+            if phrase.nested.named is not None and phrase.nested.named.kind != "person":
+                places.append(phrase.nested.named)
+        if not places or phrase.residence is not None or self._ethnic(phrase):
+            return False
+        return all(DE_FACTO in piece.entry.sectors for piece in places)
 
     def _ethnic(self, phrase: Phrase) -> bool:
         """'ethnic Albanians', 'ethnic Turkish leaders': a community named for a people, wherever it lives."""
@@ -689,6 +770,24 @@ def _role_sectors(roles: list[Piece]) -> list[str]:
     return sectors
 
 
+def _de_facto_first(sectors: list[str]) -> list[str]:
+    """A de facto state's own offices are its authorities' (PRE first: "Abkhaz president", "Abkhaz forces",
+    "Abkhazia" alone); its people in other roles keep theirs ("Abkhaz refugees")."""
+    if sectors and sectors[0] not in STATE_SECTORS | {DE_FACTO}:
+        return sectors
+    return [DE_FACTO] + [s for s in sectors if s != DE_FACTO]
+
+
+def _office_sectors(said: list[str], held: tuple[str, ...]) -> list[str]:
+    """Sectors of a known person: the title said before the name ("Defense Minister ..."), unless the office
+    held is a de facto state's or a rebel one, which a bare state title does not tell."""
+    if not said:
+        return list(held)
+    if held[0] in NON_STATE_OFFICES and said[0] in STATE_SECTORS:
+        return list(held) + [s for s in said if s not in held]
+    return said
+
+
 def _foreign_able(roles: list[Piece]) -> bool:
     """Troops may serve abroad: "forces in Bosnia" need not be Bosnia's. A faith before them ("Moslem
     forces in Bosnia") or a government ("government troops in Congo") makes them a local force."""
@@ -737,10 +836,29 @@ def _as_of(piece: Piece, when: date) -> Piece:
     return Piece(piece.start, piece.end, replace(piece.entry, countries=countries))
 
 
+def _closes_apposition(doc: Doc, end: int) -> bool:
+    return end >= len(doc) or doc[end].text in (",", ".", ";", ")")
+
+
+def _after_capitalised_hyphen(doc: Doc, start: int) -> bool:
+    """Is the match glued by a hyphen to a capitalised word before it ("National-[Democratic Party]")?"""
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].is_alpha
+        and doc[start - 2].text[:1].isupper()
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+    )
+
+
 def _after_stance_prefix(doc: Doc, start: int) -> bool:
     return (
-        start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
-        and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in STANCE_PREFIXES
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
     )
 
 
@@ -758,7 +876,9 @@ def _with_introduced_acronyms(doc: Doc, pieces: list[Piece]) -> list[Piece]:
         return pieces
     kept = [p for p in pieces if not (p.end - p.start == 1 and doc[p.start].text in introduced)]
     covered = {i for p in kept for i in range(p.start, p.end)}
-    added = [Piece(t.i, t.i + 1, introduced[t.text]) for t in doc if t.text in introduced and t.i not in covered]
+    added = [
+        Piece(t.i, t.i + 1, introduced[t.text]) for t in doc if t.text in introduced and t.i not in covered
+    ]
     return sorted(kept + added, key=lambda p: p.start)
 
 

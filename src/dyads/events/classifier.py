@@ -29,7 +29,7 @@ from dyads.data import data_path
 from dyads.events.arguments import ArgumentFinder, clause_targets, verb_targets
 from dyads.events.candidate import EventCandidate
 from dyads.events.extract import build_event, subject_actors
-from dyads.events.factuality import cues
+from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import home_country, located, placed_mark
 
 MODEL_DIR = data_path("models/event_classifier")
@@ -186,11 +186,6 @@ def make_event_classifier(nlp: Language, name: str, threshold: float, confidence
 def _names_two_actors(sent: Span, mention_at: dict[int, int]) -> bool:
     """A model event needs a source and a target: sentences with fewer actor mentions are not classified."""
     return len({mention_at[token.i] for token in sent if token.i in mention_at}) >= 2
-
-
-@lru_cache(maxsize=1)
-def reporting_verbs() -> frozenset[str]:
-    return frozenset(word for word, effect in cues().get("governor", {}).items() if effect == "reported")
 
 
 def main_verb(sent: Span, code: str) -> Token:

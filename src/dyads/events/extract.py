@@ -31,7 +31,7 @@ from dyads.events.arguments import (
     verb_targets,
 )
 from dyads.events.candidate import EventCandidate
-from dyads.events.factuality import cues
+from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import (
     STAND_IN,
     UNRESOLVED,
@@ -222,7 +222,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
             if verb is not None:
                 source_mentions, subject_via = subject_actors(verb, finder)
                 subject_via = "verb." + subject_via
-                if _reports(verb):  # "Reuters reported the attack": the media only tell of it
+                if verb.lemma_.lower() in reporting_verbs():  # "Reuters reported the attack": the media only tell of it
                     source_mentions = [m for m in source_mentions if m.actor.sectors[:1] != [MEDIA]]
     if not source_mentions:
         return
@@ -299,10 +299,6 @@ def _fallback_target(trigger: Token, entry: TriggerEntry, source_mentions: list[
         if place:
             return place, via, False
     return found
-
-
-def _reports(verb: Token) -> bool:
-    return cues().get("governor", {}).get(verb.lemma_.lower()) == "reported"
 
 
 def subject_actors(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:

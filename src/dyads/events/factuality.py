@@ -45,6 +45,12 @@ def cues() -> dict[str, dict[str, str]]:
     return dict(table)
 
 
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Verbs that report what someone said or announced ("said", "reported", "confirmed")."""
+    return frozenset(word for word, effect in cues().get("governor", {}).items() if effect == "reported")
+
+
 @cache
 def recoding(name: str) -> dict[str, str]:
     """A CAMEO convention for events that are not (yet) acts: intent.tsv, threat.tsv, refusal.tsv."""

@@ -1,10 +1,11 @@
-"""Accuracy on every dev set against the targets of issue 4, on one screen.
+"""Accuracy on one screen: the VOA benchmark corpus split by split (dev and test side by side), then
+the seed article and the dev gold sets against the targets of issue 4.
 
     PYTHONPATH=src .venv/bin/python bench/accuracy.py [--workers N] [--limit N] [--json PATH]
 
-Runs `dyads eval --json -` on the seed article and all of ../shared/gold/dev (the same command a user
-runs; see `dyads eval --help` for the per-class tables and `--errors N`), then prints each target with
-the measured figure and a pass/fail mark.
+Runs `dyads eval --json -` (the same command a user runs; see `dyads eval --help` for the per-class
+tables and `--errors N`) on `benchmarks/voa` (every split) and, when ../shared is there, on the seed and
+all of ../shared/gold/dev. The test split is frozen: its figures are printed, never its errors.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import REPO, SHARED, require_shared
+from corpus import REPO, SHARED
 from rich.console import Console
 from rich.table import Table
 
@@ -53,18 +54,26 @@ TARGETS = [
     Target("actor phrases: sector accuracy", "actor_phrases", "sector_accuracy", minimum=0.70),
 ]
 GOLD = [SHARED / "corpus" / "seed" / "monitor-6-101.expected.jsonl", SHARED / "gold" / "dev"]
+VOA = REPO / "benchmarks" / "voa"
+CORPUS_FIGURES = [
+    ("documents annotated", "documents"),
+    ("required events", "required"),
+    ("required-event recall", "required_recall"),
+    ("precision over scored events", "precision"),
+    ("F1", "f1"),
+    ("forbidden coded as actual", "forbidden_as_actual"),
+    ("required entries with an event in their sentence", "located"),
+    ("  of those: source country right", "source_country_accuracy"),
+    ("  of those: target country right", "target_country_accuracy"),
+    ("  of those: CAMEO root right", "root_accuracy"),
+    ("document PLOVER types: macro precision", "plover_doc_macro_precision"),
+    ("document PLOVER types: macro recall", "plover_doc_macro_recall"),
+    ("document PLOVER types: macro F1", "plover_doc_macro_f1"),
+]
 
 
-def run_eval(workers: int, limit: int | None) -> dict:
-    command = [
-        sys.executable,
-        "-c",
-        "from dyads.cli import app; app()",
-        "eval",
-        *map(str, GOLD),
-        "--json",
-        "-",
-    ]
+def run_eval(gold: list[Path], workers: int, limit: int | None) -> dict:
+    command = [sys.executable, "-c", "from dyads.cli import app; app()", "eval", *map(str, gold), "--json", "-"]
     command += ["--workers", str(workers)] + (["--limit", str(limit)] if limit else [])
     environment = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     completed = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
@@ -83,13 +92,41 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="items per gold file (default all)")
     parser.add_argument("--json", type=Path, help="also keep the full `dyads eval` figures here")
     args = parser.parse_args()
-    require_shared()
-
-    report = run_eval(args.workers, args.limit or None)
+    console = Console()
+    gold = [VOA] + (GOLD if SHARED.exists() else [])
+    report = run_eval(gold, args.workers, args.limit or None)
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    by_format = {result["format"]: result for result in report["results"]}
-    table = Table("target", "wanted", "measured", "", title=f"dyads {report['version']} ({report['commit']})")
+    console.print(f"dyads {report['version']} ({report['commit']})")
+    corpus = [result for result in report["results"] if result["format"] == "corpus"]
+    print_corpus(console, corpus)
+    if not SHARED.exists():
+        console.print(f"{SHARED} is absent: the dev gold sets and the seed are not measured")
+        return
+    print_targets(console, [result for result in report["results"] if result["format"] != "corpus"])
+    console.print(f"skipped gold files: {report['skipped'] or 'none'}")
+
+
+def print_corpus(console: Console, results: list[dict]) -> None:
+    splits = [result["path"].rsplit("[", 1)[-1].rstrip("]") for result in results]
+    table = Table("figure", *splits, title=f"VOA benchmark corpus ({VOA.relative_to(REPO)})")
+    for label, figure in CORPUS_FIGURES:
+        table.add_row(label, *(_shown(result["figures"][figure]) for result in results))
+    console.print(table)
+    per_type = Table("PLOVER type", *(f"{split} F1 (docs)" for split in splits), title="Document-level PLOVER types")
+    rows_by_split = [{row[0]: row for row in result["tables"][0]["rows"]} for result in results]
+    for plover_type in sorted({name for rows in rows_by_split for name in rows}):
+        cells = []
+        for rows in rows_by_split:
+            row = rows.get(plover_type)
+            cells.append(f"{row[4]:.2f} ({row[1]})" if row else "-")
+        per_type.add_row(plover_type, *cells)
+    console.print(per_type)
+
+
+def print_targets(console: Console, results: list[dict]) -> None:
+    by_format = {result["format"]: result for result in results}
+    table = Table("target", "wanted", "measured", "", title="Seed and dev gold sets")
     passed = 0
     for target in TARGETS:
         result = by_format.get(target.format)
@@ -99,13 +136,16 @@ def main() -> None:
         value = result["figures"][target.figure]
         ok = target.passes(value)
         passed += ok
-        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        shown = _shown(value)
         if target.figure == "required_recall":
             shown += f" ({result['figures']['required_found']}/{result['figures']['required']})"
         table.add_row(target.label, target.wanted, shown, "[green]PASS[/]" if ok else "[red]FAIL[/]")
-    console = Console()
     console.print(table)
-    console.print(f"{passed}/{len(TARGETS)} targets met; skipped gold files: {report['skipped'] or 'none'}")
+    console.print(f"{passed}/{len(TARGETS)} targets met")
+
+
+def _shown(value: float) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from dyads.evaluate.gold import (
 from dyads.evaluate.scoring import (
     score_actor_phrases,
     score_cameo,
+    score_corpus,
     score_document,
     score_pentaclass,
     score_plover,
@@ -190,6 +191,29 @@ def test_document_reciprocal_accepts_either_direction():
 def test_document_event_must_sit_in_the_quoted_sentence():
     elsewhere = event("161", "RUT", "FRE", 1)
     assert score_document("doc", annotated(RECALL), [elsewhere]).figures["required_found"] == 0
+
+
+def test_corpus_pools_documents_locates_actors_and_scores_document_plover_labels():
+    recall = ExpectedEvent(
+        "recall", "required", "recalled its ambassador", ["RUT"], ["FRE"], ["161"], "actual", plover="SANCTION"
+    )
+    accord = ExpectedEvent(
+        "accord", "required", "signed a fisheries accord", ["RUT"], ["FRE"], ["057"], "actual",
+        reciprocal=True, plover="SUPPORT",
+    )  # fmt: skip
+    first = (annotated(recall, accord), [event("161", "RUT", "FRE", 0), event("111", "FRE", "RUT", 1)])
+    second = (annotated(recall), [])
+    result = score_corpus("corpus [dev]", [first, second])
+    figures = result.figures
+    assert (figures["documents"], figures["required"], figures["required_found"]) == (2, 3, 1)
+    assert figures["precision"] == 0.5  # the criticism in the accord's sentence is a false alarm
+    # the criticism sits in the accord's sentence: right (reciprocal) dyad, wrong root
+    assert figures["located"] == 2
+    assert (figures["source_country_accuracy"], figures["target_country_accuracy"]) == (1.0, 1.0)
+    assert figures["root_accuracy"] == 0.5
+    # SANCTION: 1 of 2 documents found, no false one; SUPPORT missed; ACCUSE coded but never annotated
+    assert figures["plover_doc_macro_f1"] == pytest.approx((2 / 3 + 0 + 0) / 3)
+    assert {row[0]: row[1] for row in result.tables[0].rows} == {"ACCUSE": 0, "SANCTION": 2, "SUPPORT": 1}
 
 
 def test_document_list_of_countries_means_any():

@@ -59,6 +59,13 @@ def test_a_first_paragraph_with_a_colon_is_not_a_header():
     assert split_header(text) == ({}, text)
 
 
+def test_a_long_question_title_stays_in_the_header():
+    title = "Will Freedonia and Sylvania Sign the Border Treaty Their Ministers Negotiated for Ten Long Years?"
+    metadata, body = split_header(f"Title: {title}\nDate: 2009-05-11\nCredit: Freedonia Radio\n\nBody text.")
+    assert metadata == {"Title": title, "Date": "2009-05-11", "Credit": "Freedonia Radio"}
+    assert body == "Body text."
+
+
 def test_a_file_of_only_key_value_lines_has_no_body():
     assert split_header("Note: short\nStatus: draft\n") == ({"Note": "short", "Status": "draft"}, "")
 

@@ -14,9 +14,10 @@ from rich.console import Console
 from rich.markup import escape
 
 from dyads.coder import Coder
-from dyads.evaluate.gold import GoldFormatError
+from dyads.evaluate.corpus import SPLITS
+from dyads.evaluate.gold import GoldFormatError, detect_format
 from dyads.evaluate.report import print_result
-from dyads.evaluate.run import MissingComponent, engine_info, evaluate_file, gold_files
+from dyads.evaluate.run import MissingComponent, engine_info, evaluate_corpus, evaluate_file, gold_files
 
 
 def eval_command(
@@ -43,6 +44,15 @@ def eval_command(
         str | None,
         typer.Option("--date", metavar="YYYY-MM-DD", help="Publication date for gold texts that state none."),
     ] = None,
+    splits: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--split",
+            metavar="NAME",
+            help="Splits of a corpus folder to score (repeatable; default train, dev and test). "
+            "The test split is frozen: its errors are never shown.",
+        ),
+    ] = None,
 ) -> None:
     """Measure dyads on gold files: precision, recall, F1 and accuracy, with per-class breakdowns."""
     console = Console(stderr=json_path == "-")
@@ -55,17 +65,26 @@ def eval_command(
         raise typer.BadParameter(
             f"{date_text!r} is not a date like 2000-05-22", param_hint="'--date'"
         ) from None
+    unknown = sorted(set(splits or []) - set(SPLITS))
+    if unknown:
+        raise typer.BadParameter(f"{', '.join(unknown)}: splits are {', '.join(SPLITS)}", param_hint="'--split'")
     coder = Coder()
     results, failed = [], []
     for path in gold_files(gold):
         try:
-            result = evaluate_file(path, coder, workers=workers, limit=limit, default_date=default_date)
+            if detect_format(path) == "corpus":
+                scored = [
+                    evaluate_corpus(path, coder, split, workers=workers, limit=limit) for split in splits or SPLITS
+                ]
+            else:
+                scored = [evaluate_file(path, coder, workers=workers, limit=limit, default_date=default_date)]
         except (GoldFormatError, MissingComponent) as error:
             console.print(f"[red]skipped:[/] {escape(str(error))}", soft_wrap=True)
             failed.append(str(path))
             continue
-        print_result(console, result, errors)
-        results.append(result)
+        for result in scored:
+            print_result(console, result, errors)
+            results.append(result)
     if json_path is not None:
         record = {**engine_info(coder), "results": [r.to_dict(errors) for r in results], "skipped": failed}
         text = json.dumps(record, ensure_ascii=False, indent=1)

@@ -14,13 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from dyads.evaluate.corpus import read_splits
 from dyads.evaluate.metrics import current_plover_type
 from dyads.ingest import ReadReport, read_path
 from dyads.model import Document
 
-GoldFormat = Literal["document", "plover", "cameo", "pentaclass", "actor_phrases"]
+GoldFormat = Literal["corpus", "document", "plover", "cameo", "pentaclass", "actor_phrases"]
 Status = Literal["required", "optional", "forbidden"]
 
+# A folder of annotated documents with this file is a corpus: `id<TAB>split` for each of its documents.
+SPLITS_FILE = "splits.tsv"
 # The seed article states no date; the shared README dates it (Monitor vol. 6 no. 101, 22 May 2000).
 SEED_DATE = date(2000, 5, 22)
 
@@ -42,6 +45,7 @@ class ExpectedEvent:
     modality: str | None = None  # None: any modality
     reciprocal: bool = False
     historical: bool | None = None
+    plover: str | None = None  # the PLOVER type; None for plain statements (01x) and older annotations
 
 
 @dataclass
@@ -93,6 +97,8 @@ class ActorPhrase:
 
 
 def detect_format(path: Path) -> GoldFormat:
+    if path.is_dir() and (path / SPLITS_FILE).is_file():
+        return "corpus"
     if path.suffix == ".jsonl":
         first = _first_json(path)
         if {"status", "quote"} <= first.keys():
@@ -108,7 +114,8 @@ def detect_format(path: Path) -> GoldFormat:
         if {"text", "expectations"} <= header:
             return "actor_phrases"
     raise GoldFormatError(
-        f"{path}: not a known gold format (document annotation *.expected.jsonl, PLOVER records .jsonl, "
+        f"{path}: not a known gold format (a corpus folder with {SPLITS_FILE}, document annotation "
+        "*.expected.jsonl, PLOVER records .jsonl, "
         "CAMEO examples .tsv code/example, five-class sentences .tsv text/label, actor phrases .tsv "
         "text/expectations)"
     )
@@ -126,8 +133,21 @@ def read_document(path: Path, default_date: date | None = None) -> AnnotatedDocu
         raise GoldFormatError(f"{path}: its text {text_path.name} cannot be read ({reasons})")
     document = documents[0]
     document.date = document.date or default_date or SEED_DATE
-    expected = [_expected_event(record) for record in _json_lines(path)]
-    return AnnotatedDocument(document, expected)
+    return AnnotatedDocument(document, read_expected(path))
+
+
+def read_expected(path: Path) -> list[ExpectedEvent]:
+    """The entries of one `*.expected.jsonl` annotation."""
+    return [_expected_event(record) for record in _json_lines(path)]
+
+
+def read_corpus(folder: Path, split: str) -> Iterator[AnnotatedDocument]:
+    """The annotated documents of one split of a corpus folder, in id order; documents not yet
+    annotated (no `<id>.expected.jsonl`) are left out."""
+    for doc_id, doc_split in sorted(read_splits(folder / SPLITS_FILE).items()):
+        annotation = folder / f"{doc_id}.expected.jsonl"
+        if doc_split == split and annotation.is_file():
+            yield read_document(annotation)
 
 
 def read_plover(path: Path) -> Iterator[PloverRecord]:
@@ -178,6 +198,7 @@ def _expected_event(record: dict) -> ExpectedEvent:
         modality=record.get("modality"),
         reciprocal=bool(record.get("reciprocal")),
         historical=record.get("historical"),
+        plover=record.get("plover") or None,
     )
 
 

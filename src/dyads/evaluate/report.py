@@ -13,6 +13,7 @@ from dyads.evaluate.scoring import GoldResult, Table
 SHOWN_WARNINGS = 10
 
 FORMAT_TITLES = {
+    "corpus": "annotated corpus",
     "document": "document annotation",
     "plover": "PLOVER records",
     "cameo": "CAMEO examples",

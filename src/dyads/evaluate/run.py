@@ -12,12 +12,14 @@ from typing import Any
 import dyads
 from dyads.coder import Coder
 from dyads.evaluate import gold as readers
-from dyads.evaluate.gold import GoldFormatError, detect_format
+from dyads.evaluate.corpus import FROZEN_SPLIT
+from dyads.evaluate.gold import SPLITS_FILE, GoldFormatError, detect_format
 from dyads.evaluate.metrics import main_event
 from dyads.evaluate.scoring import (
     GoldResult,
     score_actor_phrases,
     score_cameo,
+    score_corpus,
     score_document,
     score_pentaclass,
     score_plover,
@@ -33,12 +35,29 @@ class MissingComponent(RuntimeError):
 def gold_files(paths: Sequence[Path]) -> Iterator[Path]:
     """The given files, and inside each given folder every file in a known gold format (sorted)."""
     for path in paths:
-        if not path.is_dir():
+        if not path.is_dir() or (path / SPLITS_FILE).is_file():
             yield path
             continue
         for candidate in sorted(path.rglob("*")):
             if candidate.suffix in (".jsonl", ".tsv") and _is_gold(candidate):
                 yield candidate
+
+
+def evaluate_corpus(folder: Path, coder: Coder, split: str, workers: int = 1, limit: int | None = None) -> GoldResult:
+    """Code the annotated documents of one split of a corpus folder and score them as a whole. The test
+    split is frozen: its figures are reported, its individual errors never are."""
+    annotated = list(islice(readers.read_corpus(folder, split), limit))
+    coded = coder.pipe((gold.document for gold in annotated), workers=workers)
+    pairs, warnings = [], []
+    for gold, result in zip(annotated, coded):
+        pairs.append((gold, result.events))
+        problems = result.warnings + ([result.error] if result.error else [])
+        warnings.extend(f"{gold.document.id}: {problem}" for problem in problems)
+    scored = score_corpus(f"{folder} [{split}]", pairs)
+    scored.warnings.extend(warnings)
+    if split == FROZEN_SPLIT:
+        scored.errors = []
+    return scored
 
 
 def evaluate_file(
@@ -47,6 +66,8 @@ def evaluate_file(
     """Code the texts of one gold file with `coder` and score them; `limit` keeps the first N items."""
     name = str(path)
     kind = detect_format(path)
+    if kind == "corpus":
+        raise GoldFormatError(f"{path} is a corpus folder: score it with evaluate_corpus, one split at a time")
     if kind == "document":
         annotated = readers.read_document(path, default_date)
         coded = coder.code_document(annotated.document)

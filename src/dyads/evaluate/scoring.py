@@ -89,19 +89,15 @@ def score_document(path: str, gold: AnnotatedDocument, events: Sequence[Event]) 
     precision.
     """
     text = gold.document.text
-    warnings = []
-    spans: dict[str, tuple[int, int] | None] = {}
-    for entry in gold.expected:
-        start = text.find(entry.quote)
-        spans[entry.id] = (start, start + len(entry.quote)) if start >= 0 else None
-        if start < 0:
-            warnings.append(f"{entry.id}: quote not found in the text; matched by the event sentence instead")
+    spans = quote_spans(gold)
+    warnings = [
+        f"{entry_id}: quote not found in the text; matched by the event sentence instead"
+        for entry_id, span in spans.items()
+        if span is None
+    ]
 
     def in_sentence(event: Event, entry: ExpectedEvent) -> bool:
-        span = spans[entry.id]
-        if span is None or event.sentence_end <= event.sentence_start:
-            return entry.quote in event.sentence
-        return event.sentence_start < span[1] and span[0] < event.sentence_end
+        return in_quoted_sentence(event, entry.quote, spans[entry.id])
 
     def matches(event: Event, entry: ExpectedEvent) -> bool:
         if not (
@@ -178,6 +174,22 @@ def score_document(path: str, gold: AnnotatedDocument, events: Sequence[Event]) 
     return GoldResult(path, "document", len(gold.expected), figures, [table], errors, warnings)
 
 
+def quote_spans(gold: AnnotatedDocument) -> dict[str, tuple[int, int] | None]:
+    """Each entry's quote as character offsets into the text (None when the text lacks it)."""
+    spans: dict[str, tuple[int, int] | None] = {}
+    for entry in gold.expected:
+        start = gold.document.text.find(entry.quote)
+        spans[entry.id] = (start, start + len(entry.quote)) if start >= 0 else None
+    return spans
+
+
+def in_quoted_sentence(event: Event, quote: str, span: tuple[int, int] | None) -> bool:
+    """The event was coded from the sentence that holds (overlaps) the quote."""
+    if span is None or event.sentence_end <= event.sentence_start:
+        return quote in event.sentence
+    return event.sentence_start < span[1] and span[0] < event.sentence_end
+
+
 def _coded_as_not_happening(event: Event, entry: ExpectedEvent) -> bool:
     """A forbidden entry (it did not happen) that the engine coded as negated, hypothetical or future,
     whatever the code: CAMEO codes an unrealised meeting as the intent to meet (036)."""
@@ -217,6 +229,107 @@ def _sentence_around(text: str, quote: str) -> str:
 
 
 # --- PLOVER records --------------------------------------------------------------------------------
+
+
+# --- corpora of document annotations ----------------------------------------------------------------
+
+
+def score_corpus(path: str, documents: Sequence[tuple[AnnotatedDocument, Sequence[Event]]]) -> GoldResult:
+    """One split of an annotated corpus, as a whole.
+
+    Required recall, precision and forbidden-as-actual pool the per-document counts of
+    `score_document`. Actor and code accuracy are measured where the engine coded something in the
+    sentence of a required entry: of those entries, the share whose best event there (the one agreeing on
+    most of source, target and root) has the right source country, target country and CAMEO root. The
+    document-level PLOVER labels are the types of a document's required actual entries against the
+    types of the engine's actual events, scored per type over documents and macro-averaged over the
+    types seen in either.
+    """
+    totals = {"required": 0, "required_found": 0, "forbidden": 0, "forbidden_as_actual": 0}
+    scored = correct = 0
+    located = {"source": [], "target": [], "root": []}
+    labels: list[tuple[set[str], set[str]]] = []
+    errors: list[ErrorCase] = []
+    for gold, events in documents:
+        result = score_document(gold.document.id, gold, events)
+        for name in totals:
+            totals[name] += result.figures[name]
+        scored += result.figures["emitted_scored"]
+        correct += result.figures["emitted_correct"]
+        errors.extend(result.errors)
+        spans = quote_spans(gold)
+        for entry in gold.expected:
+            nearby = [e for e in events if in_quoted_sentence(e, entry.quote, spans[entry.id])]
+            if entry.status == "required" and nearby:
+                best = max(nearby, key=lambda event: _agreement(event, entry))
+                source_ok, target_ok, root_ok = _agreement_parts(best, entry)
+                located["source"].append(source_ok)
+                if entry.targets is not None:
+                    located["target"].append(target_ok)
+                located["root"].append(root_ok)
+        expected_types = {
+            entry.plover
+            for entry in gold.expected
+            if entry.status == "required" and entry.modality == "actual" and entry.plover
+        }
+        coded_types = {event.plover.type for event in events if event.modality == "actual" and event.plover.type}
+        labels.append((expected_types, coded_types))
+
+    per_type = _document_label_scores(labels)
+    recall = metrics.ratio(totals["required_found"], totals["required"])
+    precision = metrics.ratio(correct, scored)
+    figures: dict[str, Figure] = {
+        "documents": len(documents),
+        **totals,
+        "required_recall": recall,
+        "emitted_scored": scored,
+        "emitted_correct": correct,
+        "precision": precision,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "located": len(located["root"]),
+        "source_country_accuracy": metrics.accuracy(located["source"]),
+        "target_country_accuracy": metrics.accuracy(located["target"]),
+        "root_accuracy": metrics.accuracy(located["root"]),
+        "plover_doc_macro_precision": _mean([score.precision for score in per_type.values()]),
+        "plover_doc_macro_recall": _mean([score.recall for score in per_type.values()]),
+        "plover_doc_macro_f1": _mean([score.f1 for score in per_type.values()]),
+    }
+    table = Table(
+        "Document-level PLOVER types",
+        ["type", "documents", "precision", "recall", "F1"],
+        [[name, s.support, s.precision, s.recall, s.f1] for name, s in sorted(per_type.items())],
+    )
+    return GoldResult(path, "corpus", len(documents), figures, [table], errors)
+
+
+def _agreement_parts(event: Event, entry: ExpectedEvent) -> tuple[bool, bool, bool]:
+    source_ok = entry.sources is None or metrics.actor_in_countries(event.source, entry.sources)
+    target_ok = entry.targets is None or metrics.actor_in_countries(event.target, entry.targets)
+    if entry.reciprocal and not (source_ok and target_ok):
+        swapped = metrics.dyad_matches(event, entry.targets, entry.sources)
+        source_ok = target_ok = swapped
+    root_ok = any(code[:2] == event.cameo.root for code in entry.cameo)
+    return source_ok, target_ok, root_ok
+
+
+def _agreement(event: Event, entry: ExpectedEvent) -> tuple[int, float]:
+    return sum(_agreement_parts(event, entry)), event.confidence
+
+
+def _document_label_scores(labels: Sequence[tuple[set[str], set[str]]]) -> dict[str, metrics.PRF]:
+    types = sorted({label for expected, coded in labels for label in expected | coded})
+    return {
+        label: metrics.PRF(
+            sum(label in expected and label in coded for expected, coded in labels),
+            sum(label not in expected and label in coded for expected, coded in labels),
+            sum(label in expected and label not in coded for expected, coded in labels),
+        )
+        for label in types
+    }
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
 
 
 def score_plover(path: str, records: Sequence[PloverRecord], predicted: Sequence[Event | None]) -> GoldResult:

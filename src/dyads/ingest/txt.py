@@ -26,9 +26,12 @@ HEADER_LINE = re.compile(r"^(?P<key>[A-Z][\w-]*(?: [\w-]+){0,2}):(?:\s+(?P<value
 INLINE_KEY = re.compile(r"(?:^|(?<=\s))(?P<key>[A-Z][\w-]*):(?=\s|$)")
 # A value this long, or a sentence of a few words, is a first paragraph ("Moscow: The ministry said ...").
 MAX_VALUE_WORDS = 12
+# Titles are long and may end in a question mark; a paragraph is still longer.
+MAX_TITLE_WORDS = 40
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
 # Keys whose values are free text and may contain "Word:" themselves.
 UNSPLIT_KEYS = {"title", "headline", "subject", "url", "link"}
+TITLE_KEYS = {"title", "headline", "subject"}
 
 FIELD_KEYS = {
     "id": "id",
@@ -61,6 +64,8 @@ def parse_header_line(line: str) -> dict[str, str] | None:
             pairs[key] = rest[start : inline.start()].strip()
             key, start = inline["key"], inline.end()
         pairs[key] = rest[start:].strip()
+    if first_key.lower() in TITLE_KEYS:
+        return pairs if len(rest.split()) <= MAX_TITLE_WORDS else None
     for value in pairs.values():
         words = value.split()
         if len(words) > MAX_VALUE_WORDS or (len(words) >= 5 and SENTENCE_END.search(value)):

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Literal
 
 import dateparser
 from spacy.language import Language
@@ -611,7 +612,7 @@ class Anchor:
     """What a time expression dates: the events of the clause headed by `token` (kind "clause"), or only the
     event whose trigger is the noun `token` (kind "noun")."""
 
-    kind: str
+    kind: Literal["clause", "noun"]
     token: int
 
 

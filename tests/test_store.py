@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import duckdb
 import pyarrow as pa
 import pytest
 
 from dyads.coder import CodedDocument
-from dyads.export.store import EventFilter, QueryError, Store, escape_like
+from dyads.export.store import _SCHEMA_SQL, EventFilter, QueryError, Store, escape_like
 from dyads.model import Document
 from stored_examples import edited, harbour_document, rail_document
 
@@ -73,6 +74,16 @@ def test_store_reopens_read_only(tmp_path):
         store.add([rail_document()])
     with Store(path, read_only=True) as store:
         assert store.count_events() == 2
+
+
+def test_a_store_from_before_a_new_column_takes_new_events(tmp_path):
+    path = tmp_path / "e.duckdb"
+    with duckdb.connect(str(path)) as connection:  # the schema of a version without `date_dropped`
+        connection.execute(_SCHEMA_SQL.replace("date_dropped VARCHAR, ", ""))
+    with Store(path) as store:
+        store.add([harbour_document(), rail_document()])
+        assert store.count_events() == 6
+        assert store.document("test/harbour-1").events == harbour_document().events
 
 
 @pytest.mark.parametrize(

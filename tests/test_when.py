@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from dyads.model import EventDate
 from dyads.when import date_events, find_time_mentions, resolve
 from event_fixtures import add_event, parse
 
@@ -85,15 +86,95 @@ def test_future_events_resolve_forward_and_past_events_backward():
     assert returning.event.date.start == "2001-03-01"
 
 
-def test_a_past_event_does_not_take_a_future_date_and_inherits_from_its_paragraph():
+def test_a_past_event_takes_neither_a_future_date_nor_another_sentences_date():
     text = ("The two generals met in Hanoi on May 16. The general accepted an invitation to visit Beijing "
             "early next year.\n\nThe delegation protested against the decision.")
     doc = parse(text, BASE)
     accepted = add_event(doc, "accepted", "VNM", "CHN", "036")
     protested = add_event(doc, "protested", "VNM", "CHN", "140")
     date_events(doc)
-    assert (accepted.event.date.start, accepted.event.date.text) == ("2000-05-16", "on May 16")
+    assert (accepted.event.date.start, accepted.event.date.precision) == ("2000-05-22", "document")
     assert (protested.event.date.start, protested.event.date.precision) == ("2000-05-22", "document")
+
+
+def test_a_date_stays_in_its_sentence():
+    doc = parse("The VHP said it will protest on March 15. India condemned Pakistan.", date(2002, 3, 14))
+    protest = add_event(doc, "protest", "IND", None, "140", modality="future")
+    condemned = add_event(doc, "condemned", "IND", "PAK", "111")
+    date_events(doc)
+    assert protest.event.date.start == "2002-03-15"
+    assert (condemned.event.date.start, condemned.event.date.precision) == ("2002-03-14", "document")
+
+
+def test_a_date_in_a_clause_with_an_event_dates_only_that_clause():
+    doc = parse("The minister who visited Cairo in February criticised the Egyptian government.", BASE)
+    visited = add_event(doc, "visited", "FRA", "EGY", "042")
+    criticised = add_event(doc, "criticised", "FRA", "EGY", "111")
+    date_events(doc)
+    assert (visited.event.date.start, visited.event.date.precision) == ("2000-02-01", "month")
+    assert (criticised.event.date.start, criticised.event.date.precision) == ("2000-05-22", "document")
+
+
+def test_a_date_in_a_clause_without_events_dates_the_sentence():
+    doc = parse("On Tuesday, as the crowd gathered, police arrested ten protesters.", BASE)
+    arrested = add_event(doc, "arrested", "FRA", "FRA", "173")
+    date_events(doc)
+    assert arrested.event.date.start == "2000-05-16"
+
+
+def test_verbs_sharing_a_subject_share_its_date():
+    doc = parse("Police arrested ten men on Saturday and charged them with rioting.", BASE)
+    charged = add_event(doc, "charged", "FRA", "FRA", "173")
+    arrested = add_event(doc, "arrested", "FRA", "FRA", "173")
+    date_events(doc)
+    assert charged.event.date.start == arrested.event.date.start == "2000-05-20"
+
+
+def test_a_date_before_a_noun_is_that_things_date_not_the_events():
+    doc = parse("The committee sought a ban on the March 15 rally in Ayodhya.", date(2002, 3, 10))
+    sought = add_event(doc, "sought", "IND", "IND", "111")
+    date_events(doc)
+    assert (sought.event.date.start, sought.event.date.precision) == ("2002-03-10", "document")
+
+
+def test_a_day_without_a_year_follows_the_tense_of_its_clause():
+    doc = parse("The party said a rally would be held on March 15.", date(2002, 3, 10))
+    held = add_event(doc, "held", "IND", None, "140", modality="hypothetical")
+    date_events(doc)
+    assert held.event.date.start == "2002-03-15"
+
+
+def test_a_deadline_after_the_report_does_not_date_a_past_event_a_year_back():
+    doc = parse("The authorities closed the schools till March 12.", date(2002, 3, 10))
+    closed = add_event(doc, "closed", "IND", "IND", "192")
+    date_events(doc)
+    assert (closed.event.date.start, closed.event.date.precision) == ("2002-03-10", "document")
+
+
+def test_a_stated_year_long_before_the_report_makes_the_event_historical():
+    doc = parse("The two armies clashed along the border in 1992.", date(2002, 3, 10))
+    clashed = add_event(doc, "clashed", "IND", "PAK", "190")
+    date_events(doc)
+    assert clashed.event.historical
+    assert (clashed.event.date.start, clashed.event.date.end, clashed.event.date.dropped) == (
+        "1992-01-01", "1992-12-31", None)
+
+
+def test_a_date_long_before_the_report_without_a_cue_is_dropped_to_the_documents():
+    doc = parse("The two armies clashed along the border last decade.", date(2002, 3, 10))
+    clashed = add_event(doc, "clashed", "IND", "PAK", "190")
+    date_events(doc)
+    assert not clashed.event.historical
+    assert clashed.event.date == EventDate("2002-03-10", "2002-03-10", "last decade", "document",
+                                           dropped="1990-01-01..1999-12-31")
+
+
+def test_a_historical_cue_in_the_sentence_keeps_a_date_long_before_the_report():
+    doc = parse("During the war the two armies clashed along the border last decade.", date(2002, 3, 10))
+    clashed = add_event(doc, "clashed", "IND", "PAK", "190")
+    date_events(doc)
+    assert clashed.event.historical
+    assert (clashed.event.date.start, clashed.event.date.end) == ("1990-01-01", "1999-12-31")
 
 
 def test_historical_event_without_date_is_unknown_up_to_the_document_date():
@@ -133,3 +214,42 @@ def test_a_stretch_of_time_is_not_inherited_by_the_next_sentence():
     blamed = add_event(doc, "blamed", "RUS", "USA", "112")
     date_events(doc)
     assert blamed.event.date.precision == "document"
+
+
+def test_the_coder_keeps_a_planned_protests_date_out_of_the_next_sentence():
+    from dyads import Coder
+
+    events = Coder().code("The VHP said it will protest on March 15. India condemned Pakistan.", date="2002-03-14")
+    dates = {event.trigger.text: (event.date.start, event.date.precision) for event in events}
+    assert dates["protest"] == ("2002-03-15", "day")
+    assert dates["condemned"] == ("2002-03-14", "document")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister paid a visit to Moscow last week, during which he held talks with the defence minister.",
+        "Last week, when the minister paid a visit to Moscow, he held talks with the defence minister.",
+    ],
+)
+def test_a_clause_at_the_same_time_shares_the_date_of_the_clause_it_hangs_on(text):
+    doc = parse(text, BASE)
+    paid = add_event(doc, "paid", "KOR", "RUS", "042")
+    held = add_event(doc, "held", "KOR", "RUS", "040")
+    date_events(doc)
+    assert paid.event.date.start == held.event.date.start == "2000-05-15"
+
+
+def test_a_participle_beside_its_clause_shares_its_date():
+    doc = parse("Expressing outrage at the killings, the opposition parties on Wednesday demanded his dismissal.", BASE)
+    expressing = add_event(doc, "Expressing", "IND", "IND", "014")
+    date_events(doc)
+    assert expressing.event.date.start == "2000-05-17"
+
+
+def test_a_dateline_dates_the_document_not_its_first_sentences_events():
+    doc = parse("This story is from March 10, 2002\n\nlucknow: the committee sought a ban on the programme.",
+                date(2002, 3, 10))
+    sought = add_event(doc, "sought", "IND", "IND", "111")
+    date_events(doc)
+    assert (sought.event.date.start, sought.event.date.precision) == ("2002-03-10", "document")

@@ -79,6 +79,9 @@ class EventDate:
     end: str | None
     text: str | None
     precision: DatePrecision = "document"
+    # the date the text gave ("2001-03-15", "1984-11-01..1984-11-30") when it lay more than a year before
+    # the document with no historical cue: start and end are then the document date
+    dropped: str | None = None
 
 
 @dataclass
@@ -197,6 +200,7 @@ class Event:
                 "date_end": self.date.end if self.date else None,
                 "date_text": self.date.text if self.date else None,
                 "date_precision": self.date.precision if self.date else None,
+                "date_dropped": self.date.dropped if self.date else None,
             }
         )
         loc = self.location

@@ -2,9 +2,13 @@
 
 One regular-expression pass over the document finds the time expressions ("last week", "on May 16",
 "June 12-14", "early next year", "during the past decade", weekdays, "two years ago", "since 1997",
-"recently"); each event takes the one nearest to its trigger in the dependency tree that fits its
-modality (a reported past event cannot happen after the report, a scheduled one not before it), else the
-nearest fitting one earlier in its paragraph, else the document date (precision `document`).
+"recently"). An expression dates the events of its own clause (or, standing before a noun or after it with
+"of", only that noun's event); one in a clause without events dates the sentence's events that have none of
+their own; none dates another sentence. Each event takes the fitting expression nearest to its trigger in
+the dependency tree (a reported past event cannot happen after the report, a scheduled one not before it),
+else the document date (precision `document`). A date ending more than a year before the document stands
+only with a sign that the report looks back (then the event is `historical`); otherwise the document date
+replaces it and `EventDate.dropped` keeps it.
 
 `resolve()` turns one expression into an `EventDate`. Single calendar dates go through dateparser (cached:
 it is slow); ranges, vague periods and parts of periods ("early next year", which dateparser reads as
@@ -13,13 +17,13 @@ plain next year) are resolved here.
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Literal
 
 import dateparser
 from spacy.language import Language
@@ -28,13 +32,10 @@ from spacy.tokens import Doc, Span, Token
 from dyads.data import read_tsv
 from dyads.events.candidate import EventCandidate
 from dyads.model import EventDate
-from dyads.provenance import citations, doc_text, paragraph_starts, resolve_month_day
+from dyads.provenance import citations, doc_text, resolve_month_day
 
 Tense = str | None  # "past", "future" or None (nearest to the base date)
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-# a later sentence inherits a point in time ("on May 16", "last week", "in February"), not a stretch such
-# as "over the past two years", which describes its own sentence's situation
-INHERITABLE = {"day", "week", "month"}
 
 
 @dataclass(frozen=True)
@@ -515,6 +516,23 @@ def find_time_mentions(doc: Doc, start_char: int = 0, end_char: int | None = Non
 
 # ---------------------------------------------------------------------------------------------- events
 
+# an expression standing before a noun ("the March 15 programme", "the November 1984 pogrom") or after it
+# with "of" ("the events of 1992") gives that thing's date: it dates an event only if the noun is its trigger
+NOUN_MODIFIERS = {"compound", "nmod", "amod", "nummod", "poss"}
+# "closed till March 12", "a ban before June 2": the date bounds a period that may run past the report, so
+# its year is the one nearest the document date whatever the event's tense
+BOUNDARY = re.compile(r"(?:until|till|by|before)\s", re.IGNORECASE)
+SIMULTANEOUS_MARKERS = {"when", "while", "whilst"}
+SIMULTANEOUS_RELATIVES = {"during", "in", "at", "amid"}  # "during which", "in which"
+STATED_PAST = re.compile(rf"{YEAR}|\bago\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def historical_cues() -> re.Pattern:
+    """Words of a sentence that say it looks back ("former", "during the war"), from `time/historical_cues.tsv`."""
+    cues = sorted((row["cue"] for row in read_tsv("time/historical_cues.tsv")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in cues) + r")\b", re.IGNORECASE)
+
 
 def tree_distance(a: Token, b: Token) -> int:
     """Edges on the dependency path between two tokens of one sentence."""
@@ -537,31 +555,84 @@ def clause_verb(token: Token) -> Token:
     return node
 
 
+def _simultaneous(verb: Token) -> bool:
+    """A clause that happens within the time of the one it hangs on: "when they met", "while he was in
+    Cairo", "a visit, during which he held talks"."""
+    if verb.dep_ not in ("advcl", "relcl"):
+        return False
+    return any(
+        (child.dep_ in ("mark", "advmod") and child.lower_ in SIMULTANEOUS_MARKERS)
+        or (child.dep_ == "prep" and child.lower_ in SIMULTANEOUS_RELATIVES
+            and any(word.lower_ == "which" for word in child.children))
+        for child in verb.children
+    )
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A verb without a subject of its own, coordinated with the one before it ("arrested them and charged
+    them") or a participle beside its clause ("expressing outrage, the parties demanded")."""
+    if any(child.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "aux") for child in verb.children):
+        return False
+    if verb.dep_ == "conj":
+        return verb.head.pos_ in ("VERB", "AUX")
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")
+
+
+def clause_of(token: Token) -> Token:
+    """The verb heading the clause whose time a token shares: its own clause, where a clause joins the one
+    it hangs on when it happens at the same time ("when ...", "during which ...") or shares its subject
+    (coordinated verbs)."""
+    verb = clause_verb(token)
+    while verb.head.i != verb.i and (_simultaneous(verb) or _shares_subject(verb)):
+        verb = clause_verb(verb.head)
+    return verb
+
+
 def verb_tense(verb: Token) -> Tense:
-    children = list(verb.children)
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
+    """The tense of a verb's clause; with auxiliaries they carry it ("would be organised" is no past, though
+    its participle is tagged past)."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in auxiliaries):
         return "future"
-    if "Past" in verb.morph.get("Tense") or any(
-        c.dep_ in ("aux", "auxpass") and ("Past" in c.morph.get("Tense") or c.lemma_ == "have") for c in children
-    ):
+    if any("Past" in c.morph.get("Tense") or c.lemma_ == "have" for c in auxiliaries):
         return "past"
-    return None
+    return "past" if not auxiliaries and "Past" in verb.morph.get("Tense") else None
 
 
 def event_tense(candidate: EventCandidate) -> Tense:
     modality = candidate.event.modality
-    if modality == "future":
+    tense = verb_tense(clause_verb(candidate.trigger))
+    if modality == "future" or tense == "future":
         return "future"
-    if modality == "hypothetical":
-        return verb_tense(clause_verb(candidate.trigger))
-    return "past"
+    return tense if modality == "hypothetical" else "past"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What a time expression dates: the events of the clause headed by `token` (kind "clause"), or only the
+    event whose trigger is the noun `token` (kind "noun")."""
+
+    kind: Literal["clause", "noun"]
+    token: int
+
+
+def anchor_of(mention: TimeMention) -> Anchor:
+    root = mention.root
+    head = root.head
+    if head.i != root.i and head.pos_ in ("NOUN", "PROPN"):
+        before_noun = root.dep_ in NOUN_MODIFIERS and head.i >= mention.span.end
+        if before_noun or (root.dep_ == "prep" and root.lower_ == "of"):
+            return Anchor("noun", head.i)
+    return Anchor("clause", clause_of(head).i)
 
 
 class DocumentTimes:
-    """The base date of one document and its time expressions, found once per sentence that needs them:
-    the sentences with events, and earlier ones of their paragraphs when an event has none of its own."""
+    """The base date of one document and the time expressions of the sentences that have events.
 
-    def __init__(self, doc: Doc):
+    A time expression dates the events of its own clause; one in a clause without events dates the events of
+    its sentence that have none in theirs. It never dates another sentence's events."""
+
+    def __init__(self, doc: Doc, candidates: list[EventCandidate]):
         self.doc = doc
         document = doc._.document
         self.base: date | None = document.date if document is not None else None
@@ -571,19 +642,16 @@ class DocumentTimes:
             inferred = infer_base_date(doc)
             self.base, self.base_note = inferred.day, inferred.note
             self.base_is_publication_date = inferred.from_dateline
-        self.sentences = list(doc.sents)
-        self.sentence_index = {sent.start: index for index, sent in enumerate(self.sentences)}
-        self.found: dict[int, list[TimeMention]] = {}
-        self.paragraph_starts = paragraph_starts(doc)
+        self.long_before = _shift_months(self.base, -12) if self.base is not None else None
+        self.dateline_end = dateline_end(doc)
+        self.event_clauses = {clause_of(candidate.trigger).i for candidate in candidates}
+        self.found: dict[int, list[tuple[TimeMention, Anchor]]] = {}
 
-    def mentions(self, sentence_index: int) -> list[TimeMention]:
-        if sentence_index not in self.found:
-            sent = self.sentences[sentence_index]
-            self.found[sentence_index] = find_time_mentions(self.doc, sent.start_char, sent.end_char)
-        return self.found[sentence_index]
-
-    def paragraph(self, char: int) -> int:
-        return bisect.bisect_right(self.paragraph_starts, char) - 1
+    def mentions(self, sent: Span) -> list[tuple[TimeMention, Anchor]]:
+        if sent.start not in self.found:
+            found = find_time_mentions(self.doc, max(sent.start_char, self.dateline_end), sent.end_char)
+            self.found[sent.start] = [(mention, anchor_of(mention)) for mention in found]
+        return self.found[sent.start]
 
     def _fits(self, period: Period | None, candidate: EventCandidate) -> bool:
         if period is None or (period.start is None and period.end is None):
@@ -596,46 +664,62 @@ class DocumentTimes:
             return period.start is None or period.start <= self.base
         return True
 
-    def _period(self, mention: TimeMention, candidate: EventCandidate, own_clause: set[int]) -> Period | None:
-        verb = clause_verb(mention.root.head if mention.root.head.i != mention.root.i else mention.root)
-        tense = event_tense(candidate) if verb.i in own_clause else verb_tense(verb)
+    def _period(self, mention: TimeMention, candidate: EventCandidate, own_clause: bool) -> Period | None:
+        if BOUNDARY.match(mention.text):
+            tense = None
+        elif own_clause:
+            tense = event_tense(candidate)
+        else:
+            root = mention.root
+            tense = verb_tense(clause_verb(root.head if root.head.i != root.i else root))
         return resolve_period(mention.text, self.base, tense)
 
     def date_for(self, candidate: EventCandidate) -> EventDate | None:
-        event = candidate.event
         trigger = candidate.trigger
-        own_clause = {trigger.i, clause_verb(trigger).i}
-        own = []
-        for mention in self.mentions(self.sentence_index[candidate.sent.start]):
-            period = self._period(mention, candidate, own_clause)
-            if self._fits(period, candidate):
-                own.append((tree_distance(trigger, mention.root), abs(trigger.i - mention.root.i), mention, period))
-        if own:
-            _, _, mention, period = min(own, key=lambda item: item[:2])
+        clause = clause_of(trigger).i
+        own, unclaimed = [], []
+        for mention, anchor in self.mentions(candidate.sent):
+            if anchor == Anchor("noun", trigger.i) or anchor == Anchor("clause", clause):
+                own.append(mention)
+            elif anchor.kind == "clause" and anchor.token not in self.event_clauses:
+                unclaimed.append(mention)
+        for mentions, own_clause in ((own, True), (unclaimed, False)):
+            fitting = []
+            for mention in mentions:
+                period = self._period(mention, candidate, own_clause)
+                if self._fits(period, candidate):
+                    fitting.append((tree_distance(trigger, mention.root), abs(trigger.i - mention.root.i), mention, period))
+            if fitting:
+                _, _, mention, period = min(fitting, key=lambda item: item[:2])
+                return self._dated(candidate, mention, period)
+        return self._undated(candidate)
+
+    def _dated(self, candidate: EventCandidate, mention: TimeMention, period: Period) -> EventDate:
+        """The expression's date; one ending more than a year before the document makes the event historical
+        when something says the report looks back (a stated year, "ago", a historical cue), else it is taken
+        for a misreading and the document date stands, with the dropped date kept."""
+        if self.long_before is None or period.end is None or period.end >= self.long_before:
             return self._event_date(period, mention.text)
-        if event.historical:
+        event = candidate.event
+        if event.historical or STATED_PAST.search(mention.text) or historical_cues().search(candidate.sent.text):
+            event.historical = True
+            return self._event_date(period, mention.text)
+        dated = self._event_date(period, mention.text)
+        base = self._iso(self.base)
+        precision = "document" if self.base_is_publication_date else "unknown"
+        dropped = dated.start if dated.start == dated.end else f"{dated.start}..{dated.end}"
+        return EventDate(base, base, dated.text, precision, dropped=dropped)
+
+    def _undated(self, candidate: EventCandidate) -> EventDate | None:
+        """An event without an expression of its own: the document date."""
+        if candidate.event.historical:
             return EventDate(None, self._iso(self.base), self.base_note, "unknown")
-        inherited = self._from_paragraph(candidate)
-        if inherited:
-            return inherited
         if self.base is None:
             return None
-        if event.modality == "future":
+        if candidate.event.modality == "future":
             return EventDate(self.base.isoformat(), None, self.base_note, "unknown")
         precision = "document" if self.base_is_publication_date else "unknown"
         return EventDate(self.base.isoformat(), self.base.isoformat(), self.base_note, precision)
-
-    def _from_paragraph(self, candidate: EventCandidate) -> EventDate | None:
-        paragraph = self.paragraph(candidate.sent.start_char)
-        tense = event_tense(candidate)
-        for index in range(self.sentence_index[candidate.sent.start] - 1, -1, -1):
-            if self.paragraph(self.sentences[index].start_char) != paragraph:
-                break
-            for mention in reversed(self.mentions(index)):
-                period = resolve_period(mention.text, self.base, tense)
-                if self._fits(period, candidate) and period.precision in INHERITABLE:
-                    return self._event_date(period, mention.text)
-        return None
 
     def _event_date(self, period: Period, text: str) -> EventDate:
         if self.base_note:
@@ -650,6 +734,16 @@ class DocumentTimes:
 DATELINE = re.compile(rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}),?\s+(?P<y>{YEAR})|(?P<d2>{DAY})\s+(?P<m2>{MONTH}),?\s+"
                       rf"(?P<y2>{YEAR})", re.IGNORECASE)
 EXPLICIT_YEAR = re.compile(rf"\b{YEAR}\b")
+
+
+def dateline_end(doc: Doc) -> int:
+    """Where a dateline ("This story is from March 10, 2002" on a line of its own at the top) ends, else 0:
+    it gives the document's date, not an event's."""
+    text = doc_text(doc)
+    head = DATELINE.search(text, 0, 300)
+    if head is None or text[head.end():].split("\n", 1)[0].strip():
+        return 0
+    return head.end()
 
 
 @dataclass(frozen=True)
@@ -684,7 +778,7 @@ def date_events(doc: Doc) -> Doc:
     candidates: list[EventCandidate] = doc._.events or []
     if not candidates:
         return doc
-    times = DocumentTimes(doc)
+    times = DocumentTimes(doc, candidates)
     for candidate in candidates:
         candidate.event.date = times.date_for(candidate)
     return doc

@@ -78,6 +78,10 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_doc_id ON events (doc_id);
 """
+# a store made by an earlier version gets the flat columns added since (its older rows hold NULL there)
+_UPGRADE_SQL = "".join(
+    f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {column} {_column_type(column)[0]};\n" for column in FLAT_COLUMNS
+)
 
 _EVENT_INSERT_COLUMNS = ", ".join(_EVENT_SCHEMA.names)
 
@@ -263,6 +267,7 @@ class Store:
         self._write_lock = threading.Lock()
         if not read_only:
             self._connection.execute(_SCHEMA_SQL)
+            self._connection.execute(_UPGRADE_SQL)
 
     def close(self) -> None:
         self._connection.close()

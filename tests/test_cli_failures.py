@@ -154,3 +154,18 @@ def test_a_dataset_failing_mid_run_keeps_the_committed_batches(tmp_path, wire, m
 def test_help_documents_the_output_failure_status():
     result = runner.invoke(app, ["code", "--help"])
     assert "3 when an output or the store could not be written" in " ".join(result.output.split())
+
+
+def test_a_store_deleted_mid_run_stops_the_run(tmp_path, wire, monkeypatch):
+    db = tmp_path / "events.duckdb"
+    add = Store.add
+
+    def add_then_delete_the_store(store, coded_documents):
+        result = add(store, coded_documents)
+        db.unlink()
+        return result
+
+    monkeypatch.setattr(Store, "add", add_then_delete_the_store)
+    result = code(str(wire), "--db", str(db), "--batch-size", "1")
+    lines = assert_fails_cleanly(result, f"cannot write {db}: the store was deleted or moved while this run")
+    assert "  documents: 1" in lines

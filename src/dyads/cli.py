@@ -23,7 +23,7 @@ from rich.text import Text
 from dyads.coder import Coder
 from dyads.data import data_path
 from dyads.evaluate.command import eval_command
-from dyads.export import JsonlWriter, UnknownOutputFormat, writer_for
+from dyads.export import EventWriter, JsonlWriter, UnknownOutputFormat, writer_for
 from dyads.export.command import export_command
 from dyads.export.store import Store
 from dyads.ingest import STDIN, ReadReport, Skipped, read
@@ -167,7 +167,7 @@ def code_command(
             task = progress.add_task("coding", total=None, events=0)
             for coded in coded_stream:
                 if writer is not None:
-                    writer.write(coded.events)
+                    _write(writer, coded.events, output)
                 totals.documents += 1
                 totals.sentences += coded.sentences
                 totals.events += len(coded.events)
@@ -180,15 +180,13 @@ def code_command(
         totals.interrupted = True
     except OutputFailed as error:
         totals.failure = str(error)
-    except OSError as error:  # only the writer's own I/O reaches here: readers and outputs report theirs
-        totals.failure = f"cannot write {output or 'stdout'}: {error_reason(error)}"
     finally:
         coded_stream.close()
         if writer is not None:
             try:
                 writer.close()
             except OSError as error:  # the last buffered events could not be written either
-                totals.failure = totals.failure or f"cannot write {output or 'stdout'}: {error_reason(error)}"
+                totals.failure = totals.failure or str(OutputFailed(output or "stdout", error))
         for store in run.outputs:
             store.close()
     totals.already_done = run.already_done
@@ -361,9 +359,16 @@ def _resumable_run(
     return run
 
 
+def _write(writer: EventWriter, events: list[Event], output: str | None) -> None:
+    try:
+        writer.write(events)
+    except OSError as error:
+        raise OutputFailed(output or "stdout", error) from error
+
+
 def _fail(console: Console, message: str) -> NoReturn:
     """Stop on an output that cannot be written: one line on stderr, no traceback."""
-    console.print(f"[red]error[/] {escape(message)}", soft_wrap=True)
+    console.print(f"[red]error[/] {escape(message)}", soft_wrap=True, highlight=False)
     raise typer.Exit(EXIT_OUTPUT_FAILED)
 
 

@@ -15,6 +15,7 @@ Every query takes its values as parameters; only whitelisted column names are ev
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import threading
 from collections.abc import Iterable, Iterator
@@ -302,6 +303,10 @@ class Store:
         if not latest:
             return result
         with self._write_lock:
+            if not self.path.exists():  # DuckDB would go on writing into the deleted file, and lose it all
+                raise FileNotFoundError(
+                    errno.ENOENT, "the store was deleted or moved while this run was writing to it", str(self.path)
+                )
             cursor = self._cursor()
             stored = dict(
                 cursor.execute(

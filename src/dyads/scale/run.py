@@ -38,7 +38,7 @@ class Output(Protocol):
 class OutputFailed(Exception):
     """An output could not commit a batch: the message names the output and the first error."""
 
-    def __init__(self, path: Path, error: Exception):
+    def __init__(self, path: str | Path, error: Exception):
         super().__init__(f"cannot write {path}: {error_reason(error)}")
 
 

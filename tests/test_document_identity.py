@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 from datetime import date
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dyads.cli import app
@@ -23,6 +27,7 @@ runner = CliRunner()
 
 FIRST = "Russia condemned Japan over the fishing dispute.\n"
 SECOND = "China criticized the United States over tariffs.\n"
+TEXTS = [FIRST, SECOND, "Egypt thanked Kenya for the aid.\n"]
 
 
 @pytest.fixture
@@ -141,3 +146,38 @@ def test_store_add_names_every_replaced_document(tmp_path):
         assert (within_batch.added, within_batch.skipped, within_batch.replaced_ids) == (1, 1, ["x"])
         assert store.document("x").text == SECOND
         assert store.add([coded(FIRST)]).replaced_ids == ["x"]
+
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    files=st.lists(
+        st.tuples(st.sampled_from(["a", "b", "a/c", "."]), st.sampled_from(["report.txt", "report.jsonl"])),
+        min_size=1,
+        max_size=5,
+        unique=True,
+    ),
+    records=st.lists(st.tuples(st.sampled_from(["x", "y", None]), st.sampled_from(TEXTS)), max_size=6),
+)
+def test_every_distinct_document_of_a_run_is_read_once_under_its_own_id(files, records):
+    with tempfile.TemporaryDirectory() as scratch:
+        inputs = []
+        for number, (folder, name) in enumerate(files):
+            path = Path(scratch) / folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if name.endswith(".jsonl"):
+                path.write_text("".join(json.dumps({"id": doc_id, "text": text}) + "\n" for doc_id, text in records))
+            else:
+                path.write_text(TEXTS[number % len(TEXTS)])
+            inputs.append(path)
+        documents = list(read(inputs, date=date(2002, 3, 1)))
+        again = [document.id for document in read(inputs, date=date(2002, 3, 1))]
+    ids = [document.id for document in documents]
+    assert len(set(ids)) == len(ids)
+    assert again == ids, "stable across runs"
+    jsonl_files = sum(1 for _, name in files if name.endswith(".jsonl"))
+    named = {(doc_id, text) for doc_id, text in records if doc_id is not None}
+    unnamed = {text for doc_id, text in records if doc_id is None}
+    # a named record met again is the same document; an unnamed one is named after its file and text
+    expected = len(files) - jsonl_files + (len(named) if jsonl_files else 0) + jsonl_files * len(unnamed)
+    assert len(documents) == expected

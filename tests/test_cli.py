@@ -28,7 +28,7 @@ def code(*args: str, stdin: str | None = None):
 
 @pytest.fixture
 def corpus(tmp_path):
-    folder = tmp_path / "corpus"
+    folder = tmp_path / ("a-folder-with-a-long-name-" * 6) / "corpus"  # longer than any terminal line
     (folder / "wire").mkdir(parents=True)
     (folder / "report.txt").write_text(REPORT)
     (folder / "wire" / "items.jsonl").write_text(
@@ -77,10 +77,12 @@ def test_skipped_inputs_exit_1_and_are_listed_with_file_and_line(corpus, tmp_pat
     output = tmp_path / "events.csv"
     result = code(str(corpus), "-o", str(output))
     assert result.exit_code == 1, result.output
-    summary = " ".join(result.stderr.split())
-    assert "malformed JSON" in summary and "items.jsonl:2" in summary
-    assert "field 'text' must be a string" in summary and "items.jsonl:3" in summary
-    assert "binary file" in summary and "scan.txt" in summary
+    lines = result.stderr.splitlines()
+    items, scan = corpus / "wire" / "items.jsonl", corpus / "wire" / "scan.txt"
+    assert any(line.startswith(f"skipped {items}:2: malformed JSON (") for line in lines), lines
+    assert f"skipped {items}:3: field 'text' must be a string, not list" in lines
+    assert any(line.startswith(f"skipped {scan}: binary file") for line in lines)
+    assert "  skipped: 3" in lines
     with open(output, newline="") as handle:
         reader = csv.DictReader(handle)
         rows = list(reader)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from dyads.data import data_path
 from dyads.ingest import ReadReport, read, read_stdin
 from dyads.ingest.dates import date_in_lead, parse_date
+from dyads.ingest.identity import content_id
 from dyads.ingest.txt import split_header
 
 BODY = "Ruritanian Foreign Minister Anna Vel visited Freedonia on Monday.\n\nShe met the prime minister.\n"
@@ -135,12 +136,12 @@ def test_jsonl_fields_metadata_and_bad_lines(tmp_path):
     assert skipped[4] == f"{path}:8: empty text"
 
 
-def test_jsonl_record_without_id_is_named_by_file_and_line(tmp_path):
+def test_jsonl_record_without_id_is_named_by_file_and_content(tmp_path):
     path = tmp_path / "wire.jsonl.gz"
     with gzip.open(path, "wt") as handle:
         handle.write(json.dumps({"text": "Ruritania protested.", "date": "2015-02-03"}) + "\n")
     (document,), _ = read_all(path)
-    assert document.id == "wire:1"
+    assert document.id == content_id("wire", "Ruritania protested.") == "wire:" + document.content_hash[:12]
 
 
 def test_jsonl_unreadable_date_warns_and_falls_back(tmp_path):
@@ -198,7 +199,8 @@ def test_stdin_jsonl_and_plain_text():
 
     report = ReadReport()
     (document,) = read_stdin(io.BytesIO(b"Source: Wire\n\n" + BODY.encode()), report)
-    assert document.text == BODY and document.id == "stdin" and document.source == "Wire"
+    assert document.text == BODY and document.source == "Wire"
+    assert document.id == content_id("stdin", "Source: Wire\n\n" + BODY)
 
 
 def test_dash_reads_the_given_stdin():

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import duckdb
 import typer
@@ -23,7 +23,7 @@ from rich.text import Text
 from dyads.coder import Coder
 from dyads.data import data_path
 from dyads.evaluate.command import eval_command
-from dyads.export import JsonlWriter, UnknownOutputFormat, writer_for
+from dyads.export import EventWriter, JsonlWriter, UnknownOutputFormat, writer_for
 from dyads.export.command import export_command
 from dyads.export.store import Store
 from dyads.ingest import STDIN, ReadReport, Skipped, read
@@ -31,6 +31,7 @@ from dyads.model import Actor, Event
 from dyads.nlp import DEFAULT_MODEL
 from dyads.scale import LocalEngine, ParquetDataset, ResumableRun
 from dyads.scale.dataset import DatasetLocked
+from dyads.scale.run import OutputFailed, error_reason
 from dyads.server.command import serve_command
 
 app = typer.Typer(
@@ -44,7 +45,7 @@ app = typer.Typer(
 DEMO_REPORT = "demo/seoul-tokyo-thaw.txt"
 SHOWN_PROBLEMS = 20  # skipped inputs and warnings listed in the summary; the rest are counted
 
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_OUTPUT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 ModelOption = Annotated[str, typer.Option("--model", help="The spaCy pipeline under dyads' components.")]
 
@@ -58,7 +59,9 @@ class RunTotals:
     warnings: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
     interrupted: bool = False
+    failure: str | None = None  # why the run stopped early: an output or the store could not be written
     already_done: int = 0  # documents a previous run had stored (--db, --out-dir), skipped
+    replaced: list[tuple[str, str | None]] = field(default_factory=list)  # (id, origin) replaced in --db
 
 
 class EngineName(str, Enum):
@@ -75,7 +78,9 @@ CODE_HELP = (
     "Code news reports as political events, one record per event.\n\n"
     "Progress and a summary (documents, sentences, events, skipped inputs with reasons) go to stderr.\n\n"
     "Exit status: 0 when everything was coded; 1 when any file, record or document was skipped (the "
-    "summary says which and why; everything else was still coded and written); 2 for a usage error."
+    "summary says which and why; everything else was still coded and written); 2 for a usage error; "
+    "3 when an output or the store could not be written (disk full, unwritable path, store locked or "
+    "lost: the run stops, every batch already committed is kept); 130 when interrupted."
 )
 
 
@@ -132,16 +137,14 @@ def code_command(
     missing = [item for item in inputs if item != STDIN and not Path(item).exists()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATH")
+    console = Console(stderr=True)
     try:
         writer = writer_for(output) if output or not (db or out_dir) else None
     except UnknownOutputFormat as error:
         raise typer.BadParameter(str(error), param_hint="'--output'") from None
     except OSError as error:
-        raise typer.BadParameter(
-            f"cannot write {output}: {error.strerror}", param_hint="'--output'"
-        ) from None
+        _fail(console, f"cannot write {output}: {error_reason(error)}")
 
-    console = Console(stderr=True)
     _quiet_library_logs(console)
     coder = _load_coder(model, console)
     report = ReadReport()
@@ -158,12 +161,13 @@ def code_command(
         disable=not console.is_terminal,
         transient=True,
     )
+    coded_stream = run.code(read(inputs, date=default_date, report=report))
     try:
         with progress, run.engine:
             task = progress.add_task("coding", total=None, events=0)
-            for coded in run.code(read(inputs, date=default_date, report=report)):
+            for coded in coded_stream:
                 if writer is not None:
-                    writer.write(coded.events)
+                    _write(writer, coded.events, output)
                 totals.documents += 1
                 totals.sentences += coded.sentences
                 totals.events += len(coded.events)
@@ -174,16 +178,25 @@ def code_command(
                 progress.update(task, advance=1, events=totals.events)
     except KeyboardInterrupt:
         totals.interrupted = True
+    except OutputFailed as error:
+        totals.failure = str(error)
     finally:
+        coded_stream.close()
         if writer is not None:
-            writer.close()
+            try:
+                writer.close()
+            except OSError as error:  # the last buffered events could not be written either
+                totals.failure = totals.failure or str(OutputFailed(output or "stdout", error))
         for store in run.outputs:
             store.close()
     totals.already_done = run.already_done
+    totals.replaced = run.replaced
     destinations = (output if writer is not None else None, db, out_dir)
     _print_summary(console, report, totals, ", ".join(str(item) for item in destinations if item))
     if totals.interrupted:
-        raise typer.Exit(130)
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if totals.failure:
+        raise typer.Exit(EXIT_OUTPUT_FAILED)
     raise typer.Exit(EXIT_SKIPPED if report.skipped or totals.failed else EXIT_OK)
 
 
@@ -252,34 +265,41 @@ def _actor_cell(actor: Actor | None) -> str:
 def _print_summary(console: Console, report: ReadReport, totals: RunTotals, output: str | None) -> None:
     seconds = time.perf_counter() - totals.started
     rate = totals.documents / seconds if seconds > 0 else 0.0
-    summary = Table(title="dyads code" + (" (interrupted)" if totals.interrupted else ""), show_header=False)
-    summary.add_column(style="bold")
-    summary.add_column(justify="right")
-    summary.add_row("documents", f"{totals.documents:,}")
-    if totals.already_done:
-        summary.add_row("already stored", f"{totals.already_done:,}")
-    summary.add_row("sentences", f"{totals.sentences:,}")
-    summary.add_row("events", f"{totals.events:,}")
-    summary.add_row("skipped", f"{len(report.skipped) + len(totals.failed):,}")
-    summary.add_row("warnings", f"{len(report.warnings) + len(totals.warnings):,}")
-    summary.add_row("time", f"{seconds:.1f} s ({rate:.1f} documents/s)")
-    summary.add_row("output", output if output and output != "-" else "stdout (JSONL)")
-    console.print(summary)
+    replaced = [
+        f"{origin or doc_id}: replaced the stored document {doc_id!r}, whose text differed"
+        for doc_id, origin in totals.replaced
+    ]
+    warnings = report.warnings + totals.warnings + replaced
     skipped = report.skipped + totals.failed
-    if skipped:
-        table = Table(title="skipped", title_justify="left")
-        table.add_column("input", overflow="fold")
-        table.add_column("reason", overflow="fold")
-        for item in skipped[:SHOWN_PROBLEMS]:
-            table.add_row(escape(item.origin), escape(item.reason))
-        if len(skipped) > SHOWN_PROBLEMS:
-            table.add_row("…", f"and {len(skipped) - SHOWN_PROBLEMS:,} more")
-        console.print(table)
-    warnings = report.warnings + totals.warnings
+    rows = {
+        "documents": f"{totals.documents:,}",
+        "already stored": f"{totals.already_done:,}" if totals.already_done else None,
+        "sentences": f"{totals.sentences:,}",
+        "events": f"{totals.events:,}",
+        "skipped": f"{len(skipped):,}",
+        "repeated ids": f"{report.repeated_ids:,}" if report.repeated_ids else None,
+        "replaced": f"{len(totals.replaced):,}" if totals.replaced else None,
+        "warnings": f"{len(warnings):,}",
+        "time": f"{seconds:.1f} s ({rate:.1f} documents/s)",
+        "output": output if output and output != "-" else "stdout (JSONL)",
+    }
+    # `name: value` and `path:line: reason`, one line each and never wrapped, whatever the terminal's
+    # width, so that a log can be searched for them
+    ending = " (interrupted)" if totals.interrupted else " (stopped)" if totals.failure else ""
+    console.print(f"[bold]dyads code{ending}[/]")
+    for name, value in rows.items():
+        if value is not None:
+            console.print(f"  {name}: {escape(value)}", soft_wrap=True, highlight=False)
+    for item in skipped[:SHOWN_PROBLEMS]:
+        console.print(f"[red]skipped[/] {escape(str(item))}", soft_wrap=True, highlight=False)
+    if len(skipped) > SHOWN_PROBLEMS:
+        console.print(f"[red]skipped[/] and {len(skipped) - SHOWN_PROBLEMS:,} more")
     for warning in warnings[:SHOWN_PROBLEMS]:
-        console.print(f"[yellow]warning[/] {escape(warning)}", soft_wrap=True)
+        console.print(f"[yellow]warning[/] {escape(warning)}", soft_wrap=True, highlight=False)
     if len(warnings) > SHOWN_PROBLEMS:
         console.print(f"[yellow]warning[/] and {len(warnings) - SHOWN_PROBLEMS:,} more")
+    if totals.failure:
+        console.print(f"[red]error[/] {escape(totals.failure)}", soft_wrap=True, highlight=False)
 
 
 def _parse_date_option(value: str | None) -> date | None:
@@ -314,16 +334,15 @@ def _resumable_run(
 ) -> ResumableRun:
     """The run's outputs and engine; says how much a previous run had already stored."""
     outputs: list[Store | ParquetDataset] = []
-    try:
-        if db is not None:
-            outputs.append(Store(db))
-        if out_dir is not None:
-            outputs.append(ParquetDataset(out_dir))
-    except (duckdb.Error, DatasetLocked, OSError) as error:  # held by another run, or not writable
-        for opened in outputs:
-            opened.close()
-        console.print(f"[red]error[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_USAGE) from None
+    for path, open_output in ((db, Store), (out_dir, ParquetDataset)):
+        if path is None:
+            continue
+        try:
+            outputs.append(open_output(path))
+        except (duckdb.Error, DatasetLocked, OSError) as error:  # held by another run, or not writable
+            for opened in outputs:
+                opened.close()
+            _fail(console, f"cannot open {path}: {error_reason(error)}")
     if engine is EngineName.dask or scheduler:
         from dyads.scale.cluster import DaskEngine  # Dask is loaded only when asked for
 
@@ -332,8 +351,25 @@ def _resumable_run(
         runner = LocalEngine(workers)
     run = ResumableRun(outputs, coder, runner, batch_size)
     if run.stored_before:
-        console.print(f"resuming: {run.stored_before:,} documents already stored will be skipped")
+        console.print(
+            f"resuming: {run.stored_before:,} documents already stored; inputs stored with the same id and"
+            " text are skipped",
+            soft_wrap=True,
+        )
     return run
+
+
+def _write(writer: EventWriter, events: list[Event], output: str | None) -> None:
+    try:
+        writer.write(events)
+    except OSError as error:
+        raise OutputFailed(output or "stdout", error) from error
+
+
+def _fail(console: Console, message: str) -> NoReturn:
+    """Stop on an output that cannot be written: one line on stderr, no traceback."""
+    console.print(f"[red]error[/] {escape(message)}", soft_wrap=True, highlight=False)
+    raise typer.Exit(EXIT_OUTPUT_FAILED)
 
 
 def _quiet_library_logs(console: Console) -> None:

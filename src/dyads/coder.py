@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 import multiprocessing
 import time
@@ -16,7 +15,7 @@ from spacy.tokens import Doc
 
 from dyads import nlp as pipeline
 from dyads.ingest.limits import DocumentLimits, clean_text, pieces
-from dyads.model import Document, Event
+from dyads.model import Document, Event, event_id
 from dyads.workers import WorkerPool
 
 log = logging.getLogger("dyads")
@@ -136,11 +135,21 @@ class Coder:
 
 def _finish(doc: Doc) -> CodedDocument:
     document: Document = doc._.document
-    events = [candidate.event for candidate in doc._.events or [] if candidate.dropped is None]
+    events = _merge_repeats(candidate.event for candidate in doc._.events or [] if candidate.dropped is None)
     warnings = []
     if document.date is None and events and document.origin is None:  # readers warn for what they read
         warnings.append(f"{document.id}: no document date known; events keep a null date")
     return CodedDocument(document, events, sentences=sum(1 for _ in doc.sents), warnings=warnings)
+
+
+def _merge_repeats(events: Iterable[Event]) -> list[Event]:
+    """One record per event: a later record with the same identity (the same trigger, actors and code,
+    reached by two paths through the parse) is dropped for the first."""
+    unique: dict[str, Event] = {}
+    for event in events:
+        event.id = event_id(event)  # again: components after the extractor may recode it (intent → act)
+        unique.setdefault(event.id, event)
+    return list(unique.values())
 
 
 def _moved(event: Event, offset: int, sentences_before: int) -> Event:
@@ -154,8 +163,7 @@ def _moved(event: Event, offset: int, sentences_before: int) -> Event:
     event.sentence_start += offset
     event.sentence_end += offset
     event.sentence_index += sentences_before
-    # ids are made from offsets within the piece; the piece's offset keeps them unique in the document
-    event.id = hashlib.sha1(f"{event.id}|{offset}".encode()).hexdigest()[:16]
+    event.id = event_id(event)  # the id the event would have had, coded in the whole document
     return event
 
 

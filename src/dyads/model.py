@@ -137,6 +137,22 @@ class Event:
     sentence_start: int = 0
     sentence_end: int = 0
 
+    def identity(self) -> str:
+        """What makes two records one event: document, sentence, trigger offsets, both actors and code.
+
+        Actors count by code, name, text and offsets, so "slammed Vajpayee and Advani" (both INDGOV) are
+        two events, and so are two uncoded actors in one sentence."""
+        return "|".join(
+            [
+                self.doc_id,
+                str(self.sentence_start),
+                f"{self.trigger.start}-{self.trigger.end}",
+                _actor_identity(self.source),
+                _actor_identity(self.target),
+                self.cameo.code,
+            ]
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
@@ -225,6 +241,17 @@ class Event:
         row["confidence"] = self.confidence
         row["rule"] = self.rule
         return row
+
+
+def event_id(event: Event) -> str:
+    """The event's id: a hash of its `identity()`, the same in every run and in every process."""
+    return hashlib.sha1(event.identity().encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _actor_identity(actor: Actor | None) -> str:
+    if actor is None:
+        return ""
+    return "/".join([actor.code or "", actor.name or "", actor.text, f"{actor.start}-{actor.end}"])
 
 
 FLAT_COLUMNS: list[str] = list(

@@ -9,7 +9,6 @@ place and provenance are later components.
 from __future__ import annotations
 
 import copy
-import hashlib
 from functools import lru_cache
 
 from spacy.language import Language
@@ -56,7 +55,7 @@ from dyads.events.lexicon import (
     trigger_lexicon,
 )
 from dyads.events.ontology import lookup
-from dyads.model import Actor, Event
+from dyads.model import Actor, Event, event_id
 from dyads.model import Span as TextSpan
 
 STATEMENT_ROOT = "01"
@@ -398,12 +397,8 @@ def build_event(sent_index: int, sent: Span, tokens: list[Token], cameo: str, so
     code = lookup(cameo)
     source_actor = _actor(doc, source)
     target_actor = _actor(doc, target) if target else None
-    identity = "|".join(
-        [doc_id, str(sent.start_char), str(start), source_actor.code or source_actor.text,
-         (target_actor.code or target_actor.text) if target_actor else "", str(target[1] if target else ""), cameo]
-    )
-    return Event(
-        id=hashlib.sha1(identity.encode()).hexdigest()[:16],
+    event = Event(
+        id="",
         doc_id=doc_id,
         doc_date=document.date.isoformat() if document is not None and document.date else None,
         sentence_index=sent_index,
@@ -418,3 +413,5 @@ def build_event(sent_index: int, sent: Span, tokens: list[Token], cameo: str, so
         confidence=round(confidence, 3),
         rule=rule,
     )
+    event.id = event_id(event)
+    return event

@@ -7,12 +7,15 @@ Tables:
   nested `Event.to_dict()` as JSON so readers get back exactly what the coder produced.
 
 Writes are idempotent by document id and content hash: a document already stored with the same hash is
-skipped, one stored with another hash has its row updated and its events replaced. Every query takes its
-values as parameters; only whitelisted column names are ever put into SQL text.
+skipped, one stored with another hash has its row updated and its events replaced, and `add` names it in
+`AddResult.replaced_ids` (so does a batch that names an id twice with two texts: the later one is kept).
+Every query takes its values as parameters; only whitelisted column names are ever put into SQL text.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import threading
 from collections.abc import Iterable, Iterator
@@ -183,10 +186,14 @@ def escape_like(text: str) -> str:
 @dataclass
 class AddResult:
     added: int = 0
-    replaced: int = 0
     skipped: int = 0
     failed: int = 0  # documents whose coding failed: not stored, so a resumed run retries them
     events: int = 0
+    replaced_ids: list[str] = field(default_factory=list)  # stored documents whose text changed
+
+    @property
+    def replaced(self) -> int:
+        return len(self.replaced_ids)
 
 
 @dataclass
@@ -289,13 +296,22 @@ class Store:
         latest: dict[str, CodedDocument] = {}
         result = AddResult()
         for coded in coded_documents:
+            doc_id = coded.document.id
             if coded.error is not None:
                 result.failed += 1
+            elif doc_id in latest and latest[doc_id].document.content_hash == coded.document.content_hash:
+                result.skipped += 1
             else:
-                latest[coded.document.id] = coded  # a batch naming an id twice keeps the last one
+                if doc_id in latest:
+                    result.replaced_ids.append(doc_id)
+                latest[doc_id] = coded
         if not latest:
             return result
         with self._write_lock:
+            if not self.path.exists():  # DuckDB would go on writing into the deleted file, and lose it all
+                raise FileNotFoundError(
+                    errno.ENOENT, "the store was deleted or moved while this run was writing to it", str(self.path)
+                )
             cursor = self._cursor()
             stored = dict(
                 cursor.execute(
@@ -312,6 +328,7 @@ class Store:
                     result.skipped += 1
             if not fresh and not changed:
                 return result
+            result.replaced_ids += [coded.document.id for coded in changed]
             coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
             cursor.begin()
             try:
@@ -340,9 +357,12 @@ class Store:
                     cursor.unregister("incoming_events")
                 cursor.commit()
             except BaseException:
-                cursor.rollback()
+                # a commit that failed (disk full) has ended the transaction: the rollback's own
+                # "no transaction is active" must not hide why it failed
+                with contextlib.suppress(duckdb.Error):
+                    cursor.rollback()
                 raise
-            result.added, result.replaced, result.events = len(fresh), len(changed), incoming.num_rows
+            result.added, result.events = len(fresh), incoming.num_rows
             return result
 
     def done(self) -> set[tuple[str, str]]:

@@ -9,12 +9,13 @@ Formats by extension: .txt (with an optional `Key: value` header), .html/.htm, .
 optionally gzipped (.jsonl.gz); folders are read recursively in sorted order; "-" is stdin (JSON Lines
 when its first line is a JSON object, else one plain-text report). A document's date comes from its
 record, else the `date` given here, else a full date its first lines state; else it stays None with a
-warning.
+warning. Every document of one `read` has its own id (see `dyads.ingest.identity`).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date as Date
@@ -25,6 +26,7 @@ from dyads.ingest.csv import read_csv
 from dyads.ingest.dates import date_in_lead
 from dyads.ingest.decode import SAMPLE_BYTES, check_not_binary, decode, normalise_newlines
 from dyads.ingest.html import read_html
+from dyads.ingest.identity import RunIds, common_root, content_id, file_id
 from dyads.ingest.jsonl import read_jsonl, read_jsonl_lines
 from dyads.ingest.parquet import read_parquet
 from dyads.ingest.report import ReadReport, Skipped, UnreadableInput
@@ -56,19 +58,26 @@ def read(
 ) -> Iterator[Document]:
     """Documents of every input in turn; what cannot be read is recorded in `report` and skipped."""
     report = report if report is not None else ReadReport()
+    inputs = list(inputs)
+    root = common_root(Path(item) for item in inputs if str(item) != STDIN)
+    ids = RunIds()
     for item in inputs:
         if str(item) == STDIN:
             documents = read_stdin(stdin if stdin is not None else sys.stdin.buffer, report)
         else:
-            documents = read_path(Path(item), report)
+            documents = read_path(Path(item), report, root)
         for document in documents:
+            if not ids.claim(document, report):
+                continue
             _settle_date(document, date, report)
             report.documents += 1
             yield document
 
 
-def read_path(path: Path, report: ReadReport) -> Iterator[Document]:
-    """Documents of a file, or of every readable file under a folder."""
+def read_path(path: Path, report: ReadReport, root: Path | None = None) -> Iterator[Document]:
+    """Documents of a file, or of every readable file under a folder; files are named by their path
+    relative to `root` (by default the folder, or the file's own folder)."""
+    root = root or Path(os.path.abspath(path if path.is_dir() else path.parent))
     if path.is_dir():
         files = sorted(
             (file for file in path.rglob("*") if file.is_file() and format_of(file) in READERS),
@@ -78,9 +87,9 @@ def read_path(path: Path, report: ReadReport) -> Iterator[Document]:
             relative = file.relative_to(path)
             if any(part.startswith(".") for part in relative.parts):
                 continue
-            yield from _read_file(file, report, _without_suffixes(relative).as_posix())
+            yield from _read_file(file, report, file_id(file, root))
     elif path.is_file():
-        yield from _read_file(path, report, _without_suffixes(Path(path.name)).as_posix())
+        yield from _read_file(path, report, file_id(path, root))
     else:
         report.skip(str(path), "no such file or folder")
 
@@ -101,7 +110,8 @@ def read_stdin(stream: BinaryIO, report: ReadReport) -> Iterator[Document]:
     data = b"".join(consumed) + stream.read()
     try:
         check_not_binary(data[:SAMPLE_BYTES])
-        yield document_from_text(normalise_newlines(decode(data, origin, report)), "stdin", origin, report)
+        text = normalise_newlines(decode(data, origin, report))
+        yield document_from_text(text, content_id("stdin", text), origin, report)
     except UnreadableInput as error:
         report.skip(origin, str(error))
 
@@ -134,14 +144,6 @@ def _settle_date(document: Document, default: Date | None, report: ReadReport) -
     document.date = default or date_in_lead(document.text)
     if document.date is None:
         report.warn(document.origin or document.id, "no date known (give --date); events keep a null date")
-
-
-def _without_suffixes(path: Path) -> Path:
-    name = path.name
-    if name.lower().endswith(".gz"):
-        name = name[:-3]
-    stem = Path(name).stem or name
-    return path.with_name(stem)
 
 
 def _is_json_object(raw: bytes) -> bool:

@@ -19,7 +19,7 @@ from dyads.model import Document
 FIELD_SIZE_LIMIT = min(sys.maxsize, 2**31 - 1)
 
 
-def read_csv(path: Path, report: ReadReport, default_id: str) -> Iterator[Document]:
+def read_csv(path: Path, report: ReadReport, file_id: str) -> Iterator[Document]:
     csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
     origin = str(path)
     with open_binary(path) as handle:
@@ -47,6 +47,6 @@ def read_csv(path: Path, report: ReadReport, default_id: str) -> Iterator[Docume
                 report.skip(where, f"{len(row)} cells for {len(columns)} columns")
                 continue
             try:
-                yield document_from_record(dict(zip(columns, row)), where, f"{default_id}:{line}", report)
+                yield document_from_record(dict(zip(columns, row)), where, file_id, report)
             except InvalidRecord as error:
                 report.skip(where, str(error))

@@ -32,13 +32,13 @@ def read_jsonl_lines(
             report.skip(where, f"not a JSON object but a {type(record).__name__}")
             continue
         try:
-            yield document_from_record(record, where, f"{id_prefix}:{number}", report)
+            yield document_from_record(record, where, id_prefix, report)
         except InvalidRecord as error:
             report.skip(where, str(error))
 
 
-def read_jsonl(path: Path, report: ReadReport, default_id: str) -> Iterator[Document]:
+def read_jsonl(path: Path, report: ReadReport, file_id: str) -> Iterator[Document]:
     with open_binary(path) as handle:
         check_not_binary(handle.read(SAMPLE_BYTES))
         handle.seek(0)
-        yield from read_jsonl_lines(handle, str(path), default_id, report)
+        yield from read_jsonl_lines(handle, str(path), file_id, report)

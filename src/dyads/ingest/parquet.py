@@ -20,7 +20,7 @@ from dyads.model import Document
 ROWS_PER_BATCH = 1024
 
 
-def read_parquet(path: Path, report: ReadReport, default_id: str) -> Iterator[Document]:
+def read_parquet(path: Path, report: ReadReport, file_id: str) -> Iterator[Document]:
     try:
         parquet = pq.ParquetFile(path)
     except (pa.ArrowException, OSError) as error:
@@ -33,7 +33,7 @@ def read_parquet(path: Path, report: ReadReport, default_id: str) -> Iterator[Do
             row += 1
             where = f"{path}:row {row}"
             try:
-                yield document_from_record(_plain(record), where, f"{default_id}:{row}", report)
+                yield document_from_record(_plain(record), where, file_id, report)
             except InvalidRecord as error:
                 report.skip(where, str(error))
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from dyads.ingest.dates import parse_date
 from dyads.ingest.decode import repair_mojibake
+from dyads.ingest.identity import content_id
 from dyads.ingest.limits import without_surrogates
 from dyads.ingest.report import ReadReport
 from dyads.model import Document
@@ -19,9 +20,11 @@ class InvalidRecord(ValueError):
 
 
 def document_from_record(
-    record: dict[str, Any], origin: str, default_id: str, report: ReadReport
+    record: dict[str, Any], origin: str, file_id: str, report: ReadReport
 ) -> Document:
-    """The document of one record; raises `InvalidRecord` for a missing text or a field of the wrong type."""
+    """The document of one record; raises `InvalidRecord` for a missing text or a field of the wrong type.
+
+    A record without an `id` is named after its file and its text (`wire:8e1f04c2aa17`)."""
     record = without_surrogates(record)
     text = record.get("text")
     if text is None:
@@ -45,9 +48,10 @@ def document_from_record(
         for key, value in record.items()
         if key not in RECORD_FIELDS and value is not None and value != ""
     }
+    text = repair_mojibake(text)
     return Document(
-        id=str(record_id) if _blank_to_none(record_id) is not None else default_id,
-        text=repair_mojibake(text),
+        id=str(record_id) if _blank_to_none(record_id) is not None else content_id(file_id, text),
+        text=text,
         date=document_date,
         title=_blank_to_none(record.get("title")),
         source=_blank_to_none(record.get("source")),

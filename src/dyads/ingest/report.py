@@ -28,11 +28,16 @@ class ReadReport:
     documents: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    repeated_ids: int = 0  # documents renamed or skipped because their id was already used in the run
 
     def skip(self, origin: str, reason: str) -> None:
         skipped = Skipped(origin, reason)
         log.info("skipped %s", skipped)
         self.skipped.append(skipped)
+
+    def repeat(self, origin: str, message: str) -> None:
+        self.repeated_ids += 1
+        self.warn(origin, message)
 
     def warn(self, origin: str, message: str) -> None:
         log.info("warning %s: %s", origin, message)

@@ -4,7 +4,9 @@ Each output (the DuckDB `Store`, the Parquet dataset) commits a batch as one uni
 holds (`done()`: document id and content hash). A run skips what every output already holds and gives
 each output only what it lacks, so a run killed at any moment and started again with the same inputs
 codes every document exactly once and stores its events once. Documents whose coding failed are not
-stored anywhere, so the next run tries them again.
+stored anywhere, so the next run tries them again. A document whose id the store holds with another
+text replaces it there, and the run names it in `replaced`. An output that cannot take a batch (disk
+full, a lost or locked file) stops the run with `OutputFailed`; every batch committed before it stays.
 
 The set of done (id, hash) pairs is the one thing that grows with the corpus: about 200 bytes a document.
 """
@@ -12,9 +14,13 @@ The set of done (id, hash) pairs is the one thing that grows with the corpus: ab
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+import duckdb
+
 from dyads.coder import CodedDocument, Coder
+from dyads.export.store import AddResult
 from dyads.model import Document
 
 if TYPE_CHECKING:
@@ -22,9 +28,23 @@ if TYPE_CHECKING:
 
 
 class Output(Protocol):
+    path: Path
+
     def done(self) -> set[tuple[str, str]]: ...
 
     def add(self, coded_documents: Iterable[CodedDocument]): ...
+
+
+class OutputFailed(Exception):
+    """An output could not commit a batch: the message names the output and the first error."""
+
+    def __init__(self, path: str | Path, error: Exception):
+        super().__init__(f"cannot write {path}: {error_reason(error)}")
+
+
+def error_reason(error: Exception) -> str:
+    """"No space left on device" rather than "[Errno 28] No space left on device: 'events.jsonl'"."""
+    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
 
 
 class Engine(Protocol):
@@ -54,6 +74,7 @@ class ResumableRun:
     >>> for coded in run.code(read(["corpus.jsonl"])):  # each one already committed
     ...     ...
     >>> run.already_done  # documents a previous run had stored
+    >>> run.replaced  # (id, origin) of documents that replaced a stored one of the same id
     """
 
     def __init__(
@@ -66,6 +87,7 @@ class ResumableRun:
         self._done = [output.done() for output in outputs]
         self.stored_before = len(set.intersection(*self._done)) if outputs else 0  # in every output
         self.already_done = 0  # documents of the input skipped because every output holds them
+        self.replaced: list[tuple[str, str | None]] = []
 
     def code(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         """Coded documents, each yielded once the batch holding it is committed to every output."""
@@ -92,6 +114,12 @@ class ResumableRun:
 
     def _commit(self, batch: list[CodedDocument]) -> list[CodedDocument]:
         if batch:
+            origins = {coded.document.id: coded.document.origin for coded in batch}
             for output in self.outputs:
-                output.add(batch)
+                try:
+                    result = output.add(batch)
+                except (OSError, duckdb.Error) as error:
+                    raise OutputFailed(output.path, error) from error
+                if isinstance(result, AddResult):  # the store replaces; the dataset appends every version
+                    self.replaced += [(doc_id, origins[doc_id]) for doc_id in result.replaced_ids]
         return batch

@@ -19,6 +19,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "voa"
 STORIES = sorted(CORPUS.glob("*.txt"))
 ANNOTATIONS = sorted(CORPUS.glob("*.expected.jsonl"))
 SECOND_ANNOTATIONS = sorted((CORPUS / "second").glob("*.expected.jsonl"))
+FIRST_ANNOTATIONS = sorted((CORPUS / "first").glob("*.expected.jsonl"))  # before adjudication
 
 
 def test_the_corpus_is_there():
@@ -38,7 +39,9 @@ def test_every_story_has_its_header_and_reads_with_its_date(story):
     assert document.text == body
 
 
-@pytest.mark.parametrize("annotation", ANNOTATIONS + SECOND_ANNOTATIONS, ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "annotation", ANNOTATIONS + SECOND_ANNOTATIONS + FIRST_ANNOTATIONS, ids=lambda path: str(path.relative_to(CORPUS))
+)
 def test_every_annotation_passes_the_codebook_checks(annotation):
     assert check_annotation(annotation) == []
 
@@ -53,8 +56,9 @@ def test_every_story_is_in_exactly_one_split_the_one_its_id_hashes_to():
     assert set(splits.values()) == set(SPLITS)
 
 
-def test_second_annotations_are_of_stories_in_the_corpus():
-    assert {path.name for path in SECOND_ANNOTATIONS} <= {path.name for path in ANNOTATIONS}
+def test_every_story_is_annotated_and_double_annotations_come_in_pairs():
+    assert {path.name.removesuffix(".expected.jsonl") for path in ANNOTATIONS} == {path.stem for path in STORIES}
+    assert {path.name for path in SECOND_ANNOTATIONS} <= {path.name for path in FIRST_ANNOTATIONS}
 
 
 def test_split_assignment_is_stable_and_near_60_20_20():

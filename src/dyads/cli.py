@@ -32,6 +32,7 @@ from dyads.nlp import DEFAULT_MODEL
 from dyads.scale import LocalEngine, ParquetDataset, ResumableRun
 from dyads.scale.dataset import DatasetLocked
 from dyads.server.command import serve_command
+from dyads.server.ingest import ServedStore
 
 app = typer.Typer(
     name="dyads",
@@ -44,7 +45,7 @@ app = typer.Typer(
 DEMO_REPORT = "demo/seoul-tokyo-thaw.txt"
 SHOWN_PROBLEMS = 20  # skipped inputs and warnings listed in the summary; the rest are counted
 
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_OUTPUT_FAILURE = 0, 1, 2, 3
 
 ModelOption = Annotated[str, typer.Option("--model", help="The spaCy pipeline under dyads' components.")]
 
@@ -313,17 +314,17 @@ def _resumable_run(
     console: Console,
 ) -> ResumableRun:
     """The run's outputs and engine; says how much a previous run had already stored."""
-    outputs: list[Store | ParquetDataset] = []
+    outputs: list[Store | ServedStore | ParquetDataset] = []
     try:
         if db is not None:
-            outputs.append(Store(db))
+            outputs.append(_open_store(db, console))
         if out_dir is not None:
             outputs.append(ParquetDataset(out_dir))
     except (duckdb.Error, DatasetLocked, OSError) as error:  # held by another run, or not writable
         for opened in outputs:
             opened.close()
         console.print(f"[red]error[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(EXIT_OUTPUT_FAILURE) from None
     if engine is EngineName.dask or scheduler:
         from dyads.scale.cluster import DaskEngine  # Dask is loaded only when asked for
 
@@ -334,6 +335,18 @@ def _resumable_run(
     if run.stored_before:
         console.print(f"resuming: {run.stored_before:,} documents already stored will be skipped")
     return run
+
+
+def _open_store(db: Path, console: Console) -> Store | ServedStore:
+    """The store at `db`, or, while `dyads serve` holds it, that server's ingest endpoint."""
+    try:
+        return Store(db)
+    except duckdb.IOException:  # locked by another process: a server that takes batches, or not
+        served = ServedStore.announced(db)
+        if served is None:
+            raise
+        console.print(f"{escape(str(db))} is served at {escape(served.url)}: batches are stored through the server")
+        return served
 
 
 def _quiet_library_logs(console: Console) -> None:

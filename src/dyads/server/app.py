@@ -180,10 +180,12 @@ def create_app(
     coder_factory=None,
     allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
     ingest_token: str | None = None,
+    lifespan=None,
 ) -> FastAPI:
     """The API and UI over `store`; `coder_factory()` builds the Coder for `POST /api/code` on first use.
 
-    Requests whose Host header is not in `allowed_hosts` get 400; `ingest_token` enables `/api/ingest`.
+    Requests whose Host header is not in `allowed_hosts` get 400; `ingest_token` enables `/api/ingest`;
+    `lifespan` is FastAPI's (what to do when the server starts and stops).
     """
     if allow_write and not token:
         raise ValueError("writing needs a token")
@@ -193,6 +195,7 @@ def create_app(
         version="0.1.0",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     coder_lock = threading.Lock()
     coder_holder: list = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import secrets
 from pathlib import Path
 from typing import Annotated
 
@@ -71,21 +73,32 @@ def serve_command(
     except duckdb.Error as error:
         console.print(f"[red]error[/] cannot open the store: {escape(str(error))}")
         raise typer.Exit(EXIT_STORE_FAILURE) from None
+    ingest_token = secrets.token_urlsafe(32)
     server_file = ServerFile.beside(db)
-    try:
-        ingest_token = server_file.write(local_url(host, port))
-    except OSError as error:
-        ingest_token = None
-        console.print(
-            f"[yellow]warning[/] cannot write {escape(str(server_file.path))} ({escape(error.strerror or '')}): "
-            "`dyads code --db` cannot add to this store while it is served"
-        )
+
+    @contextlib.asynccontextmanager
+    async def announced(app):
+        """While the server runs, `dyads code --db` finds it beside the store (uvicorn runs this on SIGTERM too)."""
+        try:
+            server_file.write(local_url(host, port), ingest_token)
+        except OSError as error:
+            console.print(
+                f"[yellow]warning[/] cannot write {escape(str(server_file.path))} ({escape(error.strerror or '')})"
+                ": `dyads code --db` cannot add to this store while it is served"
+            )
+        try:
+            yield
+        finally:
+            server_file.remove()
+            store.close()
+
     app = create_app(
         store,
         allow_write=allow_write,
         token=token,
         allowed_hosts=allowed_hosts(host, allowed_host or []),
         ingest_token=ingest_token,
+        lifespan=announced,
     )
     connections = max_connections_for(max_connections)
     config = uvicorn.Config(
@@ -100,6 +113,4 @@ def serve_command(
     try:
         uvicorn.Server(config).run()
     finally:
-        if ingest_token is not None:
-            server_file.remove()
-        store.close()
+        store.close()  # when the server could not start; closing twice is harmless

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import time
 import urllib.error
 import urllib.request
@@ -50,13 +49,11 @@ class ServerFile:
     def beside(cls, store_path: Path) -> ServerFile:
         return cls(store_path.with_name(store_path.name + ".server.json"))
 
-    def write(self, url: str) -> str:
-        """Write the file (owner-only) with a fresh token and return the token."""
-        token = secrets.token_urlsafe(32)
+    def write(self, url: str, token: str) -> None:
+        """Write the file, readable and writable by its owner only."""
         descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             json.dump({"url": url, "token": token, "pid": os.getpid()}, handle)
-        return token
 
     def read(self) -> tuple[str, str] | None:
         """(url, token), or None when no server has announced itself."""

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -200,3 +201,23 @@ def test_a_store_held_by_a_coding_run_is_a_store_failure_not_a_usage_error(store
         )
         assert coded.returncode == 3, coded.stderr.decode()
         assert "lock" in coded.stderr.decode()
+
+
+def test_allowed_hosts_are_added_on_the_command_line(store_path):
+    def status(port: int, host: str) -> int:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/events?limit=1", headers={"Host": host})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    with Server(store_path, "--allowed-host", "events.example.org") as server:
+        assert status(server.port, "events.example.org") == 200
+        assert status(server.port, f"localhost:{server.port}") == 200
+        assert status(server.port, "rebound.example.net") == 400
+    wildcard = subprocess.run(
+        dyads("serve", "--db", store_path, "--allowed-host", "events.*.org"),
+        env=environment(), capture_output=True, check=False,
+    )
+    assert wildcard.returncode == 2

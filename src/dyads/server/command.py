@@ -66,6 +66,10 @@ def serve_command(
     console = Console(stderr=True)
     if allow_write and not token:
         raise typer.BadParameter("--allow-write needs --token (or DYADS_TOKEN)", param_hint="'--token'")
+    for name in allowed_host or []:
+        if "*" in name[1:] or (name.startswith("*") and name != "*" and not name.startswith("*.")):
+            raise typer.BadParameter(f"{name!r}: a wildcard is '*.example.org' (or '*': any host)",
+                                     param_hint="'--allowed-host'")
     if not allow_write and not db.exists():
         raise typer.BadParameter(f"no such store: {db} (create it with `dyads code --db`)", param_hint="'--db'")
     try:

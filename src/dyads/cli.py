@@ -33,6 +33,7 @@ from dyads.scale import LocalEngine, ParquetDataset, ResumableRun
 from dyads.scale.dataset import DatasetLocked
 from dyads.scale.run import OutputFailed, error_reason
 from dyads.server.command import serve_command
+from dyads.server.ingest import ServedStore
 
 app = typer.Typer(
     name="dyads",
@@ -333,8 +334,8 @@ def _resumable_run(
     console: Console,
 ) -> ResumableRun:
     """The run's outputs and engine; says how much a previous run had already stored."""
-    outputs: list[Store | ParquetDataset] = []
-    for path, open_output in ((db, Store), (out_dir, ParquetDataset)):
+    outputs: list[Store | ServedStore | ParquetDataset] = []
+    for path, open_output in ((db, lambda path: _open_store(path, console)), (out_dir, ParquetDataset)):
         if path is None:
             continue
         try:
@@ -370,6 +371,18 @@ def _fail(console: Console, message: str) -> NoReturn:
     """Stop on an output that cannot be written: one line on stderr, no traceback."""
     console.print(f"[red]error[/] {escape(message)}", soft_wrap=True, highlight=False)
     raise typer.Exit(EXIT_OUTPUT_FAILED)
+
+
+def _open_store(db: Path, console: Console) -> Store | ServedStore:
+    """The store at `db`, or, while `dyads serve` holds it, that server's ingest endpoint."""
+    try:
+        return Store(db)
+    except duckdb.IOException:  # locked by another process: a server that takes batches, or not
+        served = ServedStore.announced(db)
+        if served is None:
+            raise
+        console.print(f"{escape(str(db))} is served at {escape(served.url)}: batches are stored through the server")
+        return served
 
 
 def _quiet_library_logs(console: Console) -> None:

@@ -2,24 +2,33 @@
 
 Every filter is validated by its type and bounds before it reaches the store, and the store binds values
 as parameters, so hostile input ends as a 4xx with a message. Writing (`POST /api/code`) is off unless the
-app is created with `allow_write=True` and a token.
+app is created with `allow_write=True` and a token; storing batches coded elsewhere (`/api/ingest`, see
+`ingest.py`) is off unless it is created with an ingest token. Both tokens are checked before the body
+is read. Only requests naming an allowed host are answered, and every response carries the headers of
+`security.py`. Swagger UI (`/docs`) and ReDoc (`/redoc`) are served from the `fastapi-offline` package.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import secrets
 import threading
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse
+from fastapi.security import HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dyads.events.ontology import QUAD_CLASS_NAMES, cameo_codes
 from dyads.export.store import (
@@ -35,8 +44,11 @@ from dyads.export.store import (
     TimelinePoint,
 )
 from dyads.model import Document, Event, Modality
+from dyads.server.ingest import INGEST_PATH, MAX_INGEST_BYTES, coded_from_wire
+from dyads.server.security import LOOPBACK_HOSTS, SecurityHeaders
 
 STATIC_DIR = Path(__file__).parent / "static"
+DOCS_ASSETS_DIR = Path(str(files("fastapi_offline") / "static"))
 MAX_PAGE = 1000
 MAX_OFFSET = 10_000_000
 MAX_BODY_BYTES = 2_000_000
@@ -49,6 +61,7 @@ _CAMEO = r"^[0-9]{2,4}$"
 _SORT = r"^-?[a-z_]{1,20}$"
 # ids are whatever the input named documents; refuse only what no id holds (control characters, length)
 _DOCUMENT_ID = re.compile(r"^[^\x00-\x1f\x7f]{1,512}$")
+_BEARER = HTTPBearer(auto_error=False, description="the token given to `dyads serve --token`")
 
 
 @dataclass
@@ -161,27 +174,58 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 def create_app(
-    store: Store, allow_write: bool = False, token: str | None = None, coder_factory=None
+    store: Store,
+    allow_write: bool = False,
+    token: str | None = None,
+    coder_factory=None,
+    allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+    ingest_token: str | None = None,
+    lifespan=None,
 ) -> FastAPI:
-    """The API and UI over `store`; `coder_factory()` builds the Coder for `POST /api/code` on first use."""
+    """The API and UI over `store`; `coder_factory()` builds the Coder for `POST /api/code` on first use.
+
+    Requests whose Host header is not in `allowed_hosts` get 400; `ingest_token` enables `/api/ingest`;
+    `lifespan` is FastAPI's (what to do when the server starts and stops).
+    """
     if allow_write and not token:
         raise ValueError("writing needs a token")
     app = FastAPI(
         title="dyads",
         summary="Political events coded from news text: query, aggregate, code.",
         version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
     )
     coder_lock = threading.Lock()
     coder_holder: list = []
 
     @app.middleware("http")
-    async def limit_body_size(request: Request, call_next):
+    async def admit(request: Request, call_next):
+        """Refuse, before any of the body is read, what lacks its token or exceeds the size limit."""
+        path = request.url.path
+        limit = MAX_BODY_BYTES
+        if path == "/api/code":
+            if not allow_write:
+                return JSONResponse(
+                    {"detail": "writing is disabled; start the server with --allow-write --token T"},
+                    status_code=403,
+                )
+            if not _bearer_matches(request, token):
+                return _unauthorized()
+        elif path.startswith(INGEST_PATH):
+            if ingest_token is None or not _bearer_matches(request, ingest_token):
+                return _unauthorized()
+            limit = MAX_INGEST_BYTES
         declared = request.headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
-            return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES} bytes"}, status_code=413)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            return JSONResponse({"detail": f"request body over {limit} bytes"}, status_code=413)
         if declared is None and request.method in ("POST", "PUT", "PATCH"):
             return JSONResponse({"detail": "a Content-Length header is required"}, status_code=411)
         return await call_next(request)
+
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: refusals carry the headers too
 
     @app.exception_handler(QueryError)
     async def refused_query(request: Request, error: QueryError) -> JSONResponse:
@@ -238,15 +282,10 @@ def create_app(
         roots = {code: entry.name for code, entry in cameo_codes().items() if len(code) == 2}
         return Vocabulary(store.facets(), QUAD_CLASS_NAMES, roots, sorted(EVENT_SORT_KEYS), allow_write)
 
-    @app.post("/api/code", response_model=CodeResponse, tags=["events"])
-    def code(request: CodeRequest, authorization: Annotated[str | None, Header()] = None) -> CodeResponse:
+    # the token is checked by `admit`; declaring the scheme puts it in the OpenAPI page
+    @app.post("/api/code", response_model=CodeResponse, tags=["events"], dependencies=[Depends(_BEARER)])
+    def code(request: CodeRequest) -> CodeResponse:
         """Code posted text (or up to 20 documents) and store them. Needs `--allow-write` and the token."""
-        if not allow_write:
-            raise HTTPException(403, "writing is disabled; start the server with --allow-write --token T")
-        scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), token.encode()):
-            raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is required",
-                                headers={"WWW-Authenticate": "Bearer"})
         documents = [_document(item) for item in request.inputs()]
         with coder_lock:  # one spaCy pipeline, used by one request at a time
             if not coder_holder:
@@ -258,12 +297,54 @@ def create_app(
         ]
         return CodeResponse(added.added + added.replaced, added.skipped, results)
 
+    @app.get(f"{INGEST_PATH}/status", include_in_schema=False)
+    def ingest_status() -> dict[str, int]:
+        return {"documents": store.count_documents()}
+
+    @app.get(f"{INGEST_PATH}/done", include_in_schema=False)
+    def ingest_done() -> list[tuple[str, str]]:
+        return sorted(store.done())
+
+    @app.post(INGEST_PATH, include_in_schema=False)
+    async def ingest(request: Request) -> dict[str, int]:
+        return await run_in_threadpool(store_batch, await request.body())  # decoding too: off the event loop
+
+    def store_batch(body: bytes) -> dict[str, int]:
+        try:
+            coded = [coded_from_wire(item) for item in json.loads(body)]
+        except (ValueError, KeyError, TypeError) as error:
+            raise HTTPException(400, f"not a batch of coded documents: {error}") from None
+        return asdict(store.add(coded))
+
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html")
 
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> FileResponse:
+        return FileResponse(STATIC_DIR / "swagger.html")
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> FileResponse:
+        return FileResponse(STATIC_DIR / "redoc.html")
+
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=DOCS_ASSETS_DIR), name="docs-assets")
     return app
+
+
+
+def _bearer_matches(request: Request, token: str) -> bool:
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and secrets.compare_digest(given.encode(), token.encode())
+
+
+def _unauthorized() -> JSONResponse:
+    return JSONResponse(
+        {"detail": "a valid 'Authorization: Bearer <token>' header is required"},
+        status_code=401,
+        headers={"WWW-Authenticate": "Bearer"},
+    )
 
 
 def _default_coder():

@@ -1,7 +1,9 @@
-"""`dyads serve`: the REST API and the web UI over a DuckDB store."""
+"""`dyads serve`: the REST API and the web UI over a DuckDB store, which the server holds while it runs."""
 
 from __future__ import annotations
 
+import contextlib
+import secrets
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +12,9 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-EXIT_USAGE = 2
+from dyads.server.connections import DEFAULT_MAX_CONNECTIONS, DEFAULT_REQUEST_TIMEOUT
+
+EXIT_STORE_FAILURE = 3
 
 
 def serve_command(
@@ -24,26 +28,93 @@ def serve_command(
         str | None,
         typer.Option("--token", envvar="DYADS_TOKEN", help="Bearer token that POST /api/code requires."),
     ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            metavar="NAME",
+            help="A Host name to answer besides localhost, 127.0.0.1, [::1] and --host (repeatable; "
+            "'*.example.org' matches subdomains).",
+        ),
+    ] = None,
+    request_timeout: Annotated[
+        float,
+        typer.Option("--request-timeout", min=0.1, help="Seconds a client has to send a whole request."),
+    ] = DEFAULT_REQUEST_TIMEOUT,
+    max_connections: Annotated[
+        int,
+        typer.Option(
+            "--max-connections",
+            min=1,
+            help="Open connections at most; past it, the one idle longest is closed.",
+        ),
+    ] = DEFAULT_MAX_CONNECTIONS,
 ) -> None:
-    """Serve the events of a store: the UI at /, the API under /api, its OpenAPI docs at /docs."""
+    """Serve the events of a store: the UI at /, the API under /api, its docs at /docs and /redoc.
+
+    The server holds the store while it runs: `dyads code --db` on the same store sends it its batches.
+    Exit status: 2 for a usage error, 3 when the store cannot be opened (held by a running `dyads code`).
+    """
     import uvicorn
 
     from dyads.export.store import Store
     from dyads.server.app import create_app
+    from dyads.server.connections import KEEP_ALIVE_TIMEOUT, guarded_protocol, max_connections_for
+    from dyads.server.ingest import ServerFile, local_url
+    from dyads.server.security import allowed_hosts
 
     console = Console(stderr=True)
     if allow_write and not token:
         raise typer.BadParameter("--allow-write needs --token (or DYADS_TOKEN)", param_hint="'--token'")
+    for name in allowed_host or []:
+        if "*" in name[1:] or (name.startswith("*") and name != "*" and not name.startswith("*.")):
+            raise typer.BadParameter(f"{name!r}: a wildcard is '*.example.org' (or '*': any host)",
+                                     param_hint="'--allowed-host'")
     if not allow_write and not db.exists():
         raise typer.BadParameter(f"no such store: {db} (create it with `dyads code --db`)", param_hint="'--db'")
     try:
-        # read-only unless writing: other processes may then read the same file
-        store = Store(db, read_only=not allow_write)
+        store = Store(db)
     except duckdb.Error as error:
-        console.print(f"[red]error[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_USAGE) from None
+        console.print(f"[red]error[/] cannot open the store: {escape(str(error))}")
+        raise typer.Exit(EXIT_STORE_FAILURE) from None
+    ingest_token = secrets.token_urlsafe(32)
+    server_file = ServerFile.beside(db)
+
+    @contextlib.asynccontextmanager
+    async def announced(app):
+        """While the server runs, `dyads code --db` finds it beside the store (uvicorn runs this on SIGTERM too)."""
+        try:
+            server_file.write(local_url(host, port), ingest_token)
+        except OSError as error:
+            console.print(
+                f"[yellow]warning[/] cannot write {escape(str(server_file.path))} ({escape(error.strerror or '')})"
+                ": `dyads code --db` cannot add to this store while it is served"
+            )
+        try:
+            yield
+        finally:
+            server_file.remove()
+            store.close()
+
+    app = create_app(
+        store,
+        allow_write=allow_write,
+        token=token,
+        allowed_hosts=allowed_hosts(host, allowed_host or []),
+        ingest_token=ingest_token,
+        lifespan=announced,
+    )
+    connections = max_connections_for(max_connections)
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        http=guarded_protocol(request_timeout, connections),
+        timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
+    )
     console.print(f"dyads: serving {escape(str(db))} at http://{host}:{port}/ (API docs at /docs)")
     try:
-        uvicorn.run(create_app(store, allow_write=allow_write, token=token), host=host, port=port, log_level="warning")
+        uvicorn.Server(config).run()
     finally:
-        store.close()
+        store.close()  # when the server could not start; closing twice is harmless

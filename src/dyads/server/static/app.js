@@ -31,6 +31,7 @@ function setAttributes(node, attrs) {
     if (value === null || value === undefined || value === false) continue;
     if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else if (key === "dataset") Object.assign(node.dataset, value);
+    else if (key === "style") node.style.cssText = value; // through CSSOM: the policy forbids style attributes
     else node.setAttribute(key, value === true ? "" : String(value));
   }
 }

@@ -1,0 +1,182 @@
+"""Coding into a store that `dyads serve` holds: the server owns the DuckDB file, `dyads code` sends it batches.
+
+DuckDB lets one process open a file for writing and then no other process open it at all, not even to
+read. So while `dyads serve --db X` runs, it is the only process with X open: it writes `X.server.json`
+(its loopback address and a random ingest token, readable by its owner only) and stores what
+`POST /api/ingest` brings, one transaction per request. `dyads code --db X` codes in its own processes as
+usual and, finding X locked and that file beside it, commits each batch through `ServedStore`, which
+behaves like a `Store` to the resumable run (`done()`, `add()`). The server's readers see every batch as
+soon as it is committed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dyads.model import Document, Event
+
+if TYPE_CHECKING:  # the coder pulls in spaCy, which the server needs only to code posted text
+    from dyads.coder import CodedDocument
+    from dyads.export.store import AddResult
+
+INGEST_PATH = "/api/ingest"
+MAX_INGEST_BYTES = 256_000_000
+_REQUEST_BYTES = 32_000_000  # a batch is sent in requests of about this size, each stored whole
+_CONNECT_TRIES = 20  # a server that has just written its file may need a moment to listen
+_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never through a proxy
+
+
+class StoreUnavailable(OSError):
+    """The server holding the store could not be reached or refused a batch."""
+
+
+@dataclass(frozen=True)
+class ServerFile:
+    """`<store>.server.json`: where the server holding a store listens and the token its ingest needs."""
+
+    path: Path
+
+    @classmethod
+    def beside(cls, store_path: Path) -> ServerFile:
+        return cls(store_path.with_name(store_path.name + ".server.json"))
+
+    def write(self, url: str, token: str) -> None:
+        """Write the file, readable and writable by its owner only."""
+        descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump({"url": url, "token": token, "pid": os.getpid()}, handle)
+
+    def read(self) -> tuple[str, str] | None:
+        """(url, token), or None when no server has announced itself."""
+        try:
+            content = json.loads(self.path.read_text(encoding="utf-8"))
+            return content["url"], content["token"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def remove(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def local_url(host: str, port: int) -> str:
+    """The address a process on this machine reaches a server listening on `host` at."""
+    if host in ("0.0.0.0", ""):
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "::1"
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def coded_to_wire(coded: CodedDocument) -> dict[str, Any]:
+    document = coded.document
+    return {
+        "document": {
+            "id": document.id,
+            "text": document.text,
+            "date": document.date.isoformat() if document.date else None,
+            "title": document.title,
+            "source": document.source,
+            "url": document.url,
+            "metadata": document.metadata,
+        },
+        "sentences": coded.sentences,
+        "events": [event.to_dict() for event in coded.events],
+    }
+
+
+def coded_from_wire(item: dict[str, Any]) -> CodedDocument:
+    from dyads.coder import CodedDocument
+
+    fields = dict(item["document"])
+    fields["date"] = date.fromisoformat(fields["date"]) if fields.get("date") else None
+    return CodedDocument(
+        document=Document(**fields),
+        events=[Event.from_dict(event) for event in item["events"]],
+        sentences=int(item["sentences"]),
+    )
+
+
+class ServedStore:
+    """The store a running `dyads serve` holds, seen through its ingest endpoint.
+
+    >>> store = ServedStore.announced(Path("events.duckdb"))  # None when no server holds it
+    >>> store.add(coded_documents)
+    """
+
+    def __init__(self, url: str, token: str, timeout: float = 600.0):
+        self.url = url
+        self.token = token
+        self.timeout = timeout
+
+    @classmethod
+    def announced(cls, store_path: Path) -> ServedStore | None:
+        """The server that announced itself beside `store_path` if it answers, else None."""
+        announced = ServerFile.beside(store_path).read()
+        if announced is None:
+            return None
+        store = cls(*announced)
+        for attempt in range(_CONNECT_TRIES):
+            try:
+                store._request("GET", f"{INGEST_PATH}/status", timeout=5)
+                return store
+            except StoreUnavailable:
+                if attempt + 1 < _CONNECT_TRIES:
+                    time.sleep(0.25)
+        return None
+
+    def done(self) -> set[tuple[str, str]]:
+        return {(doc_id, content_hash) for doc_id, content_hash in self._request("GET", f"{INGEST_PATH}/done")}
+
+    def add(self, coded_documents: Iterable[CodedDocument]) -> AddResult:
+        from dyads.export.store import AddResult
+
+        result = AddResult()
+        request: list[bytes] = []
+        size = 0
+        for coded in coded_documents:
+            if coded.error is not None:
+                result.failed += 1
+                continue
+            encoded = json.dumps(coded_to_wire(coded)).encode("ascii")  # ASCII: lone surrogates survive
+            if request and size + len(encoded) > _REQUEST_BYTES:
+                self._send(request, result)
+                request, size = [], 0
+            request.append(encoded)
+            size += len(encoded) + 1
+        if request:
+            self._send(request, result)
+        return result
+
+    def close(self) -> None:
+        """Nothing to release: the server keeps the store."""
+
+    def _send(self, encoded_documents: list[bytes], result: AddResult) -> None:
+        body = b"[" + b",".join(encoded_documents) + b"]"
+        answer = self._request("POST", INGEST_PATH, body)
+        for name in ("added", "replaced", "skipped", "events"):
+            setattr(result, name, getattr(result, name) + answer[name])
+
+    def _request(self, method: str, path: str, body: bytes | None = None, timeout: float | None = None) -> Any:
+        request = urllib.request.Request(
+            self.url + path,
+            data=body,
+            method=method,
+            headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"},
+        )
+        try:
+            with _OPENER.open(request, timeout=timeout or self.timeout) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            raise StoreUnavailable(f"the server holding the store answered HTTP {error.code} to {path}") from None
+        except (urllib.error.URLError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise StoreUnavailable(f"the server holding the store did not answer at {self.url}: {reason}") from None

@@ -1,0 +1,223 @@
+"""`dyads serve` as a real process on 127.0.0.1: slow and idle clients, and `dyads code` adding to its store.
+
+Each test starts the server with the command line, as a user would, and talks to it over sockets.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from typing_extensions import Self
+
+from dyads.export.store import Store
+from dyads.server.ingest import ServerFile
+from stored_examples import harbour_document, rail_document
+from test_resume_corpus import synthetic_reports, write_jsonl
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+STARTUP_SECONDS = 60
+
+
+def dyads(*arguments: str | Path, file_limit: int | None = None) -> list[str]:
+    """The command line running dyads, with at most `file_limit` open files if given."""
+    limit = f"import resource; resource.setrlimit(resource.RLIMIT_NOFILE, ({file_limit}, {file_limit})); "
+    return [sys.executable, "-c", f"{limit if file_limit else ''}from dyads.cli import app; app()", *map(str, arguments)]
+
+
+def environment() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(port: int, path: str, timeout: float = 10) -> dict:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=timeout) as response:
+        return json.loads(response.read())
+
+
+class Server:
+    """`dyads serve --db path` in its own process, stopped at the end of the `with` block."""
+
+    def __init__(self, db: Path, *options: str, file_limit: int | None = None):
+        """Serve `db` on a free port with `options`, in a process allowed `file_limit` open files."""
+        self.port = free_port()
+        self.log = db.with_name(f"serve-{self.port}.log")
+        with open(self.log, "wb") as log:  # a file, not a pipe: a full pipe would stall the server
+            self.process = subprocess.Popen(
+                dyads("serve", "--db", db, "--port", str(self.port), *options, file_limit=file_limit),
+                env=environment(),
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
+
+    def __enter__(self) -> Self:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"dyads serve exited: {self.log.read_text()}")
+            try:
+                get(self.port, "/api/vocabulary", timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("dyads serve did not answer")
+
+    def __exit__(self, *exc_info) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+@pytest.fixture()
+def store_path(tmp_path) -> Path:
+    with Store(tmp_path / "events.duckdb") as store:
+        store.add([harbour_document(), rail_document()])
+    return tmp_path / "events.duckdb"
+
+
+def connect(port: int, sent: bytes) -> socket.socket:
+    client = socket.create_connection(("127.0.0.1", port), timeout=10)
+    client.sendall(sent)
+    return client
+
+
+def closed_after(client: socket.socket, limit: float) -> float | None:
+    """Seconds until the server closed the connection without answering, or None if it did not within `limit`."""
+    started = time.monotonic()
+    client.settimeout(limit)
+    try:
+        received = client.recv(4096)
+    except TimeoutError:
+        return None
+    except ConnectionResetError:
+        received = b""
+    assert received == b"", received[:200]
+    return time.monotonic() - started
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        b"",  # connected, said nothing
+        b"GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n",  # headers never finished
+        (  # body never finished
+            b"POST /api/code HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer secret\r\n"
+            b"Content-Length: 100\r\n\r\n{\"te"
+        ),
+    ],
+    ids=["silent", "half-sent-headers", "half-sent-body"],
+)
+def test_a_request_not_sent_in_time_is_closed(store_path, sent):
+    with Server(store_path, "--request-timeout", "1", "--allow-write", "--token", "secret") as server:
+        client = connect(server.port, sent)
+        assert closed_after(client, limit=6) is not None
+        client.close()
+        assert get(server.port, "/api/events?limit=1")["total"] == 6
+
+
+def test_a_trickled_request_is_closed_at_its_deadline(store_path):
+    """Sending a byte now and then does not keep a request alive past its deadline."""
+    with Server(store_path, "--request-timeout", "1") as server:
+        client = connect(server.port, b"G")
+        started = time.monotonic()
+        with pytest.raises((BrokenPipeError, ConnectionResetError)):
+            for byte in b"ET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 100:
+                client.send(bytes([byte]))
+                time.sleep(0.2)
+                if time.monotonic() - started > 10:
+                    break
+        assert time.monotonic() - started < 5
+        client.close()
+
+
+def test_many_idle_connections_do_not_lock_others_out(store_path):
+    """With 256 file descriptors, 300 half-sent requests would exhaust them; the oldest idle ones give way."""
+    with Server(store_path, file_limit=256) as server:
+        idle = [connect(server.port, b"GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n") for _ in range(300)]
+        try:
+            started = time.monotonic()
+            assert get(server.port, "/api/events?limit=1", timeout=10)["total"] == 6
+            assert time.monotonic() - started < 5
+            assert closed_after(idle[0], limit=5) is not None  # the longest waiting gave way
+        finally:
+            for client in idle:
+                client.close()
+
+
+def test_coding_into_a_served_store(tmp_path, store_path):
+    """`dyads code --db` while `dyads serve` holds the store: the API answers throughout and shows each batch."""
+    reports = write_jsonl(synthetic_reports(40, seed=13, prefix="live"), tmp_path / "live.jsonl")
+    with Server(store_path) as server:
+        assert ServerFile.beside(store_path).read() is not None
+        coding = subprocess.Popen(
+            dyads("code", reports, "--db", store_path, "--batch-size", "1"),
+            env=environment(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        seen = []
+        while coding.poll() is None:
+            seen.append(get(server.port, "/api/documents?limit=1")["total"])
+            time.sleep(0.02)
+        assert coding.returncode == 0, coding.stderr.read().decode()
+        assert "served at" in coding.stderr.read().decode()
+        assert any(2 < total < 42 for total in seen), sorted(set(seen))  # batches appeared while coding
+        assert get(server.port, "/api/documents?limit=1")["total"] == 42
+        coded = get(server.port, "/api/documents/live-00007")
+        assert coded["events"] and all(event["doc_id"] == "live-00007" for event in coded["events"])
+
+        again = subprocess.run(
+            dyads("code", reports, "--db", store_path), env=environment(), capture_output=True, check=True
+        )
+        assert "already stored" in again.stderr.decode()  # the server told it what it holds
+        assert get(server.port, "/api/documents?limit=1")["total"] == 42
+    assert not ServerFile.beside(store_path).path.exists()
+    with Store(store_path, read_only=True) as store:
+        assert store.count_documents() == 42
+
+
+def test_a_store_held_by_a_coding_run_is_a_store_failure_not_a_usage_error(store_path):
+    with Store(store_path):  # a `dyads code --db` run in progress holds it
+        served = subprocess.run(
+            dyads("serve", "--db", store_path), env=environment(), capture_output=True, check=False
+        )
+        assert served.returncode == 3, served.stderr.decode()
+        assert "cannot open the store" in served.stderr.decode()
+        coded = subprocess.run(
+            dyads("code", "-", "--db", store_path), input=b"Kenya praised Tanzania.", env=environment(),
+            capture_output=True, check=False,
+        )
+        assert coded.returncode == 3, coded.stderr.decode()
+        assert "lock" in coded.stderr.decode()
+
+
+def test_allowed_hosts_are_added_on_the_command_line(store_path):
+    def status(port: int, host: str) -> int:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/events?limit=1", headers={"Host": host})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    with Server(store_path, "--allowed-host", "events.example.org") as server:
+        assert status(server.port, "events.example.org") == 200
+        assert status(server.port, f"localhost:{server.port}") == 200
+        assert status(server.port, "rebound.example.net") == 400
+    wildcard = subprocess.run(
+        dyads("serve", "--db", store_path, "--allowed-host", "events.*.org"),
+        env=environment(), capture_output=True, check=False,
+    )
+    assert wildcard.returncode == 2

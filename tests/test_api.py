@@ -323,7 +323,7 @@ def test_ingested_documents_are_stored_and_served(ingesting, store):
     )
     body = json.dumps([coded_to_wire(moved), coded_to_wire(harbour)]).encode("ascii")
     answer = ingesting.post("/api/ingest", content=body, headers=auth).json()
-    assert answer == {"added": 1, "replaced": 0, "skipped": 1, "failed": 0, "events": len(harbour.events)}
+    assert answer == {"added": 1, "replaced_ids": [], "skipped": 1, "failed": 0, "events": len(harbour.events)}
     served = ingesting.get("/api/documents/moved").json()
     assert {e["id"] for e in served["events"]} == {f"{e.id}-moved" for e in harbour.events}
     assert store.document("moved").metadata == {"desk": "Reykjavík"}

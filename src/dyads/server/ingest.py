@@ -162,8 +162,9 @@ class ServedStore:
     def _send(self, encoded_documents: list[bytes], result: AddResult) -> None:
         body = b"[" + b",".join(encoded_documents) + b"]"
         answer = self._request("POST", INGEST_PATH, body)
-        for name in ("added", "replaced", "skipped", "events"):
+        for name in ("added", "skipped", "events"):
             setattr(result, name, getattr(result, name) + answer[name])
+        result.replaced_ids += answer["replaced_ids"]
 
     def _request(self, method: str, path: str, body: bytes | None = None, timeout: float | None = None) -> Any:
         request = urllib.request.Request(

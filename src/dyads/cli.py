@@ -26,7 +26,7 @@ from dyads.evaluate.command import eval_command
 from dyads.export import EventWriter, JsonlWriter, UnknownOutputFormat, writer_for
 from dyads.export.command import export_command
 from dyads.export.store import Store
-from dyads.ingest import STDIN, ReadReport, Skipped, read
+from dyads.ingest import STDIN, FieldMap, ReadReport, Skipped, UnknownPreset, read
 from dyads.model import Actor, Event
 from dyads.nlp import DEFAULT_MODEL
 from dyads.scale import LocalEngine, ParquetDataset, ResumableRun
@@ -48,6 +48,15 @@ SHOWN_PROBLEMS = 20  # skipped inputs and warnings listed in the summary; the re
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_OUTPUT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 ModelOption = Annotated[str, typer.Option("--model", help="The spaCy pipeline under dyads' components.")]
+
+
+def _field_option(field: str, example: str) -> typer.models.OptionInfo:
+    return typer.Option(
+        f"--{field}-field",
+        metavar="COLUMN",
+        help=f"Column (JSONL/CSV/TSV/Parquet) holding the document's {field}, e.g. {example!r}.",
+        rich_help_panel="Input fields",
+    )
 
 
 @dataclass
@@ -90,7 +99,8 @@ def code_command(
         list[str],
         typer.Argument(
             metavar="PATH",
-            help="Files (.txt .html .htm .jsonl .csv .parquet; text formats may be .gz), folders, or - for stdin.",
+            help="Files (.txt .html .htm .jsonl .csv .tsv .parquet; text formats may be .gz), folders, or - for "
+            "stdin.",
         ),
     ],
     output: Annotated[
@@ -132,8 +142,24 @@ def code_command(
         int, typer.Option("--batch-size", min=1, help="Documents per committed batch (--db, --out-dir).")
     ] = 64,
     model: ModelOption = DEFAULT_MODEL,
+    preset: Annotated[
+        str | None,
+        typer.Option(
+            "--preset",
+            help="A named input layout: gdelt (content, seendate, domain), icews (Story ID, Publish Date, "
+            "Headline, Text, Publisher). The --*-field options override it.",
+            rich_help_panel="Input fields",
+        ),
+    ] = None,
+    text_field: Annotated[str | None, _field_option("text", "content")] = None,
+    id_field: Annotated[str | None, _field_option("id", "Story ID")] = None,
+    date_field: Annotated[str | None, _field_option("date", "seendate")] = None,
+    title_field: Annotated[str | None, _field_option("title", "headline")] = None,
+    source_field: Annotated[str | None, _field_option("source", "domain")] = None,
+    url_field: Annotated[str | None, _field_option("url", "link")] = None,
 ) -> None:
     default_date = _parse_date_option(date_text)
+    fields = _field_map(preset, text_field, id_field, date_field, title_field, source_field, url_field)
     missing = [item for item in inputs if item != STDIN and not Path(item).exists()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATH")
@@ -161,7 +187,7 @@ def code_command(
         disable=not console.is_terminal,
         transient=True,
     )
-    coded_stream = run.code(read(inputs, date=default_date, report=report))
+    coded_stream = run.code(read(inputs, date=default_date, report=report, fields=fields))
     try:
         with progress, run.engine:
             task = progress.add_task("coding", total=None, events=0)
@@ -277,6 +303,7 @@ def _print_summary(console: Console, report: ReadReport, totals: RunTotals, outp
         "sentences": f"{totals.sentences:,}",
         "events": f"{totals.events:,}",
         "skipped": f"{len(skipped):,}",
+        "unsupported files": report.unsupported_summary() if report.unsupported else None,
         "repeated ids": f"{report.repeated_ids:,}" if report.repeated_ids else None,
         "replaced": f"{len(totals.replaced):,}" if totals.replaced else None,
         "warnings": f"{len(warnings):,}",
@@ -309,6 +336,22 @@ def _parse_date_option(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date like 2002-03-10", param_hint="'--date'") from None
+
+
+def _field_map(
+    preset: str | None,
+    text: str | None,
+    id: str | None,
+    date: str | None,
+    title: str | None,
+    source: str | None,
+    url: str | None,
+) -> FieldMap:
+    try:
+        fields = FieldMap.preset(preset) if preset else FieldMap()
+    except UnknownPreset as error:
+        raise typer.BadParameter(str(error), param_hint="'--preset'") from None
+    return fields.overridden(text=text, id=id, date=date, title=title, source=source, url=url)
 
 
 def _load_coder(model: str, console: Console) -> Coder:

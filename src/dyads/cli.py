@@ -23,11 +23,11 @@ from rich.text import Text
 from dyads.coder import Coder
 from dyads.data import data_path
 from dyads.evaluate.command import eval_command
-from dyads.export import EventWriter, JsonlWriter, UnknownOutputFormat, writer_for
+from dyads.export import FORMATS, EventWriter, JsonlWriter, UnknownOutputFormat, writer_for
 from dyads.export.command import export_command
 from dyads.export.store import Store
 from dyads.ingest import STDIN, FieldMap, ReadReport, Skipped, UnknownPreset, read
-from dyads.model import Actor, Event
+from dyads.model import Actor, Document, Event
 from dyads.nlp import DEFAULT_MODEL
 from dyads.scale import LocalEngine, ParquetDataset, ResumableRun
 from dyads.scale.dataset import DatasetLocked
@@ -106,7 +106,18 @@ def code_command(
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", help="events.jsonl, events.csv or events.parquet; '-' or none: JSONL on stdout."
+            "--output",
+            "-o",
+            help="events.jsonl, events.csv or events.parquet (any name with --format); '-' or none: stdout (JSONL"
+            " unless --format says otherwise).",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help=f"One of {', '.join(FORMATS)}; by default the output's extension decides. plover: one "
+            "PLOVER/POLECAT JSON object per line; icews, gdelt: those tools' event tables as TSV with a header.",
         ),
     ] = None,
     date_text: Annotated[
@@ -164,10 +175,12 @@ def code_command(
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATH")
     console = Console(stderr=True)
+    # the document whose events are being written, for the layouts that name its publisher and URL
+    writing: dict[str, Document] = {}
     try:
-        writer = writer_for(output) if output or not (db or out_dir) else None
+        writer = writer_for(output, format, writing) if output or format or not (db or out_dir) else None
     except UnknownOutputFormat as error:
-        raise typer.BadParameter(str(error), param_hint="'--output'") from None
+        raise typer.BadParameter(str(error), param_hint="'--format'" if format else "'--output'") from None
     except OSError as error:
         _fail(console, f"cannot write {output}: {error_reason(error)}")
 
@@ -193,6 +206,8 @@ def code_command(
             task = progress.add_task("coding", total=None, events=0)
             for coded in coded_stream:
                 if writer is not None:
+                    writing.clear()
+                    writing[coded.document.id] = coded.document
                     _write(writer, coded.events, output)
                 totals.documents += 1
                 totals.sentences += coded.sentences
@@ -218,7 +233,7 @@ def code_command(
     totals.already_done = run.already_done
     totals.replaced = run.replaced
     destinations = (output if writer is not None else None, db, out_dir)
-    _print_summary(console, report, totals, ", ".join(str(item) for item in destinations if item))
+    _print_summary(console, report, totals, ", ".join(str(item) for item in destinations if item), format)
     if totals.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     if totals.failure:
@@ -288,7 +303,9 @@ def _actor_cell(actor: Actor | None) -> str:
     return f"[bold]{escape(actor.code or actor.country or '?')}[/] [dim]{escape(actor.name or actor.text)}[/]"
 
 
-def _print_summary(console: Console, report: ReadReport, totals: RunTotals, output: str | None) -> None:
+def _print_summary(
+    console: Console, report: ReadReport, totals: RunTotals, output: str | None, format: str | None = None
+) -> None:
     seconds = time.perf_counter() - totals.started
     rate = totals.documents / seconds if seconds > 0 else 0.0
     replaced = [
@@ -308,7 +325,7 @@ def _print_summary(console: Console, report: ReadReport, totals: RunTotals, outp
         "replaced": f"{len(totals.replaced):,}" if totals.replaced else None,
         "warnings": f"{len(warnings):,}",
         "time": f"{seconds:.1f} s ({rate:.1f} documents/s)",
-        "output": output if output and output != "-" else "stdout (JSONL)",
+        "output": output if output and output != "-" else f"stdout ({format or 'JSONL'})",
     }
     # `name: value` and `path:line: reason`, one line each and never wrapped, whatever the terminal's
     # width, so that a log can be searched for them

@@ -108,11 +108,11 @@ POLECAT_VARIABLES = [
 
 
 def harbour_signing():
-    """The harbour story's first event (Norway signs with Iceland in Reykjavik), placed in an admin1."""
+    """The harbour story's first event (Norway signs with Iceland in Reykjavik), with its GeoNames ids."""
     coded = harbour_document()
     event = coded.events[0]
     event.location = Location(
-        "Reykjavik", name="Reykjavik", country="ISL", admin1="Capital Region", lat=64.14, lon=-21.9,
+        "Reykjavik", name="Reykjavik", country="ISL", admin1="IS.39", lat=64.14, lon=-21.9,
         geonameid=3413829, precision="city",
     )  # fmt: skip
     return event, coded.document
@@ -152,7 +152,7 @@ def test_icews_row_of_a_known_event():
         "Publisher": "Test Wire",
         "City": "Reykjavik",
         "District": "",
-        "Province": "Capital Region",
+        "Province": "",  # known by its code only
         "Country": "Iceland",
         "Latitude": "64.14",
         "Longitude": "-21.9",
@@ -188,7 +188,7 @@ def test_gdelt_row_of_a_known_event():
         "NumSources": "1",
         "NumArticles": "1",
         "ActionGeo_Type": "4",  # a city outside the United States
-        "ActionGeo_FullName": "Reykjavik, Capital Region, Iceland",
+        "ActionGeo_FullName": "Reykjavik, Iceland",
         "ActionGeo_Lat": "64.14",
         "ActionGeo_Long": "-21.9",
         "SOURCEURL": "https://example.org/harbour",
@@ -217,7 +217,6 @@ def test_plover_object_of_a_known_event():
         "recipient_name_raw": "Iceland",
         "placename": "Reykjavik",
         "city": "Reykjavik",
-        "province": "Capital Region",
         "country": "ISL",
         "latitude": 64.14,
         "longitude": -21.9,
@@ -300,3 +299,21 @@ def test_export_command_writes_each_layout_from_a_store(tmp_path):
     )
     bad = runner.invoke(app, ["export", "--db", str(db), "-o", str(tmp_path / "x"), "--format", "xml"])
     assert bad.exit_code == 2 and "unknown format 'xml'" in bad.output
+
+
+@pytest.mark.parametrize(
+    ("place", "city", "province", "country", "geo_type"),
+    [
+        (Location("Uttar Pradesh", "Uttar Pradesh", "IND", "IN.36", 27.0, 81.0, precision="admin1"), "", "Uttar Pradesh", "India", "5"),
+        (Location("Ohio", "Ohio", "USA", "US.OH", 40.2, -82.7, precision="admin1"), "", "Ohio", "United States", "2"),
+        (Location("Dayton", "Dayton", "USA", "US.OH", 39.8, -84.2, precision="city"), "Dayton", "", "United States", "3"),
+        (Location("India", "India", "IND", None, 22.0, 79.0, precision="country"), "", "", "India", "1"),
+    ],
+)  # fmt: skip
+def test_city_province_and_gdelt_place_type_follow_the_precision(place, city, province, country, geo_type):
+    event, _ = harbour_signing()
+    event.location = place
+    icews = dict(zip(ICEWS_COLUMNS, written("icews", [event], {}).split("\n")[1].split("\t")))
+    assert (icews["City"], icews["Province"], icews["Country"]) == (city, province, country)
+    gdelt = dict(zip(GDELT_COLUMNS, written("gdelt", [event], {}).split("\n")[1].split("\t")))
+    assert gdelt["ActionGeo_Type"] == geo_type

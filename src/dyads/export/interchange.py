@@ -98,7 +98,8 @@ def event_values(event: Event, document: Published | None) -> dict[str, Any]:
         "location_text": location.text if location else None,
         "location_name": location.name if location else None,
         "location_city": location.name if location and location.precision == "city" else None,
-        "location_admin1": location.admin1 if location else None,
+        # dyads knows a city's province by its GeoNames or ISO 3166-2 code only ("IN.36"), not its name
+        "location_province": location.name if location and location.precision == "admin1" else None,
         "location_country": location.country if location else None,
         "location_country_name": _country_name(location.country) if location else None,
         "location_full_name": _full_place_name(event),
@@ -170,11 +171,11 @@ def _country_name(code: str | None) -> str | None:
 
 
 def _full_place_name(event: Event) -> str | None:
-    """The place as GDELT writes it: "Paris, Ile-de-France, France"."""
+    """The place as GDELT writes it, without the province dyads cannot name: "Paris, France"."""
     location = event.location
     if location is None:
         return None
-    parts = [location.name or location.text, location.admin1, _country_name(location.country)]
+    parts = [location.name or location.text, _country_name(location.country)]
     named = [part for index, part in enumerate(parts) if part and part not in parts[:index]]
     return ", ".join(named) or None
 

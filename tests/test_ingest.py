@@ -174,7 +174,9 @@ def test_csv_without_text_column_is_skipped(tmp_path):
     path.write_text("id,body\n1,hello\n")
     documents, report = read_all(path)
     assert documents == []
-    assert reasons(report) == [f"{path}: no 'text' column (columns: id, body)"]
+    assert reasons(report) == [
+        f"{path}: no 'text' column (name the text's field with --text-field or --preset); columns: id, body"
+    ]
 
 
 def test_folders_are_read_recursively_in_sorted_order(tmp_path):

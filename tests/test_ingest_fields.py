@@ -107,7 +107,7 @@ def test_a_file_without_the_mapped_text_column_is_skipped_naming_it(tmp_path):
     path.write_text("id,text\n1,Ruritania protested.\n")
     documents, report = read_all(path, fields=FieldMap(text="Body"))
     assert documents == []
-    assert str(report.skipped[0]) == f"{path}: no 'Body' column (columns: id, text)"
+    assert str(report.skipped[0]) == f"{path}: no 'Body' column; columns: id, text"
 
 
 def test_presets_come_from_the_data_file():

@@ -42,7 +42,7 @@ def read_csv(
             raise UnreadableInput("empty file")
         columns = [name.strip().lower() for name in header]
         if fields.find(columns, "text") is None:
-            raise UnreadableInput(f"no {fields.text!r} column (columns: {', '.join(columns)})")
+            raise UnreadableInput(f"{fields.no_text('column')}; columns: {', '.join(columns)}")
         next_line = rows.line_num + 1
         for row in rows:
             line, next_line = next_line, rows.line_num + 1

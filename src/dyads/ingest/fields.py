@@ -61,6 +61,11 @@ class FieldMap:
         rest = {key: value for key, value in record.items() if key not in used}
         return picked, rest
 
+    def no_text(self, where: str) -> str:
+        """Why a record or file without the text's field is skipped: "no 'text' field (name ...)"."""
+        hint = " (name the text's field with --text-field or --preset)" if self.text == "text" else ""
+        return f"no {self.text!r} {where}{hint}"
+
     def find(self, columns: list[str], name: str) -> str | None:
         """The column among `columns` that holds document field `name`, or None."""
         wanted = _key(getattr(self, name))

@@ -30,7 +30,7 @@ def read_parquet(
     except (pa.ArrowException, OSError) as error:
         raise UnreadableInput(f"not a readable Parquet file ({error})") from None
     if fields.find(parquet.schema_arrow.names, "text") is None:
-        raise UnreadableInput(f"no {fields.text!r} column (columns: {', '.join(parquet.schema_arrow.names)})")
+        raise UnreadableInput(f"{fields.no_text('column')}; columns: {', '.join(parquet.schema_arrow.names)}")
     row = 0
     for batch in parquet.iter_batches(batch_size=ROWS_PER_BATCH):
         for record in batch.to_pylist():

@@ -27,8 +27,7 @@ def document_from_record(
     picked, rest = fields.pick(without_surrogates(record))
     text = picked.get("text")
     if text is None:
-        hint = " (name the text's field with --text-field or --preset)" if fields.text == "text" else ""
-        raise InvalidRecord(f"no {fields.text!r} field{hint}")
+        raise InvalidRecord(fields.no_text("field"))
     for name, value in picked.items():
         # ids and compact dates (GDELT's 20020310123000) are numbers in many JSON files
         allowed = (str, int) if name in ("id", "date") else (str,)

@@ -1,4 +1,5 @@
-"""`dyads export`: events from a DuckDB store to JSONL, CSV or Parquet, filtered like the API."""
+"""`dyads export`: events from a DuckDB store to JSONL, CSV, Parquet or the PLOVER, ICEWS and GDELT layouts,
+filtered like the API."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from dyads.export import UnknownOutputFormat, writer_for
-from dyads.export.store import MODALITIES, EventFilter, Store
+from dyads.export import FORMATS, UnknownOutputFormat, writer_for
+from dyads.export.store import MODALITIES, EventFilter, Store, StoredDocuments
 
 EXIT_USAGE = 2
 
@@ -29,8 +30,22 @@ def _date(value: str | None, option: str) -> date | None:
 def export_command(
     db: Annotated[Path, typer.Option("--db", help="The DuckDB store written by `dyads code --db`.")],
     output: Annotated[
-        str, typer.Option("--output", "-o", help="events.jsonl, events.csv or events.parquet; '-': JSONL on stdout.")
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help="events.jsonl, events.csv or events.parquet (any name with --format); '-': stdout (JSONL unless"
+            " --format says otherwise).",
+        ),
     ],
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help=f"One of {', '.join(FORMATS)}; by default the output's extension decides. plover: one PLOVER/POLECAT"
+            " JSON object per line; icews, gdelt: those tools' event tables as TSV with a header row.",
+        ),
+    ] = None,
     date_from: Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="First event date.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Last event date.")] = None,
     source_country: Annotated[str | None, typer.Option("--source", metavar="ISO3")] = None,
@@ -71,10 +86,10 @@ def export_command(
         console.print(f"[red]error[/] {escape(str(error))}")
         raise typer.Exit(EXIT_USAGE) from None
     try:
-        writer = writer_for(output)
+        writer = writer_for(output, format, StoredDocuments(store))
     except UnknownOutputFormat as error:
         store.close()
-        raise typer.BadParameter(str(error), param_hint="'--output'") from None
+        raise typer.BadParameter(str(error), param_hint="'--format'" if format else "'--output'") from None
     written = 0
     try:
         for events in store.iter_events(event_filter):

@@ -428,6 +428,15 @@ class Store:
         ).fetchall()
         return [StoredDocument(*row) for row in rows]
 
+    def stored_document(self, doc_id: str) -> StoredDocument | None:
+        """A document's summary (date, title, source, url, ...) without its text and events."""
+        row = (
+            self._cursor()
+            .execute(f"SELECT {', '.join(_DOCUMENT_SUMMARY_COLUMNS)} FROM documents WHERE id = ?", [doc_id])
+            .fetchone()
+        )
+        return StoredDocument(*row) if row else None
+
     def document(self, doc_id: str) -> DocumentRecord | None:
         cursor = self._cursor()
         row = cursor.execute(
@@ -560,3 +569,21 @@ def _as_date(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+class StoredDocuments:
+    """A store's documents by id (`get`), remembering the last few thousand: an export's events come
+    document by document, and each event of the PLOVER, ICEWS and GDELT layouts names its publisher."""
+
+    REMEMBERED = 4096
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._known: dict[str, StoredDocument | None] = {}
+
+    def get(self, doc_id: str) -> StoredDocument | None:
+        if doc_id not in self._known:
+            if len(self._known) >= self.REMEMBERED:
+                self._known.clear()
+            self._known[doc_id] = self.store.stored_document(doc_id)
+        return self._known[doc_id]

@@ -23,6 +23,7 @@ from rich.text import Text
 from dyads.coder import Coder
 from dyads.data import data_path
 from dyads.evaluate.command import eval_command
+from dyads.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT_FAILED, EXIT_SKIPPED, EXIT_USAGE
 from dyads.export import FORMATS, EventWriter, JsonlWriter, UnknownOutputFormat, writer_for
 from dyads.export.command import export_command
 from dyads.export.store import Store
@@ -46,7 +47,6 @@ app = typer.Typer(
 DEMO_REPORT = "demo/seoul-tokyo-thaw.txt"
 SHOWN_PROBLEMS = 20  # skipped inputs and warnings listed in the summary; the rest are counted
 
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_OUTPUT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 ModelOption = Annotated[str, typer.Option("--model", help="The spaCy pipeline under dyads' components.")]
 

@@ -12,10 +12,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from dyads.exit_codes import EXIT_OUTPUT_FAILED
 from dyads.export import FORMATS, UnknownOutputFormat, writer_for
 from dyads.export.store import MODALITIES, EventFilter, Store, StoredDocuments
-
-EXIT_USAGE = 2
+from dyads.server.ingest import ServerFile
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -83,8 +83,14 @@ def export_command(
     try:
         store = Store(db, read_only=True)
     except duckdb.Error as error:
-        console.print(f"[red]error[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_USAGE) from None
+        served = ServerFile.beside(db).read()
+        reason = (
+            f"dyads serve holds it at {served[0]}: export through its API or web UI, or stop it first"
+            if served
+            else str(error)
+        )
+        console.print(f"[red]error[/] cannot open {escape(str(db))}: {escape(reason)}", soft_wrap=True)
+        raise typer.Exit(EXIT_OUTPUT_FAILED) from None
     try:
         writer = writer_for(output, format, StoredDocuments(store))
     except UnknownOutputFormat as error:

@@ -275,7 +275,7 @@ function explainRule(rule) {
   // "<lexicon row> <parse path> | <adjustment> | ...", or "model:<name>[+place] | ..." (see events/extract.py)
   const [main, ...adjustments] = (rule || "").split(" | ");
   if (main.startsWith("model:")) return { family: "model", model: main.replace(/\+place$/, ""), row: null, path: null, adjustments };
-  const cut = main.indexOf(" ");
+  const cut = main.lastIndexOf(" ");  // a lexicon row may hold a space ("verb:carry out"), a parse path never
   const row = cut < 0 ? main : main.slice(0, cut);
   const path = cut < 0 ? null : main.slice(cut + 1);
   let family = "lexicon";

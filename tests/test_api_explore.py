@@ -52,7 +52,8 @@ def total(client: TestClient, **params) -> int:
         ({"actor": "indcvl"}, 2),
         ({"source_actor": "INDCOP", "target_actor": "INDCVL"}, 1),
         ({"place": "IND"}, 4),  # a country code
-        ({"place": "delhi"}, 1),  # text in the name
+        ({"place": "new delhi"}, 1),  # the name, in any case
+        ({"place": "delhi"}, 0),  # a whole name only
         ({"place": "Reykjavik"}, 1),
     ],
 )

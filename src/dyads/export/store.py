@@ -156,7 +156,7 @@ class EventFilter:
     actor: str | None = None  # a full actor code ("INDCOP") on either side
     source_actor: str | None = None
     target_actor: str | None = None
-    place: str | None = None  # a country code ("IND"), or text in the place's name, case-insensitive
+    place: str | None = None  # a place's name or its country code ("IND"), case-insensitive
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition and its parameters."""
@@ -213,8 +213,8 @@ class EventFilter:
             add("target_code = ?", self.target_actor.upper())
         if self.place:
             add(
-                "(location_country = upper(?) OR contains(lower(location_name), lower(?))"
-                " OR contains(lower(location_text), lower(?)))",
+                # whole names: "Niger" is not Nigeria
+                "(location_country = upper(?) OR lower(location_name) = lower(?) OR lower(location_text) = lower(?))",
                 self.place,
                 self.place,
                 self.place,

@@ -169,7 +169,7 @@ def event_filter(
     target_actor: Annotated[str | None, Query(pattern=_ACTOR_CODE, description="full actor code of the target")] = None,
     place: Annotated[
         str | None,
-        Query(max_length=200, description="the place's country (ISO alpha-3) or text in its name, case-insensitive"),
+        Query(max_length=200, description="a place's name or its country (ISO alpha-3), case-insensitive"),
     ] = None,
 ) -> EventFilter:
     if date_from and date_to and date_from > date_to:

@@ -14,7 +14,7 @@ from rich.markup import escape
 
 from dyads.exit_codes import EXIT_OUTPUT_FAILED
 from dyads.export import FORMATS, UnknownOutputFormat, writer_for
-from dyads.export.store import MODALITIES, EventFilter, Store, StoredDocuments
+from dyads.export.store import MODALITIES, RULE_FAMILIES, EventFilter, Store, StoredDocuments
 from dyads.server.ingest import ServerFile
 
 
@@ -59,12 +59,26 @@ def export_command(
     ] = None,
     quad_class: Annotated[list[int] | None, typer.Option("--quad-class", min=1, max=4, help="Repeatable.")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Text in the sentence, case-insensitive.")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Events at least this confident.")
+    ] = None,
+    rule_family: Annotated[
+        list[str] | None,
+        typer.Option("--rule-family", help=f"Repeatable: {', '.join(RULE_FAMILIES)} (what produced the event)."),
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", metavar="CODE", help="Full actor code on either side (INDCOP).")
+    ] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Place name or country code of the event.")] = None,
 ) -> None:
     """Write the events of a store, optionally filtered, in the format of `dyads code -o`."""
     console = Console(stderr=True)
     unknown = sorted(set(modality or []) - set(MODALITIES))
     if unknown:
         raise typer.BadParameter(f"unknown modality {', '.join(unknown)}", param_hint="'--modality'")
+    unknown = sorted(set(rule_family or []) - set(RULE_FAMILIES))
+    if unknown:
+        raise typer.BadParameter(f"unknown rule family {', '.join(unknown)}", param_hint="'--rule-family'")
     if not db.exists():
         raise typer.BadParameter(f"no such store: {db}", param_hint="'--db'")
     event_filter = EventFilter(
@@ -79,6 +93,10 @@ def export_command(
         modality=modality or [],
         quad_class=quad_class or [],
         text=text,
+        min_confidence=min_confidence,
+        rule_family=rule_family or [],
+        actor=actor,
+        place=place,
     )
     try:
         store = Store(db, read_only=True)

@@ -18,7 +18,6 @@ import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from dyads.coder import CodedDocument, Coder
-from dyads.ingest.limits import DocumentLimits
 from dyads.model import Document
 from dyads.workers import WorkerPool
 
@@ -37,8 +36,8 @@ class CodingProcess(WorkerPlugin):
 
     name = "dyads-coding-process"
 
-    def __init__(self, model: str, batch_size: int, limits: DocumentLimits):
-        self.settings = (model, batch_size, limits)
+    def __init__(self, settings: tuple):
+        self.settings = settings  # `Coder.settings`
 
     def setup(self, worker) -> None:
         coder = Coder(*self.settings)
@@ -96,8 +95,8 @@ class DaskEngine:
         """Coded documents in the order their partitions finish."""
         assert self.client is not None, "use the engine in a `with` block"
         client = self.client
-        settings = (coder.model, coder.batch_size, coder.limits)
-        client.register_plugin(CodingProcess(*settings))
+        settings = coder.settings
+        client.register_plugin(CodingProcess(settings))
         in_flight = as_completed()
         pending: dict = {}  # future → its partition, kept to retry it document by document
         iterator = iter(documents)
@@ -134,13 +133,11 @@ _pools: dict[tuple, WorkerPool] = {}
 _coders: dict[tuple, Coder] = {}  # where a daemonic worker codes in its own process
 
 
-def code_partition(
-    documents: list[Document], model: str, batch_size: int, limits: DocumentLimits
-) -> list[CodedDocument]:
-    """The task a Dask worker runs, in the coding process its `CodingProcess` plugin started."""
-    key = (model, batch_size, limits)
-    if key in _pools:
-        return list(_pools[key].code([documents]))
-    if key not in _coders:
-        _coders[key] = Coder(model, batch_size, limits)
-    return list(_coders[key].pipe(documents))
+def code_partition(documents: list[Document], *settings) -> list[CodedDocument]:
+    """The task a Dask worker runs, in the coding process its `CodingProcess` plugin started; `settings`
+    are the `Coder.settings` of the run, the user's lexicons with them."""
+    if settings in _pools:
+        return list(_pools[settings].code([documents]))
+    if settings not in _coders:
+        _coders[settings] = Coder(*settings)
+    return list(_coders[settings].pipe(documents))

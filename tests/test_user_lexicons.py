@@ -157,6 +157,8 @@ def test_check_reports_the_cells_a_row_gets_wrong():
         "mine.tsv:5: error: 3 columns, the header has 7 (columns are separated by one tab; an empty cell is still a column)",
         "mine.tsv:6: error: repeats line 2",
     ]
+    without_end = read_table(LexiconFile("mine.tsv", LEADERS + "A Minister\t\tCOD\tGOV\tMinister\t2020\n"))
+    assert without_end.problems == [] and without_end.rows[0]["end"] == ""  # an editor dropped the last tab
     (verb_problem,) = read_table(LexiconFile("v.tsv", VERBS + "extort\tobject=money\t999\t2\n")).problems[:1]
     assert "unknown CAMEO code '999'" in str(verb_problem)
     (header,) = read_table(LexiconFile("h.tsv", "name\tcountry\nX\tCOD\n")).problems
@@ -188,7 +190,7 @@ def test_check_finds_verb_rows_that_never_match_or_are_shadowed():
         "stage\tobj=attacks\t190\t0.6\n"  # "staged" is lemmatised "stag"; objects are compared by lemma
         "condemn\t\t112\t0.9\n"
     ))
-    assert "mine.tsv:3: error: shadowed: verb:extort@mine.tsv:2 (mine.tsv:2, CAMEO 1711) is tried first and " \
+    assert "mine.tsv:3: error: shadowed: verb:extort@mine.tsv:2 (CAMEO 1711) is tried first and " \
            "matches wherever this row would" in found
     assert any(m.startswith("mine.tsv:4: error: 'attacked' never matches: ") for m in found)
     assert any(m.startswith("mine.tsv:5: warning: some forms miss the row: ") and "'staged' is lemmatised 'stag'"

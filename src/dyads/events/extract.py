@@ -73,11 +73,20 @@ SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a Sout
 MEDIA = "MED"
 
 
+class EventExtractor:
+    """The `dyads_events` component, with the trigger lexicon it codes by."""
+
+    def __init__(self, lexicon: TriggerLexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        return extract_events(doc, self.lexicon)
+
+
 # user_files: users' own verb tables as [name, text] pairs (`dyads.user_lexicons`), over the shipped rows
 @Language.factory("dyads_events", default_config={"user_files": []})
-def make_event_extractor(nlp: Language, name: str, user_files: list[list[str]]):
-    lexicon = trigger_lexicon(tuple(LexiconFile(*pair) for pair in user_files))
-    return lambda doc: extract_events(doc, lexicon)
+def make_event_extractor(nlp: Language, name: str, user_files: list[list[str]]) -> EventExtractor:
+    return EventExtractor(trigger_lexicon(tuple(LexiconFile(*pair) for pair in user_files)))
 
 
 def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:

@@ -24,14 +24,16 @@ class TableFormat:
     kind: str  # "actors" or "verbs": the option that takes it (--actors, --verbs)
     columns: tuple[str, ...]
     shipped: str  # the shipped table in this format, under data/
+    optional_last: bool  # whether a row may leave out its last cell (editors drop a trailing tab)
 
 
 FORMATS = (
     TableFormat("leaders", "actors", ("name", "aliases", "country", "sectors", "title", "start", "end"),
-                "actors/leaders.tsv"),
+                "actors/leaders.tsv", optional_last=True),
     TableFormat("organisations", "actors", ("name", "aliases", "country", "sectors", "code", "kind"),
-                "actors/organisations.tsv"),
-    TableFormat("verbs", "verbs", ("lemma", "when", "cameo", "confidence"), "events/verbs.tsv"),
+                "actors/organisations.tsv", optional_last=False),
+    TableFormat("verbs", "verbs", ("lemma", "when", "cameo", "confidence"), "events/verbs.tsv",
+                optional_last=True),
 )  # fmt: skip
 ORGANISATION_KINDS = ("organisation", "igo", "ngo", "seat", "country", "capital")
 BODY_CODE = re.compile(r"(?:[A-Z]{3})+")
@@ -141,7 +143,7 @@ def read_table(file: LexiconFile) -> Table:
     columns = tuple(cell.strip() for cell in header.split("\t"))
     table_format = next((f for f in FORMATS if f.columns == columns), None)
     if table_format is None:
-        known = "; ".join(f"{f.name}: {' '.join(f.columns)}" for f in FORMATS)
+        known = "; ".join(f"{f.name} (as data/{f.shipped}): {' '.join(f.columns)}" for f in FORMATS)
         problem = Problem(f"{file.name}:{header_line}", "error",
                           f"unknown header {' '.join(columns)!r}; the formats are (tab-separated) {known}")
         return Table(file, None, [], [problem])
@@ -150,6 +152,8 @@ def read_table(file: LexiconFile) -> Table:
     for number, line in lines[1:]:
         origin = f"{file.name}:{number}"
         cells = [cell.strip() for cell in line.split("\t")]
+        if table_format.optional_last and len(cells) == len(columns) - 1:
+            cells.append("")
         if len(cells) != len(columns):
             table.problems.append(Problem(origin, "error", f"{len(cells)} columns, the header has {len(columns)}"
                                           " (columns are separated by one tab; an empty cell is still a column)"))

@@ -152,7 +152,7 @@ def _verb_problems(rows: list[Row], lexicon: TriggerLexicon, nlp: Language) -> I
             yield Problem(row.origin, "note", f"replaces the shipped row {old.source} (CAMEO {old.cameo})")
         first = _tried_first(entry, lexicon)
         if first is not None:
-            yield Problem(row.origin, "error", f"shadowed: {first.source} ({first.origin}, CAMEO {first.cameo}) "
+            yield Problem(row.origin, "error", f"shadowed: {first.source} (CAMEO {first.cameo}) "
                           "is tried first and matches wherever this row would")
     yield from _unreached_lemmas([entries[row.origin] for row in rows], nlp)
     yield from _condition_values([entries[row.origin] for row in rows], nlp)

@@ -53,7 +53,10 @@ class LexiconFile:
     @classmethod
     def read(cls, path: str | Path) -> LexiconFile:
         path = Path(path)
-        return cls(path.name, path.read_text(encoding="utf-8"))
+        try:
+            return cls(path.name, path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as error:
+            raise LexiconError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
 
 
 @dataclass(frozen=True)
@@ -110,9 +113,6 @@ class UserLexicons:
             for file in getattr(lexicons, kind):
                 rows_of(file, kind)
         return lexicons
-
-    def __bool__(self) -> bool:
-        return bool(self.actors or self.verbs)
 
 
 def _files(items: Iterable[str | Path | LexiconFile]) -> tuple[LexiconFile, ...]:

@@ -147,13 +147,13 @@ def _verb_problems(rows: list[Row], lexicon: TriggerLexicon, nlp: Language) -> I
     shipped = {entry.sense: entry for entry in trigger_lexicon().entries}
     for row in rows:
         entry = entries[row.origin]
-        if entry.sense in shipped:
-            old = shipped[entry.sense]
-            yield Problem(row.origin, "note", f"replaces the shipped row {old.source} (CAMEO {old.cameo})")
         first = _tried_first(entry, lexicon)
         if first is not None:
             yield Problem(row.origin, "error", f"shadowed: {first.source} (CAMEO {first.cameo}) "
                           "is tried first and matches wherever this row would")
+        elif entry.sense in shipped:
+            old = shipped[entry.sense]
+            yield Problem(row.origin, "note", f"replaces the shipped row {old.source} (CAMEO {old.cameo})")
     yield from _unreached_lemmas([entries[row.origin] for row in rows], nlp)
     yield from _condition_values([entries[row.origin] for row in rows], nlp)
 

@@ -10,6 +10,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from dyads.nlp import DEFAULT_MODEL
+from dyads.user_lexicons import LexiconError, LexiconFile
+from dyads.user_lexicons.check import check_files
 
 ActorsOption = Annotated[
     list[Path],
@@ -47,11 +49,12 @@ def check_command(
 ) -> None:
     """Check your own tables: columns, codes, years, repeated rows, and with the real pipeline rows that can
     never match or that another row shadows. Exit status 1 when any row has an error."""
-    from dyads.user_lexicons import LexiconFile
-    from dyads.user_lexicons.check import check_files
-
     console = Console()
-    problems = check_files([LexiconFile.read(path) for path in files], model)
+    try:
+        problems = check_files([LexiconFile.read(path) for path in files], model)
+    except LexiconError as error:
+        console.print(f"[red]error[/] {escape(str(error))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2) from None
     for problem in problems:
         colour = {"error": "red", "warning": "yellow"}.get(problem.severity, "cyan")
         console.print(f"{escape(problem.origin)}: [{colour}]{problem.severity}[/] {escape(problem.message)}",

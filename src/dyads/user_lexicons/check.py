@@ -220,6 +220,7 @@ def _unreached_lemmas(entries: list[TriggerEntry], nlp: Language) -> Iterator[Pr
 
 def _inflections(lemma: str) -> list[tuple[str, str]]:
     """The regular forms of a verb (irregular ones are in the lemmatizer's tables): base, -s, -ed, -ing."""
+    # a short verb ending consonant-vowel-consonant doubles it ("ban" → "banned"); longer ones mostly do not
     doubled = lemma + lemma[-1] if re.search(f"[^{VOWELS}][{VOWELS}][^{VOWELS}wxy]$", lemma) and len(lemma) <= 4 \
         else lemma
     if lemma.endswith("e"):

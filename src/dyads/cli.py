@@ -35,6 +35,9 @@ from dyads.scale.dataset import DatasetLocked
 from dyads.scale.run import OutputFailed, error_reason
 from dyads.server.command import serve_command
 from dyads.server.ingest import ServedStore
+from dyads.user_lexicons import LexiconError
+from dyads.user_lexicons.command import ActorsOption, VerbsOption
+from dyads.user_lexicons.command import app as lexicon_app
 
 app = typer.Typer(
     name="dyads",
@@ -169,6 +172,8 @@ def code_command(
     title_field: Annotated[str | None, _field_option("title", "headline")] = None,
     source_field: Annotated[str | None, _field_option("source", "domain")] = None,
     url_field: Annotated[str | None, _field_option("url", "link")] = None,
+    actors: ActorsOption = [],  # noqa: B006 - Typer reads the default, never mutates it
+    verbs: VerbsOption = [],  # noqa: B006
 ) -> None:
     default_date = _parse_date_option(date_text)
     fields = _field_map(preset, text_field, id_field, date_field, title_field, source_field, url_field)
@@ -186,7 +191,7 @@ def code_command(
         _fail(console, f"cannot write {output}: {error_reason(error)}")
 
     _quiet_library_logs(console)
-    coder = _load_coder(model, console)
+    coder = _load_coder(model, console, actors, verbs)
     report = ReadReport()
     totals = RunTotals()
     run = _resumable_run(coder, db, out_dir, engine, scheduler, workers, batch_size, console)
@@ -248,13 +253,15 @@ def demo_command(
         bool, typer.Option("--json", help="Print the events as JSON Lines instead of a table.")
     ] = False,
     model: ModelOption = DEFAULT_MODEL,
+    actors: ActorsOption = [],  # noqa: B006 - Typer reads the default, never mutates it
+    verbs: VerbsOption = [],  # noqa: B006
 ) -> None:
     """Code a short news analysis shipped with dyads (written for it) and show its events."""
     console = Console()
     _quiet_library_logs(Console(stderr=True))
     report = ReadReport()
     (document,) = read([data_path(DEMO_REPORT)], report=report)
-    coded = _load_coder(model, Console(stderr=True)).code_document(document)
+    coded = _load_coder(model, Console(stderr=True), actors, verbs).code_document(document)
     if as_json:
         JsonlWriter(sys.stdout, close_stream=False).write(coded.events)
         return
@@ -372,12 +379,13 @@ def _field_map(
     return fields.overridden(text=text, id=id, date=date, title=title, source=source, url=url)
 
 
-def _load_coder(model: str, console: Console) -> Coder:
-    """A Coder with its pipeline loaded now, so a missing model is a usage error before any output."""
-    coder = Coder(model)
+def _load_coder(model: str, console: Console, actors: list[Path], verbs: list[Path]) -> Coder:
+    """A Coder with its pipeline loaded now, so a missing model or a faulty user table is a usage error
+    before any output."""
     try:
+        coder = Coder(model, actors=actors, verbs=verbs)
         coder.nlp  # noqa: B018 - loads the pipeline
-    except RuntimeError as error:
+    except (RuntimeError, LexiconError) as error:
         console.print(f"[red]error[/] {escape(str(error))}")
         raise typer.Exit(EXIT_USAGE) from None
     return coder
@@ -459,3 +467,4 @@ def _quiet_library_logs(console: Console) -> None:
 app.command("eval")(eval_command)
 app.command("export")(export_command)
 app.command("serve")(serve_command)
+app.add_typer(lexicon_app)

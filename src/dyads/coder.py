@@ -10,12 +10,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from pathlib import Path
 
 from spacy.tokens import Doc
 
 from dyads import nlp as pipeline
 from dyads.ingest.limits import DocumentLimits, clean_text, pieces
 from dyads.model import Document, Event, event_id
+from dyads.user_lexicons import LexiconFile, UserLexicons
 from dyads.workers import WorkerPool
 
 log = logging.getLogger("dyads")
@@ -37,15 +39,30 @@ class Coder:
 
     >>> coder = Coder()
     >>> events = coder.code("Russia condemned the missile test.", date="2024-05-02")
+
+    `actors` and `verbs` are the user's own tables (paths, in the shipped TSV formats: see
+    `dyads.user_lexicons`), layered over the shipped lexicons; a file with rows that cannot be loaded raises
+    `LexiconError`. The coder carries their text to every process it codes in.
     """
 
     def __init__(
-        self, model: str = pipeline.DEFAULT_MODEL, batch_size: int = 16, limits: DocumentLimits | None = None
+        self,
+        model: str = pipeline.DEFAULT_MODEL,
+        batch_size: int = 16,
+        limits: DocumentLimits | None = None,
+        actors: Iterable[str | Path | LexiconFile] = (),
+        verbs: Iterable[str | Path | LexiconFile] = (),
     ):
         self.model = model
         self.batch_size = batch_size
         self.limits = limits or DocumentLimits()
+        self.lexicons = UserLexicons.read(actors, verbs)
         self._nlp = None
+
+    @property
+    def settings(self) -> tuple:
+        """What makes another process's `Coder(*settings)` code as this one does."""
+        return self.model, self.batch_size, self.limits, self.lexicons.actors, self.lexicons.verbs
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_nlp": None}  # a process the coder is sent to loads its own pipeline
@@ -53,7 +70,7 @@ class Coder:
     @property
     def nlp(self):
         if self._nlp is None:
-            self._nlp = pipeline.shared(self.model)
+            self._nlp = pipeline.shared(self.model, self.lexicons)
         return self._nlp
 
     def code(self, text: str, date: str | date | None = None, doc_id: str = "doc") -> list[Event]:

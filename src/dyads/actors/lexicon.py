@@ -3,6 +3,8 @@
 Each pattern (lower-cased) maps to one `Entry`. Where two tables hold the same pattern the more specific
 one wins, in the order of `KIND_PRIORITY` (a leader's name over an organisation over a country ...).
 `ActorLexicon.matcher(vocab, tokenizer)` compiles all patterns into one spaCy `PhraseMatcher` on LOWER.
+Users' own tables (`dyads.user_lexicons`, in the leaders or organisations format) are read by the same code
+and claim their patterns before any shipped table.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.vocab import Vocab
 
 from dyads.data import read_tsv
+from dyads.user_lexicons import LexiconFile, rows_of
 
 # Most specific first: a pattern claimed by an earlier kind is not taken by a later one.
 KIND_PRIORITY = [
@@ -57,6 +60,7 @@ class Entry:
     role: str | None = None  # for kind "role": title | person | body | modifier | counterpart | country
     plural: bool = False
     terms: list[Term] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)  # the rows it was read from: "file:line" or the table
 
     @property
     def country(self) -> str | None:
@@ -89,21 +93,30 @@ def actor_code(country: str | None, sectors: list[str] | tuple[str, ...]) -> str
 
 
 class ActorLexicon:
-    def __init__(self) -> None:
+    """The shipped tables, under `user_files` (users' own tables, the first one given winning)."""
+
+    def __init__(self, user_files: tuple[LexiconFile, ...] = ()) -> None:
         self.entries: dict[str, Entry] = {}
         self.patterns: dict[str, Pattern] = {}
+        self.overridden: dict[str, list[Entry]] = {}  # entries that lost a pattern to another, by pattern
         self.ambiguous: set[str] = {row["word"] for row in read_tsv("actors/ambiguous.tsv")}
-        self._people: dict[str, Entry] = {}  # leaders by name, while reading: one Entry for all their terms
-        self._leader_forms: dict[str, set[str]] = {}
-        candidates: dict[str, list[tuple[str, Entry]]] = {}
+        # leaders by (table, name), while reading: one Entry for all the terms a table gives a person
+        self._people: dict[tuple[str, str], Entry] = {}
+        self._leader_forms: dict[tuple[str, str], set[str]] = {}
+        candidates: dict[str, list[tuple[str, Entry, int]]] = {}
+        for form, entry in self._read_user_tables(user_files):
+            candidates.setdefault(form.lower(), []).append((form, entry, -1))  # before every shipped kind
         for form, entry in self._read_tables():
-            candidates.setdefault(form.lower(), []).append((form, entry))
+            candidates.setdefault(form.lower(), []).append((form, entry, KIND_PRIORITY.index(entry.kind)))
         for key, found in candidates.items():
-            found.sort(key=lambda item: KIND_PRIORITY.index(item[1].kind))
+            found.sort(key=lambda item: item[2])
             entry = found[0][1]
-            forms = {form for form, other in found if other is entry}
+            forms = {form for form, other, _ in found if other is entry}
             self.entries[key] = entry
             self.patterns[key] = Pattern(forms, acronym=all(_is_acronym(f) for f in forms))
+            losers = list({id(other): other for _, other, _ in found if other is not entry}.values())
+            if losers:
+                self.overridden[key] = losers
         self._matchers: dict[int, PhraseMatcher] = {}
         self._near_miss_index = self._index_near_misses()
 
@@ -156,57 +169,82 @@ class ActorLexicon:
             self._matchers[vocab_id] = matcher
         return self._matchers[vocab_id]
 
+    def _read_user_tables(self, user_files: tuple[LexiconFile, ...]):
+        for file in user_files:
+            table_format, rows = rows_of(file, "actors")
+            for row in rows:
+                if table_format.name == "leaders":
+                    yield from self._leader(row.cells, row.origin, file.name)
+                else:
+                    yield from _organisation(row.cells, row.origin)
+
     def _read_tables(self):
         for row in read_tsv("actors/leaders.tsv"):
-            yield from self._leader(row)
+            yield from self._leader(row, "actors/leaders.tsv")
         for row in read_tsv("actors/organisations.tsv"):
-            sectors = _split(row["sectors"])
-            country = row["country"] or None
-            entry = Entry(
-                kind=row["kind"],
-                countries=(country,) if country else (),
-                sectors=sectors,
-                code=row["code"] or actor_code(country, sectors),
-                name=row["name"],
-            )
-            for form in (row["name"], *_split(row["aliases"])):
-                yield form, entry
-        for row in read_tsv("actors/country_aliases.tsv"):
+            yield from _organisation(row, "actors/organisations.tsv")
+        aliases = "actors/country_aliases.tsv"
+        for row in read_tsv(aliases):
             countries = _split(row["countries"])
-            yield row["pattern"], Entry(kind=row["kind"], countries=countries, code=countries[0])
+            yield row["pattern"], Entry(kind=row["kind"], countries=countries, code=countries[0], origins=[aliases])
         for row in read_tsv("actors/countries.tsv"):
-            yield row["pattern"], Entry(kind=row["kind"], countries=(row["country"],), code=row["country"])
+            yield row["pattern"], Entry(kind=row["kind"], countries=(row["country"],), code=row["country"],
+                                         origins=["actors/countries.tsv"])
         for row in read_tsv("actors/demonyms.tsv"):
             country = (row["country"],)
             sectors = _split(row["sectors"])  # PRE for the people of a de facto state
             code = actor_code(row["country"], sectors)
-            yield row["adjective"], Entry(kind="demonym", countries=country, sectors=sectors, code=code)
+            yield row["adjective"], Entry(
+                kind="demonym", countries=country, sectors=sectors, code=code, origins=["actors/demonyms.tsv"]
+            )
             if row["people"]:
-                entry = Entry(kind="people", countries=country, sectors=sectors, code=code, plural=True)
+                entry = Entry(kind="people", countries=country, sectors=sectors, code=code, plural=True,
+                              origins=["actors/demonyms.tsv"])
                 yield row["people"], entry
         for row in read_tsv("actors/roles.tsv"):
             sectors = _split(row["sectors"])
-            yield row["singular"], Entry(kind="role", sectors=sectors, role=row["kind"])
+            yield row["singular"], Entry(kind="role", sectors=sectors, role=row["kind"], origins=["actors/roles.tsv"])
             if row["plural"]:
-                yield row["plural"], Entry(kind="role", sectors=sectors, role=row["kind"], plural=True)
+                yield row["plural"], Entry(
+                    kind="role", sectors=sectors, role=row["kind"], plural=True, origins=["actors/roles.tsv"]
+                )
         for row in read_tsv("actors/places.tsv"):
-            yield row["pattern"], Entry(kind=row["kind"], countries=(row["country"],), code=row["country"])
+            yield row["pattern"], Entry(kind=row["kind"], countries=(row["country"],), code=row["country"],
+                                        origins=["actors/places.tsv"])
 
-    def _leader(self, row: dict[str, str]):
-        name = row["name"]
-        entry = self._people.get(name)
+    def _leader(self, row: dict[str, str], origin: str, table: str = "shipped"):
+        """A person's term in office; a table's rows for one name make one person, whose patterns are
+        the name and every row's aliases."""
+        person = (table, row["name"])
+        entry = self._people.get(person)
         if entry is None:
-            entry = self._people[name] = Entry(kind="person", name=name)
-            forms = (name, *_split(row["aliases"]))
+            entry = self._people[person] = Entry(kind="person", name=row["name"])
+            forms = (row["name"], *_split(row["aliases"]))
         else:
-            forms = tuple(f for f in _split(row["aliases"]) if f.lower() not in self._leader_forms[name])
-        self._leader_forms.setdefault(name, set()).update(f.lower() for f in forms)
+            forms = tuple(f for f in _split(row["aliases"]) if f.lower() not in self._leader_forms[person])
+        self._leader_forms.setdefault(person, set()).update(f.lower() for f in forms)
         country = row["country"] or None
         entry.terms.append(
             Term(country, _split(row["sectors"]), row["title"], int(row["start"]), _year(row["end"]))
         )
         entry.countries = (country,) if country else ()
+        entry.origins.append(origin)
         yield from ((form, entry) for form in forms)
+
+
+def _organisation(row: dict[str, str], origin: str):
+    sectors = _split(row["sectors"])
+    country = row["country"] or None
+    entry = Entry(
+        kind=row["kind"],
+        countries=(country,) if country else (),
+        sectors=sectors,
+        code=row["code"] or actor_code(country, sectors),
+        name=row["name"],
+        origins=[origin],
+    )
+    for form in (row["name"], *_split(row["aliases"])):
+        yield form, entry
 
 
 def _spellings(pattern: Pattern, key: str) -> set[str]:
@@ -266,6 +304,6 @@ def country_on(country: str, when: date | None) -> str:
     return country_on(successor[1], when)
 
 
-def load_lexicon() -> ActorLexicon:
-    """The lexicon, loaded once per process."""
-    return ActorLexicon()
+def load_lexicon(user_files: tuple[LexiconFile, ...] = ()) -> ActorLexicon:
+    """The shipped lexicon under the user's tables."""
+    return ActorLexicon(user_files)

@@ -32,6 +32,7 @@ from dyads.actors.lexicon import (
 )
 from dyads.actors.mention import Mention
 from dyads.model import Actor
+from dyads.user_lexicons import LexiconFile
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 LOWERCASE_KEY = "dyads_lowercase"
@@ -943,9 +944,10 @@ def index_mentions(mentions: list[Mention]) -> dict[int, int]:
     }
 
 
-@Language.factory("dyads_actors")
-def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
-    return ActorRecognizer(nlp)
+# user_files: users' own actor tables as [name, text] pairs (`dyads.user_lexicons`), over the shipped ones
+@Language.factory("dyads_actors", default_config={"user_files": []})
+def make_actor_recognizer(nlp: Language, name: str, user_files: list[list[str]]) -> ActorRecognizer:
+    return ActorRecognizer(nlp, load_lexicon(tuple(LexiconFile(*pair) for pair in user_files)))
 
 
 @lru_cache(maxsize=2)

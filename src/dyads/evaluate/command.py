@@ -18,6 +18,8 @@ from dyads.evaluate.corpus import SPLITS
 from dyads.evaluate.gold import GoldFormatError, detect_format
 from dyads.evaluate.report import print_result
 from dyads.evaluate.run import MissingComponent, engine_info, evaluate_corpus, evaluate_file, gold_files
+from dyads.user_lexicons import LexiconError
+from dyads.user_lexicons.command import ActorsOption, VerbsOption
 
 
 def eval_command(
@@ -53,6 +55,8 @@ def eval_command(
             "The test split is frozen: its errors are never shown.",
         ),
     ] = None,
+    actors: ActorsOption = [],  # noqa: B006 - Typer reads the default, never mutates it
+    verbs: VerbsOption = [],  # noqa: B006
 ) -> None:
     """Measure dyads on gold files: precision, recall, F1 and accuracy, with per-class breakdowns."""
     console = Console(stderr=json_path == "-")
@@ -68,7 +72,11 @@ def eval_command(
     unknown = sorted(set(splits or []) - set(SPLITS))
     if unknown:
         raise typer.BadParameter(f"{', '.join(unknown)}: splits are {', '.join(SPLITS)}", param_hint="'--split'")
-    coder = Coder()
+    try:
+        coder = Coder(actors=actors, verbs=verbs)
+    except LexiconError as error:
+        console.print(f"[red]error[/] {escape(str(error))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2) from None
     results, failed = [], []
     for path in gold_files(gold):
         try:

@@ -100,6 +100,7 @@ def engine_info(coder: Coder) -> dict[str, Any]:
         "engine": "dyads",
         "version": dyads.__version__,
         "model": coder.model,
+        "user_lexicons": [file.name for file in (*coder.lexicons.actors, *coder.lexicons.verbs)],
         "commit": _git_commit(),
         "timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }

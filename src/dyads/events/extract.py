@@ -50,6 +50,7 @@ from dyads.events.inferred_actors import (
 from dyads.events.lexicon import (
     OBJECT_DEPS,
     TriggerEntry,
+    TriggerLexicon,
     complement_clauses,
     is_nominal,
     trigger_lexicon,
@@ -57,6 +58,7 @@ from dyads.events.lexicon import (
 from dyads.events.ontology import lookup
 from dyads.model import Actor, Event, event_id
 from dyads.model import Span as TextSpan
+from dyads.user_lexicons import LexiconFile
 
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
@@ -71,9 +73,23 @@ SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a Sout
 MEDIA = "MED"
 
 
-@Language.component("dyads_events")
-def extract_events(doc: Doc) -> Doc:
-    lexicon = trigger_lexicon()
+class EventExtractor:
+    """The `dyads_events` component, with the trigger lexicon it codes by."""
+
+    def __init__(self, lexicon: TriggerLexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        return extract_events(doc, self.lexicon)
+
+
+# user_files: users' own verb tables as [name, text] pairs (`dyads.user_lexicons`), over the shipped rows
+@Language.factory("dyads_events", default_config={"user_files": []})
+def make_event_extractor(nlp: Language, name: str, user_files: list[list[str]]) -> EventExtractor:
+    return EventExtractor(trigger_lexicon(tuple(LexiconFile(*pair) for pair in user_files)))
+
+
+def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
     finder = ArgumentFinder(doc)
     candidates: list[EventCandidate] = []
     for sent_index, sent in enumerate(doc.sents):
@@ -83,7 +99,7 @@ def extract_events(doc: Doc) -> Doc:
             if _subsumed(trigger, entry, matched):
                 continue
             weight = _salience(trigger, matched)
-            for source, target, reciprocal, via in _arguments(trigger, entry, finder):
+            for source, target, reciprocal, via in _arguments(trigger, entry, finder, lexicon):
                 event = _event(sent_index, sent, trigger, entry, source, target, via, weight)
                 event.reciprocal = reciprocal
                 candidates.append(
@@ -187,7 +203,7 @@ def _announces(verb: Token, obj: Token, matched: dict[int, TriggerEntry]) -> boo
 Side = tuple[Mention, int]
 
 
-def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
+def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexicon: TriggerLexicon):
     """Yield (source, target or None, reciprocal, via) for each event this trigger codes."""
     if entry.pos == "verb":
         source_mentions, subject_via = subject_actors(trigger, finder)
@@ -230,10 +246,10 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
     group = _group_members(source_mentions)
     if entry.cameo[:2] in AUDIENCE_ROOTS:  # "complained to the UN over Israeli raids": the UN only hears it
         target_candidates.sort(key=lambda candidate: candidate[1].endswith("prep:to"))
-    target_mentions, target_via, theme = _first_target(target_candidates, source_mentions, finder, entry)
+    target_mentions, target_via, theme = _first_target(target_candidates, source_mentions, finder, entry, lexicon)
     if (not target_mentions or theme) and len(group) < 2:
         # a clause's participants and the event's place are weaker guesses than the two sides of a group
-        weaker, weaker_via, weaker_theme = _fallback_target(trigger, entry, source_mentions, finder)
+        weaker, weaker_via, weaker_theme = _fallback_target(trigger, entry, source_mentions, finder, lexicon)
         if weaker and not (target_mentions and weaker_theme):
             target_mentions, target_via = weaker, weaker_via
     if not target_mentions and len(group) < 2:
@@ -256,7 +272,9 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder):
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
 
 
-def _first_target(candidates, source_mentions: list[Mention], finder: ArgumentFinder, entry: TriggerEntry):
+def _first_target(
+    candidates, source_mentions: list[Mention], finder: ArgumentFinder, entry: TriggerEntry, lexicon: TriggerLexicon
+):
     """The first candidate naming an actor other than the source, its via, and whether it is only a theme:
     a theme that names no other country ("sent troops to Haiti", "withdrew its forces from Lebanon")
     yields to a later candidate, and stands only when there is none."""
@@ -267,29 +285,31 @@ def _first_target(candidates, source_mentions: list[Mention], finder: ArgumentFi
         if not found:
             continue
         foreign = any(m.actor.country and m.actor.country not in source_countries for m in found)
-        if via.split(".")[-1] in OBJECT_DEPS and not foreign and _is_theme(token, via, found, entry):
+        if via.split(".")[-1] in OBJECT_DEPS and not foreign and _is_theme(token, via, found, entry, lexicon):
             fallback = fallback if fallback[0] else (found, via, True)
             continue
         return found, via, False
     return fallback
 
 
-def _is_theme(token: Token, via: str, found: list[Mention], entry: TriggerEntry) -> bool:
+def _is_theme(token: Token, via: str, found: list[Mention], entry: TriggerEntry, lexicon: TriggerLexicon) -> bool:
     """Whether an object is what is sent, offered or withdrawn rather than whom the event is aimed at. In a
     complement ("refused to deploy troops in Iraq") the clause's own verb says; there an object that names
     no country at all is as weak a target as a theme."""
     if not via.startswith("xcomp."):
         return entry.is_theme(token)
-    keyed = trigger_lexicon().match(token.head)
+    keyed = lexicon.match(token.head)
     return (keyed is not None and keyed.is_theme(token)) or not any(m.actor.country for m in found)
 
 
-def _fallback_target(trigger: Token, entry: TriggerEntry, source_mentions: list[Mention], finder: ArgumentFinder):
+def _fallback_target(
+    trigger: Token, entry: TriggerEntry, source_mentions: list[Mention], finder: ArgumentFinder, lexicon: TriggerLexicon
+):
     """A participant of a clause of the trigger, else the place the event happens in: (mentions, via, theme).
     A place is a better target than what is sent ("strengthened its forces in Lebanon")."""
     clauses = clause_targets(trigger, reported_subject=not entry.cameo.startswith(STATEMENT_ROOT),
                              conditions=entry.cameo[:2] in CONDITIONAL_ROOTS)
-    found = _first_target(clauses, source_mentions, finder, entry)
+    found = _first_target(clauses, source_mentions, finder, entry, lexicon)
     if found[0] and not found[2]:
         return found
     if not entry.cameo.startswith(PLACELESS_ROOTS) and entry.cameo not in PLACELESS_CODES:

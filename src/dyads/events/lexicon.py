@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from dyads.data import read_tsv
 from dyads.events.ontology import cameo_codes
+from dyads.user_lexicons import LexiconFile, rows_of
 
 CONDITION_KINDS = {"obj", "prep", "pobj", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp"}
 WILDCARD = "*"
@@ -25,7 +26,13 @@ class TriggerEntry:
     conditions: tuple[tuple[str, frozenset[str]], ...]
     cameo: str
     confidence: float
-    source: str  # file:line, reported as the event's rule
+    source: str  # the row, reported as the event's rule (a user row's with @file:line)
+    origin: str  # the shipped table, or the user's file:line
+
+    @property
+    def sense(self) -> tuple:
+        """What a row keys on: a user row with the same sense replaces a shipped one."""
+        return self.pos, self.lemma, self.particle, frozenset(self.conditions)
 
     @property
     def specificity(self) -> int:
@@ -286,6 +293,9 @@ class TriggerLexicon:
             )
         self._lemmas = {lemma for _, lemma in self._index}
 
+    def rows(self, pos: str, lemma: str) -> LemmaRows | None:
+        return self._index.get((pos, lemma))
+
     def match(self, token: Token) -> TriggerEntry | None:
         """The most specific row whose conditions hold for this token, or None."""
         lemma = token.lemma_.lower()
@@ -309,25 +319,33 @@ class TriggerLexicon:
         return found or next((entry for entry in rows.plain if entry.matches(facts)), None)
 
 
-@lru_cache(maxsize=1)
-def trigger_lexicon() -> TriggerLexicon:
-    codes = cameo_codes()
-    entries = []
-    for pos, filename in (("verb", "events/verbs.tsv"), ("noun", "events/nouns.tsv")):
-        for number, row in enumerate(read_tsv(filename), start=1):
-            where = f"{filename}:{row['lemma']}"
-            if row["cameo"] not in codes:
-                raise ValueError(f"{where}: unknown CAMEO code {row['cameo']!r}")
-            lemma, _, particle = row["lemma"].lower().partition(" ")
-            entries.append(
-                TriggerEntry(
-                    pos=pos,
-                    lemma=lemma,
-                    particle=particle or None,
-                    conditions=_parse_conditions(row.get("when", ""), where),
-                    cameo=row["cameo"],
-                    confidence=float(row.get("confidence") or 0.6),
-                    source=f"{pos}:{row['lemma']}" + (f"[{row['when']}]" if row.get("when") else ""),
-                )
-            )
-    return TriggerLexicon(entries)
+@lru_cache(maxsize=4)
+def trigger_lexicon(user_files: tuple[LexiconFile, ...] = ()) -> TriggerLexicon:
+    """The shipped verb and noun rows under the user's verb tables: a user row comes before the shipped
+    rows as narrow as it and replaces a shipped row with the same lemma and conditions."""
+    user = [_entry("verb", row.cells, row.origin) for file in user_files for row in rows_of(file, "verbs")[1]]
+    replaced = {entry.sense for entry in user}
+    shipped = [
+        _entry(pos, row, filename)
+        for pos, filename in (("verb", "events/verbs.tsv"), ("noun", "events/nouns.tsv"))
+        for row in read_tsv(filename)
+    ]
+    return TriggerLexicon(user + [entry for entry in shipped if entry.sense not in replaced])
+
+
+def _entry(pos: str, row: dict[str, str], origin: str) -> TriggerEntry:
+    where = f"{origin}:{row['lemma']}"
+    if row["cameo"] not in cameo_codes():
+        raise ValueError(f"{where}: unknown CAMEO code {row['cameo']!r}")
+    lemma, _, particle = row["lemma"].lower().partition(" ")
+    rule = f"{pos}:{row['lemma']}" + (f"[{row['when']}]" if row.get("when") else "")
+    return TriggerEntry(
+        pos=pos,
+        lemma=lemma,
+        particle=particle or None,
+        conditions=_parse_conditions(row.get("when", ""), where),
+        cameo=row["cameo"],
+        confidence=float(row.get("confidence") or 0.6),
+        source=rule if origin.startswith("events/") else f"{rule}@{origin}",
+        origin=origin,
+    )

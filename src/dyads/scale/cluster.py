@@ -19,7 +19,6 @@ import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from dyads.coder import CodedDocument, Coder
-from dyads.ingest.limits import DocumentLimits
 from dyads.model import Document
 from dyads.workers import WorkerPool
 
@@ -38,8 +37,8 @@ class CodingProcess(WorkerPlugin):
 
     name = "dyads-coding-process"
 
-    def __init__(self, model: str, batch_size: int, limits: DocumentLimits):
-        self.settings = (model, batch_size, limits)
+    def __init__(self, settings: tuple):
+        self.settings = settings  # `Coder.settings`
 
     def setup(self, worker) -> None:
         _start_coding(self.settings, worker.address)
@@ -91,8 +90,8 @@ class DaskEngine:
         """Coded documents in the order their partitions finish."""
         assert self.client is not None, "use the engine in a `with` block"
         client = self.client
-        settings = (coder.model, coder.batch_size, coder.limits)
-        client.register_plugin(CodingProcess(*settings))
+        settings = coder.settings
+        client.register_plugin(CodingProcess(settings))
         in_flight = as_completed()
         pending: dict = {}  # future → its partition, kept to retry it document by document
         iterator = iter(documents)
@@ -130,17 +129,15 @@ _coders: dict[tuple, Coder] = {}  # where a daemonic worker codes in its own pro
 _starting = threading.Lock()
 
 
-def code_partition(
-    documents: list[Document], model: str, batch_size: int, limits: DocumentLimits
-) -> list[CodedDocument]:
+def code_partition(documents: list[Document], *settings) -> list[CodedDocument]:
     """The task a Dask worker runs, in the coding process its `CodingProcess` plugin started (or starts now,
-    when the task arrives before the plugin's set-up, as on a worker that joined late or a loaded machine)."""
-    key = (model, batch_size, limits)
-    if key not in _pools and key not in _coders:
-        _start_coding(key, "this worker")
-    if key in _pools:
-        return list(_pools[key].code([documents]))
-    return list(_coders[key].pipe(documents))
+    when the task arrives before the plugin's set-up, as on a worker that joined late or a loaded machine);
+    `settings` are the `Coder.settings` of the run, the user's lexicons with them."""
+    if settings not in _pools and settings not in _coders:
+        _start_coding(settings, "this worker")
+    if settings in _pools:
+        return list(_pools[settings].code([documents]))
+    return list(_coders[settings].pipe(documents))
 
 
 def _start_coding(settings: tuple, worker_name: str) -> None:

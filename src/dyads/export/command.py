@@ -44,6 +44,14 @@ def export_command(
     ] = None,
     quad_class: Annotated[list[int] | None, typer.Option("--quad-class", min=1, max=4, help="Repeatable.")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Text in the sentence, case-insensitive.")] = None,
+    one_per_cluster: Annotated[
+        bool,
+        typer.Option(
+            "--one-per-cluster",
+            help="One row per real event (cluster of `dyads cluster`): the matching event of its first report, "
+            "with the cluster's first and last report and counts.",
+        ),
+    ] = False,
 ) -> None:
     """Write the events of a store, optionally filtered, in the format of `dyads code -o`."""
     console = Console(stderr=True)
@@ -70,6 +78,13 @@ def export_command(
     except duckdb.Error as error:
         console.print(f"[red]error[/] {escape(str(error))}")
         raise typer.Exit(EXIT_USAGE) from None
+    unclustered = store.count_unclustered() if one_per_cluster else 0
+    if unclustered:
+        store.close()
+        console.print(
+            f"[red]error[/] {unclustered:,} events have no cluster yet: run `dyads cluster --db {escape(str(db))}` first"
+        )
+        raise typer.Exit(EXIT_USAGE)
     try:
         writer = writer_for(output)
     except UnknownOutputFormat as error:
@@ -77,10 +92,11 @@ def export_command(
         raise typer.BadParameter(str(error), param_hint="'--output'") from None
     written = 0
     try:
-        for events in store.iter_events(event_filter):
+        for events in store.iter_events(event_filter, one_per_cluster=one_per_cluster):
             writer.write(events)
             written += len(events)
     finally:
         writer.close()
         store.close()
-    console.print(f"{written:,} events written to {escape(output if output != '-' else 'stdout')}")
+    unit = "real events" if one_per_cluster else "events"
+    console.print(f"{written:,} {unit} written to {escape(output if output != '-' else 'stdout')}")

@@ -1,11 +1,14 @@
 """Linking the reports of one happening across documents into a cluster.
 
 Five outlets reporting one clash give five coded events; `EventLinker` links them. Events are blocked by
-CAMEO root, the pair of actors (by country, else code, else text) and a date bucket `window_days` wide,
-so only events that could report one happening are ever compared and the work grows with the corpus,
-not with its square. Two events of different documents in a block are linked when
+CAMEO root (roots that `data/clustering/root_groups.tsv` groups count as one: an attack is an assault
+in one report and a fight in another), source actor (by country, else code, else text) and a date
+bucket `window_days` wide, so only events that could report one happening are ever compared and the
+work grows with the corpus, not with its square. Two events of different documents in a block are
+linked when
 
-- their actors face the same way (either way if one of them is reciprocal: "X and Y agreed"),
+- their sources match and so do their targets, a missing target or one without a country ("the
+  train", "police") matching any; a reciprocal event ("X and Y agreed") matches either way round,
 - their days lie at most `window_days` apart (the event's own day when the text dates it to a day or a
   week, else the day of its report),
 - their places are compatible (no place, a country or region-level place, or the same country and at
@@ -25,12 +28,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from itertools import combinations, product
 
-from dyads.data import data_path
+from dyads.data import data_path, read_tsv
 from dyads.model import Event, EventCluster
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -57,6 +60,8 @@ class Mention:
     cameo_root: str
     source: str
     target: str
+    source_known: bool  # the actor has a country: a target must match only then
+    target_known: bool
     reciprocal: bool
     reality: str  # "real" (actual or future), "negated" or "hypothetical": only equal ones link
     day: date | None
@@ -76,6 +81,8 @@ class Mention:
             cameo_root=event.cameo.root,
             source=_actor_key(event.source),
             target=_actor_key(event.target),
+            source_known=bool(event.source.country),
+            target_known=event.target is not None and bool(event.target.country),
             reciprocal=event.reciprocal,
             reality="real" if event.modality in ("actual", "future") else event.modality,
             day=(_as_date(event.date.start) if dated else None) or report_date,
@@ -97,6 +104,7 @@ class EventLinker:
     min_similarity: float = 0.25
     max_km: float = 60.0
     stem_length: int = 6
+    root_groups: list[set[str]] = field(default_factory=lambda: [set(group) for group in _root_groups()])
 
     def cluster(self, mentions: Iterable[Mention]) -> dict[str, EventCluster]:
         mentions = list(mentions)
@@ -122,25 +130,34 @@ class EventLinker:
 
     def linked_pairs(self, mentions: list[Mention], vectors: list[dict[str, float]]) -> Iterator[tuple[int, int]]:
         """Indices of the linked pairs: compared block by block, each pair at most once."""
+        root_of = {root: min(group) for group in self.root_groups for root in group}
         blocks: dict[tuple, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         for i, mention in enumerate(mentions):
             if mention.day is None:
                 continue
-            actors = tuple(sorted((mention.source, mention.target)))
-            block = blocks[(mention.cameo_root, actors, mention.reality)]
-            block[mention.day.toordinal() // max(self.window_days, 1)].append(i)
+            bucket = mention.day.toordinal() // max(self.window_days, 1)
+            root = root_of.get(mention.cameo_root, mention.cameo_root)
+            # a reciprocal event is filed under both actors, to meet reports that name them the other way round
+            sides = {mention.source, mention.target} - {""} if mention.reciprocal else {mention.source}
+            for actor in sides:
+                blocks[(root, actor, mention.reality)][bucket].append(i)
+        compared: set[tuple[int, int]] = set()
         for buckets in blocks.values():
             for bucket, indices in buckets.items():
                 # two days at most `window_days` apart lie in one bucket or in two neighbours
                 pairs = [*combinations(indices, 2), *product(indices, buckets.get(bucket + 1, ()))]
                 for i, j in pairs:
+                    pair = (min(i, j), max(i, j))
+                    if i == j or pair in compared:
+                        continue
+                    compared.add(pair)
                     if self._linked(mentions[i], mentions[j], vectors[i], vectors[j]):
-                        yield i, j
+                        yield pair
 
     def _linked(self, a: Mention, b: Mention, vector_a: dict[str, float], vector_b: dict[str, float]) -> bool:
         if a.doc_id == b.doc_id:
             return False
-        if (a.source, a.target) != (b.source, b.target) and not (a.reciprocal or b.reciprocal):
+        if not (_same_actors(a, b) or ((a.reciprocal or b.reciprocal) and _same_actors(a, _reversed(b)))):
             return False
         if abs((a.day - b.day).days) > self.window_days:
             return False
@@ -181,6 +198,22 @@ def _summary(group: list[Mention]) -> EventCluster:
     )
 
 
+def _same_actors(a: Mention, b: Mention) -> bool:
+    if a.source != b.source:
+        return False
+    return a.target == b.target or not (a.target_known and b.target_known)
+
+
+def _reversed(mention: Mention) -> Mention:
+    return replace(
+        mention,
+        source=mention.target,
+        target=mention.source,
+        source_known=mention.target_known,
+        target_known=mention.source_known,
+    )
+
+
 def _actor_key(actor) -> str:
     if actor is None:
         return ""
@@ -210,6 +243,11 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(weight * b.get(term, 0.0) for term, weight in a.items())
+
+
+@cache
+def _root_groups() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(row["roots"].split("|")) for row in read_tsv("clustering/root_groups.tsv"))
 
 
 @cache

@@ -1,6 +1,7 @@
 """Linking the reports of one event (`dyads cluster`): pairwise precision and recall on a labelled set.
 
     PYTHONPATH=src .venv/bin/python bench/clustering.py [--events FILE] [--save-events FILE]
+    PYTHONPATH=src .venv/bin/python bench/clustering.py --scale 10000,100000
 
 The set (`benchmarks/clustering/happenings.tsv`) labels 41 reports of 18 happenings in 10 groups: VOA
 stories of `benchmarks/voa` (several reports and follow-ups of one story) and short reports written
@@ -16,6 +17,10 @@ the real engine (`Coder.pipe`), so recall counts the coder's misses too; `recall
 the pairs whose two reports both have such an event, which is the linking's own recall. `hard` counts
 the different-happening pairs that both have such an event in one date window (only the sentences and
 places can tell them apart) and how many of them were linked.
+
+`--scale N,M,...` times the linking alone on N synthetic events (60 countries, the 20 CAMEO roots, two
+years of days, sentences of 12 words from a 5,000-word vocabulary), to show that its cost grows with the
+number of events, not with its square.
 """
 
 from __future__ import annotations
@@ -23,8 +28,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import random
+import time
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 from pathlib import Path
 
@@ -138,11 +146,52 @@ def score(name: str, linker: EventLinker, events: list[Event], outlets: dict, go
     }
 
 
+def synthetic_mentions(n: int, seed: int = 14) -> list[Mention]:
+    rng = random.Random(seed)
+    countries = [f"C{i:02d}" for i in range(60)]
+    vocabulary = [f"w{i}" for i in range(5000)]
+    start = date(2020, 1, 1).toordinal()
+    return [
+        Mention(
+            event_id=f"e{i}",
+            doc_id=f"d{i // 3}",
+            outlet=f"o{i % 40}",
+            cameo_root=f"{rng.randint(1, 20):02d}",
+            source=rng.choice(countries),
+            target=rng.choice(countries),
+            source_known=True,
+            target_known=True,
+            reciprocal=False,
+            reality="real",
+            day=date.fromordinal(start + rng.randrange(730)),
+            report_date=None,
+            place=None,
+            sentence=" ".join(rng.choices(vocabulary, k=12)),
+        )
+        for i in range(n)
+    ]
+
+
+def time_scale(sizes: list[int]) -> None:
+    print(f"{'events':>9} {'seconds':>8} {'µs/event':>9} {'clusters':>9}")
+    for n in sizes:
+        mentions = synthetic_mentions(n)
+        started = time.perf_counter()
+        clusters = EventLinker().cluster(mentions)
+        seconds = time.perf_counter() - started
+        distinct = len({cluster.id for cluster in clusters.values()})
+        print(f"{n:>9,} {seconds:>8.2f} {seconds / n * 1e6:>9.1f} {distinct:>9,}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=Path, help="coded events (JSONL from --save-events): skip coding")
     parser.add_argument("--save-events", type=Path, help="write the coded events and outlets here")
+    parser.add_argument("--scale", help="comma-separated numbers of synthetic events to time the linking on")
     args = parser.parse_args()
+    if args.scale:
+        time_scale([int(n) for n in args.scale.split(",")])
+        return
     gold = labels()
     if args.events:
         saved = json.loads(args.events.read_text(encoding="utf-8"))

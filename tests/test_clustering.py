@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -170,3 +171,33 @@ def test_export_one_per_cluster_writes_one_row_per_real_event(db, tmp_path):
     assert CliRunner().invoke(app, ["export", "--db", str(db), "-o", str(jsonl)]).exit_code == 0
     records = [json.loads(line) for line in jsonl.read_text().splitlines()]
     assert len(records) == 8 and all(record["cluster"]["id"] for record in records)
+
+
+def test_the_cluster_command_on_an_events_file_writes_the_events_with_their_clusters(tmp_path):
+    events = tmp_path / "events.jsonl"
+    events.write_text("".join(json.dumps(e.to_dict()) + "\n" for c in coded_reports() for e in c.events))
+    output = tmp_path / "clustered.jsonl"
+    result = CliRunner().invoke(app, ["cluster", str(events), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    records = [Event.from_dict(json.loads(line)) for line in output.read_text().splitlines()]
+    [shelling] = [e.cluster for e in records if e.doc_id == "wire-b/7"]
+    assert (shelling.mentions, shelling.documents, shelling.sources) == (4, 4, 4)  # no outlets in a file
+    assert CliRunner().invoke(app, ["cluster"]).exit_code == 2
+    events.write_text('{"id": "x"}\n')
+    refused = CliRunner().invoke(app, ["cluster", str(events), "-o", str(output)])
+    assert refused.exit_code == 2 and "events.jsonl:1 is not an event record" in refused.output
+
+
+def test_the_labelled_set_of_bench_clustering_names_stories_and_reports_that_exist():
+    root = Path(__file__).resolve().parents[1] / "benchmarks"
+    reports = {json.loads(line)["id"] for line in (root / "clustering" / "reports.jsonl").read_text().splitlines()}
+    with open(root / "clustering" / "happenings.tsv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+    doc_ids = [row["doc_id"] for row in rows]
+    assert len(doc_ids) == len(set(doc_ids)) and reports <= set(doc_ids)
+    assert all(doc_id in reports or (root / "voa" / f"{doc_id}.txt").is_file() for doc_id in doc_ids)
+    groups: dict[str, set[str]] = {}
+    for row in rows:
+        groups.setdefault(row["group"], set()).add(row["happening"])
+        assert row["roots"] and row["countries"]
+    assert sum(len(happenings) > 1 for happenings in groups.values()) >= 4  # look-alikes to keep apart

@@ -5,18 +5,21 @@
 ...     summary = cluster_store(store, EventLinker(window_days=3))
 
 `EventLinker` (in `linker.py`) links any set of coded events; `cluster_store` runs it over a whole
-DuckDB store and writes each event's cluster back (`dyads cluster --db`).
+DuckDB store and writes each event's cluster back (`dyads cluster --db`); `cluster_events` sets the
+cluster of events in memory (`dyads cluster events.jsonl`), where no outlet is known.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dyads.clustering.linker import EventLinker, Mention, Place
 from dyads.export.store import Store
+from dyads.model import Event, EventCluster
 
-__all__ = ["ClusterSummary", "EventLinker", "Mention", "Place", "cluster_store"]
+__all__ = ["ClusterSummary", "EventLinker", "Mention", "Place", "cluster_events", "cluster_store"]
 
 
 @dataclass
@@ -35,6 +38,19 @@ def cluster_store(store: Store, linker: EventLinker) -> ClusterSummary:
     ]
     clusters = linker.cluster(mentions)
     store.set_clusters(clusters)
+    return summarize(clusters)
+
+
+def cluster_events(events: Iterable[Event], linker: EventLinker) -> ClusterSummary:
+    """Set the `cluster` of each event; each document counts as its own outlet."""
+    events = list(events)
+    clusters = linker.cluster(Mention.from_event(event) for event in events)
+    for event in events:
+        event.cluster = clusters[event.id]
+    return summarize(clusters)
+
+
+def summarize(clusters: dict[str, EventCluster]) -> ClusterSummary:
     sizes = Counter(cluster.id for cluster in clusters.values())
     documents = {cluster.id: cluster.documents for cluster in clusters.values()}
     linked = [cluster_id for cluster_id, n in documents.items() if n > 1]

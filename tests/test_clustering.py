@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from dyads.cli import app
@@ -20,6 +21,7 @@ from dyads.coder import CodedDocument
 from dyads.events.ontology import lookup
 from dyads.export.store import EventFilter, Store
 from dyads.model import Actor, Document, Event, EventDate, Location, Span
+from dyads.server.app import create_app
 
 POONCH = Location("Poonch", name="Poonch", country="IND", lat=33.77, lon=74.09, precision="city")
 RAJOURI = Location("Rajouri", name="Rajouri", country="IND", lat=33.38, lon=74.31, precision="city")
@@ -201,3 +203,15 @@ def test_the_labelled_set_of_bench_clustering_names_stories_and_reports_that_exi
         groups.setdefault(row["group"], set()).add(row["happening"])
         assert row["roots"] and row["countries"]
     assert sum(len(happenings) > 1 for happenings in groups.values()) >= 4  # look-alikes to keep apart
+
+
+def test_the_api_lists_the_reports_of_one_real_event(db):
+    with Store(db) as store:
+        cluster_store(store, EventLinker())
+        [event] = store.events(EventFilter(doc_id="wire-b/7"))
+        client = TestClient(create_app(store), base_url="http://127.0.0.1:8000")
+        response = client.get("/api/events", params={"cluster": event.cluster.id})
+    assert response.status_code == 200, response.text
+    reports = response.json()["items"]
+    assert sorted(r["doc_id"] for r in reports) == ["wire-a/1", "wire-a/2", "wire-b/7", "wire-e/9"]
+    assert {r["cluster"]["mentions"] for r in reports} == {4}

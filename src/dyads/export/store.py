@@ -141,6 +141,7 @@ class EventFilter:
     quad_class: list[int] = field(default_factory=list)
     text: str | None = None  # case-insensitive substring of the sentence
     doc_id: str | None = None
+    cluster_id: str | None = None  # the reports of one real event (`dyads cluster`)
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition and its parameters."""
@@ -182,6 +183,8 @@ class EventFilter:
             add("contains(sentence_lower, lower(?))", self.text)
         if self.doc_id is not None:
             add("doc_id = ?", self.doc_id)
+        if self.cluster_id is not None:
+            add("event_cluster_id = ?", self.cluster_id)
         return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
 
 

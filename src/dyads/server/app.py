@@ -149,6 +149,9 @@ def event_filter(
     quad_class: Annotated[list[Annotated[int, Field(ge=1, le=4)]] | None, Query()] = None,
     q: Annotated[str | None, Query(max_length=200, description="text in the sentence, case-insensitive")] = None,
     doc_id: Annotated[str | None, Query(max_length=512)] = None,
+    cluster: Annotated[
+        str | None, Query(max_length=64, description="event_cluster_id: every report of one real event")
+    ] = None,
 ) -> EventFilter:
     if date_from and date_to and date_from > date_to:
         raise HTTPException(400, "date_from is after date_to")
@@ -165,6 +168,7 @@ def event_filter(
         quad_class=quad_class or [],
         text=q or None,
         doc_id=doc_id,
+        cluster_id=cluster,
     )
 
 

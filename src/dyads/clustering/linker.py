@@ -34,7 +34,7 @@ from functools import cache
 from itertools import combinations, product
 
 from dyads.data import data_path, read_tsv
-from dyads.model import Event, EventCluster
+from dyads.model import Actor, Event, EventCluster
 
 _WORD = re.compile(r"[a-z0-9]+")
 _DAY_PRECISIONS = {"day", "week"}
@@ -60,7 +60,7 @@ class Mention:
     cameo_root: str
     source: str
     target: str
-    source_known: bool  # the actor has a country: a target must match only then
+    source_known: bool  # the actor has a country: a target without one matches any
     target_known: bool
     reciprocal: bool
     reality: str  # "real" (actual or future), "negated" or "hypothetical": only equal ones link
@@ -117,7 +117,7 @@ class EventLinker:
                 i = parent[i]
             return i
 
-        for i, j in self.linked_pairs(mentions, vectors):
+        for i, j in self._linked_pairs(mentions, vectors):
             parent[root(i)] = root(j)
         members: dict[int, list[Mention]] = defaultdict(list)
         for i, mention in enumerate(mentions):
@@ -128,7 +128,7 @@ class EventLinker:
             clusters.update((mention.event_id, summary) for mention in group)
         return clusters
 
-    def linked_pairs(self, mentions: list[Mention], vectors: list[dict[str, float]]) -> Iterator[tuple[int, int]]:
+    def _linked_pairs(self, mentions: list[Mention], vectors: list[dict[str, float]]) -> Iterator[tuple[int, int]]:
         """Indices of the linked pairs: compared block by block, each pair at most once."""
         root_of = {root: min(group) for group in self.root_groups for root in group}
         blocks: dict[tuple, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -148,9 +148,10 @@ class EventLinker:
                 pairs = [*combinations(indices, 2), *product(indices, buckets.get(bucket + 1, ()))]
                 for i, j in pairs:
                     pair = (min(i, j), max(i, j))
-                    if i == j or pair in compared:
-                        continue
-                    compared.add(pair)
+                    if mentions[i].reciprocal or mentions[j].reciprocal:  # the pair may meet in two blocks
+                        if pair in compared:
+                            continue
+                        compared.add(pair)
                     if self._linked(mentions[i], mentions[j], vectors[i], vectors[j]):
                         yield pair
 
@@ -214,7 +215,7 @@ def _reversed(mention: Mention) -> Mention:
     )
 
 
-def _actor_key(actor) -> str:
+def _actor_key(actor: Actor | None) -> str:
     if actor is None:
         return ""
     return actor.country or actor.code or actor.text.lower()

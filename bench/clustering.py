@@ -2,6 +2,7 @@
 
     PYTHONPATH=src .venv/bin/python bench/clustering.py [--events FILE] [--save-events FILE]
     PYTHONPATH=src .venv/bin/python bench/clustering.py --scale 10000,100000
+    PYTHONPATH=src .venv/bin/python bench/clustering.py --copies 150
 
 The set (`benchmarks/clustering/happenings.tsv`) labels 41 reports of 18 happenings in 10 groups: VOA
 stories of `benchmarks/voa` (several reports and follow-ups of one story) and short reports written
@@ -20,7 +21,9 @@ places can tell them apart) and how many of them were linked.
 
 `--scale N,M,...` times the linking alone on N synthetic events (60 countries, the 20 CAMEO roots, two
 years of days, sentences of 12 words from a 5,000-word vocabulary), to show that its cost grows with the
-number of events, not with its square.
+number of events, not with its square. `--copies N` stores N copies of the coded set in a fresh DuckDB
+store (every copy's documents five days after the last, its events keeping their own dates, so that
+blocks hold thousands of look-alike events) and times `cluster_store` on it, reading and writing included.
 """
 
 from __future__ import annotations
@@ -29,16 +32,19 @@ import argparse
 import csv
 import json
 import random
+import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
 
-from dyads.clustering import EventLinker, Mention
+from dyads.clustering import EventLinker, Mention, cluster_store
+from dyads.coder import CodedDocument, Coder
+from dyads.export.store import Store
 from dyads.ingest import read
-from dyads.model import Event
+from dyads.model import Document, Event
 
 ROOT = Path(__file__).resolve().parents[1]
 SET = ROOT / "benchmarks" / "clustering"
@@ -85,7 +91,6 @@ def labels() -> dict[str, Label]:
 
 def coded_events(doc_ids: set[str]) -> tuple[list[Event], dict[str, str | None]]:
     """The events of every labelled report, and each report's outlet."""
-    from dyads.coder import Coder
 
     documents = [d for d in read([SET / "reports.jsonl"]) if d.id in doc_ids]
     for doc_id in sorted(doc_ids - {d.id for d in documents}):
@@ -183,11 +188,34 @@ def time_scale(sizes: list[int]) -> None:
         print(f"{n:>9,} {seconds:>8.2f} {seconds / n * 1e6:>9.1f} {distinct:>9,}")
 
 
+def time_store(events: list[Event], outlets: dict, copies: int) -> None:
+    by_doc: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        by_doc[event.doc_id].append(event)
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "events.duckdb") as store:
+        for copy in range(copies):
+            batch = []
+            for doc_id, doc_events in by_doc.items():
+                copy_id = f"{doc_id}#{copy}"
+                report_date = date.fromisoformat(doc_events[0].doc_date) + timedelta(days=5 * copy)
+                document = Document(copy_id, f"copy {copy_id}", date=report_date, source=outlets[doc_id])
+                copied = [
+                    Event.from_dict({**e.to_dict(), "id": f"{e.id}#{copy}", "doc_id": copy_id}) for e in doc_events
+                ]
+                batch.append(CodedDocument(document, copied, sentences=1))
+            store.add(batch)
+        started = time.perf_counter()
+        summary = cluster_store(store, EventLinker())
+        print(f"{summary.events:,} events in {summary.clusters:,} clusters (largest {summary.largest:,}): "
+              f"{time.perf_counter() - started:.1f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=Path, help="coded events (JSONL from --save-events): skip coding")
     parser.add_argument("--save-events", type=Path, help="write the coded events and outlets here")
     parser.add_argument("--scale", help="comma-separated numbers of synthetic events to time the linking on")
+    parser.add_argument("--copies", type=int, help="time clustering a store of this many copies of the set")
     args = parser.parse_args()
     if args.scale:
         time_scale([int(n) for n in args.scale.split(",")])
@@ -202,6 +230,9 @@ def main() -> None:
         args.save_events.write_text(
             json.dumps({"outlets": outlets, "events": [e.to_dict() for e in events]}), encoding="utf-8"
         )
+    if args.copies:
+        time_store(events, outlets, args.copies)
+        return
     rows = [score(name, linker, events, outlets, gold) for name, linker in SETTINGS]
     first = rows[0]
     print(

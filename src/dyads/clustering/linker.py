@@ -2,10 +2,11 @@
 
 Five outlets reporting one clash give five coded events; `EventLinker` links them. Events are blocked by
 CAMEO root (roots that `data/clustering/root_groups.tsv` groups count as one: an attack is an assault
-in one report and a fight in another), source actor (by country, else code, else text) and a date
-bucket `window_days` wide, so only events that could report one happening are ever compared and the
-work grows with the corpus, not with its square. Two events of different documents in a block are
-linked when
+in one report and a fight in another), source actor (by country, else code, else text) and reality;
+within a block, sorted by day, each event is compared with at most `neighbours` of the events that
+follow it within `window_days`, so only events that could report one happening are ever compared and
+the work grows with the corpus, not with its square (links chain, so a big story's hundreds of reports
+still end in one cluster). Two events of different documents are linked when
 
 - their sources match and so do their targets, a missing target or one without a country ("the
   train", "police") matching any; a reciprocal event ("X and Y agreed") matches either way round,
@@ -31,7 +32,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from itertools import combinations, product
 
 from dyads.data import data_path, read_tsv
 from dyads.model import Actor, Event, EventCluster
@@ -104,6 +104,7 @@ class EventLinker:
     min_similarity: float = 0.25
     max_km: float = 60.0
     stem_length: int = 6
+    neighbours: int = 100
     root_groups: list[set[str]] = field(default_factory=lambda: [set(group) for group in _root_groups()])
 
     def cluster(self, mentions: Iterable[Mention]) -> dict[str, EventCluster]:
@@ -117,8 +118,10 @@ class EventLinker:
                 i = parent[i]
             return i
 
-        for i, j in self._linked_pairs(mentions, vectors):
-            parent[root(i)] = root(j)
+        for i, j in self._candidate_pairs(mentions):
+            # two events already in one cluster need no comparison: a big story's block stays cheap
+            if root(i) != root(j) and self._linked(mentions[i], mentions[j], vectors[i], vectors[j]):
+                parent[root(i)] = root(j)
         members: dict[int, list[Mention]] = defaultdict(list)
         for i, mention in enumerate(mentions):
             members[root(i)].append(mention)
@@ -128,32 +131,26 @@ class EventLinker:
             clusters.update((mention.event_id, summary) for mention in group)
         return clusters
 
-    def _linked_pairs(self, mentions: list[Mention], vectors: list[dict[str, float]]) -> Iterator[tuple[int, int]]:
-        """Indices of the linked pairs: compared block by block, each pair at most once."""
+    def _candidate_pairs(self, mentions: list[Mention]) -> Iterator[tuple[int, int]]:
+        """Pairs of one block whose days lie within the window, each event paired with at most
+        `neighbours` events that follow it in time (a sorted neighbourhood: linear in the events)."""
         root_of = {root: min(group) for group in self.root_groups for root in group}
-        blocks: dict[tuple, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        blocks: dict[tuple, list[int]] = defaultdict(list)
         for i, mention in enumerate(mentions):
             if mention.day is None:
                 continue
-            bucket = mention.day.toordinal() // max(self.window_days, 1)
             root = root_of.get(mention.cameo_root, mention.cameo_root)
             # a reciprocal event is filed under both actors, to meet reports that name them the other way round
             sides = {mention.source, mention.target} - {""} if mention.reciprocal else {mention.source}
             for actor in sides:
-                blocks[(root, actor, mention.reality)][bucket].append(i)
-        compared: set[tuple[int, int]] = set()
-        for buckets in blocks.values():
-            for bucket, indices in buckets.items():
-                # two days at most `window_days` apart lie in one bucket or in two neighbours
-                pairs = [*combinations(indices, 2), *product(indices, buckets.get(bucket + 1, ()))]
-                for i, j in pairs:
-                    pair = (min(i, j), max(i, j))
-                    if mentions[i].reciprocal or mentions[j].reciprocal:  # the pair may meet in two blocks
-                        if pair in compared:
-                            continue
-                        compared.add(pair)
-                    if self._linked(mentions[i], mentions[j], vectors[i], vectors[j]):
-                        yield pair
+                blocks[(root, actor, mention.reality)].append(i)
+        for indices in blocks.values():
+            indices.sort(key=lambda i: mentions[i].day)
+            for position, i in enumerate(indices):
+                for j in indices[position + 1 : position + 1 + self.neighbours]:
+                    if (mentions[j].day - mentions[i].day).days > self.window_days:
+                        break
+                    yield i, j
 
     def _linked(self, a: Mention, b: Mention, vector_a: dict[str, float], vector_b: dict[str, float]) -> bool:
         if a.doc_id == b.doc_id:

@@ -109,7 +109,7 @@ def test_counts_and_first_and_last_report():
     assert cluster.id == min(f"event-{doc}" for doc in ("wire-a/1", "wire-a/2", "wire-b/7", "wire-e/9"))
 
 
-def test_a_reciprocal_event_links_either_way_and_one_document_never_links_to_itself():
+def test_reciprocal_events_link_either_way_and_neither_one_document_nor_the_past_links():
     first, second = coded_reports()[:2]
     second.events[0].source, second.events[0].target = second.events[0].target, second.events[0].source
     assert len(clusters_of([first, second])) == 2
@@ -117,6 +117,9 @@ def test_a_reciprocal_event_links_either_way_and_one_document_never_links_to_its
     assert len(clusters_of([first, second])) == 1
     same_document = CodedDocument(first.document, [first.events[0], _renamed(first.events[0], "event-again")])
     assert len(clusters_of([same_document])) == 2
+    second.events[0].historical = True  # "the shelling of 1999": its month is no day to link on
+    second.events[0].date = EventDate("1999-08-01", "1999-08-31", "August 1999", "month")
+    assert len(clusters_of([first, second])) == 2
 
 
 def test_the_window_the_similarity_threshold_and_the_root_groups_are_settings():

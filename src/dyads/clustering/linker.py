@@ -11,7 +11,7 @@ still end in one cluster). Two events of different documents are linked when
 - their sources match and so do their targets, a missing target or one without a country ("the
   train", "police") matching any; a reciprocal event ("X and Y agreed") matches either way round,
 - their days lie at most `window_days` apart (the event's own day when the text dates it to a day or a
-  week, else the day of its report),
+  week, else the day of its report; a `historical` event without a day or week is never linked),
 - their places are compatible (no place, a country or region-level place, or the same country and at
   most `max_km` apart), and
 - their sentences are similar: the cosine of their TF-IDF vectors over content words (lower-cased, cut to
@@ -85,7 +85,8 @@ class Mention:
             target_known=event.target is not None and bool(event.target.country),
             reciprocal=event.reciprocal,
             reality="real" if event.modality in ("actual", "future") else event.modality,
-            day=(_as_date(event.date.start) if dated else None) or report_date,
+            # a historical event dated no closer than a month has no day to be compared on
+            day=_as_date(event.date.start) if dated else (None if event.historical else report_date),
             report_date=report_date,
             place=Place(location.country, location.lat, location.lon, location.precision) if location else None,
             sentence=event.sentence,

@@ -3,8 +3,9 @@
     PYTHONPATH=src .venv/bin/python docs/screenshots.py
 
 - document view: the demo report shipped with dyads, coded by the real `Coder`;
-- network view: that report and the short reports of docs/sample_reports.jsonl (written for the project),
-  coded by the real `Coder`, so the dyads are what dyads finds.
+- network, map, timeline and events (with one event's "why" open) views: that report and the short reports
+  of docs/sample_reports.jsonl (written for the project), coded by the real `Coder`, so the dyads, places and
+  dates are what dyads finds.
 """
 
 from __future__ import annotations
@@ -50,20 +51,29 @@ def main() -> None:
         store.add(list(coder.pipe(read([SAMPLES]))))
         server, port = serve(store)
         shots = {
-            "document-view.png": (f"#/doc/{demo.id}", ".event-card:nth-child(2)"),
+            "document-view.png": (f"#/doc/{demo.id}", lambda page: page.hover(".event-card:nth-child(2)")),
             "network-view.png": ("#/network", None),
+            "network-actors.png": ("#/network?source_country=KOR", None),  # KOR is in all of them: actor codes
+            "map-view.png": ("#/map", None),
+            "timeline-view.png": ("#/timeline?interval=week", None),
+            "events-why.png": (
+                "#/events?sort=-confidence",
+                lambda page: page.locator("table.events .why-toggle").first.click(),
+            ),
         }
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-                page = browser.new_page(viewport={"width": 1440, "height": 900}, device_scale_factor=1)
-                for name, (fragment, hover) in shots.items():
+                for name, (fragment, action) in shots.items():
+                    # a page per shot: a new hash on the same page renders after `data-ready` is already set
+                    page = browser.new_page(viewport={"width": 1440, "height": 900}, device_scale_factor=1)
                     page.goto(f"http://127.0.0.1:{port}/{fragment}")
                     page.wait_for_selector("body[data-ready]")
-                    if hover:
-                        page.hover(hover)
+                    if action:
+                        action(page)
                     page.wait_for_timeout(300)
                     page.screenshot(path=DOCS / name)
+                    page.close()
                     print(f"wrote docs/{name}")
                 browser.close()
         finally:

@@ -31,18 +31,22 @@ def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
     return start, start + len(needle)
 
 
-def _actor(text: str, needle: str, country: str, sectors: list[str], after: int = 0) -> Actor:
+def _actor(
+    text: str, needle: str, country: str | None, sectors: list[str], code: str | None = None, after: int = 0
+) -> Actor:
+    """An actor coded `code`, by default its country alone."""
     start, end = _span(text, needle, after)
-    return Actor(text=needle, code=country, country=country, sectors=sectors, start=start, end=end)
+    return Actor(text=needle, code=code or country, country=country, sectors=sectors, start=start, end=end)
 
 
 def _event(
     document: Document,
     sentence: str,
     trigger: str,
-    source: tuple[str, str, list[str]],
-    target: tuple[str, str, list[str]] | None,
+    source: tuple,
+    target: tuple | None,
     cameo: str,
+    rule: str = "hand-built test event",
     **details,
 ) -> Event:
     text = document.text
@@ -62,7 +66,7 @@ def _event(
         target=_actor(text, *target, after=sentence_start) if target else None,
         cameo=code.cameo(),
         plover=code.plover(),
-        rule="hand-built test event",
+        rule=rule,
         **details,
     )
 
@@ -123,3 +127,66 @@ def edited(coded: CodedDocument, extra: str) -> CodedDocument:
     """The same document id with changed text (a new content hash) and its first event only."""
     document = replace(coded.document, text=coded.document.text + extra)
     return CodedDocument(document, coded.events[:1], sentences=coded.sentences)
+
+
+DELHI_TEXT = (
+    "Delhi unrest\n\n"
+    "Police arrested 40 protesters in New Delhi on Tuesday. "
+    "Protesters attacked police in Mumbai. "
+    "A roadside bomb killed two soldiers in Srinagar. "
+    "Two journalists were arrested in Kolkata. "
+    "The Sangh Forum condemned the government. "
+    "India and Pakistan held talks in Islamabad, officials said. "
+    "Police killed a student in 1990, the report recalled."
+)
+
+
+def _place(name: str, country: str, lat: float, lon: float) -> Location:
+    return Location(name, name=name, country=country, lat=lat, lon=lon, precision="city")
+
+
+def delhi_document() -> CodedDocument:
+    """A report whose events are nearly all Indian (domestic dyads told apart by sector), found by every
+    rule family, geocoded, and one of them dated 31 years before the report."""
+    document = Document(id="test/delhi-3", text=DELHI_TEXT, date=date(2021, 2, 10), title="Delhi unrest", source="Test Wire")
+    sentences = [part + "." for part in DELHI_TEXT.split("\n\n")[1].split(". ")]
+    sentences[-1] = sentences[-1].rstrip(".")
+    police, protesters = ("Police", "IND", ["COP"], "INDCOP"), ("protesters", "IND", ["CVL"], "INDCVL")
+    events = [
+        _event(
+            document, sentences[0], "arrested", police, protesters, "173", rule="verb:arrest nsubj/dobj",
+            confidence=0.9, date=EventDate("2021-02-09", "2021-02-09", "on Tuesday", "day"),
+            location=_place("New Delhi", "IND", 28.61, 77.21),
+        ),
+        _event(
+            document, sentences[1], "attacked", ("Protesters", "IND", ["CVL"], "INDCVL"),
+            ("police", "IND", ["COP"], "INDCOP"), "180", rule="verb:attack nsubj/dobj", confidence=0.8,
+            location=_place("Mumbai", "IND", 19.08, 72.88),
+        ),
+        _event(
+            document, sentences[2], "killed", ("A roadside bomb", "IND", ["UAF"], "INDUAF"),
+            ("two soldiers", "IND", ["MIL"], "INDMIL"), "190", rule="verb:kill unattributed/dobj+place",
+            confidence=0.55, location=_place("Srinagar", "IND", 34.08, 74.8),
+        ),
+        _event(
+            document, sentences[3], "arrested", ("arrested", "IND", ["COP"], "INDCOP"),
+            ("Two journalists", "IND", ["MED"], "INDMED"), "173", rule="verb:arrest authorities/nsubjpass",
+            confidence=0.5, location=_place("Kolkata", "IND", 22.57, 88.36),
+        ),
+        _event(
+            document, sentences[4], "condemned", ("The Sangh Forum", None, [], None),
+            ("the government", "IND", ["GOV"], "INDGOV"), "111", rule="verb:condemn nsubj.unresolved/dobj",
+            confidence=0.4,
+        ),
+        _event(
+            document, sentences[5], "held talks", ("India", "IND", ["GOV"], "INDGOV"),
+            ("Pakistan", "PAK", ["GOV"], "PAKGOV"), "040", rule="model:event-classifier | reported:say",
+            confidence=0.35, evidential="reported", location=_place("Islamabad", "PAK", 33.69, 73.06),
+        ),
+        _event(
+            document, sentences[6], "killed", police, ("a student", "IND", ["EDU"], "INDEDU"), "180",
+            rule="verb:kill nsubj/dobj", confidence=0.7, historical=True,
+            date=EventDate("1990-01-01", "1990-12-31", "in 1990", "year"),
+        ),
+    ]
+    return CodedDocument(document, events, sentences=len(sentences))

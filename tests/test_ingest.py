@@ -132,7 +132,7 @@ def test_jsonl_fields_metadata_and_bad_lines(tmp_path):
     assert skipped[0].startswith(f"{path}:2: malformed JSON")
     assert skipped[1] == f"{path}:3: field 'text' must be a string, not int"
     assert skipped[2] == f"{path}:4: not a JSON object but a list"
-    assert skipped[3] == f"{path}:7: no 'text' field"
+    assert skipped[3] == f"{path}:7: no 'text' field (name the text's field with --text-field or --preset)"
     assert skipped[4] == f"{path}:8: empty text"
 
 
@@ -174,7 +174,9 @@ def test_csv_without_text_column_is_skipped(tmp_path):
     path.write_text("id,body\n1,hello\n")
     documents, report = read_all(path)
     assert documents == []
-    assert reasons(report) == [f"{path}: no 'text' column (columns: id, body)"]
+    assert reasons(report) == [
+        f"{path}: no 'text' column (name the text's field with --text-field or --preset); columns: id, body"
+    ]
 
 
 def test_folders_are_read_recursively_in_sorted_order(tmp_path):

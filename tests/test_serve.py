@@ -188,6 +188,36 @@ def test_coding_into_a_served_store(tmp_path, store_path):
         assert store.count_documents() == 42
 
 
+def test_a_server_that_goes_away_mid_run_is_a_store_failure_with_one_line(tmp_path, store_path):
+    reports = write_jsonl(synthetic_reports(40, seed=14, prefix="gone"), tmp_path / "gone.jsonl")
+    with Server(store_path) as server:
+        coding = subprocess.Popen(
+            dyads("code", reports, "--db", store_path, "--batch-size", "1"),
+            env=environment(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 120
+        while get(server.port, "/api/documents?limit=1")["total"] < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        server.process.kill()  # no goodbye: the announcement stays, the port stops answering
+        server.process.wait(timeout=20)
+        stderr = coding.communicate(timeout=120)[1].decode()
+    assert coding.returncode == 3, stderr
+    assert f"error cannot write {store_path}: the server holding the store did not answer" in " ".join(stderr.split())
+    assert "Traceback" not in stderr and "documents:" in stderr  # the summary is still printed
+
+
+def test_exporting_a_served_store_says_who_holds_it_and_is_a_store_failure(tmp_path, store_path):
+    with Server(store_path) as server:
+        exported = subprocess.run(
+            dyads("export", "--db", store_path, "-o", tmp_path / "events.csv"),
+            env=environment(), capture_output=True, check=False,
+        )  # fmt: skip
+    assert exported.returncode == 3, exported.stderr.decode()
+    assert f"dyads serve holds it at http://127.0.0.1:{server.port}" in " ".join(exported.stderr.decode().split())
+
+
 def test_a_store_held_by_a_coding_run_is_a_store_failure_not_a_usage_error(store_path):
     with Store(store_path):  # a `dyads code --db` run in progress holds it
         served = subprocess.run(

@@ -46,12 +46,34 @@ def test_filtered_csv_and_parquet(db, tmp_path):
     assert table.num_rows == 3 and table.column_names == FLAT_COLUMNS
 
 
+def test_confidence_actor_place_and_rule_family_filters(db, tmp_path):
+    events = [event for coded in (harbour_document(), rail_document()) for event in coded.events]
+
+    def exported(*options: str) -> set[str]:
+        result = export(db, tmp_path / "x.jsonl", *options)
+        assert result.exit_code == 0, result.output
+        return {json.loads(line)["id"] for line in (tmp_path / "x.jsonl").read_text().splitlines()}
+
+    threshold = sorted(event.confidence for event in events)[len(events) // 2]
+    assert exported("--min-confidence", str(threshold)) == {e.id for e in events if e.confidence >= threshold}
+    some = events[0]
+    assert exported("--actor", some.source.code) == {
+        e.id for e in events if some.source.code in (e.source.code, e.target.code if e.target else None)
+    }
+    assert exported("--rule-family", "lexicon") | exported("--rule-family", "model", "--rule-family", "unresolved") <= {
+        e.id for e in events
+    }
+    assert exported("--place", "nowhere-at-all") == set()
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
         (["--from", "2021-02-30"], "not a date"),
         (["--modality", "certain"], "unknown modality"),
         (["--quad-class", "7"], "less than or equal to 4"),
+        (["--rule-family", "guesswork"], "unknown rule family"),
+        (["--min-confidence", "1.5"], "Invalid value for '--min-confidence'"),
     ],
 )
 def test_bad_options_are_usage_errors(db, tmp_path, options, message):

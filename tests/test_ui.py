@@ -18,7 +18,7 @@ import pytest
 
 from dyads.export.store import Store
 from dyads.server.app import create_app
-from stored_examples import harbour_document, rail_document
+from stored_examples import delhi_document, harbour_document, rail_document
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -191,7 +191,10 @@ def test_network_draws_countries_and_filters_on_click(page, server):
     page.wait_for_selector("#network svg")
     countries = page.locator("#network .network-node").evaluate_all("nodes => nodes.map(n => n.dataset.country)")
     assert sorted(countries) == ["DNK", "ISL", "KEN", "NOR", "TZA"]
-    assert page.locator("#network .network-edge").count() == 4  # KEN -> KEN is domestic: no edge
+    assert page.locator("#network").get_attribute("data-nodes") == "country"  # no country dominates
+    assert page.locator("#network .network-edge").count() == 5
+    domestic = page.locator("#network .network-edge.domestic")  # KEN -> KEN: a loop on its node
+    assert (domestic.get_attribute("data-source"), domestic.get_attribute("data-target")) == ("KEN", "KEN")
     page.locator("#network .network-node[data-country='DNK']").click()
     expect(page.locator("#event-total")).to_have_text("1 matching")
 
@@ -248,3 +251,161 @@ def test_seed_article_document_view(browser, tmp_path):
             page.locator(".event-card").first.hover()
             assert page.locator("#doc-body .lit").count() >= 1
             page.close()
+
+
+# an Indian report: domestic dyads, every rule family, places with coordinates, an event dated 31 years back
+
+
+@pytest.fixture(scope="module")
+def delhi_server(tmp_path_factory):
+    with Store(tmp_path_factory.mktemp("ui-delhi") / "events.duckdb") as store:
+        store.add([delhi_document()])
+        with LiveServer(store) as live:
+            yield live
+
+
+@pytest.fixture()
+def delhi_page(browser, delhi_server):
+    context = offline_context(browser)
+    page = context.new_page()
+    errors = watch_errors(page)
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors or policy violations: {errors}"
+
+
+def test_filters_on_confidence_rule_family_actor_and_place(delhi_page, delhi_server):
+    page = delhi_page
+    open_view(page, delhi_server, "#/events")
+    total = page.locator("#event-total")
+    assert total.inner_text() == "7 matching"
+    page.locator("input[name='min_confidence']").fill("0.7")
+    page.locator("input[name='min_confidence']").press("Enter")
+    expect(total).to_have_text("3 matching")
+    assert "min_confidence=0.7" in page.url
+    page.locator("#clear-filters").click()
+    expect(total).to_have_text("7 matching")
+
+    page.locator(".chip[data-field='rule_family'][data-value='unattributed']").click()
+    expect(total).to_have_text("1 matching")
+    page.locator(".chip[data-field='rule_family'][data-value='model']").click()
+    expect(total).to_have_text("2 matching")
+    assert "rule_family=unattributed&rule_family=model" in page.url
+    page.locator("#clear-filters").click()
+
+    page.locator("input[name='actor']").fill("INDCOP")
+    page.locator("input[name='actor']").press("Enter")
+    expect(total).to_have_text("4 matching")  # either side
+    assert page.locator("table.events tbody .actor-cell .country", has_text="INDCOP").count() == 4
+    page.locator("input[name='place']").fill("Kolkata")
+    page.locator("input[name='place']").press("Enter")
+    expect(total).to_have_text("1 matching")
+    assert "journalists" in page.locator("table.events tbody tr").first.inner_text()
+
+
+def test_every_event_says_why(delhi_page, delhi_server):
+    page = delhi_page
+    open_view(page, delhi_server, "#/events?sort=confidence")
+    rows = page.locator("table.events tbody tr")
+    bomb = rows.filter(has_text="roadside bomb")
+    bomb.locator(".why-toggle").click()
+    why = page.locator("tr.why-row .why-panel")
+    expect(why).to_be_visible()
+    text = why.inner_text()
+    for shown in ("unattributed", "verb:kill", "data/events/verbs.tsv", "unattributed/dobj+place", "0.55"):
+        assert shown in text, shown
+    bomb.locator(".why-toggle").click()
+    assert page.locator("tr.why-row").count() == 0
+
+    rows.filter(has_text="held talks").locator(".why-toggle").click()
+    text = page.locator("tr.why-row .why-panel").inner_text()
+    assert "model:event-classifier" in text and "reported:say" in text and "Lexicon row" not in text
+
+    open_view(page, delhi_server, "#/doc/test%2Fdelhi-3")
+    card = page.locator(".event-card").filter(has_text="The Sangh Forum")
+    card.locator("details.why summary").click()
+    text = card.locator(".why-panel").inner_text()
+    assert "unresolved" in text and "nsubj.unresolved/dobj" in text and "0.40" in text
+
+
+@pytest.mark.parametrize("format", ["csv", "jsonl", "parquet"])
+def test_download_holds_the_filtered_events(delhi_page, delhi_server, tmp_path, format):
+    import pyarrow.parquet as pq
+
+    page = delhi_page
+    open_view(page, delhi_server, "#/events?rule_family=lexicon")
+    expect(page.locator("#event-total")).to_have_text("3 matching")
+    with page.expect_download() as download:
+        page.locator(f"#downloads a[data-format='{format}']").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == f"events.{format}"
+    if format == "parquet":
+        triggers = pq.read_table(saved).column("trigger_text").to_pylist()
+    elif format == "csv":
+        import csv
+
+        triggers = [row["trigger_text"] for row in csv.DictReader(saved.open(encoding="utf-8"))]
+    else:
+        import json
+
+        triggers = [json.loads(line)["trigger"]["text"] for line in saved.read_text(encoding="utf-8").splitlines()]
+    assert sorted(triggers) == ["arrested", "attacked", "killed"]
+
+
+def test_map_draws_the_world_and_places_that_filter_on_click(delhi_page, delhi_server):
+    page = delhi_page
+    open_view(page, delhi_server, "#/events")
+    page.locator(".tabs a[data-view='map']").click()
+    page.wait_for_selector("#map svg .map-place")
+    assert page.locator("#map .map-country").count() == 177  # Natural Earth's 110m countries
+    assert page.locator("#map .map-country[data-iso='IND']").count() == 1
+    places = page.locator("#map .map-place").evaluate_all("nodes => nodes.map(n => n.dataset.place)")
+    assert sorted(places) == ["Islamabad", "Kolkata", "Mumbai", "New Delhi", "Srinagar"]
+    assert page.locator("#map-summary").inner_text().startswith("5 of 7 matching events at 5 places")
+    # the map is fitted to the places: Mumbai lies west of Kolkata and south of Srinagar
+    mumbai, kolkata, srinagar = (
+        page.locator(f"#map .map-place[data-place='{name}']").bounding_box() for name in ("Mumbai", "Kolkata", "Srinagar")
+    )
+    assert mumbai["x"] < kolkata["x"] and mumbai["y"] > srinagar["y"]
+    page.locator("#map .map-place[data-place='Mumbai']").click()
+    expect(page.locator("#event-total")).to_have_text("1 matching")
+    assert "place=Mumbai" in page.url
+
+
+def test_network_shows_domestic_dyads_by_actor_code(delhi_page, delhi_server):
+    page = delhi_page
+    open_view(page, delhi_server, "#/network")
+    page.wait_for_selector("#network svg")
+    assert page.locator("#network").get_attribute("data-nodes") == "actor"  # IND is in every event
+    codes = page.locator("#network .network-node").evaluate_all("nodes => nodes.map(n => n.dataset.code)")
+    assert sorted(codes) == ["INDCOP", "INDCVL", "INDEDU", "INDGOV", "INDMED", "INDMIL", "INDUAF", "PAKGOV"]
+    edge = page.locator("#network .network-edge[data-source='INDCOP'][data-target='INDCVL']")
+    assert edge.count() == 1
+    edge.dispatch_event("click")
+    expect(page.locator("#event-total")).to_have_text("1 matching")
+    assert "source_actor=INDCOP&target_actor=INDCVL" in page.url
+
+    open_view(page, delhi_server, "#/network")
+    page.locator("#network .nodes-choice[data-nodes='country']").click()
+    expect(page.locator("#network")).to_have_attribute("data-nodes", "country")
+    domestic = page.locator("#network .network-edge.domestic")
+    assert (domestic.get_attribute("data-source"), domestic.get_attribute("data-target")) == ("IND", "IND")
+
+
+def test_timeline_axis_leaves_out_outlier_dates_and_day_view_spans_any_range(delhi_page, delhi_server):
+    page = delhi_page
+    open_view(page, delhi_server, "#/timeline?interval=day")
+    page.wait_for_selector("#timeline svg rect.bar")
+    note = page.locator("#axis-note")
+    assert note.inner_text().startswith("1 event is dated outside 2021-02-09 – 2021-02-10")
+    periods = page.locator("#timeline rect.bar").evaluate_all("bars => bars.map(b => b.dataset.period)")
+    assert sorted(set(periods)) == ["2021-02-09", "2021-02-10"]
+
+    # every date: 1990 to 2021 is over 11,000 days
+    note.locator("button").click()
+    expect(page.locator("#timeline rect.bar[data-period='1990-01-01']")).to_have_count(1)
+    assert "axis=all" in page.url
+    assert page.locator("#timeline .date-tick").count() >= 2
+    page.locator(".controls button", has_text="week").click()
+    expect(page.locator("#timeline rect.bar[data-period='1990-01-01']")).to_have_count(1)

@@ -24,11 +24,12 @@ from dyads.clustering.command import cluster_command
 from dyads.coder import Coder
 from dyads.data import data_path
 from dyads.evaluate.command import eval_command
-from dyads.export import EventWriter, JsonlWriter, UnknownOutputFormat, writer_for
+from dyads.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT_FAILED, EXIT_SKIPPED, EXIT_USAGE
+from dyads.export import FORMATS, EventWriter, JsonlWriter, UnknownOutputFormat, writer_for
 from dyads.export.command import export_command
 from dyads.export.store import Store
-from dyads.ingest import STDIN, ReadReport, Skipped, read
-from dyads.model import Actor, Event
+from dyads.ingest import STDIN, FieldMap, ReadReport, Skipped, UnknownPreset, read
+from dyads.model import Actor, Document, Event
 from dyads.nlp import DEFAULT_MODEL
 from dyads.scale import LocalEngine, ParquetDataset, ResumableRun
 from dyads.scale.dataset import DatasetLocked
@@ -47,9 +48,17 @@ app = typer.Typer(
 DEMO_REPORT = "demo/seoul-tokyo-thaw.txt"
 SHOWN_PROBLEMS = 20  # skipped inputs and warnings listed in the summary; the rest are counted
 
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_OUTPUT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 ModelOption = Annotated[str, typer.Option("--model", help="The spaCy pipeline under dyads' components.")]
+
+
+def _field_option(field: str, example: str) -> typer.models.OptionInfo:
+    return typer.Option(
+        f"--{field}-field",
+        metavar="COLUMN",
+        help=f"Column (JSONL/CSV/TSV/Parquet) holding the document's {field}, e.g. {example!r}.",
+        rich_help_panel="Input fields",
+    )
 
 
 @dataclass
@@ -92,13 +101,25 @@ def code_command(
         list[str],
         typer.Argument(
             metavar="PATH",
-            help="Files (.txt .html .htm .jsonl .csv .parquet; text formats may be .gz), folders, or - for stdin.",
+            help="Files (.txt .html .htm .jsonl .csv .tsv .parquet; text formats may be .gz), folders, or - for "
+            "stdin.",
         ),
     ],
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", help="events.jsonl, events.csv or events.parquet; '-' or none: JSONL on stdout."
+            "--output",
+            "-o",
+            help="events.jsonl, events.csv or events.parquet (any name with --format); '-' or none: stdout (JSONL"
+            " unless --format says otherwise).",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help=f"One of {', '.join(FORMATS)}; by default the output's extension decides. plover: one "
+            "PLOVER/POLECAT JSON object per line; icews, gdelt: those tools' event tables as TSV with a header.",
         ),
     ] = None,
     date_text: Annotated[
@@ -134,16 +155,34 @@ def code_command(
         int, typer.Option("--batch-size", min=1, help="Documents per committed batch (--db, --out-dir).")
     ] = 64,
     model: ModelOption = DEFAULT_MODEL,
+    preset: Annotated[
+        str | None,
+        typer.Option(
+            "--preset",
+            help="A named input layout: gdelt (content, seendate, domain), icews (Story ID, Publish Date, "
+            "Headline, Text, Publisher). The --*-field options override it.",
+            rich_help_panel="Input fields",
+        ),
+    ] = None,
+    text_field: Annotated[str | None, _field_option("text", "content")] = None,
+    id_field: Annotated[str | None, _field_option("id", "Story ID")] = None,
+    date_field: Annotated[str | None, _field_option("date", "seendate")] = None,
+    title_field: Annotated[str | None, _field_option("title", "headline")] = None,
+    source_field: Annotated[str | None, _field_option("source", "domain")] = None,
+    url_field: Annotated[str | None, _field_option("url", "link")] = None,
 ) -> None:
     default_date = _parse_date_option(date_text)
+    fields = _field_map(preset, text_field, id_field, date_field, title_field, source_field, url_field)
     missing = [item for item in inputs if item != STDIN and not Path(item).exists()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATH")
     console = Console(stderr=True)
+    # the document whose events are being written, for the layouts that name its publisher and URL
+    writing: dict[str, Document] = {}
     try:
-        writer = writer_for(output) if output or not (db or out_dir) else None
+        writer = writer_for(output, format, writing) if output or format or not (db or out_dir) else None
     except UnknownOutputFormat as error:
-        raise typer.BadParameter(str(error), param_hint="'--output'") from None
+        raise typer.BadParameter(str(error), param_hint="'--format'" if format else "'--output'") from None
     except OSError as error:
         _fail(console, f"cannot write {output}: {error_reason(error)}")
 
@@ -163,12 +202,14 @@ def code_command(
         disable=not console.is_terminal,
         transient=True,
     )
-    coded_stream = run.code(read(inputs, date=default_date, report=report))
+    coded_stream = run.code(read(inputs, date=default_date, report=report, fields=fields))
     try:
         with progress, run.engine:
             task = progress.add_task("coding", total=None, events=0)
             for coded in coded_stream:
                 if writer is not None:
+                    writing.clear()
+                    writing[coded.document.id] = coded.document
                     _write(writer, coded.events, output)
                 totals.documents += 1
                 totals.sentences += coded.sentences
@@ -194,7 +235,7 @@ def code_command(
     totals.already_done = run.already_done
     totals.replaced = run.replaced
     destinations = (output if writer is not None else None, db, out_dir)
-    _print_summary(console, report, totals, ", ".join(str(item) for item in destinations if item))
+    _print_summary(console, report, totals, ", ".join(str(item) for item in destinations if item), format)
     if totals.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     if totals.failure:
@@ -264,7 +305,9 @@ def _actor_cell(actor: Actor | None) -> str:
     return f"[bold]{escape(actor.code or actor.country or '?')}[/] [dim]{escape(actor.name or actor.text)}[/]"
 
 
-def _print_summary(console: Console, report: ReadReport, totals: RunTotals, output: str | None) -> None:
+def _print_summary(
+    console: Console, report: ReadReport, totals: RunTotals, output: str | None, format: str | None = None
+) -> None:
     seconds = time.perf_counter() - totals.started
     rate = totals.documents / seconds if seconds > 0 else 0.0
     replaced = [
@@ -279,11 +322,12 @@ def _print_summary(console: Console, report: ReadReport, totals: RunTotals, outp
         "sentences": f"{totals.sentences:,}",
         "events": f"{totals.events:,}",
         "skipped": f"{len(skipped):,}",
+        "unsupported files": report.unsupported_summary() if report.unsupported else None,
         "repeated ids": f"{report.repeated_ids:,}" if report.repeated_ids else None,
         "replaced": f"{len(totals.replaced):,}" if totals.replaced else None,
         "warnings": f"{len(warnings):,}",
         "time": f"{seconds:.1f} s ({rate:.1f} documents/s)",
-        "output": output if output and output != "-" else "stdout (JSONL)",
+        "output": output if output and output != "-" else f"stdout ({format or 'JSONL'})",
     }
     # `name: value` and `path:line: reason`, one line each and never wrapped, whatever the terminal's
     # width, so that a log can be searched for them
@@ -311,6 +355,22 @@ def _parse_date_option(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date like 2002-03-10", param_hint="'--date'") from None
+
+
+def _field_map(
+    preset: str | None,
+    text: str | None,
+    id: str | None,
+    date: str | None,
+    title: str | None,
+    source: str | None,
+    url: str | None,
+) -> FieldMap:
+    try:
+        fields = FieldMap.preset(preset) if preset else FieldMap()
+    except UnknownPreset as error:
+        raise typer.BadParameter(str(error), param_hint="'--preset'") from None
+    return fields.overridden(text=text, id=id, date=date, title=title, source=source, url=url)
 
 
 def _load_coder(model: str, console: Console) -> Coder:

@@ -12,11 +12,12 @@ from rich.console import Console
 from rich.markup import escape
 
 from dyads.clustering import ClusterSummary, EventLinker, cluster_events, cluster_store
+from dyads.exit_codes import EXIT_OUTPUT_FAILED
 from dyads.export import UnknownOutputFormat, writer_for
 from dyads.export.store import Store
 from dyads.model import Event
+from dyads.server.ingest import ServerFile
 
-EXIT_STORE_FAILURE = 3
 _DEFAULTS = EventLinker()
 
 
@@ -74,8 +75,10 @@ def _cluster_db(db: Path, linker: EventLinker, console: Console) -> ClusterSumma
     try:
         store = Store(db)
     except duckdb.Error as error:
-        console.print(f"[red]error[/] cannot open {escape(str(db))}: {escape(str(error))}")
-        raise typer.Exit(EXIT_STORE_FAILURE) from None
+        served = ServerFile.beside(db).read()
+        reason = f"dyads serve holds it at {served[0]}: stop it first" if served else str(error)
+        console.print(f"[red]error[/] cannot open {escape(str(db))}: {escape(reason)}", soft_wrap=True)
+        raise typer.Exit(EXIT_OUTPUT_FAILED) from None
     with store:
         return cluster_store(store, linker)
 

@@ -1,4 +1,5 @@
-"""Writers: coded events to JSON Lines, CSV or Parquet, chosen by the output file's extension.
+"""Writers: coded events to JSON Lines, CSV or Parquet, chosen by the output file's extension, or to a
+layout other event-data tools load (`format="plover"`, "icews", "gdelt"; see `dyads.export.interchange`).
 
 >>> with open_writer("events.parquet") as writer:
 ...     for coded in coder.pipe(documents):
@@ -17,11 +18,21 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from dyads.export.csv import CsvWriter
+from dyads.export.interchange import INTERCHANGE_FORMATS, DocumentLookup, InterchangeWriter
 from dyads.export.jsonl import JsonlWriter
 from dyads.export.parquet import ParquetWriter
 from dyads.model import Event
 
-__all__ = ["WRITERS", "CsvWriter", "EventWriter", "JsonlWriter", "ParquetWriter", "open_writer"]
+__all__ = [
+    "FORMATS",
+    "WRITERS",
+    "CsvWriter",
+    "EventWriter",
+    "InterchangeWriter",
+    "JsonlWriter",
+    "ParquetWriter",
+    "open_writer",
+]
 
 
 class EventWriter(Protocol):
@@ -41,6 +52,10 @@ WRITERS: dict[str, Callable[[Path], EventWriter]] = {
 }
 
 
+# `--format`: dyads' own formats by name, and the layouts of other tools
+FORMATS: tuple[str, ...] = (*(suffix.lstrip(".") for suffix in WRITERS), *INTERCHANGE_FORMATS)
+
+
 class UnknownOutputFormat(ValueError):
     pass
 
@@ -58,19 +73,34 @@ class _Closing:
         self.writer.close()
 
 
-def writer_for(output: str | Path | None) -> EventWriter:
-    """The writer for an output path by its extension; `None` or "-" is JSONL on stdout."""
-    if output is None or str(output) == "-":
+def writer_for(
+    output: str | Path | None, format: str | None = None, documents: DocumentLookup | None = None
+) -> EventWriter:
+    """The writer for an output path, in `format` or else by the path's extension; `None` or "-" is stdout
+    (JSONL unless `format` says otherwise). `documents` gives the publisher and URL that the PLOVER, ICEWS
+    and GDELT layouts carry, by document id."""
+    to_stdout = output is None or str(output) == "-"
+    if format in INTERCHANGE_FORMATS:
+        stream = sys.stdout if to_stdout else _text_file(Path(output))
+        return InterchangeWriter(format, stream, documents if documents is not None else {}, not to_stdout)
+    if format is not None and format not in FORMATS:
+        raise UnknownOutputFormat(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    if to_stdout:
+        if format not in (None, "jsonl"):
+            raise UnknownOutputFormat(f"cannot write {format} to stdout: give a file with --output")
         return JsonlWriter(sys.stdout, close_stream=False)
     path = Path(output)
-    factory = WRITERS.get(path.suffix.lower())
+    factory = WRITERS.get(f".{format}" if format else path.suffix.lower())
     if factory is None:
         raise UnknownOutputFormat(
-            f"cannot write {path.name!r}: use one of {', '.join(sorted(WRITERS))} (or '-' for stdout)"
+            f"cannot write {path.name!r}: use one of {', '.join(sorted(WRITERS))} (or '-' for stdout), or"
+            f" --format {'|'.join(INTERCHANGE_FORMATS)}"
         )
     return factory(path)
 
 
-def open_writer(output: str | Path | None) -> _Closing:
+def open_writer(
+    output: str | Path | None, format: str | None = None, documents: DocumentLookup | None = None
+) -> _Closing:
     """`with open_writer(path) as writer:` — the writer for `path`, closed at the end of the block."""
-    return _Closing(writer_for(output))
+    return _Closing(writer_for(output, format, documents))

@@ -1,4 +1,5 @@
-"""`dyads export`: events from a DuckDB store to JSONL, CSV or Parquet, filtered like the API."""
+"""`dyads export`: events from a DuckDB store to JSONL, CSV, Parquet or the PLOVER, ICEWS and GDELT layouts,
+filtered like the API."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from dyads.export import UnknownOutputFormat, writer_for
-from dyads.export.store import MODALITIES, EventFilter, Store
-
-EXIT_USAGE = 2
+from dyads.exit_codes import EXIT_OUTPUT_FAILED, EXIT_USAGE
+from dyads.export import FORMATS, UnknownOutputFormat, writer_for
+from dyads.export.store import MODALITIES, RULE_FAMILIES, EventFilter, Store, StoredDocuments
+from dyads.server.ingest import ServerFile
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -29,8 +30,22 @@ def _date(value: str | None, option: str) -> date | None:
 def export_command(
     db: Annotated[Path, typer.Option("--db", help="The DuckDB store written by `dyads code --db`.")],
     output: Annotated[
-        str, typer.Option("--output", "-o", help="events.jsonl, events.csv or events.parquet; '-': JSONL on stdout.")
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help="events.jsonl, events.csv or events.parquet (any name with --format); '-': stdout (JSONL unless"
+            " --format says otherwise).",
+        ),
     ],
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help=f"One of {', '.join(FORMATS)}; by default the output's extension decides. plover: one PLOVER/POLECAT"
+            " JSON object per line; icews, gdelt: those tools' event tables as TSV with a header row.",
+        ),
+    ] = None,
     date_from: Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="First event date.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Last event date.")] = None,
     source_country: Annotated[str | None, typer.Option("--source", metavar="ISO3")] = None,
@@ -44,6 +59,17 @@ def export_command(
     ] = None,
     quad_class: Annotated[list[int] | None, typer.Option("--quad-class", min=1, max=4, help="Repeatable.")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Text in the sentence, case-insensitive.")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Events at least this confident.")
+    ] = None,
+    rule_family: Annotated[
+        list[str] | None,
+        typer.Option("--rule-family", help=f"Repeatable: {', '.join(RULE_FAMILIES)} (what produced the event)."),
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", metavar="CODE", help="Full actor code on either side (INDCOP).")
+    ] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Place name or country code of the event.")] = None,
     one_per_cluster: Annotated[
         bool,
         typer.Option(
@@ -58,6 +84,9 @@ def export_command(
     unknown = sorted(set(modality or []) - set(MODALITIES))
     if unknown:
         raise typer.BadParameter(f"unknown modality {', '.join(unknown)}", param_hint="'--modality'")
+    unknown = sorted(set(rule_family or []) - set(RULE_FAMILIES))
+    if unknown:
+        raise typer.BadParameter(f"unknown rule family {', '.join(unknown)}", param_hint="'--rule-family'")
     if not db.exists():
         raise typer.BadParameter(f"no such store: {db}", param_hint="'--db'")
     event_filter = EventFilter(
@@ -72,24 +101,35 @@ def export_command(
         modality=modality or [],
         quad_class=quad_class or [],
         text=text,
+        min_confidence=min_confidence,
+        rule_family=rule_family or [],
+        actor=actor,
+        place=place,
     )
     try:
         store = Store(db, read_only=True)
     except duckdb.Error as error:
-        console.print(f"[red]error[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_USAGE) from None
+        served = ServerFile.beside(db).read()
+        reason = (
+            f"dyads serve holds it at {served[0]}: export through its API or web UI, or stop it first"
+            if served
+            else str(error)
+        )
+        console.print(f"[red]error[/] cannot open {escape(str(db))}: {escape(reason)}", soft_wrap=True)
+        raise typer.Exit(EXIT_OUTPUT_FAILED) from None
     unclustered = store.count_unclustered() if one_per_cluster else 0
     if unclustered:
         store.close()
         console.print(
-            f"[red]error[/] {unclustered:,} events have no cluster yet: run `dyads cluster --db {escape(str(db))}` first"
+            f"[red]error[/] {unclustered:,} events have no cluster yet: run `dyads cluster --db {escape(str(db))}` first",
+            soft_wrap=True,
         )
         raise typer.Exit(EXIT_USAGE)
     try:
-        writer = writer_for(output)
+        writer = writer_for(output, format, StoredDocuments(store))
     except UnknownOutputFormat as error:
         store.close()
-        raise typer.BadParameter(str(error), param_hint="'--output'") from None
+        raise typer.BadParameter(str(error), param_hint="'--format'" if format else "'--output'") from None
     written = 0
     try:
         for events in store.iter_events(event_filter, one_per_cluster=one_per_cluster):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -59,9 +59,9 @@ class ParquetWriter:
     """Buffers up to `row_group_size` events, then writes them as one row group; `close()` writes the
     rest and the footer (a Parquet file without its footer cannot be read, so always close it)."""
 
-    def __init__(self, path: str | Path, row_group_size: int = 5000):
+    def __init__(self, path: str | Path | BinaryIO, row_group_size: int = 5000):
         self.row_group_size = row_group_size
-        self._file = pq.ParquetWriter(str(path), SCHEMA)
+        self._file = pq.ParquetWriter(str(path) if isinstance(path, (str, Path)) else path, SCHEMA)
         self._rows: list[dict[str, Any]] = []
 
     def write(self, events: Iterable[Event]) -> None:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the coder pulls in spaCy, which reading a store does not ne
     from dyads.coder import CodedDocument
 
 MODALITIES: tuple[str, ...] = ("actual", "future", "hypothetical", "negated")
+MAX_FACET_VALUES = 1000
 
 _CLUSTER_COUNTS = {"cluster_mentions", "cluster_documents", "cluster_sources"}
 _INTEGER_COLUMNS = {"sentence_index", "quad_class", "geonameid"} | _CLUSTER_COUNTS | {
@@ -117,6 +118,22 @@ DOCUMENT_SORT_KEYS: dict[str, str] = {
     "coded": "coded_at",
     "id": "id",
 }
+# Rule families: how an event's actors were found (see `events/inferred_actors.py`) or whether the learned
+# fallback coded it. Each is an SQL test of `rule`; nothing else is ever put into the condition.
+RuleFamily = Literal["lexicon", "model", "unattributed", "authorities", "unresolved"]
+_STAND_INS = {
+    "unattributed": "contains(rule, ' unattributed')",  # the subject's path: "verb:kill unattributed/dobj"
+    "authorities": "contains(rule, ' authorities')",
+    "unresolved": "regexp_matches(rule, '[.]unresolved')",  # either side's path: "nsubj.unresolved"
+}
+_MODEL = "starts_with(rule, 'model:')"
+RULE_FAMILIES: dict[str, str] = {
+    **_STAND_INS,
+    "model": _MODEL,
+    # a lexicon row's trigger between actors the actor lexicons name
+    "lexicon": f"NOT coalesce({' OR '.join([_MODEL, *_STAND_INS.values()])}, false)",
+}
+_DYAD_KEYS = {"country": ("source_country", "target_country"), "actor": ("source_code", "target_code")}
 _TIMELINE_GROUPS = {"quad_class": "CAST(quad_class AS VARCHAR)", "plover_type": "plover_type"}
 _INTERVALS = {"day", "week", "month"}
 
@@ -142,6 +159,12 @@ class EventFilter:
     text: str | None = None  # case-insensitive substring of the sentence
     doc_id: str | None = None
     cluster_id: str | None = None  # the reports of one real event (`dyads cluster`)
+    min_confidence: float | None = None
+    rule_family: list[RuleFamily] = field(default_factory=list)  # any of them
+    actor: str | None = None  # a full actor code ("INDCOP") on either side
+    source_actor: str | None = None
+    target_actor: str | None = None
+    place: str | None = None  # a place's name or its country code ("IND"), case-insensitive
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition and its parameters."""
@@ -185,6 +208,27 @@ class EventFilter:
             add("doc_id = ?", self.doc_id)
         if self.cluster_id is not None:
             add("event_cluster_id = ?", self.cluster_id)
+        if self.min_confidence is not None:
+            add("confidence >= ?", self.min_confidence)
+        if self.rule_family:
+            unknown = sorted(set(self.rule_family) - set(RULE_FAMILIES))
+            if unknown:
+                raise QueryError(f"unknown rule family {unknown[0][:40]!r}; use one of {sorted(RULE_FAMILIES)}")
+            add("(" + " OR ".join(RULE_FAMILIES[family] for family in self.rule_family) + ")")
+        if self.actor:
+            add("(source_code = ? OR target_code = ?)", self.actor.upper(), self.actor.upper())
+        if self.source_actor:
+            add("source_code = ?", self.source_actor.upper())
+        if self.target_actor:
+            add("target_code = ?", self.target_actor.upper())
+        if self.place:
+            add(
+                # whole names: "Niger" is not Nigeria
+                "(location_country = upper(?) OR lower(location_name) = lower(?) OR lower(location_text) = lower(?))",
+                self.place,
+                self.place,
+                self.place,
+            )
         return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
 
 
@@ -256,12 +300,30 @@ class Facets:
     plover_types: list[str]
     cameo_roots: list[str]
     sectors: list[str]
+    actor_codes: list[str]  # the most frequent first, at most `MAX_FACET_VALUES`
+    places: list[str]  # names of geocoded places, the most frequent first, at most `MAX_FACET_VALUES`
 
 
 @dataclass
 class DyadCount:
-    source_country: str
-    target_country: str
+    """A source → target pair: of countries, or of full actor codes (`by="actor"`, with their countries)."""
+
+    source_country: str | None
+    target_country: str | None
+    count: int
+    mean_goldstein: float
+    source_code: str | None = None
+    target_code: str | None = None
+
+
+@dataclass
+class PlaceCount:
+    """The events at one geocoded place."""
+
+    name: str | None
+    country: str | None
+    lat: float
+    lon: float
     count: int
     mean_goldstein: float
 
@@ -489,6 +551,15 @@ class Store:
         ).fetchall()
         return [StoredDocument(*row) for row in rows]
 
+    def stored_document(self, doc_id: str) -> StoredDocument | None:
+        """A document's summary (date, title, source, url, ...) without its text and events."""
+        row = (
+            self._cursor()
+            .execute(f"SELECT {', '.join(_DOCUMENT_SUMMARY_COLUMNS)} FROM documents WHERE id = ?", [doc_id])
+            .fetchone()
+        )
+        return StoredDocument(*row) if row else None
+
     def document(self, doc_id: str) -> DocumentRecord | None:
         cursor = self._cursor()
         row = cursor.execute(
@@ -527,17 +598,44 @@ class Store:
         ).fetchall()
         return [TimelinePoint(*row) for row in rows]
 
-    def dyads(self, event_filter: EventFilter | None = None, limit: int = 50) -> list[DyadCount]:
-        """The most frequent source→target country pairs, with their mean Goldstein score."""
+    def dyads(
+        self, event_filter: EventFilter | None = None, limit: int = 50, by: Literal["country", "actor"] = "country"
+    ) -> list[DyadCount]:
+        """The most frequent source→target pairs of countries or of actor codes, with their mean Goldstein score.
+
+        Pairs of actor codes keep same-country pairs apart by sector: IND→IND is INDCOP→INDCVL, INDGOV→INDOPP.
+        """
+        if by not in _DYAD_KEYS:
+            raise QueryError(f"by must be one of {sorted(_DYAD_KEYS)}")
+        source, target = _DYAD_KEYS[by]
         where, params = (event_filter or EventFilter()).where()
-        both = "source_country IS NOT NULL AND target_country IS NOT NULL"
+        both = f"{source} IS NOT NULL AND {target} IS NOT NULL"
         where = f"{where} AND {both}" if where else f" WHERE {both}"
         rows = self._cursor().execute(
-            f"SELECT source_country, target_country, count(*) AS n, round(avg(goldstein), 2) FROM events{where}"
-            " GROUP BY ALL ORDER BY n DESC, source_country, target_country LIMIT ?",
+            f"SELECT {source}, {target}, count(*) AS n, round(avg(goldstein), 2), any_value(source_country),"
+            f" any_value(target_country) FROM events{where}"
+            f" GROUP BY {source}, {target} ORDER BY n DESC, {source}, {target} LIMIT ?",
             [*params, limit],
         ).fetchall()
-        return [DyadCount(*row) for row in rows]
+        if by == "country":
+            return [DyadCount(*row[:4]) for row in rows]
+        return [
+            DyadCount(source_country, target_country, n, goldstein, source_code, target_code)
+            for source_code, target_code, n, goldstein, source_country, target_country in rows
+        ]
+
+    def places(self, event_filter: EventFilter | None = None, limit: int = 2000) -> list[PlaceCount]:
+        """Events per geocoded place (name, country and coordinates), the most frequent first."""
+        where, params = (event_filter or EventFilter()).where()
+        located = "lat IS NOT NULL AND lon IS NOT NULL"
+        where = f"{where} AND {located}" if where else f" WHERE {located}"
+        rows = self._cursor().execute(
+            "SELECT coalesce(location_name, location_text), location_country, lat, lon, count(*) AS n,"
+            f" round(avg(goldstein), 2) FROM events{where}"
+            " GROUP BY ALL ORDER BY n DESC, 1, lat, lon LIMIT ?",
+            [*params, limit],
+        ).fetchall()
+        return [PlaceCount(*row) for row in rows]
 
 
     def facets(self) -> Facets:
@@ -564,6 +662,14 @@ class Store:
             sectors=distinct(
                 "SELECT DISTINCT sector FROM (SELECT unnest(string_split(concat_ws(';', source_sectors,"
                 " target_sectors), ';')) AS sector FROM events) ORDER BY 1"
+            ),
+            actor_codes=distinct(
+                "SELECT code FROM (SELECT source_code AS code FROM events UNION ALL SELECT target_code FROM events)"
+                f" WHERE code IS NOT NULL GROUP BY code ORDER BY count(*) DESC, code LIMIT {MAX_FACET_VALUES}"
+            ),
+            places=distinct(
+                "SELECT location_name FROM events WHERE location_name IS NOT NULL GROUP BY location_name"
+                f" ORDER BY count(*) DESC, location_name LIMIT {MAX_FACET_VALUES}"
             ),
         )
 
@@ -621,3 +727,21 @@ def _as_date(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+class StoredDocuments:
+    """A store's documents by id (`get`), remembering the last few thousand: an export's events come
+    document by document, and each event of the PLOVER, ICEWS and GDELT layouts names its publisher."""
+
+    REMEMBERED = 4096
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._known: dict[str, StoredDocument | None] = {}
+
+    def get(self, doc_id: str) -> StoredDocument | None:
+        if doc_id not in self._known:
+            if len(self._known) >= self.REMEMBERED:
+                self._known.clear()
+            self._known[doc_id] = self.store.stored_document(doc_id)
+        return self._known[doc_id]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 
 # A publication date is stated in the dateline or the first lines, not deep in the body.
 LEAD_CHARS = 400
@@ -30,6 +31,9 @@ FULL_DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
 ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# 20020310, GDELT's 20020310123000 (DATEADDED, seendate) and 20020310T123000Z (the DOC API's seendate)
+COMPACT_DATE = re.compile(r"^(?P<year>\d{4})(?P<month>\d\d)(?P<day>\d\d)(?:T?\d{4}(?:\d\d)?Z?)?$")
+SLASHED_DATE = re.compile(r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:[ T][\d:]+)?")
 
 
 def _build(match: re.Match[str]) -> date | None:
@@ -59,15 +63,31 @@ def date_in_lead(text: str) -> date | None:
 
 
 def parse_date(value: str) -> date | None:
-    """A record's date field: ISO date or timestamp ("2002-03-10", "2002-03-10T08:15:00Z") or a full
-    written date ("March 10, 2002"); None when it is not one of these."""
+    """A record's date field; None when it is none of these forms:
+
+    - ISO date or timestamp, with or without a zone ("2002-03-10", "2002-03-10T08:15:00+05:30");
+    - compact digits ("20020310", GDELT's "20020310123000" and "20020310T123000Z") or "2002/03/10";
+    - RFC 2822, as RSS feeds and e-mail give it ("Sun, 10 Mar 2002 08:15:00 +0000");
+    - a full written date ("March 10, 2002", "10 March 2002").
+
+    A timestamp's date is the one written in it, in the zone it was written in: the publisher's day."""
     value = value.strip()
     if ISO_PREFIX.match(value):
         try:
             return datetime.strptime(value[:10], "%Y-%m-%d").date()
         except ValueError:
             return None
-    for pattern in FULL_DATE_PATTERNS[:2]:
+    for pattern in (COMPACT_DATE, SLASHED_DATE, *FULL_DATE_PATTERNS[:2]):
         if (match := pattern.fullmatch(value)) is not None:
             return _build(match)
-    return None
+    return _rfc_2822(value)
+
+
+def _rfc_2822(value: str) -> date | None:
+    if not re.search(r"\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d\d:\d\d", value):
+        return None
+    try:
+        found = parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+    return found if EARLIEST_YEAR <= found.year <= date.today().year + 1 else None

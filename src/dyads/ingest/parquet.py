@@ -1,4 +1,5 @@
-"""Parquet: one report per row with columns id, text, date, title, source, url (others: metadata).
+"""Parquet: one report per row with columns id, text, date, title, source, url (others: metadata), or the
+columns a `FieldMap` names.
 
 Read one row group batch at a time, so a file of any size streams.
 """
@@ -13,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dyads.ingest.fields import DEFAULT_FIELDS, FieldMap
 from dyads.ingest.records import InvalidRecord, document_from_record
 from dyads.ingest.report import ReadReport, UnreadableInput
 from dyads.model import Document
@@ -20,20 +22,22 @@ from dyads.model import Document
 ROWS_PER_BATCH = 1024
 
 
-def read_parquet(path: Path, report: ReadReport, file_id: str) -> Iterator[Document]:
+def read_parquet(
+    path: Path, report: ReadReport, file_id: str, fields: FieldMap = DEFAULT_FIELDS
+) -> Iterator[Document]:
     try:
         parquet = pq.ParquetFile(path)
     except (pa.ArrowException, OSError) as error:
         raise UnreadableInput(f"not a readable Parquet file ({error})") from None
-    if "text" not in parquet.schema_arrow.names:
-        raise UnreadableInput(f"no 'text' column (columns: {', '.join(parquet.schema_arrow.names)})")
+    if fields.find(parquet.schema_arrow.names, "text") is None:
+        raise UnreadableInput(f"{fields.no_text('column')}; columns: {', '.join(parquet.schema_arrow.names)}")
     row = 0
     for batch in parquet.iter_batches(batch_size=ROWS_PER_BATCH):
         for record in batch.to_pylist():
             row += 1
             where = f"{path}:row {row}"
             try:
-                yield document_from_record(_plain(record), where, file_id, report)
+                yield document_from_record(_plain(record), where, file_id, report, fields)
             except InvalidRecord as error:
                 report.skip(where, str(error))
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 log = logging.getLogger("dyads.ingest")
 
@@ -29,6 +31,16 @@ class ReadReport:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     repeated_ids: int = 0  # documents renamed or skipped because their id was already used in the run
+    unsupported: Counter[str] = field(default_factory=Counter)  # a folder's unread files by extension
+
+    def unsupported_file(self, path: Path, suffix: str) -> None:
+        log.info("not read %s: unsupported file type", path)
+        self.unsupported[suffix or "(none)"] += 1
+
+    def unsupported_summary(self) -> str:
+        """ "3 (.pdf 2, .docx 1)": how many files of a folder were not read, by extension, most first."""
+        kinds = ", ".join(f"{suffix} {count:,}" for suffix, count in self.unsupported.most_common())
+        return f"{sum(self.unsupported.values()):,} ({kinds})"
 
     def skip(self, origin: str, reason: str) -> None:
         skipped = Skipped(origin, reason)

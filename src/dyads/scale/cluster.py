@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import threading
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -41,13 +42,7 @@ class CodingProcess(WorkerPlugin):
         self.settings = (model, batch_size, limits)
 
     def setup(self, worker) -> None:
-        coder = Coder(*self.settings)
-        if multiprocessing.current_process().daemon:
-            log.warning("%s is a daemonic process: coding without the per-document watchdog", worker.address)
-            coder.nlp  # noqa: B018 - loaded now, so that no task pays for it
-            _coders[self.settings] = coder
-            return
-        _pools[self.settings] = WorkerPool(coder, 1, multiprocessing.get_context("forkserver"))
+        _start_coding(self.settings, worker.address)
 
     def teardown(self, worker) -> None:
         pool = _pools.pop(self.settings, None)
@@ -132,15 +127,35 @@ class DaskEngine:
 
 _pools: dict[tuple, WorkerPool] = {}
 _coders: dict[tuple, Coder] = {}  # where a daemonic worker codes in its own process
+_starting = threading.Lock()
 
 
 def code_partition(
     documents: list[Document], model: str, batch_size: int, limits: DocumentLimits
 ) -> list[CodedDocument]:
-    """The task a Dask worker runs, in the coding process its `CodingProcess` plugin started."""
+    """The task a Dask worker runs, in the coding process its `CodingProcess` plugin started (or starts now,
+    when the task arrives before the plugin's set-up, as on a worker that joined late or a loaded machine)."""
     key = (model, batch_size, limits)
+    if key not in _pools and key not in _coders:
+        _start_coding(key, "this worker")
     if key in _pools:
         return list(_pools[key].code([documents]))
-    if key not in _coders:
-        _coders[key] = Coder(model, batch_size, limits)
     return list(_coders[key].pipe(documents))
+
+
+def _start_coding(settings: tuple, worker_name: str) -> None:
+    """The watched coding process of this worker, or, in a daemonic worker that may not have children, a
+    coder in the worker's own process."""
+    with _starting:  # the plugin's set-up and an early task may both get here
+        if settings not in _pools and settings not in _coders:
+            _start_coding_once(settings, worker_name)
+
+
+def _start_coding_once(settings: tuple, worker_name: str) -> None:
+    coder = Coder(*settings)
+    if multiprocessing.current_process().daemon:
+        log.warning("%s is a daemonic process: coding without the per-document watchdog", worker_name)
+        coder.nlp  # noqa: B018 - loaded now, so that no task pays for it
+        _coders[settings] = coder
+        return
+    _pools[settings] = WorkerPool(coder, 1, multiprocessing.get_context("forkserver"))

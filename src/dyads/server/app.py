@@ -23,7 +23,7 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.security import HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
@@ -38,11 +38,14 @@ from dyads.export.store import (
     DyadCount,
     EventFilter,
     Facets,
+    PlaceCount,
     QueryError,
+    RuleFamily,
     Store,
     StoredDocument,
     TimelinePoint,
 )
+from dyads.export.stream import MEDIA_TYPES, DownloadFormat, stream_events
 from dyads.model import Document, Event, Modality
 from dyads.server.ingest import INGEST_PATH, MAX_INGEST_BYTES, coded_from_wire
 from dyads.server.security import LOOPBACK_HOSTS, SecurityHeaders
@@ -58,6 +61,7 @@ MAX_BATCH = 20
 _COUNTRY = r"^[A-Za-z]{3}$"
 _NAME = r"^[A-Za-z_]{2,40}$"
 _CAMEO = r"^[0-9]{2,4}$"
+_ACTOR_CODE = r"^[A-Za-z]{3,30}$"
 _SORT = r"^-?[a-z_]{1,20}$"
 # ids are whatever the input named documents; refuse only what no id holds (control characters, length)
 _DOCUMENT_ID = re.compile(r"^[^\x00-\x1f\x7f]{1,512}$")
@@ -152,6 +156,24 @@ def event_filter(
     cluster: Annotated[
         str | None, Query(max_length=64, description="event_cluster_id: every report of one real event")
     ] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="lowest confidence kept")] = None,
+    rule_family: Annotated[
+        list[RuleFamily] | None,
+        Query(
+            description="how the event was found (any of those given): `lexicon` (a lexicon row, actors the"
+            " lexicons name), `model` (the learned fallback), `unattributed` (an unidentified attacker),"
+            " `authorities` (the local authorities of an agentless arrest), `unresolved` (a name no lexicon holds)"
+        ),
+    ] = None,
+    actor: Annotated[
+        str | None, Query(pattern=_ACTOR_CODE, description="full actor code of either side, e.g. `INDCOP`")
+    ] = None,
+    source_actor: Annotated[str | None, Query(pattern=_ACTOR_CODE, description="full actor code of the source")] = None,
+    target_actor: Annotated[str | None, Query(pattern=_ACTOR_CODE, description="full actor code of the target")] = None,
+    place: Annotated[
+        str | None,
+        Query(max_length=200, description="a place's name or its country (ISO alpha-3), case-insensitive"),
+    ] = None,
 ) -> EventFilter:
     if date_from and date_to and date_from > date_to:
         raise HTTPException(400, "date_from is after date_to")
@@ -169,6 +191,12 @@ def event_filter(
         text=q or None,
         doc_id=doc_id,
         cluster_id=cluster,
+        min_confidence=min_confidence,
+        rule_family=rule_family or [],
+        actor=actor,
+        source_actor=source_actor,
+        target_actor=target_actor,
+        place=place or None,
     )
 
 
@@ -246,6 +274,21 @@ def create_app(
         total, items = store.page(event_filter, sort=sort, limit=limit, offset=offset)
         return EventPage(total, limit, offset, items)
 
+    @app.get(
+        "/api/export",
+        tags=["events"],
+        response_class=StreamingResponse,
+        responses={200: {"content": {media: {} for media in MEDIA_TYPES.values()}}},
+    )
+    def export(event_filter: Filter, format: DownloadFormat = "csv") -> StreamingResponse:
+        """Every event matching the filters, streamed as a file: CSV and Parquet hold the flat columns of
+        `dyads code -o events.csv`, JSONL the nested records (ordered by date, document and event id)."""
+        return StreamingResponse(
+            stream_events(store.iter_events(event_filter), format),
+            media_type=MEDIA_TYPES[format],
+            headers={"Content-Disposition": f'attachment; filename="events.{format}"'},
+        )
+
     @app.get("/api/documents", response_model=DocumentPage, tags=["documents"])
     def list_documents(
         q: Annotated[str | None, Query(max_length=200, description="text in the title or id")] = None,
@@ -276,9 +319,21 @@ def create_app(
         return store.timeline(event_filter, interval=interval, by=by)
 
     @app.get("/api/stats/dyads", response_model=list[DyadCount], tags=["stats"])
-    def dyads(event_filter: Filter, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[DyadCount]:
-        """The most frequent source → target country pairs with their mean Goldstein score."""
-        return store.dyads(event_filter, limit=limit)
+    def dyads(
+        event_filter: Filter,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        by: Annotated[
+            Literal["country", "actor"],
+            Query(description="pairs of countries, or of full actor codes (`INDCOP` → `INDCVL`) with their countries"),
+        ] = "country",
+    ) -> list[DyadCount]:
+        """The most frequent source → target pairs with their mean Goldstein score."""
+        return store.dyads(event_filter, limit=limit, by=by)
+
+    @app.get("/api/stats/places", response_model=list[PlaceCount], tags=["stats"])
+    def places(event_filter: Filter, limit: Annotated[int, Query(ge=1, le=5000)] = 2000) -> list[PlaceCount]:
+        """Events per geocoded place (name, country, latitude and longitude), the most frequent first."""
+        return store.places(event_filter, limit=limit)
 
     @app.get("/api/vocabulary", response_model=Vocabulary, tags=["stats"])
     def vocabulary() -> Vocabulary:

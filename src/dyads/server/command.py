@@ -12,9 +12,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from dyads.exit_codes import EXIT_OUTPUT_FAILED
 from dyads.server.connections import DEFAULT_MAX_CONNECTIONS, DEFAULT_REQUEST_TIMEOUT
-
-EXIT_STORE_FAILURE = 3
 
 
 def serve_command(
@@ -76,7 +75,7 @@ def serve_command(
         store = Store(db)
     except duckdb.Error as error:
         console.print(f"[red]error[/] cannot open the store: {escape(str(error))}")
-        raise typer.Exit(EXIT_STORE_FAILURE) from None
+        raise typer.Exit(EXIT_OUTPUT_FAILED) from None
     ingest_token = secrets.token_urlsafe(32)
     server_file = ServerFile.beside(db)
 

@@ -112,10 +112,11 @@ class ServedStore:
     >>> store.add(coded_documents)
     """
 
-    def __init__(self, url: str, token: str, timeout: float = 600.0):
+    def __init__(self, url: str, token: str, timeout: float = 600.0, path: Path | None = None):
         self.url = url
         self.token = token
         self.timeout = timeout
+        self.path = path or url  # what a failure names: the store file the server holds
 
     @classmethod
     def announced(cls, store_path: Path) -> ServedStore | None:
@@ -123,7 +124,7 @@ class ServedStore:
         announced = ServerFile.beside(store_path).read()
         if announced is None:
             return None
-        store = cls(*announced)
+        store = cls(*announced, path=store_path)
         for attempt in range(_CONNECT_TRIES):
             try:
                 store._request("GET", f"{INGEST_PATH}/status", timeout=5)

@@ -2,8 +2,20 @@
 // Every text from the store is inserted as text nodes (never as HTML): news text is untrusted input.
 "use strict";
 
-const FILTER_FIELDS = ["date_from", "date_to", "source_country", "target_country", "sector", "cameo", "plover_type", "q"];
+// filters with a field in the form; the URL also carries the multi-valued chips and the network's pair filters
+const FILTER_FIELDS = ["date_from", "date_to", "source_country", "target_country", "sector", "cameo", "plover_type",
+  "actor", "place", "min_confidence", "q"];
+const URL_FILTERS = [...FILTER_FIELDS, "source_actor", "target_actor", "modality", "quad_class", "rule_family"];
 const MODALITIES = ["actual", "future", "hypothetical", "negated"];
+const RULE_FAMILIES = {
+  lexicon: "a lexicon row's trigger, between actors the actor lexicons name",
+  model: "the learned fallback classifier: no lexicon row matched the sentence",
+  unattributed: "violence reported without its perpetrator: an unidentified attacker",
+  authorities: "an arrest, deportation or investigation reported without its agent: the local authorities",
+  unresolved: "a name the parser recognises but no actor lexicon holds",
+};
+const LEXICON_FILES = { verb: "data/events/verbs.tsv", noun: "data/events/nouns.tsv" };
+const DOWNLOAD_FORMATS = ["csv", "jsonl", "parquet"];
 const QUAD_COLORS = { 1: "#6fb38a", 2: "#1f7a45", 3: "#e5a23f", 4: "#c2412f" };
 const PAGE_SIZE = 50;
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -71,7 +83,7 @@ function currentRoute() {
 
 function filterParams(params) {
   const out = new URLSearchParams();
-  for (const key of [...FILTER_FIELDS, "modality", "quad_class"]) for (const v of params.getAll(key)) if (v) out.append(key, v);
+  for (const key of URL_FILTERS) for (const v of params.getAll(key)) if (v) out.append(key, v);
   return out;
 }
 
@@ -84,9 +96,17 @@ function updateFilters(change) {
   const route = currentRoute();
   const params = filterParams(route.params);
   change(params);
-  const keep = ["sort", "interval"].filter((k) => route.params.has(k));
+  const keep = ["sort", "interval", "axis", "nodes"].filter((k) => route.params.has(k));
   for (const k of keep) params.set(k, route.params.get(k));
   navigate(route.view === "doc" || route.view === "documents" ? "events" : route.view, params);
+}
+
+function updateDownloads(params) {
+  for (const link of document.querySelectorAll("#downloads a")) {
+    const query = filterParams(params);
+    query.set("format", link.dataset.format);
+    link.href = `/api/export?${query}`;
+  }
 }
 
 const form = document.getElementById("filters");
@@ -109,15 +129,22 @@ function buildFilterForm() {
   fill("sector", facets.sectors);
   fill("cameo", Object.keys(vocabulary.cameo_roots), (code) => `${code} ${titleCase(vocabulary.cameo_roots[code])}`);
   fill("plover_type", facets.plover_types);
+  document.getElementById("actor-codes").append(...facets.actor_codes.map((code) => h("option", { value: code })));
+  document.getElementById("place-names").append(...facets.places.map((name) => h("option", { value: name })));
   const chip = (field, value, label) =>
     h("button", { type: "button", class: "chip", dataset: { field, value }, "aria-pressed": "false",
       onclick: () => updateFilters((params) => toggle(params, field, value)) }, label);
   document.getElementById("modality-chips").append(...MODALITIES.map((m) => chip("modality", m, m)));
   document.getElementById("quad-chips").append(...[1, 2, 3, 4].map((q) =>
     chip("quad_class", String(q), h("span", {}, h("span", { class: `quad quad-${q}` }), vocabulary.quad_classes[q]))));
+  document.getElementById("family-chips").append(...Object.entries(RULE_FAMILIES).map(([family, note]) => {
+    const button = chip("rule_family", family, family);
+    button.title = note;
+    return button;
+  }));
 
   form.addEventListener("change", (event) => {
-    if (event.target.name && event.target.name !== "q") setField(event.target.name, event.target.value);
+    if (event.target.name && event.target.name !== "q" && event.target.checkValidity()) setField(event.target.name, event.target.value.trim());
   });
   let typing = null;
   form.elements.q.addEventListener("input", () => {
@@ -157,9 +184,11 @@ async function route() {
     if (tab.dataset.view !== "documents") tab.href = `#/${tab.dataset.view}${filterParams(params).toString() ? `?${filterParams(params)}` : ""}`;
   }
   syncFilterForm(params);
+  updateDownloads(params);
   form.hidden = name === "doc" || name === "documents";
   const token = ++renderToken;
-  const renderers = { events: renderEvents, doc: renderDocument, timeline: renderTimeline, network: renderNetwork, documents: renderDocuments };
+  const renderers = { events: renderEvents, doc: renderDocument, timeline: renderTimeline, network: renderNetwork, map: renderMap,
+    documents: renderDocuments };
   const render = renderers[name] || renderEvents;
   try {
     const content = await render(arg, params);
@@ -178,7 +207,7 @@ function sentenceWithTrigger(e) {
 
 function actorCell(actor) {
   if (!actor) return h("td", { class: "actor-cell" }, h("span", { class: "actor-text" }, "—"));
-  return h("td", { class: "actor-cell" }, h("span", { class: "country" }, actor.country || actor.code || "?"),
+  return h("td", { class: "actor-cell" }, h("span", { class: "country" }, actor.code || actor.country || "?"),
     h("span", { class: "actor-text" }, actor.text));
 }
 
@@ -209,13 +238,15 @@ async function renderEvents(_, params) {
     actorCell(e.target),
     h("td", {}, modalityBadge(e.modality)),
     h("td", { class: "num" }, e.cameo.goldstein.toFixed(1)),
+    h("td", { class: "num" }, e.confidence.toFixed(2)),
     h("td", { class: "sentence" }, sentenceWithTrigger(e)),
     h("td", {}, h("a", { href: `#/doc/${encodeURIComponent(e.doc_id)}`, class: "doc-link" }, e.doc_id)),
+    h("td", {}, h("button", { type: "button", class: "why-toggle", "aria-expanded": "false", onclick: (click) => toggleWhy(click.currentTarget, e) }, "why")),
   ));
   const table = h("table", { class: "events" },
     h("thead", {}, h("tr", {}, sortable("Date", "date"), sortable("Source", "source"), sortable("Event", "cameo"),
-      sortable("Target", "target"), sortable("Modality", "modality"), sortable("Goldstein", "goldstein"), h("th", {}, "Sentence"),
-      sortable("Document", "document"))),
+      sortable("Target", "target"), sortable("Modality", "modality"), sortable("Goldstein", "goldstein"),
+      sortable("Conf.", "confidence"), h("th", {}, "Sentence"), sortable("Document", "document"), h("th", {}, "Why"))),
     h("tbody", {}, rows));
   const goTo = (next) => { const p = new URLSearchParams(params); p.set("offset", next); navigate("events", p); };
   const last = Math.min(offset + PAGE_SIZE, page.total);
@@ -228,6 +259,47 @@ async function renderEvents(_, params) {
       h("span", { class: "spacer" }),
       h("button", { type: "button", disabled: offset === 0, onclick: () => goTo(Math.max(0, offset - PAGE_SIZE)) }, "← Previous"),
       h("button", { type: "button", disabled: last >= page.total, onclick: () => goTo(offset + PAGE_SIZE) }, "Next →")));
+}
+
+function toggleWhy(button, e) {
+  const row = button.closest("tr");
+  const open = button.getAttribute("aria-expanded") === "true";
+  button.setAttribute("aria-expanded", String(!open));
+  if (open) row.nextElementSibling.remove();
+  else row.after(h("tr", { class: "why-row" }, h("td", { colspan: row.children.length }, whyPanel(e))));
+}
+
+// ---- why: what produced an event, read from its `rule` ----------------------------------------------------------
+
+function explainRule(rule) {
+  // "<lexicon row> <parse path> | <adjustment> | ...", or "model:<name>[+place] | ..." (see events/extract.py)
+  const [main, ...adjustments] = (rule || "").split(" | ");
+  if (main.startsWith("model:")) return { family: "model", model: main.replace(/\+place$/, ""), row: null, path: null, adjustments };
+  const cut = main.lastIndexOf(" ");  // a lexicon row may hold a space ("verb:carry out"), a parse path never
+  const row = cut < 0 ? main : main.slice(0, cut);
+  const path = cut < 0 ? null : main.slice(cut + 1);
+  let family = "lexicon";
+  if (path && path.startsWith("unattributed")) family = "unattributed";
+  else if (path && path.startsWith("authorities")) family = "authorities";
+  else if (path && path.includes(".unresolved")) family = "unresolved";
+  return { family, model: null, row, path, adjustments };
+}
+
+function whyPanel(e) {
+  const why = explainRule(e.rule);
+  const rows = [];
+  const add = (label, ...value) => rows.push(h("dt", {}, label), h("dd", {}, ...value));
+  add("Found by", h("span", { class: "family" }, why.family), ` — ${RULE_FAMILIES[why.family]}`);
+  if (why.model) add("Model", h("code", {}, why.model));
+  else {
+    const file = LEXICON_FILES[why.row.split(":")[0]];
+    add("Lexicon row", h("code", {}, why.row), file ? ` in ${file}` : "");
+  }
+  if (why.path) add("Parse path", h("code", {}, why.path), " (dependency path from the trigger to source / target)");
+  if (why.adjustments.length) add("Adjusted by", why.adjustments.map((a) => h("code", {}, a)));
+  add("Confidence", e.confidence.toFixed(2));
+  add("Rule", h("code", { class: "rule" }, e.rule || "—"));
+  return h("dl", { class: "why-panel" }, rows);
 }
 
 async function renderDocuments(_, params) {
@@ -286,12 +358,13 @@ function eventCard(e) {
   add("Quantities", e.quantities.map((q) => q.text).join("; "));
   add("Confidence", e.confidence.toFixed(2));
   const flags = [e.historical && "historical", e.reciprocal && "reciprocal", e.evidential !== "direct" && e.evidential].filter(Boolean);
-  const actorLabel = (a) => (a ? `${a.country || a.code || "?"} · ${a.text}` : "—");
+  const actorLabel = (a) => (a ? `${a.code || a.country || "?"} · ${a.text}` : "—");
   return h("article", { class: `event-card quad-border-${e.cameo.quad_class}`, dataset: { eventId: e.id }, tabindex: "0" },
     h("div", { class: "line1" }, h("span", { class: "code" }, e.cameo.code), h("span", {}, e.cameo.name),
       ...flags.map((f) => h("span", { class: "badge badge-soft" }, f)), modalityBadge(e.modality)),
     h("div", { class: "dyad" }, actorLabel(e.source), h("span", { class: "arrow" }, "→"), actorLabel(e.target)),
-    h("dl", {}, rows));
+    h("dl", {}, rows),
+    h("details", { class: "why" }, h("summary", {}, "why"), whyPanel(e)));
 }
 
 async function renderDocument(docId) {
@@ -336,45 +409,66 @@ async function renderDocument(docId) {
 
 async function renderTimeline(_, params) {
   const interval = params.get("interval") || "month";
+  const showAll = params.get("axis") === "all";
   const query = filterParams(params);
   query.set("interval", interval);
   query.set("by", "quad_class");
   const points = await api("/api/stats/timeline", query);
-  const periods = periodRange(points.map((p) => p.period), interval);
-  const counts = new Map(periods.map((p) => [p, { 1: 0, 2: 0, 3: 0, 4: 0 }]));
-  for (const p of points) counts.get(p.period)[p.key] = p.count;
   const total = points.reduce((sum, p) => sum + p.count, 0);
+  const core = coreRange(points);
+  const axis = showAll || !core ? fullRange(points) : core;
+  const stacks = new Map();
+  for (const p of points) {
+    if (p.period < axis.from || p.period > axis.to) continue;
+    if (!stacks.has(p.period)) stacks.set(p.period, { 1: 0, 2: 0, 3: 0, 4: 0 });
+    stacks.get(p.period)[p.key] += p.count;
+  }
+  const outside = total - [...stacks.values()].reduce((sum, c) => sum + c[1] + c[2] + c[3] + c[4], 0);
+  const everything = fullRange(points);
+  const trimmed = core && (core.from !== everything.from || core.to !== everything.to);
 
+  const setParam = (key, value) => { const p = new URLSearchParams(params); if (value) p.set(key, value); else p.delete(key); navigate("timeline", p); };
   const intervalButtons = ["day", "week", "month"].map((name) => h("button", { type: "button", "aria-pressed": String(name === interval),
-    onclick: () => { const p = new URLSearchParams(params); p.set("interval", name); navigate("timeline", p); } }, name));
+    onclick: () => setParam("interval", name) }, name));
   const panel = h("section", { class: "panel", id: "timeline" },
     h("div", { class: "panel-head" }, h("h2", {}, "Timeline"), h("span", { class: "meta" }, `${formatNumber(total)} dated events by quad class`),
       h("div", { class: "controls" }, intervalButtons)));
-  if (!periods.length) { panel.append(h("div", { class: "empty" }, "No dated events match these filters.")); return panel; }
+  if (!points.length) { panel.append(h("div", { class: "empty" }, "No dated events match these filters.")); return panel; }
+  if (outside) {
+    const word = outside === 1 ? "event is" : "events are";
+    panel.append(h("div", { class: "axis-note", id: "axis-note" },
+      `${formatNumber(outside)} ${word} dated outside ${axis.from} – ${periodEnd(axis.to, interval)}, far from most events, and not on this axis. `,
+      h("button", { type: "button", class: "link-button", onclick: () => setParam("axis", "all") }, "Show every date")));
+  } else if (showAll && trimmed) {
+    panel.append(h("div", { class: "axis-note", id: "axis-note" }, "Every date is on this axis. ",
+      h("button", { type: "button", class: "link-button", onclick: () => setParam("axis", null) }, "Fit the axis to most events")));
+  }
 
   const width = Math.max(760, view.clientWidth - 86);
   const height = 380;
   const margin = { top: 16, right: 16, bottom: 46, left: 52 };
   const innerW = width - margin.left - margin.right;
   const innerH = height - margin.top - margin.bottom;
-  const maxTotal = Math.max(...periods.map((p) => Object.values(counts.get(p)).reduce((a, b) => a + b, 0)));
+  const maxTotal = Math.max(...[...stacks.values()].map((c) => c[1] + c[2] + c[3] + c[4]));
   const yMax = niceCeiling(maxTotal);
-  const step = innerW / periods.length;
-  const barW = Math.max(1, Math.min(48, step * 0.78));
+  // a time scale: periods are placed by date, so the number of periods never matters, only those with events are drawn
+  const t0 = dayNumber(axis.from), t1 = dayNumber(nextPeriod(axis.to, interval));
+  const x = (period) => margin.left + ((dayNumber(period) - t0) / (t1 - t0)) * innerW;
   const y = (v) => margin.top + innerH - (v / yMax) * innerH;
   const svg = s("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "events per period by quad class" });
   for (const tick of ticks(yMax)) {
     svg.append(s("line", { class: "gridline", x1: margin.left, x2: width - margin.right, y1: y(tick), y2: y(tick) }),
       s("text", { class: "axis", x: margin.left - 8, y: y(tick) + 4, "text-anchor": "end", fill: "#66727f", "font-size": 11 }, formatNumber(tick)));
   }
-  const labelEvery = Math.ceil(periods.length / Math.floor(innerW / 70));
-  periods.forEach((period, i) => {
-    const x = margin.left + i * step + (step - barW) / 2;
+  for (const [period, counts] of stacks) {
+    const slot = x(nextPeriod(period, interval)) - x(period);
+    const barW = Math.max(1, Math.min(48, slot * 0.78));
+    const left = x(period) + (slot - barW) / 2;
     let base = 0;
     for (const quad of [1, 2, 3, 4]) {
-      const n = counts.get(period)[quad];
+      const n = counts[quad];
       if (!n) continue;
-      const rect = s("rect", { class: "bar", x, width: barW, y: y(base + n), height: Math.max(0.5, y(base) - y(base + n)), fill: QUAD_COLORS[quad], dataset: { period, quad } });
+      const rect = s("rect", { class: "bar", x: left, width: barW, y: y(base + n), height: Math.max(0.5, y(base) - y(base + n)), fill: QUAD_COLORS[quad], dataset: { period, quad } });
       rect.addEventListener("mousemove", (ev) => showTooltip(ev, [`${period} · ${vocabulary.quad_classes[quad]}`, `${formatNumber(n)} events`, "click to list them"]));
       rect.addEventListener("mouseleave", hideTooltip);
       rect.addEventListener("click", () => {
@@ -389,25 +483,80 @@ async function renderTimeline(_, params) {
       svg.append(rect);
       base += n;
     }
-    if (i % labelEvery === 0) {
-      svg.append(s("text", { x: x + barW / 2, y: height - margin.bottom + 18, "text-anchor": "middle", fill: "#66727f", "font-size": 11 },
-        interval === "month" ? period.slice(0, 7) : period));
-    }
-  });
+  }
+  for (const tick of dateTicks(axis.from, nextPeriod(axis.to, interval), Math.max(2, Math.floor(innerW / 90)))) {
+    const at = x(tick.date);
+    svg.append(s("line", { class: "gridline", x1: at, x2: at, y1: y(0), y2: y(0) + 5 }),
+      s("text", { class: "date-tick", x: at, y: height - margin.bottom + 18, "text-anchor": "middle", fill: "#66727f", "font-size": 11 }, tick.label));
+  }
   svg.append(s("line", { x1: margin.left, x2: width - margin.right, y1: y(0), y2: y(0), stroke: "#9aa5b1" }));
   panel.append(h("div", { class: "chart-wrap" }, svg),
     h("div", { class: "chart-legend" }, [1, 2, 3, 4].map((q) => h("span", {}, h("span", { class: "swatch", style: `background:${QUAD_COLORS[q]}` }), vocabulary.quad_classes[q]))));
   return panel;
 }
 
-function periodRange(found, interval) {
-  // every period from the first to the last, so empty ones show as gaps on a true time scale
-  if (!found.length) return [];
-  const sorted = [...new Set(found)].sort();
-  const last = sorted.at(-1);
-  const all = [];
-  for (let period = sorted[0]; period <= last && all.length < 5000; period = nextPeriod(period, interval)) all.push(period);
-  return all;
+const DAY_MS = 86400000;
+const dayNumber = (iso) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+const isoDay = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+// Dates further than this many spreads of the middle half of the events from it are outliers (a misread year,
+// a historical event) and left off the axis; the spread counts as at least a year, so a short corpus keeps its
+// own year and the years around it.
+const OUTLIER_SPREADS = 3;
+const MIN_SPREAD_DAYS = 365;
+
+function fullRange(points) {
+  const periods = points.map((p) => p.period).sort();
+  return { from: periods[0], to: periods.at(-1) };
+}
+
+function coreRange(points) {
+  // the quartiles of the events' periods, weighted by their counts
+  if (!points.length) return null;
+  const sorted = [...points].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const total = sorted.reduce((sum, p) => sum + p.count, 0);
+  const quantile = (q) => {
+    let seen = 0;
+    for (const p of sorted) { seen += p.count; if (seen >= q * total) return dayNumber(p.period); }
+    return dayNumber(sorted.at(-1).period);
+  };
+  const [q1, q3] = [quantile(0.25), quantile(0.75)];
+  const spread = Math.max(q3 - q1, MIN_SPREAD_DAYS);
+  const [low, high] = [q1 - OUTLIER_SPREADS * spread, q3 + OUTLIER_SPREADS * spread];
+  const kept = sorted.map((p) => p.period).filter((period) => dayNumber(period) >= low && dayNumber(period) <= high);
+  return { from: kept[0], to: kept.at(-1) };
+}
+
+function dateTicks(from, to, most) {
+  // calendar-aligned ticks (days, months or years) with at most `most` of them between two ISO dates
+  const [start, end] = [dayNumber(from), dayNumber(to)];
+  const days = end - start;
+  for (const step of [1, 2, 7, 14]) {
+    if (days / step <= most) {
+      const out = [];
+      for (let day = start; day <= end; day += step) out.push({ date: isoDay(day), label: isoDay(day) });
+      return out;
+    }
+  }
+  const [y0, m0] = from.split("-").map(Number);
+  const [y1] = to.split("-").map(Number);
+  for (const months of [1, 2, 3, 6]) {
+    if (days / 30.44 / months <= most) {
+      const out = [];
+      for (let i = Math.ceil((y0 * 12 + m0 - 1) / months) * months; ; i += months) {
+        const date = `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`;
+        if (date > to) return out;
+        if (date >= from) out.push({ date, label: date.slice(0, 7) });
+      }
+    }
+  }
+  let years = 1;
+  for (const k of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]) { years = k; if ((y1 - y0 + 1) / k <= most) break; }
+  const out = [];
+  for (let year = Math.ceil(y0 / years) * years; year <= y1; year += years) {
+    const date = `${String(year).padStart(4, "0")}-01-01`;
+    if (date >= from && date <= to) out.push({ date, label: String(year) });
+  }
+  return out;
 }
 
 function nextPeriod(period, interval) {
@@ -438,7 +587,7 @@ function ticks(max) {
   return [0, 1, 2, 3, 4, 5].map((i) => Math.round(i * step * 100) / 100);
 }
 
-// ---- dyad network: countries as nodes, edge width = events, colour = mean Goldstein -------------------------------
+// ---- dyad network: countries or actor codes as nodes, edge width = events, colour = mean Goldstein -------------------------------
 
 function goldsteinColor(score) {
   // red (-10) → grey (0) → green (+10)
@@ -497,35 +646,62 @@ function layout(nodes, edges, width, height) {
   }
 }
 
+// A country dominates the dyads when it is on one side of at least this share of their events; its pairs are
+// then mostly domestic (IND→IND), and the network's nodes become actor codes, told apart by sector.
+const DOMINANT_SHARE = 2 / 3;
+
+function dominantCountry(dyads) {
+  const total = dyads.reduce((sum, d) => sum + d.count, 0);
+  const share = new Map();
+  for (const d of dyads) {
+    for (const country of new Set([d.source_country, d.target_country])) share.set(country, (share.get(country) || 0) + d.count / total);
+  }
+  const [country, most] = [...share].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [null, 0]);
+  return most >= DOMINANT_SHARE ? { country, share: most } : null;
+}
+
 async function renderNetwork(_, params) {
   const query = filterParams(params);
   query.set("limit", "150");
-  const dyads = await api("/api/stats/dyads", query);
-  const panel = h("section", { class: "panel", id: "network" },
+  const countryDyads = await api("/api/stats/dyads", query);
+  const dominant = dominantCountry(countryDyads);
+  const nodesBy = params.get("nodes") || (dominant ? "actor" : "country");
+  query.set("by", nodesBy);
+  const dyads = nodesBy === "actor" ? await api("/api/stats/dyads", query) : countryDyads;
+  const choose = (name) => { const p = new URLSearchParams(params); p.set("nodes", name); navigate("network", p); };
+  const what = nodesBy === "actor" ? "actor codes" : "countries";
+  const why = dominant && nodesBy === "actor" && !params.get("nodes")
+    ? ` (${dominant.country} is in ${Math.round(100 * dominant.share)}% of these events, so its actors are told apart by sector)` : "";
+  const panel = h("section", { class: "panel", id: "network", dataset: { nodes: nodesBy } },
     h("div", { class: "panel-head" }, h("h2", {}, "Dyad network"),
-      h("span", { class: "meta" }, `top ${dyads.length} source → target pairs; click a country to filter`),
-      h("div", { class: "controls" }, h("div", { class: "scale-bar" }, h("span", { class: "meta" }, "mean Goldstein −10"),
-        h("span", { class: "scale-gradient", style: `background:linear-gradient(90deg,${goldsteinColor(-10)},${goldsteinColor(0)},${goldsteinColor(10)})` }),
-        h("span", { class: "meta" }, "+10")))));
-  if (!dyads.length) { panel.append(h("div", { class: "empty" }, "No dyads with both countries known match these filters.")); return panel; }
+      h("span", { class: "meta" }, `top ${dyads.length} source → target pairs of ${what}${why}; click to filter`),
+      h("div", { class: "controls" },
+        ["country", "actor"].map((name) => h("button", { type: "button", class: "nodes-choice", dataset: { nodes: name },
+          "aria-pressed": String(name === nodesBy), onclick: () => choose(name) }, name === "actor" ? "actors" : "countries")),
+        h("div", { class: "scale-bar" }, h("span", { class: "meta" }, "mean Goldstein −10"),
+          h("span", { class: "scale-gradient", style: `background:linear-gradient(90deg,${goldsteinColor(-10)},${goldsteinColor(0)},${goldsteinColor(10)})` }),
+          h("span", { class: "meta" }, "+10")))));
+  if (!dyads.length) { panel.append(h("div", { class: "empty" }, `No dyads with both ${what} known match these filters.`)); return panel; }
 
   const byCode = new Map();
-  const node = (code) => {
-    if (!byCode.has(code)) byCode.set(code, { code, events: 0, domestic: 0 });
+  const nodeKey = nodesBy === "actor" ? ["source_code", "target_code"] : ["source_country", "target_country"];
+  const countryOf = { source: "source_country", target: "target_country" };
+  const node = (code, country) => {
+    if (!byCode.has(code)) byCode.set(code, { code, country, events: 0, domestic: 0 });
     return byCode.get(code);
   };
   const edges = [];
   for (const d of dyads) {
-    const from = node(d.source_country), to = node(d.target_country);
+    const from = node(d[nodeKey[0]], d[countryOf.source]), to = node(d[nodeKey[1]], d[countryOf.target]);
     from.events += d.count;
-    if (from === to) { from.domestic += d.count; continue; }
-    to.events += d.count;
+    if (from === to) from.domestic += d.count;
+    else to.events += d.count;
     edges.push({ from, to, count: d.count, goldstein: d.mean_goldstein });
   }
   const nodes = [...byCode.values()];
   const width = Math.max(760, view.clientWidth - 86);
   const height = 560;
-  layout(nodes, edges, width, height);
+  layout(nodes, edges.filter((e) => e.from !== e.to), width, height);
   const maxCount = Math.max(...edges.map((e) => e.count), 1);
   const maxEvents = Math.max(...nodes.map((n) => n.events), 1);
   const radius = (n) => 9 + 17 * Math.sqrt(n.events / maxEvents);
@@ -542,28 +718,50 @@ async function renderNetwork(_, params) {
     }
     return markers.get(color);
   };
+  const filterPair = (from, to) => {
+    const p = filterParams(params);
+    if (nodesBy === "actor") { p.set("source_actor", from.code); p.set("target_actor", to.code); }
+    else { p.set("source_country", from.code); p.set("target_country", to.code); }
+    navigate("events", p);
+  };
   for (const e of edges.sort((a, b) => a.count - b.count)) {
     const { from, to } = e;
-    const dx = to.x - from.x, dy = to.y - from.y;
-    const d = Math.sqrt(dx * dx + dy * dy) || 1;
-    // curve every edge to its right, so A→B and B→A stay apart
-    const mx = (from.x + to.x) / 2 - (dy / d) * d * 0.12, my = (from.y + to.y) / 2 + (dx / d) * d * 0.12;
-    const end = shorten(mx, my, to.x, to.y, radius(to) + 3);
     const color = goldsteinColor(e.goldstein);
     const widthPx = 1.2 + 9 * Math.sqrt(e.count / maxCount);
-    const path = s("path", { class: "network-edge", d: `M${from.x},${from.y} Q${mx},${my} ${end.x},${end.y}`, stroke: color,
+    let d;
+    if (from === to) {
+      // a domestic pair (IND→IND among countries): a loop above its node
+      const r = radius(from);
+      d = `M${from.x - r * 0.6},${from.y - r * 0.8} C${from.x - r * 2.4},${from.y - r * 3.4} ${from.x + r * 2.4},${from.y - r * 3.4} ${from.x + r * 0.6},${from.y - r * 0.8}`;
+    } else {
+      const dx = to.x - from.x, dy = to.y - from.y;
+      const length = Math.sqrt(dx * dx + dy * dy) || 1;
+      // curve every edge to its right, so A→B and B→A stay apart
+      const mx = (from.x + to.x) / 2 - (dy / length) * length * 0.12, my = (from.y + to.y) / 2 + (dx / length) * length * 0.12;
+      const end = shorten(mx, my, to.x, to.y, radius(to) + 3);
+      d = `M${from.x},${from.y} Q${mx},${my} ${end.x},${end.y}`;
+    }
+    const path = s("path", { class: from === to ? "network-edge domestic" : "network-edge", d, stroke: color,
       "stroke-width": widthPx, "marker-end": `url(#${marker(color)})`, dataset: { source: from.code, target: to.code } });
     path.addEventListener("mousemove", (ev) => showTooltip(ev, [`${from.code} → ${to.code}`, `${formatNumber(e.count)} events`, `mean Goldstein ${e.goldstein.toFixed(2)}`]));
     path.addEventListener("mouseleave", hideTooltip);
-    path.addEventListener("click", () => { hideTooltip(); const p = filterParams(params); p.set("source_country", from.code); p.set("target_country", to.code); navigate("events", p); });
+    path.addEventListener("click", () => { hideTooltip(); filterPair(from, to); });
     svg.append(path);
   }
   for (const n of nodes) {
-    const group = s("g", { class: "network-node", transform: `translate(${n.x},${n.y})`, dataset: { country: n.code } },
-      s("circle", { r: radius(n), fill: "#2f4a6d" }));
-    group.addEventListener("mousemove", (ev) => showTooltip(ev, [n.code, `${formatNumber(n.events)} events in the top dyads`, n.domestic ? `${formatNumber(n.domestic)} domestic` : "", "click to filter by this country"].filter(Boolean)));
+    const group = s("g", { class: "network-node", transform: `translate(${n.x},${n.y})`, dataset: { code: n.code, country: n.country } },
+      s("circle", { r: radius(n), fill: dominant && n.country !== dominant.country ? "#7a8da5" : "#2f4a6d" }));
+    group.addEventListener("mousemove", (ev) => showTooltip(ev, [n.code, `${formatNumber(n.events)} events in the top dyads`,
+      n.domestic ? `${formatNumber(n.domestic)} with itself` : "", "click to filter by it"].filter(Boolean)));
     group.addEventListener("mouseleave", hideTooltip);
-    group.addEventListener("click", () => { hideTooltip(); const p = filterParams(params); p.delete("source_country"); p.delete("target_country"); p.set("source_country", n.code); navigate("events", p); });
+    group.addEventListener("click", () => {
+      hideTooltip();
+      const p = filterParams(params);
+      for (const key of ["source_country", "target_country", "source_actor", "target_actor"]) p.delete(key);
+      if (nodesBy === "actor") p.set("actor", n.code);
+      else p.set("source_country", n.code);
+      navigate("events", p);
+    });
     svg.append(group);
   }
   // labels last, above every edge and node, each with a white halo
@@ -576,6 +774,76 @@ function shorten(fromX, fromY, toX, toY, by) {
   const dx = toX - fromX, dy = toY - fromY;
   const d = Math.sqrt(dx * dx + dy * dy) || 1;
   return { x: toX - (dx / d) * by, y: toY - (dy / d) * by };
+}
+
+// ---- map: events per geocoded place over Natural Earth's world outline (shipped in static/, drawn here) --------
+
+let worldOutline = null;
+async function loadWorld() {
+  if (!worldOutline) {
+    const response = await fetch("/static/world-110m.json");
+    if (!response.ok) throw new Error(`world outline: ${response.statusText}`);
+    worldOutline = await response.json();
+  }
+  return worldOutline;
+}
+
+function mapExtent(places) {
+  // the places' bounding box with a margin, at least 40° × 20°, widened to the map's 2:1 shape (plate carrée)
+  if (!places.length) return { west: -180, east: 180, south: -90, north: 90 };
+  const lons = places.map((p) => p.lon), lats = places.map((p) => p.lat);
+  let [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const cx = (west + east) / 2, cy = (south + north) / 2;
+  let w = Math.max(40, (east - west) * 1.3), hgt = Math.max(20, (north - south) * 1.3);
+  if (w / hgt > 2) hgt = w / 2; else w = hgt * 2;
+  w = Math.min(w, 360); hgt = Math.min(hgt, 180);
+  west = Math.max(-180, Math.min(cx - w / 2, 180 - w)); south = Math.max(-90, Math.min(cy - hgt / 2, 90 - hgt));
+  return { west, east: west + w, south, north: south + hgt };
+}
+
+async function renderMap(_, params) {
+  const query = filterParams(params);
+  const counted = new URLSearchParams(query);
+  counted.set("limit", "1");
+  const [world, places, page] = await Promise.all([loadWorld(), api("/api/stats/places", query), api("/api/events", counted)]);
+  const located = places.reduce((sum, p) => sum + p.count, 0);
+  const panel = h("section", { class: "panel", id: "map" },
+    h("div", { class: "panel-head" }, h("h2", {}, "Map"),
+      h("span", { class: "meta", id: "map-summary" }, `${formatNumber(located)} of ${formatNumber(page.total)} matching events at ${formatNumber(places.length)} places with coordinates; click a place to list its events`),
+      h("div", { class: "controls" }, h("div", { class: "scale-bar" }, h("span", { class: "meta" }, "mean Goldstein −10"),
+        h("span", { class: "scale-gradient", style: `background:linear-gradient(90deg,${goldsteinColor(-10)},${goldsteinColor(0)},${goldsteinColor(10)})` }),
+        h("span", { class: "meta" }, "+10")))));
+  const width = Math.max(760, view.clientWidth - 86);
+  const height = Math.round(width / 2);
+  const extent = mapExtent(places);
+  const x = (lon) => ((lon - extent.west) / (extent.east - extent.west)) * width;
+  const y = (lat) => ((extent.north - lat) / (extent.north - extent.south)) * height;
+  const svg = s("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "events per place" });
+  svg.append(s("rect", { class: "map-sea", x: 0, y: 0, width, height }));
+  for (const feature of world.features) {
+    const d = feature.geometry.coordinates.flat().map((ring) =>
+      `M${ring.map(([lon, lat]) => `${x(lon).toFixed(1)},${y(lat).toFixed(1)}`).join("L")}Z`).join("");
+    svg.append(s("path", { class: "map-country", d, dataset: { iso: feature.properties.iso_a3 } }));
+  }
+  const most = Math.max(...places.map((p) => p.count), 1);
+  for (const place of [...places].sort((a, b) => b.count - a.count)) {  // small circles drawn last, on top
+    const circle = s("circle", { class: "map-place", cx: x(place.lon), cy: y(place.lat), r: 4 + 14 * Math.sqrt(place.count / most),
+      fill: goldsteinColor(place.mean_goldstein), dataset: { place: place.name || "", country: place.country || "" } });
+    circle.addEventListener("mousemove", (ev) => showTooltip(ev, [[place.name, place.country].filter(Boolean).join(", "),
+      `${formatNumber(place.count)} events`, `mean Goldstein ${place.mean_goldstein.toFixed(2)}`, "click to list them"]));
+    circle.addEventListener("mouseleave", hideTooltip);
+    circle.addEventListener("click", () => {
+      hideTooltip();
+      const p = filterParams(params);
+      p.set("place", place.name || place.country);
+      navigate("events", p);
+    });
+    svg.append(circle);
+  }
+  panel.append(h("div", { class: "chart-wrap" }, svg,
+    h("div", { class: "map-credit" }, "Country outlines: Natural Earth 1:110m (public domain)")));
+  if (!places.length) panel.append(h("div", { class: "empty" }, "No matching event has a place with coordinates."));
+  return panel;
 }
 
 // ---- start -------------------------------------------------------------------------------------------------

@@ -218,3 +218,17 @@ def test_the_api_lists_the_reports_of_one_real_event(db):
     reports = response.json()["items"]
     assert sorted(r["doc_id"] for r in reports) == ["wire-a/1", "wire-a/2", "wire-b/7", "wire-e/9"]
     assert {r["cluster"]["mentions"] for r in reports} == {4}
+
+
+def test_a_gdelt_export_of_real_events_counts_their_mentions_sources_and_articles(db, tmp_path):
+    with Store(db) as store:
+        cluster_store(store, EventLinker())
+    output = tmp_path / "events.tsv"
+    result = CliRunner().invoke(
+        app, ["export", "--db", str(db), "-o", str(output), "--format", "gdelt", "--one-per-cluster"]
+    )
+    assert result.exit_code == 0, result.output
+    with open(output, newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    counts = sorted((row["NumMentions"], row["NumSources"], row["NumArticles"]) for row in rows)
+    assert counts == [("1", "1", "1")] * 4 + [("4", "3", "4")]

@@ -20,6 +20,7 @@ from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Te
 from rich.table import Table
 from rich.text import Text
 
+from dyads.clustering.command import cluster_command
 from dyads.coder import Coder
 from dyads.data import data_path
 from dyads.evaluate.command import eval_command
@@ -464,6 +465,7 @@ def _quiet_library_logs(console: Console) -> None:
 
 
 # Other command families register themselves below, one module each.
+app.command("cluster")(cluster_command)
 app.command("eval")(eval_command)
 app.command("export")(export_command)
 app.command("serve")(serve_command)

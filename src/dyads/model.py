@@ -112,6 +112,24 @@ class CitedSource:
 
 
 @dataclass
+class EventCluster:
+    """The real event an event reports, as `dyads.clustering` linked its reports across documents.
+
+    `mentions`: events in the cluster; `documents`: distinct documents; `sources`: distinct outlets (a
+    document's `source`, each document without one counting as its own); first and last report: the
+    earliest and latest document by publication date."""
+
+    id: str
+    mentions: int
+    documents: int
+    sources: int
+    first_doc_id: str
+    first_date: str | None
+    last_doc_id: str
+    last_date: str | None
+
+
+@dataclass
 class Event:
     id: str
     doc_id: str
@@ -136,6 +154,7 @@ class Event:
     rule: str = ""
     sentence_start: int = 0
     sentence_end: int = 0
+    cluster: EventCluster | None = None  # set by `dyads cluster`, not by coding
 
     def identity(self) -> str:
         """What makes two records one event: document, sentence, trigger offsets, both actors and code.
@@ -171,6 +190,7 @@ class Event:
         data["location"] = build(Location, data.get("location"))
         data["quantities"] = [Quantity(**q) for q in data.get("quantities") or []]
         data["cited_sources"] = [CitedSource(**c) for c in data.get("cited_sources") or []]
+        data["cluster"] = build(EventCluster, data.get("cluster"))
         known = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
 
@@ -240,7 +260,22 @@ class Event:
         row["cited_sources"] = "; ".join(c.name for c in self.cited_sources)
         row["confidence"] = self.confidence
         row["rule"] = self.rule
+        row.update(cluster_columns(self.cluster))
         return row
+
+
+def cluster_columns(cluster: EventCluster | None) -> dict[str, Any]:
+    """The flat columns of an event's cluster (all None before `dyads cluster` ran)."""
+    return {
+        "event_cluster_id": cluster.id if cluster else None,
+        "cluster_mentions": cluster.mentions if cluster else None,
+        "cluster_documents": cluster.documents if cluster else None,
+        "cluster_sources": cluster.sources if cluster else None,
+        "cluster_first_doc_id": cluster.first_doc_id if cluster else None,
+        "cluster_first_date": cluster.first_date if cluster else None,
+        "cluster_last_doc_id": cluster.last_doc_id if cluster else None,
+        "cluster_last_date": cluster.last_date if cluster else None,
+    }
 
 
 def event_id(event: Event) -> str:

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from dyads.exit_codes import EXIT_OUTPUT_FAILED
+from dyads.exit_codes import EXIT_OUTPUT_FAILED, EXIT_USAGE
 from dyads.export import FORMATS, UnknownOutputFormat, writer_for
 from dyads.export.store import MODALITIES, RULE_FAMILIES, EventFilter, Store, StoredDocuments
 from dyads.server.ingest import ServerFile
@@ -70,6 +70,14 @@ def export_command(
         str | None, typer.Option("--actor", metavar="CODE", help="Full actor code on either side (INDCOP).")
     ] = None,
     place: Annotated[str | None, typer.Option("--place", help="Place name or country code of the event.")] = None,
+    one_per_cluster: Annotated[
+        bool,
+        typer.Option(
+            "--one-per-cluster",
+            help="One row per real event (cluster of `dyads cluster`): the matching event of its first report, "
+            "with the cluster's first and last report and counts.",
+        ),
+    ] = False,
 ) -> None:
     """Write the events of a store, optionally filtered, in the format of `dyads code -o`."""
     console = Console(stderr=True)
@@ -109,6 +117,14 @@ def export_command(
         )
         console.print(f"[red]error[/] cannot open {escape(str(db))}: {escape(reason)}", soft_wrap=True)
         raise typer.Exit(EXIT_OUTPUT_FAILED) from None
+    unclustered = store.count_unclustered() if one_per_cluster else 0
+    if unclustered:
+        store.close()
+        console.print(
+            f"[red]error[/] {unclustered:,} events have no cluster yet: run `dyads cluster --db {escape(str(db))}` first",
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_USAGE)
     try:
         writer = writer_for(output, format, StoredDocuments(store))
     except UnknownOutputFormat as error:
@@ -116,10 +132,11 @@ def export_command(
         raise typer.BadParameter(str(error), param_hint="'--format'" if format else "'--output'") from None
     written = 0
     try:
-        for events in store.iter_events(event_filter):
+        for events in store.iter_events(event_filter, one_per_cluster=one_per_cluster):
             writer.write(events)
             written += len(events)
     finally:
         writer.close()
         store.close()
-    console.print(f"{written:,} events written to {escape(output if output != '-' else 'stdout')}")
+    unit = "real events" if one_per_cluster else "events"
+    console.print(f"{written:,} {unit} written to {escape(output if output != '-' else 'stdout')}")

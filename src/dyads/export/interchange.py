@@ -87,7 +87,10 @@ def event_values(event: Event, document: Published | None) -> dict[str, Any]:
         "plover_contexts": [part.strip() for part in (event.plover.context or "").split(";") if part.strip()],
         "trigger_text": event.trigger.text,
         "is_root_event": int(event.sentence_index == 0),
-        "mentions": 1,
+        # GDELT's counts over every report of the event, once `dyads cluster` has linked them; else this one
+        "mentions": event.cluster.mentions if event.cluster else 1,
+        "sources": event.cluster.sources if event.cluster else 1,
+        "articles": event.cluster.documents if event.cluster else 1,
         "story_id": event.doc_id,
         "sentence_number": event.sentence_index + 1,
         "sentence": event.sentence,

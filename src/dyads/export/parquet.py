@@ -23,6 +23,9 @@ INTEGER_COLUMNS = {
     "target_end",
     "quad_class",
     "geonameid",
+    "cluster_mentions",
+    "cluster_documents",
+    "cluster_sources",
 }
 FLOAT_COLUMNS = {
     "goldstein",

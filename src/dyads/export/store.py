@@ -19,7 +19,7 @@ import errno
 import json
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import duckdb
 import pyarrow as pa
 
-from dyads.model import FLAT_COLUMNS, Event, Modality
+from dyads.model import FLAT_COLUMNS, Event, EventCluster, Modality, cluster_columns
 
 if TYPE_CHECKING:  # the coder pulls in spaCy, which reading a store does not need
     from dyads.coder import CodedDocument
@@ -35,7 +35,8 @@ if TYPE_CHECKING:  # the coder pulls in spaCy, which reading a store does not ne
 MODALITIES: tuple[str, ...] = ("actual", "future", "hypothetical", "negated")
 MAX_FACET_VALUES = 1000
 
-_INTEGER_COLUMNS = {"sentence_index", "quad_class", "geonameid"} | {
+_CLUSTER_COUNTS = {"cluster_mentions", "cluster_documents", "cluster_sources"}
+_INTEGER_COLUMNS = {"sentence_index", "quad_class", "geonameid"} | _CLUSTER_COUNTS | {
     column for column in FLAT_COLUMNS if column.endswith(("_start", "_end")) and not column.startswith("date_")
 }
 _FLOAT_COLUMNS = {"goldstein", "lat", "lon", "quantity_usd", "confidence"} | {
@@ -85,6 +86,12 @@ CREATE INDEX IF NOT EXISTS events_doc_id ON events (doc_id);
 # a store made by an earlier version gets the flat columns added since (its older rows hold NULL there)
 _UPGRADE_SQL = "".join(
     f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {column} {_column_type(column)[0]};\n" for column in FLAT_COLUMNS
+)
+
+_CLUSTER_SCHEMA = pa.schema(
+    [("event_id", pa.string())]
+    + [(column, _column_type(column)[1]) for column in cluster_columns(None)]
+    + [("patch", pa.string())]
 )
 
 _EVENT_INSERT_COLUMNS = ", ".join(_EVENT_SCHEMA.names)
@@ -151,6 +158,7 @@ class EventFilter:
     quad_class: list[int] = field(default_factory=list)
     text: str | None = None  # case-insensitive substring of the sentence
     doc_id: str | None = None
+    cluster_id: str | None = None  # the reports of one real event (`dyads cluster`)
     min_confidence: float | None = None
     rule_family: list[RuleFamily] = field(default_factory=list)  # any of them
     actor: str | None = None  # a full actor code ("INDCOP") on either side
@@ -198,6 +206,8 @@ class EventFilter:
             add("contains(sentence_lower, lower(?))", self.text)
         if self.doc_id is not None:
             add("doc_id = ?", self.doc_id)
+        if self.cluster_id is not None:
+            add("event_cluster_id = ?", self.cluster_id)
         if self.min_confidence is not None:
             add("confidence >= ?", self.min_confidence)
         if self.rule_family:
@@ -427,6 +437,31 @@ class Store:
             result.added, result.events = len(fresh), incoming.num_rows
             return result
 
+    def set_clusters(self, clusters: dict[str, EventCluster]) -> None:
+        """Give each event named in `clusters` its cluster, in its flat columns and its record, in one
+        transaction (what `dyads cluster` writes; events coded since keep none until the next run)."""
+        flat = [{"event_id": event_id, **cluster_columns(cluster)} for event_id, cluster in clusters.items()]
+        table = pa.Table.from_pylist(
+            [{**row, "patch": json.dumps({"cluster": asdict(clusters[row["event_id"]])})} for row in flat],
+            schema=_CLUSTER_SCHEMA,
+        )
+        assignments = ", ".join(f"{column} = clusters.{column}" for column in _CLUSTER_SCHEMA.names[1:-1])
+        with self._write_lock:
+            cursor = self._cursor()
+            cursor.begin()
+            try:
+                cursor.register("clusters", table)
+                cursor.execute(
+                    f"UPDATE events SET {assignments}, record = json_merge_patch(record, CAST(clusters.patch AS JSON))"
+                    " FROM clusters WHERE events.event_id = clusters.event_id"
+                )
+                cursor.unregister("clusters")
+                cursor.commit()
+            except BaseException:
+                with contextlib.suppress(duckdb.Error):
+                    cursor.rollback()
+                raise
+
     def done(self) -> set[tuple[str, str]]:
         """(document id, content hash) of every stored document: what a resumed run may skip."""
         return set(self._cursor().execute("SELECT id, content_hash FROM documents").fetchall())
@@ -466,13 +501,39 @@ class Store:
         total = rows[0][0]
         return total, [Event.from_dict(json.loads(record)) for _, record in rows if record is not None]
 
-    def iter_events(self, event_filter: EventFilter | None = None, batch_size: int = 2000) -> Iterator[list[Event]]:
-        """Every matching event, in batches, ordered by date and document (what `dyads export` writes)."""
+    def iter_events(
+        self, event_filter: EventFilter | None = None, batch_size: int = 2000, one_per_cluster: bool = False
+    ) -> Iterator[list[Event]]:
+        """Every matching event, in batches, ordered by date and document (what `dyads export` writes).
+
+        `one_per_cluster`: of the matching events of each cluster, only the one of its earliest report."""
         where, params = (event_filter or EventFilter()).where()
+        first_report = (
+            " QUALIFY row_number() OVER (PARTITION BY coalesce(event_cluster_id, event_id)"
+            " ORDER BY doc_date NULLS LAST, doc_id, sentence_start, event_id) = 1"
+            if one_per_cluster
+            else ""
+        )
         cursor = self._cursor()
-        cursor.execute(f"SELECT record FROM events{where} ORDER BY event_date, doc_id, event_id", params)
+        cursor.execute(
+            f"SELECT record FROM events{where}{first_report} ORDER BY event_date, doc_id, event_id", params
+        )
         while rows := cursor.fetchmany(batch_size):
             yield [Event.from_dict(json.loads(record)) for (record,) in rows]
+
+    def iter_events_with_outlets(self, batch_size: int = 5000) -> Iterator[list[tuple[Event, str | None]]]:
+        """Every stored event with the `source` (outlet) of its document, in batches: what clustering reads."""
+        cursor = self._cursor()
+        cursor.execute(
+            "SELECT events.record, documents.source FROM events JOIN documents ON documents.id = events.doc_id"
+            " ORDER BY events.event_id"
+        )
+        while rows := cursor.fetchmany(batch_size):
+            yield [(Event.from_dict(json.loads(record)), outlet) for record, outlet in rows]
+
+    def count_unclustered(self) -> int:
+        """Events without a cluster: coded since the last `dyads cluster` (or never clustered)."""
+        return self._cursor().execute("SELECT count(*) FROM events WHERE event_cluster_id IS NULL").fetchone()[0]
 
     def count_documents(self, text: str | None = None) -> int:
         where, params = _document_where(text)

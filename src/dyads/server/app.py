@@ -153,6 +153,9 @@ def event_filter(
     quad_class: Annotated[list[Annotated[int, Field(ge=1, le=4)]] | None, Query()] = None,
     q: Annotated[str | None, Query(max_length=200, description="text in the sentence, case-insensitive")] = None,
     doc_id: Annotated[str | None, Query(max_length=512)] = None,
+    cluster: Annotated[
+        str | None, Query(max_length=64, description="event_cluster_id: every report of one real event")
+    ] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description="lowest confidence kept")] = None,
     rule_family: Annotated[
         list[RuleFamily] | None,
@@ -187,6 +190,7 @@ def event_filter(
         quad_class=quad_class or [],
         text=q or None,
         doc_id=doc_id,
+        cluster_id=cluster,
         min_confidence=min_confidence,
         rule_family=rule_family or [],
         actor=actor,

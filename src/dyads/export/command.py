@@ -14,6 +14,8 @@ from rich.markup import escape
 from dyads.export import UnknownOutputFormat, writer_for
 from dyads.export.store import MODALITIES, EventFilter, Store
 
+MIN_CONFIDENCE_HELP = "Only events at least this likely to be correct (their calibrated confidence, 0 to 1)."
+
 EXIT_USAGE = 2
 
 
@@ -44,6 +46,9 @@ def export_command(
     ] = None,
     quad_class: Annotated[list[int] | None, typer.Option("--quad-class", min=1, max=4, help="Repeatable.")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Text in the sentence, case-insensitive.")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP)
+    ] = None,
 ) -> None:
     """Write the events of a store, optionally filtered, in the format of `dyads code -o`."""
     console = Console(stderr=True)
@@ -64,6 +69,7 @@ def export_command(
         modality=modality or [],
         quad_class=quad_class or [],
         text=text,
+        min_confidence=min_confidence,
     )
     try:
         store = Store(db, read_only=True)

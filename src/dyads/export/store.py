@@ -134,6 +134,7 @@ class EventFilter:
     quad_class: list[int] = field(default_factory=list)
     text: str | None = None  # case-insensitive substring of the sentence
     doc_id: str | None = None
+    min_confidence: float | None = None  # the least calibrated probability of being correct
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition and its parameters."""
@@ -175,6 +176,8 @@ class EventFilter:
             add("contains(sentence_lower, lower(?))", self.text)
         if self.doc_id is not None:
             add("doc_id = ?", self.doc_id)
+        if self.min_confidence is not None:
+            add("confidence >= ?", self.min_confidence)
         return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
 
 

@@ -136,6 +136,9 @@ def event_filter(
     quad_class: Annotated[list[Annotated[int, Field(ge=1, le=4)]] | None, Query()] = None,
     q: Annotated[str | None, Query(max_length=200, description="text in the sentence, case-insensitive")] = None,
     doc_id: Annotated[str | None, Query(max_length=512)] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0.0, le=1.0, description="least calibrated probability of being correct")
+    ] = None,
 ) -> EventFilter:
     if date_from and date_to and date_from > date_to:
         raise HTTPException(400, "date_from is after date_to")
@@ -152,6 +155,7 @@ def event_filter(
         quad_class=quad_class or [],
         text=q or None,
         doc_id=doc_id,
+        min_confidence=min_confidence,
     )
 
 

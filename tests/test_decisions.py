@@ -153,3 +153,27 @@ def test_store_and_api_filter_on_min_confidence(store):
     client = TestClient(create_app(store))
     assert client.get("/api/events", params={"min_confidence": 0.35}).json()["total"] == 3
     assert client.get("/api/events", params={"min_confidence": 1.5}).status_code == 422
+
+
+def test_calibrate_mode_keeps_every_rule_decision():
+    text = "Russia condemned the missile test by North Korea. Japan and China signed a trade agreement in Beijing."
+    rules_only = pipeline.load(stages=[name for name, _ in pipeline.STAGES if name not in pipeline.LEARNED_STAGES])
+
+    def decisions(nlp):
+        doc = nlp.make_doc(text)
+        doc._.document = Document(id="t", text=text)
+        kept = [c.event for c in nlp(doc)._.events if c.dropped is None]
+        return [(e.id, e.cameo.code, e.modality) for e in kept], [e.confidence for e in kept]
+
+    coded, calibrated = decisions(pipeline.shared())
+    expected, raw = decisions(rules_only)
+    assert coded == expected
+    assert calibrated != raw
+    assert sorted(range(len(raw)), key=raw.__getitem__) == sorted(range(len(calibrated)), key=calibrated.__getitem__)
+
+
+def test_decide_mode_lets_the_models_code():
+    events = Coder(decisions="decide").code("Russia condemned North Korea on Monday.", date="2024-05-02")
+    condemnation = next(e for e in events if e.cameo.root == "11")
+    assert (condemnation.source.country, condemnation.target.country) == ("RUS", "PRK")
+    assert all(e.confidence >= 0.25 for e in events)  # the component's threshold

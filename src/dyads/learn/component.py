@@ -141,6 +141,6 @@ def new_event(proposal: Proposal, decision: Decision) -> EventCandidate:
 
 # mode: "calibrate" or "decide" (see above); threshold: in "decide", the least calibrated confidence of an
 # event kept (tuned on the dev split: scripts/train_models.py --measure)
-@Language.factory("dyads_decisions", default_config={"mode": "calibrate", "threshold": 0.25})
+@Language.factory("dyads_decisions", default_config={"mode": "calibrate", "threshold": 0.15})
 def make_decisions(nlp: Language, name: str, mode: str, threshold: float) -> Decisions:
     return Decisions(decision_model(), mode, threshold)

@@ -1,9 +1,11 @@
 """What the model sees of a proposal: named binary features, in groups that can be left out one at a time
 (`scripts/train_models.py --without GROUP` measures what each is worth on the dev split).
 
-Actor names are never features (the sentence window leaves actor mentions out); actors enter only as their
-kind, first sector and whether their country is known, so that the model learns how events are told, not
-who made the news in the training stories.
+Actor names are never features: actors enter only as their kind, first sector and whether their country is
+known, so that the model learns how events are told, not who made the news in the training stories. A
+group of the sentence's words (its lemmas without actor mentions, and two either side of the trigger) was
+measured and left out: on dev it cost 0.07 of precision for 0.02 of recall, words fitted to the training
+stories.
 """
 
 from __future__ import annotations
@@ -12,12 +14,10 @@ from collections.abc import Callable
 
 from dyads.actors.mention import Mention
 from dyads.events.classifier import RULE as CLASSIFIER_RULE
-from dyads.events.classifier import sentence_words
 from dyads.events.factuality import reporting_verbs
 from dyads.learn.proposals import Proposal
 
 PATH_STEPS = 3  # dependency labels from the trigger up towards the root
-WINDOW = 2  # lemmas either side of the trigger
 CONFIDENCE_STEP = 0.1
 SCORE_BINS = 5  # the argument model's probabilities, in bins
 
@@ -90,15 +90,6 @@ def argument_features(p: Proposal, mention_at: dict[int, int]) -> list[str]:
     return features
 
 
-def window_features(p: Proposal, mention_at: dict[int, int]) -> list[str]:
-    words = {f"word={word}" for word in sentence_words(p.sent, mention_at)}
-    doc = p.trigger.doc
-    near = [doc[i] for i in range(max(p.sent.start, p.trigger.i - WINDOW), min(p.sent.end, p.trigger.i + WINDOW + 1))
-            if i != p.trigger.i and i not in mention_at]
-    words |= {f"near={token.lemma_.lower()}" for token in near if not token.is_punct}
-    return sorted(words)
-
-
 def _actor_features(side: str, mention: Mention) -> list[str]:
     actor = mention.actor
     return [f"{side}_kind={mention.kind}", f"{side}_sector={actor.sectors[0] if actor.sectors else 'none'}",
@@ -111,7 +102,6 @@ FEATURE_GROUPS: dict[str, Callable[[Proposal, dict[int, int]], list[str]]] = {
     "lexicon": lexicon_features,
     "cues": cue_features,
     "arguments": argument_features,
-    "window": window_features,
 }
 
 

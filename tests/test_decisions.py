@@ -9,9 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from dyads import Coder
 from dyads import nlp as pipeline
+from dyads.cli import app
 from dyads.evaluate.corpus import read_splits
 from dyads.evaluate.gold import AnnotatedDocument, ExpectedEvent
 from dyads.events.arguments import ArgumentFinder
@@ -177,3 +179,19 @@ def test_decide_mode_lets_the_models_code():
     condemnation = next(e for e in events if e.cameo.root == "11")
     assert (condemnation.source.country, condemnation.target.country) == ("RUS", "PRK")
     assert all(e.confidence >= 0.15 for e in events)  # the component's threshold
+
+
+def test_code_and_export_take_min_confidence(store, tmp_path):
+    runner = CliRunner()
+    db = tmp_path / "events.duckdb"
+    store.close()
+    result = runner.invoke(app, ["export", "--db", str(db), "-o", str(tmp_path / "sure.jsonl"), "--min-confidence", "0.5"])
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "sure.jsonl").read_text().splitlines()) == 2
+    report = tmp_path / "report.txt"
+    report.write_text("Russia condemned the missile test by North Korea. Japan and China signed a trade agreement.")
+    every = runner.invoke(app, ["code", str(report), "-o", str(tmp_path / "all.jsonl")])
+    sure = runner.invoke(app, ["code", str(report), "-o", str(tmp_path / "sure-code.jsonl"), "--min-confidence", "0.99"])
+    assert every.exit_code == 0 and sure.exit_code == 0, every.output + sure.output
+    assert (tmp_path / "all.jsonl").read_text().strip()
+    assert not (tmp_path / "sure-code.jsonl").read_text().strip()

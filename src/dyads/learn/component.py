@@ -38,7 +38,6 @@ DROPPED = "model: no event"
 @dataclass(frozen=True)
 class Decision:
     code: str | None  # the CAMEO code the event gets; None: no event
-    probability: float  # the model's probability of its answer's root
     confidence: float  # calibrated: the probability that the event is correct
 
 
@@ -49,11 +48,12 @@ def decide(model: DecisionModel, found: list[Proposal], rows: list[list[str]], t
         return []
     probability, codes = best_roots(model.events, rows, [p.lexicon_code for p in found])
     confidence = model.calibrated(probability)
-    return [Decision(code if c >= threshold else None, float(p), float(c))
-            for code, p, c in zip(codes, probability, confidence)]
+    return [Decision(code if c >= threshold else None, float(c)) for code, c in zip(codes, confidence)]
 
 
 class Decisions:
+    """The `dyads_decisions` component: in `decide` mode, proposals → argument model → event model."""
+
     def __init__(self, model: DecisionModel, mode: str, threshold: float):
         self.model = model
         self.deciding = mode == "decide"
@@ -123,11 +123,10 @@ def apply(doc: Doc, decided: list[tuple[Proposal, Decision]]) -> None:
 
 def rebuilt(proposal: Proposal, decision: Decision) -> Event:
     """A rule event between the mentions the argument model chose instead of the parse's."""
-    old = proposal.candidate.event
     target = (proposal.target, 0) if proposal.target is not None else None
-    event = build_event(proposal.sent_index, proposal.sent, proposal.candidate.tokens, decision.code,
-                        (proposal.source, 0), target, decision.confidence, f"{old.rule} | {ARGUMENTS_RULE}")
-    return event
+    return build_event(proposal.sent_index, proposal.sent, proposal.candidate.tokens, decision.code,
+                       (proposal.source, 0), target, decision.confidence,
+                       f"{proposal.candidate.event.rule} | {ARGUMENTS_RULE}")
 
 
 def new_event(proposal: Proposal, decision: Decision) -> EventCandidate:

@@ -71,13 +71,6 @@ def best_roots(events: LinearModel, rows: list[list[str]], lexicon_codes: list[s
     return probabilities[np.arange(len(rows)), best], codes
 
 
-def root_probabilities(events: LinearModel, rows: list[list[str]], roots: list[str]) -> np.ndarray:
-    """Per row, the probability of the given root (0 for a root the model never saw)."""
-    probabilities = np.hstack([events.probabilities(rows), np.zeros((len(rows), 1))])
-    columns = [events.classes.index(root) if root in events.classes else -1 for root in roots]
-    return probabilities[np.arange(len(rows)), columns]
-
-
 @dataclass
 class DecisionModel:
     events: LinearModel  # classes: NO_EVENT and two-digit CAMEO roots

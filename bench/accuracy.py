@@ -1,7 +1,7 @@
 """Accuracy on one screen: the VOA benchmark corpus split by split (dev and test side by side), then
 the seed article and the dev gold sets against the targets of issue 4.
 
-    PYTHONPATH=src .venv/bin/python bench/accuracy.py [--workers N] [--limit N] [--json PATH]
+    PYTHONPATH=src .venv/bin/python bench/accuracy.py [--workers N] [--limit N] [--json PATH] [--decisions decide]
 
 Runs `dyads eval --json -` (the same command a user runs; see `dyads eval --help` for the per-class
 tables and `--errors N`) on `benchmarks/voa` (every split) and, when ../shared is there, on the seed and
@@ -72,8 +72,9 @@ CORPUS_FIGURES = [
 ]
 
 
-def run_eval(gold: list[Path], workers: int, limit: int | None) -> dict:
+def run_eval(gold: list[Path], workers: int, limit: int | None, decisions: str = "calibrate") -> dict:
     command = [sys.executable, "-c", "from dyads.cli import app; app()", "eval", *map(str, gold), "--json", "-"]
+    command += ["--decisions", decisions]
     command += ["--workers", str(workers)] + (["--limit", str(limit)] if limit else [])
     environment = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     completed = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
@@ -91,10 +92,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="processes that code the texts (default 1)")
     parser.add_argument("--limit", type=int, default=0, help="items per gold file (default all)")
     parser.add_argument("--json", type=Path, help="also keep the full `dyads eval` figures here")
+    parser.add_argument("--decisions", choices=["calibrate", "decide"], default="calibrate",
+                        help="what the learned decisions may change (`dyads eval --decisions`)")
     args = parser.parse_args()
     console = Console()
     gold = [VOA] + (GOLD if SHARED.exists() else [])
-    report = run_eval(gold, args.workers, args.limit or None)
+    report = run_eval(gold, args.workers, args.limit or None, args.decisions)
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     console.print(f"dyads {report['version']} ({report['commit']})")

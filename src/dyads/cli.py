@@ -23,14 +23,14 @@ from rich.text import Text
 from dyads.clustering.command import cluster_command
 from dyads.coder import Coder
 from dyads.data import data_path
-from dyads.evaluate.command import eval_command
+from dyads.evaluate.command import Decisions, DecisionsOption, eval_command
 from dyads.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT_FAILED, EXIT_SKIPPED, EXIT_USAGE
 from dyads.export import FORMATS, EventWriter, JsonlWriter, UnknownOutputFormat, writer_for
-from dyads.export.command import export_command
+from dyads.export.command import MIN_CONFIDENCE_HELP, export_command
 from dyads.export.store import Store
 from dyads.ingest import STDIN, FieldMap, ReadReport, Skipped, UnknownPreset, read
 from dyads.model import Actor, Document, Event
-from dyads.nlp import DEFAULT_MODEL
+from dyads.nlp import DEFAULT_DECISIONS, DEFAULT_MODEL
 from dyads.scale import LocalEngine, ParquetDataset, ResumableRun
 from dyads.scale.dataset import DatasetLocked
 from dyads.scale.run import OutputFailed, error_reason
@@ -157,6 +157,10 @@ def code_command(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Documents per committed batch (--db, --out-dir).")
     ] = 64,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP)
+    ] = 0.0,
+    decisions: DecisionsOption = Decisions.calibrate,
     model: ModelOption = DEFAULT_MODEL,
     preset: Annotated[
         str | None,
@@ -192,7 +196,7 @@ def code_command(
         _fail(console, f"cannot write {output}: {error_reason(error)}")
 
     _quiet_library_logs(console)
-    coder = _load_coder(model, console, actors, verbs)
+    coder = _load_coder(model, console, actors, verbs, min_confidence, decisions.value)
     report = ReadReport()
     totals = RunTotals()
     run = _resumable_run(coder, db, out_dir, engine, scheduler, workers, batch_size, console)
@@ -380,11 +384,18 @@ def _field_map(
     return fields.overridden(text=text, id=id, date=date, title=title, source=source, url=url)
 
 
-def _load_coder(model: str, console: Console, actors: list[Path], verbs: list[Path]) -> Coder:
+def _load_coder(
+    model: str,
+    console: Console,
+    actors: list[Path],
+    verbs: list[Path],
+    min_confidence: float = 0.0,
+    decisions: str = DEFAULT_DECISIONS,
+) -> Coder:
     """A Coder with its pipeline loaded now, so a missing model or a faulty user table is a usage error
     before any output."""
     try:
-        coder = Coder(model, actors=actors, verbs=verbs)
+        coder = Coder(model, actors=actors, verbs=verbs, min_confidence=min_confidence, decisions=decisions)
         coder.nlp  # noqa: B018 - loads the pipeline
     except (RuntimeError, LexiconError) as error:
         console.print(f"[red]error[/] {escape(str(error))}")

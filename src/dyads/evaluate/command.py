@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +21,23 @@ from dyads.evaluate.report import print_result
 from dyads.evaluate.run import MissingComponent, engine_info, evaluate_corpus, evaluate_file, gold_files
 from dyads.user_lexicons import LexiconError
 from dyads.user_lexicons.command import ActorsOption, VerbsOption
+
+
+class Decisions(str, Enum):
+    """What the learned decisions may change (dyads.learn.component)."""
+
+    calibrate = "calibrate"
+    decide = "decide"
+
+
+DecisionsOption = Annotated[
+    Decisions,
+    typer.Option(
+        "--decisions",
+        help="calibrate: the learned model only sets each event's confidence; decide: it also drops, "
+        "recodes and re-argues rule events and adds events of its own.",
+    ),
+]
 
 
 def eval_command(
@@ -57,6 +75,7 @@ def eval_command(
     ] = None,
     actors: ActorsOption = [],  # noqa: B006 - Typer reads the default, never mutates it
     verbs: VerbsOption = [],  # noqa: B006
+    decisions: DecisionsOption = Decisions.calibrate,
 ) -> None:
     """Measure dyads on gold files: precision, recall, F1 and accuracy, with per-class breakdowns."""
     console = Console(stderr=json_path == "-")
@@ -73,7 +92,7 @@ def eval_command(
     if unknown:
         raise typer.BadParameter(f"{', '.join(unknown)}: splits are {', '.join(SPLITS)}", param_hint="'--split'")
     try:
-        coder = Coder(actors=actors, verbs=verbs)
+        coder = Coder(actors=actors, verbs=verbs, decisions=decisions.value)
     except LexiconError as error:
         console.print(f"[red]error[/] {escape(str(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from None

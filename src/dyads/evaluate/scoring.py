@@ -100,15 +100,7 @@ def score_document(path: str, gold: AnnotatedDocument, events: Sequence[Event]) 
         return in_quoted_sentence(event, entry.quote, spans[entry.id])
 
     def matches(event: Event, entry: ExpectedEvent) -> bool:
-        if not (
-            in_sentence(event, entry)
-            and metrics.dyad_matches(event, entry.sources, entry.targets, entry.reciprocal or event.reciprocal)
-            and metrics.cameo_accepts(entry.cameo, event.cameo.code)
-        ):
-            return False
-        if entry.status == "forbidden":
-            return event.modality == "actual"
-        return entry.modality is None or event.modality == entry.modality
+        return event_matches(event, entry, spans[entry.id])
 
     rows, errors = [], []
     found = {"required": 0, "optional": 0, "forbidden": 0}
@@ -172,6 +164,27 @@ def score_document(path: str, gold: AnnotatedDocument, events: Sequence[Event]) 
     }
     table = Table("Annotated events", ["entry", "status", "outcome", "coded in its sentence"], rows)
     return GoldResult(path, "document", len(gold.expected), figures, [table], errors, warnings)
+
+
+def event_matches(event: Event, entry: ExpectedEvent, span: tuple[int, int] | None) -> bool:
+    """The event is the entry's: coded from the sentence holding its quote (at `span`), with an accepted
+    dyad, code and modality (for a forbidden entry: coded as actual)."""
+    if not (
+        in_quoted_sentence(event, entry.quote, span)
+        and metrics.dyad_matches(event, entry.sources, entry.targets, entry.reciprocal or event.reciprocal)
+        and metrics.cameo_accepts(entry.cameo, event.cameo.code)
+    ):
+        return False
+    if entry.status == "forbidden":
+        return event.modality == "actual"
+    return entry.modality is None or event.modality == entry.modality
+
+
+def correct_events(gold: AnnotatedDocument, events: Sequence[Event]) -> list[bool]:
+    """For each event, whether it matches a required or optional entry: what precision counts as correct."""
+    spans = quote_spans(gold)
+    accepted = [entry for entry in gold.expected if entry.status != "forbidden"]
+    return [any(event_matches(event, entry, spans[entry.id]) for entry in accepted) for event in events]
 
 
 def quote_spans(gold: AnnotatedDocument) -> dict[str, tuple[int, int] | None]:

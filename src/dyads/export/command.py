@@ -17,6 +17,8 @@ from dyads.export import FORMATS, UnknownOutputFormat, writer_for
 from dyads.export.store import MODALITIES, RULE_FAMILIES, EventFilter, Store, StoredDocuments
 from dyads.server.ingest import ServerFile
 
+MIN_CONFIDENCE_HELP = "Only events at least this likely to be correct (their calibrated confidence, 0 to 1)."
+
 
 def _date(value: str | None, option: str) -> date | None:
     if value is None:
@@ -60,7 +62,7 @@ def export_command(
     quad_class: Annotated[list[int] | None, typer.Option("--quad-class", min=1, max=4, help="Repeatable.")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Text in the sentence, case-insensitive.")] = None,
     min_confidence: Annotated[
-        float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Events at least this confident.")
+        float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP)
     ] = None,
     rule_family: Annotated[
         list[str] | None,

@@ -159,7 +159,7 @@ class EventFilter:
     text: str | None = None  # case-insensitive substring of the sentence
     doc_id: str | None = None
     cluster_id: str | None = None  # the reports of one real event (`dyads cluster`)
-    min_confidence: float | None = None
+    min_confidence: float | None = None  # the least calibrated probability of being correct
     rule_family: list[RuleFamily] = field(default_factory=list)  # any of them
     actor: str | None = None  # a full actor code ("INDCOP") on either side
     source_actor: str | None = None

@@ -156,7 +156,9 @@ def event_filter(
     cluster: Annotated[
         str | None, Query(max_length=64, description="event_cluster_id: every report of one real event")
     ] = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="lowest confidence kept")] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0.0, le=1.0, description="least calibrated probability of being correct")
+    ] = None,
     rule_family: Annotated[
         list[RuleFamily] | None,
         Query(

@@ -1,0 +1,145 @@
+"""`dyads_decisions`: the learned models decide which proposals are events, of which CAMEO root, between
+whom, and how sure (see the package docstring). Runs after the rule components and before factuality.
+
+Two modes. `calibrate` (the default) leaves every rule decision as it is; `dyads_confidence`, after
+factuality, only sets each rule event's `confidence` to the calibrated probability that it is correct (a
+strictly increasing map, so the rules' order of events is kept): the project's sentence-level gold sets and
+its tests of the rules stay as they were, and `--min-confidence` trades recall for precision. `decide`
+lets the models overrule the rules: rule events the event model rejects are dropped, the others take its
+root, the argument model may replace an unlikely source or target, and unmatched verbs it accepts become
+events (`rule` = `model:decisions`). `dyads eval --decisions decide` measures it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyads.events.arguments import ArgumentFinder
+from dyads.events.candidate import EventCandidate
+from dyads.events.extract import build_event
+from dyads.events.inferred_actors import placed_mark
+from dyads.events.ontology import lookup
+from dyads.learn.arguments import choose
+from dyads.learn.features import features
+from dyads.learn.model import DecisionModel, best_roots, decision_model
+from dyads.learn.proposals import Proposal, proposals
+from dyads.model import Event, event_id
+
+RULE = "model:decisions"
+ARGUMENTS_RULE = "model:arguments"
+DROPPED = "model: no event"
+
+
+@dataclass(frozen=True)
+class Decision:
+    code: str | None  # the CAMEO code the event gets; None: no event
+    confidence: float  # calibrated: the probability that the event is correct
+
+
+def decide(model: DecisionModel, found: list[Proposal], rows: list[list[str]], threshold: float) -> list[Decision]:
+    """Each proposal's answer: its most probable root, kept when the calibrated probability that the event
+    is correct reaches `threshold`."""
+    if not found:
+        return []
+    probability, codes = best_roots(model.events, rows, [p.lexicon_code for p in found])
+    confidence = model.calibrated(probability)
+    return [Decision(code if c >= threshold else None, float(c)) for code, c in zip(codes, confidence)]
+
+
+class Decisions:
+    """The `dyads_decisions` component: in `decide` mode, proposals → argument model → event model."""
+
+    def __init__(self, model: DecisionModel, mode: str, threshold: float):
+        self.model = model
+        self.deciding = mode == "decide"
+        self.threshold = threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """One model call per batch of documents."""
+        iterator = iter(docs)
+        while batch := list(islice(iterator, batch_size)):
+            if not self.deciding:
+                yield from batch
+                continue
+            finders = [ArgumentFinder(doc) for doc in batch]
+            found = [proposals(finder.doc, finder) for finder in finders]
+            for finder, ps in zip(finders, found):
+                choose(self.model.arguments, ps, finder)
+            rows = [features(p, finder.mention_at, self.model.groups) for finder, ps in zip(finders, found) for p in ps]
+            decisions = iter(decide(self.model, [p for ps in found for p in ps], rows, self.threshold))
+            for doc, ps in zip(batch, found):
+                apply(doc, [(p, next(decisions)) for p in ps])
+            yield from batch
+
+
+@Language.factory("dyads_confidence", default_config={"mode": "calibrate"})
+def make_confidence(nlp: Language, name: str, mode: str):
+    """In `calibrate` mode, after factuality has weighed the rule events: each one's confidence becomes the
+    probability that such an event is correct (in `decide` mode the event model has set it already)."""
+    model = decision_model()
+
+    def calibrate(doc: Doc) -> Doc:
+        if mode == "calibrate":
+            for candidate in doc._.events or []:
+                candidate.event.confidence = round(float(model.rule_confidence(candidate.event.confidence)), 3)
+        return doc
+
+    return calibrate
+
+
+def apply(doc: Doc, decided: list[tuple[Proposal, Decision]]) -> None:
+    """Rule events the model rejects are dropped, the others take its code and confidence; unmatched verbs
+    it accepts become events."""
+    candidates: list[EventCandidate] = doc._.events if doc._.events is not None else []
+    for proposal, decision in decided:
+        candidate = proposal.candidate
+        if candidate is not None:
+            if decision.code is None:
+                candidate.dropped = DROPPED
+                continue
+            if proposal.rechosen:
+                candidate.event = rebuilt(proposal, decision)
+                candidate.source_mention, candidate.target_mention = proposal.source, proposal.target
+                continue
+            event = candidate.event
+            if decision.code != event.cameo.code:
+                code = lookup(decision.code)
+                event.cameo, event.plover = code.cameo(), code.plover()
+                event.rule += f" | {RULE}"
+            event.confidence = round(decision.confidence, 3)
+            event.id = event_id(event)
+        elif decision.code is not None:
+            candidates.append(new_event(proposal, decision))
+    doc._.events = candidates
+
+
+def rebuilt(proposal: Proposal, decision: Decision) -> Event:
+    """A rule event between the mentions the argument model chose instead of the parse's."""
+    target = (proposal.target, 0) if proposal.target is not None else None
+    return build_event(proposal.sent_index, proposal.sent, proposal.candidate.tokens, decision.code,
+                       (proposal.source, 0), target, decision.confidence,
+                       f"{proposal.candidate.event.rule} | {ARGUMENTS_RULE}")
+
+
+def new_event(proposal: Proposal, decision: Decision) -> EventCandidate:
+    target = (proposal.target, 0) if proposal.target is not None else None
+    event = build_event(proposal.sent_index, proposal.sent, [proposal.trigger], decision.code, (proposal.source, 0),
+                        target, decision.confidence, RULE + placed_mark(*proposal.mentions))
+    event.reciprocal = proposal.reciprocal
+    return EventCandidate(event=event, trigger=proposal.trigger, sent=proposal.sent, source_mention=proposal.source,
+                          target_mention=proposal.target, tokens=[proposal.trigger])
+
+
+# mode: "calibrate" or "decide" (see above); threshold: in "decide", the least calibrated confidence of an
+# event kept (tuned on the dev split: scripts/train_models.py --measure)
+@Language.factory("dyads_decisions", default_config={"mode": "calibrate", "threshold": 0.15})
+def make_decisions(nlp: Language, name: str, mode: str, threshold: float) -> Decisions:
+    return Decisions(decision_model(), mode, threshold)

@@ -1,0 +1,115 @@
+"""The shipped models, as plain arrays (`numpy.savez`, read without pickle) applied with numpy alone: two
+logistic regressions over named features (the event model: "no event" or a CAMEO root; the argument
+model: is this mention the source, or the target, of this trigger) and an isotonic calibration map."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from dyads.data import data_path
+
+MODEL_DIR = data_path("models/event_decisions")
+WEIGHTS = "model.npz"
+TRAINING_META = "training.json"  # written beside the weights by scripts/train_models.py
+NO_EVENT = "---"
+IS_ARGUMENT = "yes"
+
+
+@dataclass
+class LinearModel:
+    """A multinomial (or, with two classes, binary) logistic regression over binary named features."""
+
+    vocabulary: dict[str, int]  # feature name → row of coef
+    coef: np.ndarray  # (features, classes); one column for a binary model (the second class's score)
+    intercept: np.ndarray
+    classes: list[str]
+
+    def probabilities(self, rows: list[list[str]]) -> np.ndarray:
+        """Class probabilities of each row of feature names: one vectorised pass for a whole batch."""
+        scores = np.tile(self.intercept, (len(rows), 1))
+        columns = [[self.vocabulary[f] for f in set(row) if f in self.vocabulary] for row in rows]
+        lengths = np.array([len(c) for c in columns], dtype=np.int64)
+        if lengths.sum():
+            flat = np.concatenate([np.asarray(c, dtype=np.int64) for c in columns])
+            np.add.at(scores, np.repeat(np.arange(len(rows)), lengths), self.coef[flat])
+        if scores.shape[1] == 1:  # binary: the score is the log-odds of classes[1]
+            scores = np.hstack([np.zeros_like(scores), scores])
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        return {f"{prefix}_features": np.array(names), f"{prefix}_coef": self.coef.astype(np.float32),
+                f"{prefix}_intercept": self.intercept, f"{prefix}_classes": np.array(self.classes)}
+
+    @classmethod
+    def from_arrays(cls, arrays, prefix: str) -> LinearModel:
+        return cls({str(name): i for i, name in enumerate(arrays[f"{prefix}_features"])},
+                   arrays[f"{prefix}_coef"].astype(np.float64), arrays[f"{prefix}_intercept"],
+                   [str(c) for c in arrays[f"{prefix}_classes"]])
+
+
+def generic_code(root: str) -> str:
+    """The root's own three-digit code ("19" → "190"), for a root the lexicon did not propose."""
+    return root + "0"
+
+
+def best_roots(events: LinearModel, rows: list[list[str]], lexicon_codes: list[str | None]):
+    """Per row: the probability of its most probable CAMEO root (never "no event") and the code that root
+    gives: the lexicon's code where its root is the answer, else the root's generic code."""
+    probabilities = events.probabilities(rows)
+    probabilities[:, events.classes.index(NO_EVENT)] = -1.0
+    best = probabilities.argmax(axis=1)
+    codes = [lexicon if lexicon is not None and lexicon[:2] == events.classes[b] else generic_code(events.classes[b])
+             for b, lexicon in zip(best, lexicon_codes)]
+    return probabilities[np.arange(len(rows)), best], codes
+
+
+@dataclass
+class DecisionModel:
+    events: LinearModel  # classes: NO_EVENT and two-digit CAMEO roots
+    arguments: LinearModel  # classes: "no", IS_ARGUMENT
+    groups: tuple[str, ...]  # the event features it reads (dyads.learn.features.FEATURE_GROUPS)
+    calibration_x: np.ndarray  # the event model's probability of its answer ...
+    calibration_y: np.ndarray  # ... and the share of such answers that were correct (isotonic, increasing)
+    rule_calibration: np.ndarray  # (slope, intercept): a rule's own confidence → probability it is correct
+
+    def rule_confidence(self, confidence: np.ndarray) -> np.ndarray:
+        """The probability that a rule event given `confidence` by its lexicon row and parse is correct
+        (Platt scaling: strictly increasing, so the rules' order of events is kept)."""
+        slope, intercept = self.rule_calibration
+        return 1.0 / (1.0 + np.exp(-(slope * confidence + intercept)))
+
+    def calibrated(self, probability: np.ndarray) -> np.ndarray:
+        """The probability that an answer given with `probability` is a correct event."""
+        return np.interp(probability, self.calibration_x, self.calibration_y)
+
+    def save(self, folder: Path, meta: dict) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(folder / WEIGHTS, **self.events.arrays("events"), **self.arguments.arrays("arguments"),
+                            groups=np.array(self.groups), calibration_x=self.calibration_x,
+                            calibration_y=self.calibration_y, rule_calibration=self.rule_calibration)
+        (folder / TRAINING_META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR) -> DecisionModel:
+        with np.load(folder / WEIGHTS, allow_pickle=False) as arrays:
+            return cls(
+                events=LinearModel.from_arrays(arrays, "events"),
+                arguments=LinearModel.from_arrays(arrays, "arguments"),
+                groups=tuple(str(g) for g in arrays["groups"]),
+                calibration_x=arrays["calibration_x"],
+                calibration_y=arrays["calibration_y"],
+                rule_calibration=arrays["rule_calibration"],
+            )
+
+
+@lru_cache(maxsize=1)
+def decision_model() -> DecisionModel:
+    return DecisionModel.load()

@@ -1,0 +1,206 @@
+"""Fitting the decision models: examples from annotated documents, two logistic regressions (arguments,
+then events) and the event model's calibration from cross-validated predictions. Needs scikit-learn
+(`pip install dyads[train]`); coding with the shipped model does not.
+
+The argument model is cross-fitted: the proposals of each fold of documents get their arguments from a
+model trained on the other folds, so the event model learns from (and is calibrated on) argument choices
+as good as those it will see in new text, not from choices fitted to its own training documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+
+from dyads.evaluate.gold import AnnotatedDocument
+from dyads.events.arguments import ArgumentFinder
+from dyads.events.inferred_actors import located
+from dyads.learn.alignment import Alignment, align, entry_at_trigger, is_argument, quoted_entries
+from dyads.learn.arguments import ROLES, choose, role_rows, sentence_mentions
+from dyads.learn.features import FEATURE_GROUPS
+from dyads.learn.model import IS_ARGUMENT, DecisionModel, LinearModel, best_roots
+from dyads.learn.proposals import Proposal, proposals
+
+# The components before dyads_decisions: what a proposal is made from.
+RULE_STAGES = ["dyads_actors", "dyads_coref", "dyads_events", "dyads_event_classifier"]
+CODE_FILES = ("features.py", "proposals.py", "alignment.py", "arguments.py", "training.py")  # changes need a retrain
+
+
+@dataclass(frozen=True)
+class Settings:
+    regularization: float = 0.3  # scikit-learn's C for the event model: smaller is a simpler model
+    argument_regularization: float = 0.3
+    folds: int = 5  # cross-validation folds (by document) for argument choice and calibration
+    groups: tuple[str, ...] = tuple(FEATURE_GROUPS)
+
+
+@dataclass
+class Example:
+    """A proposal as the event model sees it, with its label and what it would have to be to be correct."""
+
+    doc_id: str
+    features: dict[str, list[str]]  # by feature group
+    alignment: Alignment
+    lexicon_code: str | None
+    entries: list[str]  # ids of the required entries it shares sentence and dyad with
+
+    def row(self, groups: Sequence[str]) -> list[str]:
+        return [feature for group in groups for feature in self.features[group]]
+
+
+@dataclass
+class Parsed:
+    """A parsed annotated document and its proposals (arguments as the parse chose them, until `choose`)."""
+
+    gold: AnnotatedDocument
+    finder: ArgumentFinder
+    proposals: list[Proposal]
+
+
+def parse(nlp: Language, documents: Iterable[AnnotatedDocument]) -> list[Parsed]:
+    golds = list(documents)
+
+    def docs():
+        for gold in golds:
+            doc = nlp.make_doc(gold.document.text)
+            doc._.document = gold.document
+            yield doc
+
+    parsed = []
+    for gold, doc in zip(golds, nlp.pipe(docs(), batch_size=16)):
+        finder = ArgumentFinder(doc)
+        parsed.append(Parsed(gold, finder, proposals(doc, finder)))
+    return parsed
+
+
+def argument_examples(parsed: Parsed) -> tuple[list[list[str]], list[str]]:
+    """(role, mention) rows of the proposals whose trigger lies in a required entry's quote, labelled
+    IS_ARGUMENT or "no" from the entry's countries."""
+    entries = quoted_entries(parsed.gold)
+    rows, labels = [], []
+    for proposal in parsed.proposals:
+        entry = entry_at_trigger(proposal, entries)
+        if entry is None:
+            continue
+        mentions = sentence_mentions(proposal, parsed.finder)
+        role_of_row = [role for role in ROLES for _ in mentions]
+        actors = [located(m, proposal.trigger, parsed.finder).actor for m in mentions] * len(ROLES)
+        for row, role, actor in zip(role_rows(proposal, mentions), role_of_row, actors):
+            label = is_argument(actor, entry, role)
+            if label is not None:
+                rows.append(row)
+                labels.append(IS_ARGUMENT if label else "no")
+    return rows, labels
+
+
+def event_examples(parsed: Parsed) -> list[Example]:
+    entries = quoted_entries(parsed.gold)
+    examples = []
+    for proposal in parsed.proposals:
+        alignment = align(proposal, entries)
+        features = {name: group(proposal, parsed.finder.mention_at) for name, group in FEATURE_GROUPS.items()}
+        examples.append(Example(parsed.gold.document.id, features, alignment, proposal.lexicon_code,
+                                [e.id for e in alignment.agreeing if e.status == "required"]))
+    return examples
+
+
+def fit_linear(rows: list[list[str]], labels: list[str], regularization: float) -> LinearModel:
+    from sklearn.linear_model import LogisticRegression
+
+    vocabulary = {f: i for i, f in enumerate(sorted({f for row in rows for f in row}))}
+    classifier = LogisticRegression(C=regularization, max_iter=3000)
+    classifier.fit(vectorize(rows, vocabulary), labels)
+    return LinearModel(vocabulary, classifier.coef_.T.copy(), classifier.intercept_.copy(),
+                       [str(c) for c in classifier.classes_])
+
+
+def vectorize(rows: list[list[str]], vocabulary: dict[str, int]):
+    from scipy.sparse import csr_matrix
+
+    indices, indptr = [], [0]
+    for row in rows:
+        indices.extend(sorted({vocabulary[f] for f in row if f in vocabulary}))
+        indptr.append(len(indices))
+    return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocabulary)))
+
+
+def folds(count: int, size: int) -> list[list[int]]:
+    """Document indices in `count` folds, by position (documents come in id order, split by hash)."""
+    return [list(range(k, size, count)) for k in range(count)]
+
+
+def rule_outcomes(parsed: Parsed) -> list[tuple[float, bool]]:
+    """Each rule event's own confidence and whether, as the rules coded it, it is correct."""
+    entries = quoted_entries(parsed.gold)
+    return [(p.candidate.event.confidence, align(p, entries).correct(p.lexicon_code))
+            for p in parsed.proposals if p.candidate is not None]
+
+
+@dataclass
+class TrainingData:
+    examples: list[Example]  # event examples, their arguments chosen by cross-fitted argument models
+    arguments: LinearModel  # the argument model fitted on every document
+    rule_outcomes: list[tuple[float, bool]]
+
+
+def training_data(parsed: list[Parsed], settings: Settings) -> TrainingData:
+    outcomes = [outcome for p in parsed for outcome in rule_outcomes(p)]  # before any argument is rechosen
+    per_document = [argument_examples(p) for p in parsed]
+    for held_out in folds(settings.folds, len(parsed)):
+        rows = [row for i, (r, _) in enumerate(per_document) if i not in held_out for row in r]
+        labels = [label for i, (_, ls) in enumerate(per_document) if i not in held_out for label in ls]
+        model = fit_linear(rows, labels, settings.argument_regularization)
+        for i in held_out:
+            choose(model, parsed[i].proposals, parsed[i].finder)
+    arguments = fit_linear([row for r, _ in per_document for row in r], [label for _, ls in per_document for label in ls],
+                           settings.argument_regularization)
+    return TrainingData([e for p in parsed for e in event_examples(p)], arguments, outcomes)
+
+
+def fit(data: TrainingData, settings: Settings) -> DecisionModel:
+    """The event model on every labelled example; its calibration from the predictions of models that did
+    not see the document, against whether each answer would be a correct event; the rules' own calibration
+    from their events' confidence."""
+    from sklearn.isotonic import IsotonicRegression
+    from sklearn.linear_model import LogisticRegression
+
+    examples = data.examples
+
+    def events_model(part: list[Example]) -> LinearModel:
+        labelled = [e for e in part if e.alignment.label is not None]
+        return fit_linear([e.row(settings.groups) for e in labelled], [e.alignment.label for e in labelled],
+                          settings.regularization)
+
+    doc_ids = sorted({e.doc_id for e in examples})
+    probabilities, outcomes = [], []
+    for held_out in folds(settings.folds, len(doc_ids)):
+        held_ids = {doc_ids[i] for i in held_out}
+        model = events_model([e for e in examples if e.doc_id not in held_ids])
+        part = [e for e in examples if e.doc_id in held_ids]
+        best_probability, codes = best_roots(model, [e.row(settings.groups) for e in part],
+                                             [e.lexicon_code for e in part])
+        probabilities.extend(best_probability)
+        outcomes.extend(e.alignment.correct(code) for e, code in zip(part, codes))
+    isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probabilities, outcomes)
+    platt = LogisticRegression(C=1e6).fit([[c] for c, _ in data.rule_outcomes], [ok for _, ok in data.rule_outcomes])
+    return DecisionModel(events_model(examples), data.arguments, settings.groups,
+                         np.asarray(isotonic.X_thresholds_, dtype=np.float64),
+                         np.asarray(isotonic.y_thresholds_, dtype=np.float64),
+                         np.array([platt.coef_[0][0], platt.intercept_[0]]))
+
+
+def fingerprint(corpus: Path, doc_ids: Iterable[str], settings: Settings) -> str:
+    """sha256 of what the model is trained from: the training documents and annotations, the split file,
+    the code that turns them into examples, and the settings."""
+    digest = hashlib.sha256(repr(settings).encode())
+    paths = [corpus / "splits.tsv"]
+    paths += [corpus / f"{doc_id}{suffix}" for doc_id in sorted(doc_ids) for suffix in (".txt", ".expected.jsonl")]
+    paths += [Path(__file__).with_name(name) for name in CODE_FILES]
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

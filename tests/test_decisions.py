@@ -1,0 +1,197 @@
+"""The learned decisions (dyads.learn): the shipped model, the alignment that labels its training data,
+argument choice, calibrated confidence and the --min-confidence filters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from dyads import Coder
+from dyads import nlp as pipeline
+from dyads.cli import app
+from dyads.evaluate.corpus import read_splits
+from dyads.evaluate.gold import AnnotatedDocument, ExpectedEvent
+from dyads.events.arguments import ArgumentFinder
+from dyads.export.store import EventFilter, Store
+from dyads.learn.alignment import align, entry_at_trigger, is_argument, quoted_entries
+from dyads.learn.arguments import choose
+from dyads.learn.model import MODEL_DIR, NO_EVENT, TRAINING_META, decision_model
+from dyads.learn.proposals import proposals
+from dyads.learn.training import RULE_STAGES, Settings, fingerprint
+from dyads.model import Document
+from dyads.server.app import create_app
+from stored_examples import harbour_document, rail_document
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "benchmarks" / "voa"
+TEXT = "Russia condemned the missile test by North Korea on Monday. Prices rose in Moscow."
+
+
+def test_shipped_model_was_trained_on_the_current_inputs():
+    meta = json.loads((MODEL_DIR / TRAINING_META).read_text(encoding="utf-8"))
+    train_ids = [doc_id for doc_id, split in read_splits(CORPUS / "splits.tsv").items() if split == "train"]
+    assert meta["training_fingerprint"] == fingerprint(CORPUS, train_ids, Settings()), (
+        "the train split, its annotations, the splits, dyads/learn's training code or its settings changed "
+        "since the model was trained: run `python scripts/train_models.py`"
+    )
+
+
+@pytest.fixture(scope="module")
+def rule_stages():
+    return pipeline.load(stages=RULE_STAGES)
+
+
+def parsed(nlp, text: str):
+    doc = nlp.make_doc(text)
+    doc._.document = Document(id="t", text=text)
+    doc = nlp(doc)
+    finder = ArgumentFinder(doc)
+    return doc, finder, proposals(doc, finder)
+
+
+def entry(quote: str, status: str = "required", cameo=("112",), sources=("RUS",), targets=("PRK",)) -> ExpectedEvent:
+    return ExpectedEvent(id=quote[:8], status=status, quote=quote, sources=list(sources), targets=list(targets),
+                         cameo=list(cameo))
+
+
+def test_a_proposal_in_an_entrys_quote_takes_its_root_and_others_are_no_event(rule_stages):
+    doc, finder, found = parsed(rule_stages, TEXT)
+    choose(decision_model().arguments, found, finder)  # as in training: unmatched verbs get their source here
+    gold = AnnotatedDocument(doc._.document, [entry("Russia condemned the missile test")])
+    labels = {p.trigger.text: align(p, quoted_entries(gold)).label for p in found}
+    assert labels["condemned"] == "11"
+    assert labels.get("rose", NO_EVENT) == NO_EVENT
+    gold = AnnotatedDocument(doc._.document, [entry("Russia condemned the missile test", status="optional")])
+    assert align(next(p for p in found if p.trigger.text == "condemned"), quoted_entries(gold)).label is None
+
+
+def test_alignment_judges_correctness_like_the_scorer(rule_stages):
+    doc, _, found = parsed(rule_stages, TEXT)
+    condemned = next(p for p in found if p.trigger.text == "condemned")
+    right = align(condemned, quoted_entries(AnnotatedDocument(doc._.document, [entry("Russia condemned the missile")])))
+    wrong_dyad = align(condemned, quoted_entries(AnnotatedDocument(doc._.document, [
+        entry("Russia condemned the missile", sources=["USA"])])))
+    assert right.correct("112") and not right.correct("042")
+    assert not wrong_dyad.correct("112")
+
+
+def test_argument_labels_come_from_the_entrys_countries(rule_stages):
+    doc, finder, found = parsed(rule_stages, TEXT)
+    condemned = next(p for p in found if p.trigger.text == "condemned")
+    gold_entry = entry_at_trigger(condemned, quoted_entries(
+        AnnotatedDocument(doc._.document, [entry("Russia condemned the missile test")])))
+    assert gold_entry is not None
+    russia = next(m for m in finder.mentions if m.actor.country == "RUS")
+    assert is_argument(russia.actor, gold_entry, "source") is True
+    assert is_argument(russia.actor, gold_entry, "target") is False
+
+
+def test_the_argument_model_keeps_a_clear_subject_and_object(rule_stages):
+    _, finder, found = parsed(rule_stages, "Russia condemned North Korea on Monday.")
+    choose(decision_model().arguments, found, finder)
+    condemned = next(p for p in found if p.trigger.text == "condemned")
+    assert condemned.source.actor.country == "RUS"
+    assert condemned.target is not None and condemned.target.actor.country == "PRK"
+
+
+def test_linear_model_matches_scikit_learn():
+    linear_model = pytest.importorskip("sklearn.linear_model")
+    from dyads.learn.training import fit_linear, vectorize
+
+    rows = [["a", "b"], ["b"], ["c"], ["a", "c"], ["b", "c"], ["a"]]
+    labels = ["x", "y", "z", "x", "y", "z"]
+    model = fit_linear(rows, labels, 1.0)
+    reference = linear_model.LogisticRegression(C=1.0, max_iter=3000).fit(vectorize(rows, model.vocabulary), labels)
+    expected = reference.predict_proba(vectorize(rows + [["unseen"]], model.vocabulary))
+    assert np.allclose(model.probabilities(rows + [["unseen"]]), expected, atol=1e-6)
+    binary = fit_linear(rows, ["yes", "no", "no", "yes", "no", "yes"], 1.0)
+    assert binary.probabilities(rows).shape == (len(rows), 2)
+
+
+def test_confidence_is_a_calibrated_probability():
+    model = decision_model()
+    grid = np.linspace(0, 1, 101)
+    calibrated = model.calibrated(grid)
+    assert np.all((calibrated >= 0) & (calibrated <= 1))
+    assert np.all(np.diff(calibrated) >= 0)  # a surer answer is never less likely to be right
+
+
+def test_pipeline_makes_the_decisions_after_the_rules():
+    names = pipeline.shared().pipe_names
+    assert names.index("dyads_event_classifier") < names.index("dyads_decisions") < names.index("dyads_factuality")
+    assert names.index("dyads_factuality") < names.index("dyads_confidence") < names.index("dyads_when")
+
+
+def test_min_confidence_leaves_out_less_likely_events():
+    text = "Russia condemned the missile test by North Korea. Japan and China signed a trade agreement."
+    events = Coder().code(text, date="2024-05-02")
+    assert events
+    cut = sorted(e.confidence for e in events)[len(events) // 2]
+    kept = Coder(min_confidence=cut).code(text, date="2024-05-02")
+    assert {e.id for e in kept} == {e.id for e in events if e.confidence >= cut}
+
+
+@pytest.fixture()
+def store(tmp_path):
+    harbour = harbour_document()
+    for event, confidence in zip(harbour.events, (0.9, 0.2, 0.6, 0.4)):
+        event.confidence = confidence
+    rail = rail_document()
+    for event in rail.events:
+        event.confidence = 0.1
+    with Store(tmp_path / "events.duckdb") as store:
+        store.add([harbour, rail])
+        yield store
+
+
+def test_store_and_api_filter_on_min_confidence(store):
+    assert store.count_events(EventFilter(min_confidence=0.5)) == 2
+    assert store.count_events(EventFilter(min_confidence=0.0)) == 6
+    client = TestClient(create_app(store))
+    assert client.get("/api/events", params={"min_confidence": 0.35}).json()["total"] == 3
+    assert client.get("/api/events", params={"min_confidence": 1.5}).status_code == 422
+
+
+def test_calibrate_mode_keeps_every_rule_decision():
+    text = "Russia condemned the missile test by North Korea. Japan and China signed a trade agreement in Beijing."
+    rules_only = pipeline.load(stages=[name for name, _ in pipeline.STAGES if name not in pipeline.LEARNED_STAGES])
+
+    def decisions(nlp):
+        doc = nlp.make_doc(text)
+        doc._.document = Document(id="t", text=text)
+        kept = [c.event for c in nlp(doc)._.events if c.dropped is None]
+        return [(e.id, e.cameo.code, e.modality) for e in kept], [e.confidence for e in kept]
+
+    coded, calibrated = decisions(pipeline.shared())
+    expected, raw = decisions(rules_only)
+    assert coded == expected
+    assert calibrated != raw
+    assert sorted(range(len(raw)), key=raw.__getitem__) == sorted(range(len(calibrated)), key=calibrated.__getitem__)
+
+
+def test_decide_mode_lets_the_models_code():
+    events = Coder(decisions="decide").code("Russia condemned North Korea on Monday.", date="2024-05-02")
+    condemnation = next(e for e in events if e.cameo.root == "11")
+    assert (condemnation.source.country, condemnation.target.country) == ("RUS", "PRK")
+    assert all(e.confidence >= 0.15 for e in events)  # the component's threshold
+
+
+def test_code_and_export_take_min_confidence(store, tmp_path):
+    runner = CliRunner()
+    db = tmp_path / "events.duckdb"
+    store.close()
+    result = runner.invoke(app, ["export", "--db", str(db), "-o", str(tmp_path / "sure.jsonl"), "--min-confidence", "0.5"])
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "sure.jsonl").read_text().splitlines()) == 2
+    report = tmp_path / "report.txt"
+    report.write_text("Russia condemned the missile test by North Korea. Japan and China signed a trade agreement.")
+    every = runner.invoke(app, ["code", str(report), "-o", str(tmp_path / "all.jsonl")])
+    sure = runner.invoke(app, ["code", str(report), "-o", str(tmp_path / "sure-code.jsonl"), "--min-confidence", "0.99"])
+    assert every.exit_code == 0 and sure.exit_code == 0, every.output + sure.output
+    assert (tmp_path / "all.jsonl").read_text().strip()
+    assert not (tmp_path / "sure-code.jsonl").read_text().strip()

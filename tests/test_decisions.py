@@ -152,7 +152,7 @@ def store(tmp_path):
 def test_store_and_api_filter_on_min_confidence(store):
     assert store.count_events(EventFilter(min_confidence=0.5)) == 2
     assert store.count_events(EventFilter(min_confidence=0.0)) == 6
-    client = TestClient(create_app(store))
+    client = TestClient(create_app(store), base_url="http://127.0.0.1")  # the server answers loopback names
     assert client.get("/api/events", params={"min_confidence": 0.35}).json()["total"] == 3
     assert client.get("/api/events", params={"min_confidence": 1.5}).status_code == 422
 

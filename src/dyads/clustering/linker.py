@@ -34,6 +34,7 @@ from datetime import date
 from functools import cache
 
 from dyads.data import data_path, read_tsv
+from dyads.ingest.dates import iso_day
 from dyads.model import Actor, Event, EventCluster
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -71,7 +72,7 @@ class Mention:
 
     @classmethod
     def from_event(cls, event: Event, outlet: str | None = None) -> Mention:
-        report_date = _as_date(event.doc_date)
+        report_date = iso_day(event.doc_date)
         dated = event.date is not None and event.date.precision in _DAY_PRECISIONS
         location = event.location
         return cls(
@@ -86,7 +87,7 @@ class Mention:
             reciprocal=event.reciprocal,
             reality="real" if event.modality in ("actual", "future") else event.modality,
             # a historical event dated no closer than a month has no day to be compared on
-            day=_as_date(event.date.start) if dated else (None if event.historical else report_date),
+            day=iso_day(event.date.start) if dated else (None if event.historical else report_date),
             report_date=report_date,
             place=Place(location.country, location.lat, location.lon, location.precision) if location else None,
             sentence=event.sentence,
@@ -254,11 +255,3 @@ def _stopwords() -> frozenset[str]:
     with open(data_path("clustering/stopwords.txt"), encoding="utf-8") as handle:
         return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
 
-
-def _as_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import duckdb
 import pyarrow as pa
 
+from dyads.ingest.dates import iso_day
 from dyads.model import FLAT_COLUMNS, Event, EventCluster, Modality, cluster_columns
 
 if TYPE_CHECKING:  # the coder pulls in spaCy, which reading a store does not need
@@ -715,18 +716,10 @@ def _event_rows(coded_documents: list[CodedDocument]) -> Iterator[dict[str, Any]
         for event in coded.events:
             row = event.flat()
             row["doc_id"] = coded.document.id
-            row["event_date"] = _as_date(event.date.start if event.date else None) or _as_date(event.doc_date)
+            row["event_date"] = iso_day(event.date.start if event.date else None) or iso_day(event.doc_date)
             row["record"] = json.dumps(event.to_dict(), ensure_ascii=False)
             yield row
 
-
-def _as_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 class StoredDocuments:

@@ -91,3 +91,13 @@ def _rfc_2822(value: str) -> date | None:
     except (TypeError, ValueError, IndexError):
         return None
     return found if EARLIEST_YEAR <= found.year <= date.today().year + 1 else None
+
+
+def iso_day(value: str | None) -> date | None:
+    """The day of an ISO date or timestamp as dyads writes them ("2002-03-10", "2002-03-10T12:00"), else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

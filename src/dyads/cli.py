@@ -475,7 +475,8 @@ def _resumable_run(
     if run.stored_before:
         holders = " and ".join(name for name, path in (("the store", db), ("the dataset", out_dir)) if path)
         console.print(
-            f"resuming: {holders} {'hold' if db and out_dir else 'holds'} {run.stored_before:,} documents;"
+            f"resuming: {holders} {'hold' if db and out_dir else 'holds'} {run.stored_before:,}"
+            f" document{'s' if run.stored_before != 1 else ''};"
             " inputs already held with the same id and text are skipped",
             soft_wrap=True,
         )

@@ -44,8 +44,9 @@ def assert_fails_cleanly(result, message: str) -> list[str]:
     assert isinstance(result.exception, SystemExit), "no exception escapes"
     lines = result.stderr.splitlines()
     assert "Traceback" not in result.stderr
-    assert [line for line in lines if line.startswith("error ")] == [line for line in lines if message in line]
-    assert len([line for line in lines if line.startswith("error ")]) == 1
+    (error,) = [line for line in lines if line.startswith("error ")]
+    assert message in error
+    assert "dyads code (stopped)" in lines, "the summary is printed however the run stops"
     return lines
 
 
@@ -71,8 +72,16 @@ def test_an_unwritable_output_path_is_not_a_usage_error(tmp_path, wire):
         assert_fails_cleanly(result, f"{tmp_path / path}")
 
 
+def test_a_store_that_cannot_be_opened_still_prints_the_summary(tmp_path, wire):
+    for option, path in (("--db", FULL_DISK), ("--out-dir", str(tmp_path / "wire.jsonl" / "out"))):
+        lines = assert_fails_cleanly(code(str(wire), option, path), f"cannot open {path}")
+        assert "  documents: 0" in lines
+
+
 def test_a_store_locked_by_another_process_is_not_a_usage_error(tmp_path, wire):
     db = tmp_path / "events.duckdb"
+    kept = tmp_path / "kept.jsonl"
+    kept.write_text('{"id": "an event of an earlier run"}\n')
     holder = subprocess.Popen(
         [sys.executable, "-c", f"import duckdb; c = duckdb.connect({str(db)!r}); print('held', flush=True); input()"],
         stdin=subprocess.PIPE,
@@ -81,7 +90,8 @@ def test_a_store_locked_by_another_process_is_not_a_usage_error(tmp_path, wire):
     )
     try:
         assert holder.stdout.readline().strip() == "held"
-        assert_fails_cleanly(code(str(wire), "--db", str(db)), "lock")
+        assert_fails_cleanly(code(str(wire), "--db", str(db), "-o", str(kept)), "lock")
+        assert kept.read_text() == '{"id": "an event of an earlier run"}\n', "-o is opened after the store"
     finally:
         holder.communicate("\n", timeout=30)
 
@@ -130,6 +140,18 @@ def test_a_store_failing_mid_run_keeps_the_committed_batches(tmp_path, wire, com
     assert "  documents: 1" in lines, "the summary counts what was committed"
     with Store(db, read_only=True) as store:
         assert [document.id for document in store.documents()] == ["d0"]
+
+
+def test_the_summary_counts_what_the_store_committed_when_the_output_fails(tmp_path, wire):
+    db = tmp_path / "events.duckdb"
+    output = tmp_path / "events.jsonl"
+    output.symlink_to(FULL_DISK)
+    result = code(str(wire), "--db", str(db), "-o", str(output), "--batch-size", "2")
+    lines = assert_fails_cleanly(result, "No space left on device")
+    assert "  documents: 2" in lines
+    assert "  documents written to the output: 0" in lines
+    with Store(db, read_only=True) as store:
+        assert [document.id for document in store.documents()] == ["d0", "d1"]
 
 
 def test_a_dataset_failing_mid_run_keeps_the_committed_batches(tmp_path, wire, monkeypatch):

@@ -67,3 +67,12 @@ def test_an_unknown_preset_or_format_is_a_usage_error(tmp_path):
     assert preset.exit_code == 2 and "unknown preset 'acled'" in preset.output
     layout = runner.invoke(app, ["code", str(path), "--format", "xml"])
     assert layout.exit_code == 2 and "unknown format 'xml'" in layout.output
+
+
+def test_dev_null_and_csv_on_stdout_need_no_format_or_file(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("Russia condemned Japan.")
+    assert runner.invoke(app, ["code", str(report), "-o", "/dev/null"]).exit_code == 0
+    result = runner.invoke(app, ["code", str(report), "--format", "csv", "-o", "-", "--date", "2002-03-01"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("event_id,") and "RUS" in result.stdout

@@ -8,7 +8,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from dyads.export import UnknownOutputFormat, open_writer, writer_for
+from dyads.export import CannotAppend, JsonlWriter, UnknownOutputFormat, open_writer, writer_for
 from dyads.export.parquet import SCHEMA
 from dyads.model import (
     FLAT_COLUMNS,
@@ -124,6 +124,36 @@ def test_dash_or_nothing_writes_jsonl_to_stdout(capsys):
         with open_writer(output) as writer:
             writer.write(EVENTS[:2])
         assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == ["e0", "e1"]
+
+
+def test_csv_goes_to_stdout_with_its_header(capsys):
+    with open_writer("-", "csv") as writer:
+        writer.write(EVENTS[:2])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("event_id,") and len(lines) == 3
+
+
+def test_a_device_without_extension_takes_jsonl():
+    assert isinstance(writer_for("/dev/null"), JsonlWriter)
+
+
+@pytest.mark.parametrize("format", ["jsonl", "csv", "icews", "plover"])
+def test_appending_adds_rows_under_one_header(tmp_path, format):
+    path = tmp_path / "events.out"
+    for events in (EVENTS[:1], EVENTS[1:2]):
+        writer = writer_for(path, format, append=True)  # the first time, the file is new
+        writer.write(events)
+        writer.close()
+    once = tmp_path / "once.out"
+    with open_writer(once, format) as writer:
+        writer.write(EVENTS[:2])
+    assert path.read_text() == once.read_text()
+
+
+def test_a_parquet_file_cannot_be_appended_to(tmp_path):
+    with pytest.raises(CannotAppend, match="use --out-dir or a new file"):
+        writer_for(tmp_path / "events.parquet", append=True)
+    assert not (tmp_path / "events.parquet").exists()
 
 
 def test_unknown_extension_is_refused(tmp_path):

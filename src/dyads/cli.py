@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -21,11 +22,19 @@ from rich.table import Table
 from rich.text import Text
 
 from dyads.clustering.command import cluster_command
-from dyads.coder import Coder
+from dyads.coder import CodedDocument, Coder
 from dyads.data import data_path
 from dyads.evaluate.command import Decisions, DecisionsOption, eval_command
 from dyads.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT_FAILED, EXIT_SKIPPED, EXIT_USAGE
-from dyads.export import FORMATS, EventWriter, JsonlWriter, UnknownOutputFormat, writer_for
+from dyads.export import (
+    FORMATS,
+    CannotAppend,
+    EventWriter,
+    JsonlWriter,
+    UnknownOutputFormat,
+    output_format,
+    writer_for,
+)
 from dyads.export.command import MIN_CONFIDENCE_HELP, export_command
 from dyads.export.store import Store
 from dyads.ingest import STDIN, FieldMap, ReadReport, Skipped, UnknownPreset, read
@@ -74,8 +83,20 @@ class RunTotals:
     started: float = field(default_factory=time.perf_counter)
     interrupted: bool = False
     failure: str | None = None  # why the run stopped early: an output or the store could not be written
-    already_done: int = 0  # documents a previous run had stored (--db, --out-dir), skipped
+    stored_before: int = 0  # documents the store (--db) and the dataset (--out-dir) held at the start
+    already_done: int = 0  # inputs skipped because a previous run had stored them
     replaced: list[tuple[str, str | None]] = field(default_factory=list)  # (id, origin) replaced in --db
+    written: int | None = None  # documents whose events reached -o, where the store or dataset counts
+
+    def add(self, coded_documents: Iterable[CodedDocument]) -> None:
+        for coded in coded_documents:
+            self.documents += 1
+            self.sentences += coded.sentences
+            self.events += len(coded.events)
+            self.warnings += coded.warnings
+            if coded.error:
+                origin = coded.document.origin or coded.document.id
+                self.failed.append(Skipped(origin, f"coding failed: {coded.error}"))
 
 
 class EngineName(str, Enum):
@@ -186,20 +207,39 @@ def code_command(
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATH")
     console = Console(stderr=True)
-    # the document whose events are being written, for the layouts that name its publisher and URL
-    writing: dict[str, Document] = {}
     try:
-        writer = writer_for(output, format, writing) if output or format or not (db or out_dir) else None
+        to_output = output is not None or format is not None or not (db or out_dir)
+        if to_output:
+            output_format(output, format)
     except UnknownOutputFormat as error:
         raise typer.BadParameter(str(error), param_hint="'--format'" if format else "'--output'") from None
-    except OSError as error:
-        _fail(console, f"cannot write {output}: {error_reason(error)}")
 
     _quiet_library_logs(console)
     coder = _load_coder(model, console, actors, verbs, min_confidence, decisions.value)
     report = ReadReport()
     totals = RunTotals()
-    run = _resumable_run(coder, db, out_dir, engine, scheduler, workers, batch_size, console)
+    destinations = ", ".join(str(item) for item in (output if to_output else None, db, out_dir) if item)
+    # the document whose events are being written, for the layouts that name its publisher and URL
+    writing: dict[str, Document] = {}
+    try:
+        # the store first: -o is created, emptied or added to only once the run can go ahead
+        run = _resumable_run(coder, db, out_dir, engine, scheduler, workers, batch_size, console)
+    except CannotOpen as error:
+        _stop_before_coding(console, report, totals, destinations, format, str(error))
+    try:
+        # a resumed run adds to the -o of the runs before it, which holds the events of what is stored
+        writer = writer_for(output, format, writing, append=run.stored_before > 0) if to_output else None
+    except CannotAppend as error:
+        _close_outputs(run)
+        raise typer.BadParameter(str(error), param_hint="'--output'") from None
+    except OSError as error:
+        _close_outputs(run)
+        failure = f"cannot write {output}: {error_reason(error)}"
+        _stop_before_coding(console, report, totals, destinations, format, failure)
+
+    totals.stored_before = run.stored_before
+    if run.outputs and writer is not None:
+        totals.written = 0
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.completed}[/] documents"),
@@ -211,40 +251,38 @@ def code_command(
         disable=not console.is_terminal,
         transient=True,
     )
-    coded_stream = run.code(read(inputs, date=default_date, report=report, fields=fields))
+    coded_batches = run.code_batches(read(inputs, date=default_date, report=report, fields=fields))
     try:
         with progress, run.engine:
             task = progress.add_task("coding", total=None, events=0)
-            for coded in coded_stream:
-                if writer is not None:
-                    writing.clear()
-                    writing[coded.document.id] = coded.document
-                    _write(writer, coded.events, output)
-                totals.documents += 1
-                totals.sentences += coded.sentences
-                totals.events += len(coded.events)
-                totals.warnings += coded.warnings
-                if coded.error:
-                    origin = coded.document.origin or coded.document.id
-                    totals.failed.append(Skipped(origin, f"coding failed: {coded.error}"))
-                progress.update(task, advance=1, events=totals.events)
+            for batch in coded_batches:
+                if run.outputs:  # committed: counted whether or not -o then takes it
+                    totals.add(batch)
+                for coded in batch:
+                    if writer is not None:
+                        writing.clear()
+                        writing[coded.document.id] = coded.document
+                        _write(writer, coded.events, output)
+                    if totals.written is not None:
+                        totals.written += 1
+                    if not run.outputs:
+                        totals.add([coded])
+                    progress.update(task, advance=1, events=totals.events)
     except KeyboardInterrupt:
         totals.interrupted = True
     except OutputFailed as error:
         totals.failure = str(error)
     finally:
-        coded_stream.close()
+        coded_batches.close()
         if writer is not None:
             try:
                 writer.close()
             except OSError as error:  # the last buffered events could not be written either
                 totals.failure = totals.failure or str(OutputFailed(output or "stdout", error))
-        for store in run.outputs:
-            store.close()
+        _close_outputs(run)
     totals.already_done = run.already_done
     totals.replaced = run.replaced
-    destinations = (output if writer is not None else None, db, out_dir)
-    _print_summary(console, report, totals, ", ".join(str(item) for item in destinations if item), format)
+    _print_summary(console, report, totals, destinations, format)
     if totals.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     if totals.failure:
@@ -329,7 +367,7 @@ def _print_summary(
     skipped = report.skipped + totals.failed
     rows = {
         "documents": f"{totals.documents:,}",
-        "already stored": f"{totals.already_done:,}" if totals.already_done else None,
+        "skipped as already stored": f"{totals.already_done:,}" if totals.stored_before else None,
         "sentences": f"{totals.sentences:,}",
         "events": f"{totals.events:,}",
         "skipped": f"{len(skipped):,}",
@@ -339,6 +377,9 @@ def _print_summary(
         "warnings": f"{len(warnings):,}",
         "time": f"{seconds:.1f} s ({rate:.1f} documents/s)",
         "output": output if output and output != "-" else f"stdout ({format or 'JSONL'})",
+        "documents written to the output": (
+            f"{totals.written:,}" if totals.written not in (None, totals.documents) else None
+        ),
     }
     # `name: value` and `path:line: reason`, one line each and never wrapped, whatever the terminal's
     # width, so that a log can be searched for them
@@ -423,7 +464,7 @@ def _resumable_run(
         except (duckdb.Error, DatasetLocked, OSError) as error:  # held by another run, or not writable
             for opened in outputs:
                 opened.close()
-            _fail(console, f"cannot open {path}: {error_reason(error)}")
+            raise CannotOpen(f"cannot open {path}: {error_reason(error)}") from error
     if engine is EngineName.dask or scheduler:
         from dyads.scale.cluster import DaskEngine  # Dask is loaded only when asked for
 
@@ -432,12 +473,23 @@ def _resumable_run(
         runner = LocalEngine(workers)
     run = ResumableRun(outputs, coder, runner, batch_size)
     if run.stored_before:
+        holders = " and ".join(name for name, path in (("the store", db), ("the dataset", out_dir)) if path)
         console.print(
-            f"resuming: {run.stored_before:,} documents already stored; inputs stored with the same id and"
-            " text are skipped",
+            f"resuming: {holders} {'hold' if db and out_dir else 'holds'} {run.stored_before:,}"
+            f" document{'s' if run.stored_before != 1 else ''};"
+            " inputs already held with the same id and text are skipped",
             soft_wrap=True,
         )
     return run
+
+
+class CannotOpen(Exception):
+    """The store or the dataset could not be opened: locked by another run, or not writable."""
+
+
+def _close_outputs(run: ResumableRun) -> None:
+    for output in run.outputs:
+        output.close()
 
 
 def _write(writer: EventWriter, events: list[Event], output: str | None) -> None:
@@ -447,9 +499,17 @@ def _write(writer: EventWriter, events: list[Event], output: str | None) -> None
         raise OutputFailed(output or "stdout", error) from error
 
 
-def _fail(console: Console, message: str) -> NoReturn:
-    """Stop on an output that cannot be written: one line on stderr, no traceback."""
-    console.print(f"[red]error[/] {escape(message)}", soft_wrap=True, highlight=False)
+def _stop_before_coding(
+    console: Console,
+    report: ReadReport,
+    totals: RunTotals,
+    destinations: str,
+    format: str | None,
+    failure: str,
+) -> NoReturn:
+    """Stop on an output that cannot be opened: the summary, its error line, no traceback."""
+    totals.failure = failure
+    _print_summary(console, report, totals, destinations, format)
     raise typer.Exit(EXIT_OUTPUT_FAILED)
 
 

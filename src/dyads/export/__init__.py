@@ -7,7 +7,9 @@ layout other event-data tools load (`format="plover"`, "icews", "gdelt"; see `dy
 
 Every `write` reaches the file before it returns (JSONL and CSV flush; Parquet writes whole row groups
 and its footer on close), so a failure later in a run keeps what was already coded. `None` or "-" is
-JSONL on stdout. Other back ends register a factory in `WRITERS` under their extension.
+JSONL on stdout, and so is a device such as /dev/null whose name has no extension. `append=True` adds
+to an existing JSONL, CSV or interchange file (a CSV or TSV header only when the file is new or empty).
+Other back ends register a factory in `WRITERS` under their extension.
 """
 
 from __future__ import annotations
@@ -26,12 +28,14 @@ from dyads.model import Event
 __all__ = [
     "FORMATS",
     "WRITERS",
+    "CannotAppend",
     "CsvWriter",
     "EventWriter",
     "InterchangeWriter",
     "JsonlWriter",
     "ParquetWriter",
     "open_writer",
+    "output_format",
 ]
 
 
@@ -41,14 +45,30 @@ class EventWriter(Protocol):
     def close(self) -> None: ...
 
 
-def _text_file(path: Path) -> TextIO:
-    return open(path, "w", encoding="utf-8", newline="")
+def _text_file(path: Path, append: bool = False) -> TextIO:
+    return open(path, "a" if append else "w", encoding="utf-8", newline="")
 
 
-WRITERS: dict[str, Callable[[Path], EventWriter]] = {
-    ".jsonl": lambda path: JsonlWriter(_text_file(path)),
-    ".csv": lambda path: CsvWriter(_text_file(path)),
-    ".parquet": ParquetWriter,
+def _starts_empty(stream: TextIO) -> bool:
+    """Whether a file opened for appending holds nothing yet, so that a header belongs at its start."""
+    return not stream.seekable() or stream.tell() == 0
+
+
+def _csv_writer(path: Path, append: bool) -> CsvWriter:
+    stream = _text_file(path, append)
+    return CsvWriter(stream, header=_starts_empty(stream))
+
+
+def _parquet_writer(path: Path, append: bool) -> ParquetWriter:
+    if append:
+        raise CannotAppend(f"cannot add to the Parquet file {path}: use --out-dir or a new file")
+    return ParquetWriter(path)
+
+
+WRITERS: dict[str, Callable[[Path, bool], EventWriter]] = {
+    ".jsonl": lambda path, append: JsonlWriter(_text_file(path, append)),
+    ".csv": _csv_writer,
+    ".parquet": _parquet_writer,
 }
 
 
@@ -58,6 +78,10 @@ FORMATS: tuple[str, ...] = (*(suffix.lstrip(".") for suffix in WRITERS), *INTERC
 
 class UnknownOutputFormat(ValueError):
     pass
+
+
+class CannotAppend(ValueError):
+    """The output's format cannot take events after those it already holds (Parquet)."""
 
 
 class _Closing:
@@ -73,30 +97,49 @@ class _Closing:
         self.writer.close()
 
 
-def writer_for(
-    output: str | Path | None, format: str | None = None, documents: DocumentLookup | None = None
-) -> EventWriter:
-    """The writer for an output path, in `format` or else by the path's extension; `None` or "-" is stdout
-    (JSONL unless `format` says otherwise). `documents` gives the publisher and URL that the PLOVER, ICEWS
-    and GDELT layouts carry, by document id."""
-    to_stdout = output is None or str(output) == "-"
-    if format in INTERCHANGE_FORMATS:
-        stream = sys.stdout if to_stdout else _text_file(Path(output))
-        return InterchangeWriter(format, stream, documents if documents is not None else {}, not to_stdout)
+def output_format(output: str | Path | None, format: str | None = None) -> str:
+    """The name in `FORMATS` that `writer_for` writes `output` in: `format`, else the path's extension;
+    JSONL for stdout ("-" or `None`) and for a device without an extension such as /dev/null."""
     if format is not None and format not in FORMATS:
         raise UnknownOutputFormat(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
-    if to_stdout:
-        if format not in (None, "jsonl"):
-            raise UnknownOutputFormat(f"cannot write {format} to stdout: give a file with --output")
-        return JsonlWriter(sys.stdout, close_stream=False)
+    if output is None or str(output) == "-":
+        if format == "parquet":
+            raise UnknownOutputFormat("cannot write parquet to stdout: give a file with --output")
+        return format or "jsonl"
     path = Path(output)
-    factory = WRITERS.get(f".{format}" if format else path.suffix.lower())
-    if factory is None:
-        raise UnknownOutputFormat(
-            f"cannot write {path.name!r}: use one of {', '.join(sorted(WRITERS))} (or '-' for stdout), or"
-            f" --format {'|'.join(INTERCHANGE_FORMATS)}"
-        )
-    return factory(path)
+    if format is not None:
+        return format
+    if path.suffix.lower() in WRITERS:
+        return path.suffix.lower().lstrip(".")
+    if not path.suffix and (path.is_char_device() or path.is_fifo()):
+        return "jsonl"
+    raise UnknownOutputFormat(
+        f"cannot write {path.name!r}: use one of {', '.join(sorted(WRITERS))} (or '-' for stdout), or"
+        f" --format {'|'.join(INTERCHANGE_FORMATS)}"
+    )
+
+
+def writer_for(
+    output: str | Path | None,
+    format: str | None = None,
+    documents: DocumentLookup | None = None,
+    append: bool = False,
+) -> EventWriter:
+    """The writer for an output path, in `output_format(output, format)`; `None` or "-" is stdout.
+    `documents` gives the publisher and URL that the PLOVER, ICEWS and GDELT layouts carry, by document
+    id. `append` adds to an existing file instead of replacing it; Parquet raises `CannotAppend`."""
+    chosen = output_format(output, format)
+    to_stdout = output is None or str(output) == "-"
+    if to_stdout and chosen == "csv":
+        return CsvWriter(sys.stdout, close_stream=False)
+    if to_stdout and chosen == "jsonl":
+        return JsonlWriter(sys.stdout, close_stream=False)
+    if chosen in INTERCHANGE_FORMATS:
+        stream = sys.stdout if to_stdout else _text_file(Path(output), append)
+        lookup = documents if documents is not None else {}
+        header = not append or _starts_empty(stream)
+        return InterchangeWriter(chosen, stream, lookup, close_stream=not to_stdout, header=header)
+    return WRITERS[f".{chosen}"](Path(output), append)
 
 
 def open_writer(

@@ -11,11 +11,12 @@ from dyads.model import FLAT_COLUMNS, Event
 
 
 class CsvWriter(TextStreamWriter):
-    def __init__(self, stream: TextIO, close_stream: bool = True):
+    def __init__(self, stream: TextIO, close_stream: bool = True, header: bool = True):
         super().__init__(stream, close_stream)
         self._rows = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
-        self._rows.writeheader()
-        stream.flush()
+        if header:  # not when adding to a file that has one
+            self._rows.writeheader()
+            stream.flush()
 
     def write(self, events: Iterable[Event]) -> None:
         self._rows.writerows(event.flat() for event in events)

@@ -119,7 +119,14 @@ def event_values(event: Event, document: Published | None) -> dict[str, Any]:
 class InterchangeWriter(TextStreamWriter):
     """Writes events in one of `INTERCHANGE_FORMATS` to a text stream."""
 
-    def __init__(self, layout: str, stream: TextIO, documents: DocumentLookup, close_stream: bool = True):
+    def __init__(
+        self,
+        layout: str,
+        stream: TextIO,
+        documents: DocumentLookup,
+        close_stream: bool = True,
+        header: bool = True,
+    ):
         super().__init__(stream, close_stream)
         self.layout = layout
         self.columns = columns(layout)
@@ -127,8 +134,9 @@ class InterchangeWriter(TextStreamWriter):
         self._rows = None
         if layout != "plover":
             self._rows = csv.writer(stream, delimiter="\t", lineterminator="\n")
-            self._rows.writerow([column.name for column in self.columns])
-            stream.flush()
+            if header:  # not when adding to a file that has one
+                self._rows.writerow([column.name for column in self.columns])
+                stream.flush()
 
     def write(self, events: Iterable[Event]) -> None:
         for event in events:

@@ -91,13 +91,19 @@ class ResumableRun:
 
     def code(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         """Coded documents, each yielded once the batch holding it is committed to every output."""
+        for batch in self.code_batches(documents):
+            yield from batch
+
+    def code_batches(self, documents: Iterable[Document]) -> Iterator[list[CodedDocument]]:
+        """Batches of coded documents, each yielded once it is committed to every output."""
         batch: list[CodedDocument] = []
         for coded in self.engine.code(self.coder, self._pending(documents)):
             batch.append(coded)
             if len(batch) >= self.batch_size:
-                yield from self._commit(batch)
+                yield self._commit(batch)
                 batch = []
-        yield from self._commit(batch)
+        if batch:
+            yield self._commit(batch)
 
     def _pending(self, documents: Iterable[Document]) -> Iterator[Document]:
         if not self.outputs:
@@ -113,13 +119,12 @@ class ResumableRun:
             yield document
 
     def _commit(self, batch: list[CodedDocument]) -> list[CodedDocument]:
-        if batch:
-            origins = {coded.document.id: coded.document.origin for coded in batch}
-            for output in self.outputs:
-                try:
-                    result = output.add(batch)
-                except (OSError, duckdb.Error) as error:
-                    raise OutputFailed(output.path, error) from error
-                if isinstance(result, AddResult):  # the store replaces; the dataset appends every version
-                    self.replaced += [(doc_id, origins[doc_id]) for doc_id in result.replaced_ids]
+        origins = {coded.document.id: coded.document.origin for coded in batch}
+        for output in self.outputs:
+            try:
+                result = output.add(batch)
+            except (OSError, duckdb.Error) as error:
+                raise OutputFailed(output.path, error) from error
+            if isinstance(result, AddResult):  # the store replaces; the dataset appends every version
+                self.replaced += [(doc_id, origins[doc_id]) for doc_id in result.replaced_ids]
         return batch

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -19,7 +20,7 @@ import pytest
 from typing_extensions import Self
 
 from dyads.export.store import Store
-from dyads.server.ingest import ServerFile
+from dyads.server.ingest import ANSWER_WAIT_SECONDS, ServerFile
 from stored_examples import harbour_document, rail_document
 from test_resume_corpus import synthetic_reports, write_jsonl
 
@@ -206,6 +207,26 @@ def test_a_server_that_goes_away_mid_run_is_a_store_failure_with_one_line(tmp_pa
     assert coding.returncode == 3, stderr
     assert f"error cannot write {store_path}: the server holding the store did not answer" in " ".join(stderr.split())
     assert "Traceback" not in stderr and "documents:" in stderr  # the summary is still printed
+
+
+def test_a_server_that_does_not_answer_is_waited_for_briefly_then_named(store_path):
+    with Server(store_path) as server:
+        os.kill(server.process.pid, signal.SIGSTOP)  # listening, but answering nothing
+        try:
+            started = time.monotonic()
+            coded = subprocess.run(
+                dyads("code", "-", "--db", store_path), input=b"Kenya praised Tanzania.", env=environment(),
+                capture_output=True, check=False, timeout=60,
+            )  # fmt: skip
+            waited = time.monotonic() - started
+        finally:
+            os.kill(server.process.pid, signal.SIGCONT)
+    stderr = " ".join(coded.stderr.decode().split())
+    url = f"http://127.0.0.1:{server.port}"
+    assert coded.returncode == 3, stderr
+    assert f"waiting for the server at {url}" in stderr
+    assert f"the server holding the store at {url} did not answer within {ANSWER_WAIT_SECONDS:g} s" in stderr
+    assert "lock" not in stderr and waited < 40
 
 
 def test_exporting_a_served_store_says_who_holds_it_and_is_a_store_failure(tmp_path, store_path):

@@ -458,10 +458,15 @@ def _open_store(db: Path, console: Console) -> Store | ServedStore:
     try:
         return Store(db)
     except duckdb.IOException:  # locked by another process: a server that takes batches, or not
-        served = ServedStore.announced(db)
+        served = ServedStore.announced(
+            db, on_wait=lambda url: console.print(f"waiting for the server at {escape(url)}", soft_wrap=True)
+        )
         if served is None:
             raise
-        console.print(f"{escape(str(db))} is served at {escape(served.url)}: batches are stored through the server")
+        console.print(
+            f"{escape(str(db))} is served at {escape(served.url)}: batches are stored through the server",
+            soft_wrap=True,
+        )
         return served
 
 

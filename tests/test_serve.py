@@ -173,7 +173,8 @@ def test_coding_into_a_served_store(tmp_path, store_path):
             seen.append(get(server.port, "/api/documents?limit=1")["total"])
             time.sleep(0.02)
         assert coding.returncode == 0, coding.stderr.read().decode()
-        assert "served at" in coding.stderr.read().decode()
+        announcement = f"{store_path} is served at http://127.0.0.1:{server.port}: batches are stored through the server"
+        assert announcement in coding.stderr.read().decode().splitlines()  # one line, however long the path
         assert any(2 < total < 42 for total in seen), sorted(set(seen))  # batches appeared while coding
         assert get(server.port, "/api/documents?limit=1")["total"] == 42
         coded = get(server.port, "/api/documents/live-00007")
@@ -252,6 +253,18 @@ def test_a_store_held_by_a_coding_run_is_a_store_failure_not_a_usage_error(store
         )
         assert coded.returncode == 3, coded.stderr.decode()
         assert "lock" in coded.stderr.decode()
+
+
+def test_messages_about_a_long_store_path_are_one_line_each_when_stderr_is_not_a_terminal(tmp_path):
+    folder = tmp_path / ("a-folder-with-a-long-name-" * 6)
+    folder.mkdir()
+    with Store(folder / "events.duckdb") as store:  # a `dyads code --db` run in progress holds it
+        served = subprocess.run(
+            dyads("serve", "--db", store.path), env=environment(), capture_output=True, check=False
+        )
+    lines = served.stderr.decode().splitlines()
+    assert served.returncode == 3 and len(lines) == 1, lines
+    assert lines[0].startswith("error cannot open the store: ") and str(store.path) in lines[0]
 
 
 def test_allowed_hosts_are_added_on_the_command_line(store_path):

@@ -271,7 +271,8 @@ def demo_command(
         JsonlWriter(sys.stdout, close_stream=False).write(coded.events)
         return
     console.print(
-        f"[bold]{escape(document.title or document.id)}[/]  {escape(document.source or '')}, {document.date}"
+        f"[bold]{escape(document.title or document.id)}[/]  {escape(document.source or '')}, {document.date}",
+        soft_wrap=True,
     )
     console.print(_events_table(coded.events, coded.sentences))
 
@@ -398,7 +399,7 @@ def _load_coder(
         coder = Coder(model, actors=actors, verbs=verbs, min_confidence=min_confidence, decisions=decisions)
         coder.nlp  # noqa: B018 - loads the pipeline
     except (RuntimeError, LexiconError) as error:
-        console.print(f"[red]error[/] {escape(str(error))}")
+        console.print(f"[red]error[/] {escape(str(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     return coder
 

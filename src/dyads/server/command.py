@@ -74,7 +74,7 @@ def serve_command(
     try:
         store = Store(db)
     except duckdb.Error as error:
-        console.print(f"[red]error[/] cannot open the store: {escape(str(error))}")
+        console.print(f"[red]error[/] cannot open the store: {escape(str(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_OUTPUT_FAILED) from None
     ingest_token = secrets.token_urlsafe(32)
     server_file = ServerFile.beside(db)
@@ -87,7 +87,8 @@ def serve_command(
         except OSError as error:
             console.print(
                 f"[yellow]warning[/] cannot write {escape(str(server_file.path))} ({escape(error.strerror or '')})"
-                ": `dyads code --db` cannot add to this store while it is served"
+                ": `dyads code --db` cannot add to this store while it is served",
+                soft_wrap=True,
             )
         try:
             yield
@@ -112,7 +113,7 @@ def serve_command(
         http=guarded_protocol(request_timeout, connections),
         timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
     )
-    console.print(f"dyads: serving {escape(str(db))} at http://{host}:{port}/ (API docs at /docs)")
+    console.print(f"dyads: serving {escape(str(db))} at http://{host}:{port}/ (API docs at /docs)", soft_wrap=True)
     try:
         uvicorn.Server(config).run()
     finally:

@@ -44,8 +44,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def get(port: int, path: str, timeout: float = 10) -> dict:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=timeout) as response:
+def get(server: int | str, path: str, timeout: float = 10) -> dict:
+    """The JSON at `path` of the server at `server`: a URL, or a port on 127.0.0.1."""
+    base = f"http://127.0.0.1:{server}" if isinstance(server, int) else server
+    with urllib.request.urlopen(f"{base}{path}", timeout=timeout) as response:
         return json.loads(response.read())
 
 
@@ -55,6 +57,8 @@ class Server:
     def __init__(self, db: Path, *options: str, file_limit: int | None = None):
         """Serve `db` on a free port with `options`, in a process allowed `file_limit` open files."""
         self.port = free_port()
+        host = options[options.index("--host") + 1] if "--host" in options else "127.0.0.1"
+        self.url = f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
         self.log = db.with_name(f"serve-{self.port}.log")
         with open(self.log, "wb") as log:  # a file, not a pipe: a full pipe would stall the server
             self.process = subprocess.Popen(
@@ -70,7 +74,7 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"dyads serve exited: {self.log.read_text()}")
             try:
-                get(self.port, "/api/vocabulary", timeout=2)
+                get(self.url, "/api/vocabulary", timeout=2)
                 return self
             except OSError:
                 time.sleep(0.2)
@@ -265,6 +269,33 @@ def test_messages_about_a_long_store_path_are_one_line_each_when_stderr_is_not_a
     lines = served.stderr.decode().splitlines()
     assert served.returncode == 3 and len(lines) == 1, lines
     assert lines[0].startswith("error cannot open the store: ") and str(store.path) in lines[0]
+
+
+def test_a_port_in_use_is_refused_before_anything_is_announced(store_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        served = subprocess.run(
+            dyads("serve", "--db", store_path, "--port", str(port)), env=environment(), capture_output=True,
+            check=False, timeout=60,
+        )  # fmt: skip
+    lines = served.stderr.decode().splitlines()
+    assert served.returncode == 3, lines
+    assert lines == [f"error cannot listen on http://127.0.0.1:{port}: Address already in use"]
+    assert not ServerFile.beside(store_path).path.exists()
+
+
+def test_an_ipv6_host_is_bracketed_in_urls(store_path):
+    try:
+        socket.socket(socket.AF_INET6).bind(("::1", 0))
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    with Server(store_path, "--host", "::1") as server:
+        url = f"http://[::1]:{server.port}"
+        assert get(url, "/api/events?limit=1")["total"] == 6
+        assert ServerFile.beside(store_path).read()[0] == url
+        assert server.log.read_text().startswith(f"dyads: serving {store_path} at {url}/ ")
 
 
 def test_allowed_hosts_are_added_on_the_command_line(store_path):

@@ -79,13 +79,18 @@ class ServerFile:
         self.path.unlink(missing_ok=True)
 
 
+def http_url(host: str, port: int) -> str:
+    """`http://host:port`, an IPv6 address in brackets: `http://[::1]:8000`."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
 def local_url(host: str, port: int) -> str:
     """The address a process on this machine reaches a server listening on `host` at."""
     if host in ("0.0.0.0", ""):
         host = "127.0.0.1"
     elif host == "::":
         host = "::1"
-    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    return http_url(host, port)
 
 
 def coded_to_wire(coded: CodedDocument) -> dict[str, Any]:

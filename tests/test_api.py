@@ -313,6 +313,12 @@ def test_the_token_is_checked_before_the_body(writer, body):
     assert response.json() == {"detail": "a valid 'Authorization: Bearer <token>' header is required"}
 
 
+def test_redoc_loads_nothing_from_elsewhere(client):
+    bundle = client.get("/docs-assets/redoc.standalone.js")
+    assert bundle.status_code == 200 and bundle.headers["content-type"].startswith("text/javascript")
+    assert "Redoc" in bundle.text and "cdn.redoc.ly" not in bundle.text
+
+
 def test_the_write_token_is_in_the_openapi_page(client):
     operation = client.get("/openapi.json").json()["paths"]["/api/code"]["post"]
     assert operation["security"] == [{"HTTPBearer": []}]

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dyads.export.store import Store
+from dyads.ingest.identity import content_id
 from dyads.server.app import MAX_BODY_BYTES, create_app
 from stored_examples import harbour_document, rail_document
 
@@ -217,7 +218,34 @@ def test_a_batch_is_coded_in_one_request(writer):
     batch = {"documents": [{"text": "France praised Germany."}, {"text": "Nothing happened here.", "id": "calm"}]}
     result = writer.post("/api/code", json=batch, headers=auth).json()
     assert result["stored"] == 2
-    assert result["results"][0]["id"].startswith("api-") and result["results"][1]["id"] == "calm"
+    assert result["results"][0]["id"] == content_id("api", "France praised Germany.")
+    assert result["results"][1]["id"] == "calm"
+
+
+def test_a_repeated_id_is_renamed_or_skipped_never_lost(writer, store):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    batch = {"documents": [{"text": "China praised Japan.", "id": "dup"}, {"text": "Russia condemned Iran.", "id": "dup"},
+                           {"text": "China praised Japan.", "id": "dup"}]}
+    result = writer.post("/api/code", json=batch, headers=auth).json()
+    assert (result["stored"], result["skipped"], result["replaced"]) == (2, 1, [])
+    assert [coded["id"] for coded in result["results"]] == ["dup", "dup~2"]
+    assert store.document("dup").text == "China praised Japan."
+    assert store.document("dup~2").text == "Russia condemned Iran."
+    assert len(result["warnings"]) == 2 and "renamed 'dup~2'" in result["warnings"][0]
+
+
+def test_replacing_a_stored_document_is_said(writer, store):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    writer.post("/api/code", json={"text": "China praised Japan.", "id": "kept"}, headers=auth)
+    result = writer.post("/api/code", json={"text": "Russia condemned Iran.", "id": "kept"}, headers=auth).json()
+    assert (result["stored"], result["replaced"]) == (1, ["kept"])
+    assert any(warning.startswith("kept: replaced") for warning in result["warnings"])
+    assert store.document("kept").text == "Russia condemned Iran."
+
+
+def test_the_code_response_schema_lists_replacements_and_warnings(client):
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["CodeResponse"]
+    assert {"replaced", "warnings"} <= set(schema["required"])
 
 
 def test_writing_without_a_token_cannot_be_configured(store):
@@ -283,6 +311,12 @@ def test_the_token_is_checked_before_the_body(writer, body):
     response = writer.post("/api/code", content=body, headers={"Content-Type": "application/json"})
     assert response.status_code == 401
     assert response.json() == {"detail": "a valid 'Authorization: Bearer <token>' header is required"}
+
+
+def test_redoc_loads_nothing_from_elsewhere(client):
+    bundle = client.get("/docs-assets/redoc.standalone.js")
+    assert bundle.status_code == 200 and bundle.headers["content-type"].startswith("text/javascript")
+    assert "Redoc" in bundle.text and "cdn.redoc.ly" not in bundle.text
 
 
 def test_the_write_token_is_in_the_openapi_page(client):

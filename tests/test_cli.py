@@ -73,6 +73,14 @@ def test_clean_input_exits_0_and_writes_events_as_jsonl(tmp_path):
     assert "documents" in result.stderr and "events" in result.stderr
 
 
+def test_a_missing_model_is_a_usage_error_on_one_line():
+    model = "en_core_web_" + "missing" * 12  # longer than any terminal line
+    result = code("-", "--model", model, stdin="Kenya praised Tanzania.")
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error spaCy model '{model}' is not installed"), lines
+
+
 def test_skipped_inputs_exit_1_and_are_listed_with_file_and_line(corpus, tmp_path):
     output = tmp_path / "events.csv"
     result = code(str(corpus), "-o", str(output))

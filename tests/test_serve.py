@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -19,7 +20,7 @@ import pytest
 from typing_extensions import Self
 
 from dyads.export.store import Store
-from dyads.server.ingest import ServerFile
+from dyads.server.ingest import ANSWER_WAIT_SECONDS, ServerFile
 from stored_examples import harbour_document, rail_document
 from test_resume_corpus import synthetic_reports, write_jsonl
 
@@ -43,8 +44,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def get(port: int, path: str, timeout: float = 10) -> dict:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=timeout) as response:
+def get(server: int | str, path: str, timeout: float = 10) -> dict:
+    """The JSON at `path` of the server at `server`: a URL, or a port on 127.0.0.1."""
+    base = f"http://127.0.0.1:{server}" if isinstance(server, int) else server
+    with urllib.request.urlopen(f"{base}{path}", timeout=timeout) as response:
         return json.loads(response.read())
 
 
@@ -54,6 +57,8 @@ class Server:
     def __init__(self, db: Path, *options: str, file_limit: int | None = None):
         """Serve `db` on a free port with `options`, in a process allowed `file_limit` open files."""
         self.port = free_port()
+        host = options[options.index("--host") + 1] if "--host" in options else "127.0.0.1"
+        self.url = f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
         self.log = db.with_name(f"serve-{self.port}.log")
         with open(self.log, "wb") as log:  # a file, not a pipe: a full pipe would stall the server
             self.process = subprocess.Popen(
@@ -69,7 +74,7 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"dyads serve exited: {self.log.read_text()}")
             try:
-                get(self.port, "/api/vocabulary", timeout=2)
+                get(self.url, "/api/vocabulary", timeout=2)
                 return self
             except OSError:
                 time.sleep(0.2)
@@ -172,7 +177,8 @@ def test_coding_into_a_served_store(tmp_path, store_path):
             seen.append(get(server.port, "/api/documents?limit=1")["total"])
             time.sleep(0.02)
         assert coding.returncode == 0, coding.stderr.read().decode()
-        assert "served at" in coding.stderr.read().decode()
+        announcement = f"{store_path} is served at http://127.0.0.1:{server.port}: batches are stored through the server"
+        assert announcement in coding.stderr.read().decode().splitlines()  # one line, however long the path
         assert any(2 < total < 42 for total in seen), sorted(set(seen))  # batches appeared while coding
         assert get(server.port, "/api/documents?limit=1")["total"] == 42
         coded = get(server.port, "/api/documents/live-00007")
@@ -208,6 +214,26 @@ def test_a_server_that_goes_away_mid_run_is_a_store_failure_with_one_line(tmp_pa
     assert "Traceback" not in stderr and "documents:" in stderr  # the summary is still printed
 
 
+def test_a_server_that_does_not_answer_is_waited_for_briefly_then_named(store_path):
+    with Server(store_path) as server:
+        os.kill(server.process.pid, signal.SIGSTOP)  # listening, but answering nothing
+        try:
+            started = time.monotonic()
+            coded = subprocess.run(
+                dyads("code", "-", "--db", store_path), input=b"Kenya praised Tanzania.", env=environment(),
+                capture_output=True, check=False, timeout=60,
+            )  # fmt: skip
+            waited = time.monotonic() - started
+        finally:
+            os.kill(server.process.pid, signal.SIGCONT)
+    stderr = " ".join(coded.stderr.decode().split())
+    url = f"http://127.0.0.1:{server.port}"
+    assert coded.returncode == 3, stderr
+    assert f"waiting for the server at {url}" in stderr
+    assert f"the server holding the store at {url} did not answer within {ANSWER_WAIT_SECONDS:g} s" in stderr
+    assert "lock" not in stderr and waited < 40
+
+
 def test_exporting_a_served_store_says_who_holds_it_and_is_a_store_failure(tmp_path, store_path):
     with Server(store_path) as server:
         exported = subprocess.run(
@@ -231,6 +257,45 @@ def test_a_store_held_by_a_coding_run_is_a_store_failure_not_a_usage_error(store
         )
         assert coded.returncode == 3, coded.stderr.decode()
         assert "lock" in coded.stderr.decode()
+
+
+def test_messages_about_a_long_store_path_are_one_line_each_when_stderr_is_not_a_terminal(tmp_path):
+    folder = tmp_path / ("a-folder-with-a-long-name-" * 6)
+    folder.mkdir()
+    with Store(folder / "events.duckdb") as store:  # a `dyads code --db` run in progress holds it
+        served = subprocess.run(
+            dyads("serve", "--db", store.path), env=environment(), capture_output=True, check=False
+        )
+    lines = served.stderr.decode().splitlines()
+    assert served.returncode == 3 and len(lines) == 1, lines
+    assert lines[0].startswith("error cannot open the store: ") and str(store.path) in lines[0]
+
+
+def test_a_port_in_use_is_refused_before_anything_is_announced(store_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        served = subprocess.run(
+            dyads("serve", "--db", store_path, "--port", str(port)), env=environment(), capture_output=True,
+            check=False, timeout=60,
+        )  # fmt: skip
+    lines = served.stderr.decode().splitlines()
+    assert served.returncode == 3, lines
+    assert lines == [f"error cannot listen on http://127.0.0.1:{port}: Address already in use"]
+    assert not ServerFile.beside(store_path).path.exists()
+
+
+def test_an_ipv6_host_is_bracketed_in_urls(store_path):
+    try:
+        socket.socket(socket.AF_INET6).bind(("::1", 0))
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    with Server(store_path, "--host", "::1") as server:
+        url = f"http://[::1]:{server.port}"
+        assert get(url, "/api/events?limit=1")["total"] == 6
+        assert ServerFile.beside(store_path).read()[0] == url
+        assert server.log.read_text().startswith(f"dyads: serving {store_path} at {url}/ ")
 
 
 def test_allowed_hosts_are_added_on_the_command_line(store_path):

@@ -309,7 +309,8 @@ def demo_command(
         JsonlWriter(sys.stdout, close_stream=False).write(coded.events)
         return
     console.print(
-        f"[bold]{escape(document.title or document.id)}[/]  {escape(document.source or '')}, {document.date}"
+        f"[bold]{escape(document.title or document.id)}[/]  {escape(document.source or '')}, {document.date}",
+        soft_wrap=True,
     )
     console.print(_events_table(coded.events, coded.sentences))
 
@@ -439,7 +440,7 @@ def _load_coder(
         coder = Coder(model, actors=actors, verbs=verbs, min_confidence=min_confidence, decisions=decisions)
         coder.nlp  # noqa: B018 - loads the pipeline
     except (RuntimeError, LexiconError) as error:
-        console.print(f"[red]error[/] {escape(str(error))}")
+        console.print(f"[red]error[/] {escape(str(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     return coder
 
@@ -518,10 +519,15 @@ def _open_store(db: Path, console: Console) -> Store | ServedStore:
     try:
         return Store(db)
     except duckdb.IOException:  # locked by another process: a server that takes batches, or not
-        served = ServedStore.announced(db)
+        served = ServedStore.announced(
+            db, on_wait=lambda url: console.print(f"waiting for the server at {escape(url)}", soft_wrap=True)
+        )
         if served is None:
             raise
-        console.print(f"{escape(str(db))} is served at {escape(served.url)}: batches are stored through the server")
+        console.print(
+            f"{escape(str(db))} is served at {escape(served.url)}: batches are stored through the server",
+            soft_wrap=True,
+        )
         return served
 
 

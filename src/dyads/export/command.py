@@ -141,4 +141,4 @@ def export_command(
         writer.close()
         store.close()
     unit = "real events" if one_per_cluster else "events"
-    console.print(f"{written:,} {unit} written to {escape(output if output != '-' else 'stdout')}")
+    console.print(f"{written:,} {unit} written to {escape(output if output != '-' else 'stdout')}", soft_wrap=True)

@@ -11,6 +11,7 @@ is read. Only requests naming an allowed host are answered, and every response c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import secrets
@@ -23,7 +24,7 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
@@ -46,12 +47,16 @@ from dyads.export.store import (
     TimelinePoint,
 )
 from dyads.export.stream import MEDIA_TYPES, DownloadFormat, stream_events
+from dyads.ingest.identity import RunIds, content_id
+from dyads.ingest.report import ReadReport
 from dyads.model import Document, Event, Modality
 from dyads.server.ingest import INGEST_PATH, MAX_INGEST_BYTES, coded_from_wire
 from dyads.server.security import LOOPBACK_HOSTS, SecurityHeaders
 
 STATIC_DIR = Path(__file__).parent / "static"
 DOCS_ASSETS_DIR = Path(str(files("fastapi_offline") / "static"))
+REDOC_BUNDLE = "redoc.standalone.js"
+_REDOC_CREDIT_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
 MAX_PAGE = 1000
 MAX_OFFSET = 10_000_000
 MAX_BODY_BYTES = 2_000_000
@@ -105,9 +110,11 @@ class CodedResult:
 
 @dataclass
 class CodeResponse:
-    stored: int
-    skipped: int
-    results: list[CodedResult]
+    stored: Annotated[int, Field(description="documents added or replaced")]
+    skipped: Annotated[int, Field(description="documents already stored with their id and text, or repeated")]
+    replaced: Annotated[list[str], Field(description="ids of stored documents whose text and events were replaced")]
+    warnings: Annotated[list[str], Field(description="each document renamed, skipped or replaced, and why")]
+    results: Annotated[list[CodedResult], Field(description="one per coded document, under the id it is stored as")]
 
 
 class DocumentIn(BaseModel):
@@ -346,8 +353,17 @@ def create_app(
     # the token is checked by `admit`; declaring the scheme puts it in the OpenAPI page
     @app.post("/api/code", response_model=CodeResponse, tags=["events"], dependencies=[Depends(_BEARER)])
     def code(request: CodeRequest) -> CodeResponse:
-        """Code posted text (or up to 20 documents) and store them. Needs `--allow-write` and the token."""
-        documents = [_document(item) for item in request.inputs()]
+        """Code posted text (or up to 20 documents) and store them. Needs `--allow-write` and the token.
+
+        A document without `id` is named by its content (`api:3f2a9c1b0d4e`). An id repeated in the request
+        names a repeat when the text is the same (skipped) and another document otherwise (renamed `id~2`);
+        a stored document with the same id and another text is replaced, and `replaced` names it.
+        """
+        inputs = request.inputs()
+        report, ids = ReadReport(), RunIds()
+        documents = [
+            document for index, item in enumerate(inputs) if ids.claim(document := _document(item, index), report)
+        ]
         with coder_lock:  # one spaCy pipeline, used by one request at a time
             if not coder_holder:
                 coder_holder.append((coder_factory or _default_coder)())
@@ -356,7 +372,13 @@ def create_app(
         results = [
             CodedResult(c.document.id, c.document.content_hash, c.events, c.error) for c in coded
         ]
-        return CodeResponse(added.added + added.replaced, added.skipped, results)
+        warnings = report.warnings + [
+            f"{doc_id}: replaced the stored document with this id (its text changed)" for doc_id in added.replaced_ids
+        ]
+        repeats = len(inputs) - len(documents)
+        return CodeResponse(
+            added.added + added.replaced, added.skipped + repeats, added.replaced_ids, warnings, results
+        )
 
     @app.get(f"{INGEST_PATH}/status", include_in_schema=False)
     def ingest_status() -> dict[str, int]:
@@ -389,10 +411,22 @@ def create_app(
     def redoc() -> FileResponse:
         return FileResponse(STATIC_DIR / "redoc.html")
 
+    @app.get(f"/docs-assets/{REDOC_BUNDLE}", include_in_schema=False)
+    def redoc_bundle() -> Response:
+        return Response(_redoc_bundle(), media_type="text/javascript")
+
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/docs-assets", StaticFiles(directory=DOCS_ASSETS_DIR), name="docs-assets")
     return app
 
+
+
+@functools.cache
+def _redoc_bundle() -> bytes:
+    """ReDoc's script with its sidebar credit's logo, fetched from cdn.redoc.ly, made an empty image: ReDoc
+    drops an image that fails to load, and the page loads nothing from elsewhere (no policy violation)."""
+    script = (DOCS_ASSETS_DIR / REDOC_BUNDLE).read_text(encoding="utf-8")
+    return script.replace(f'src:"{_REDOC_CREDIT_LOGO}"', 'src:"data:,"').encode()
 
 
 def _bearer_matches(request: Request, token: str) -> bool:
@@ -414,7 +448,13 @@ def _default_coder():
     return Coder()
 
 
-def _document(item: DocumentIn) -> Document:
-    document = Document(id="", text=item.text, date=item.date, title=item.title, source=item.source, url=item.url)
-    document.id = item.id or f"api-{document.content_hash[:16]}"
-    return document
+def _document(item: DocumentIn, index: int) -> Document:
+    return Document(
+        id=item.id or content_id("api", item.text),
+        text=item.text,
+        date=item.date,
+        title=item.title,
+        source=item.source,
+        url=item.url,
+        origin=f"documents[{index}]",
+    )

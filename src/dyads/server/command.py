@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -52,14 +53,15 @@ def serve_command(
     """Serve the events of a store: the UI at /, the API under /api, its docs at /docs and /redoc.
 
     The server holds the store while it runs: `dyads code --db` on the same store sends it its batches.
-    Exit status: 2 for a usage error, 3 when the store cannot be opened (held by a running `dyads code`).
+    Exit status: 2 for a usage error, 3 when it cannot serve: the store cannot be opened (held by a running
+    `dyads code`) or the port cannot be listened on (in use).
     """
     import uvicorn
 
     from dyads.export.store import Store
     from dyads.server.app import create_app
     from dyads.server.connections import KEEP_ALIVE_TIMEOUT, guarded_protocol, max_connections_for
-    from dyads.server.ingest import ServerFile, local_url
+    from dyads.server.ingest import ServerFile, http_url, local_url
     from dyads.server.security import allowed_hosts
 
     console = Console(stderr=True)
@@ -72,9 +74,19 @@ def serve_command(
     if not allow_write and not db.exists():
         raise typer.BadParameter(f"no such store: {db} (create it with `dyads code --db`)", param_hint="'--db'")
     try:
+        listening = _listen(host, port)
+    except OSError as error:
+        console.print(
+            f"[red]error[/] cannot listen on {escape(http_url(host, port))}: {escape(error.strerror or str(error))}",
+            soft_wrap=True,
+            highlight=False,
+        )
+        raise typer.Exit(EXIT_OUTPUT_FAILED) from None
+    try:
         store = Store(db)
     except duckdb.Error as error:
-        console.print(f"[red]error[/] cannot open the store: {escape(str(error))}")
+        listening.close()
+        console.print(f"[red]error[/] cannot open the store: {escape(str(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_OUTPUT_FAILED) from None
     ingest_token = secrets.token_urlsafe(32)
     server_file = ServerFile.beside(db)
@@ -87,7 +99,8 @@ def serve_command(
         except OSError as error:
             console.print(
                 f"[yellow]warning[/] cannot write {escape(str(server_file.path))} ({escape(error.strerror or '')})"
-                ": `dyads code --db` cannot add to this store while it is served"
+                ": `dyads code --db` cannot add to this store while it is served",
+                soft_wrap=True,
             )
         try:
             yield
@@ -112,8 +125,23 @@ def serve_command(
         http=guarded_protocol(request_timeout, connections),
         timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
     )
-    console.print(f"dyads: serving {escape(str(db))} at http://{host}:{port}/ (API docs at /docs)")
+    console.print(f"dyads: serving {escape(str(db))} at {escape(http_url(host, port))}/ (API docs at /docs)",
+                  soft_wrap=True)
     try:
-        uvicorn.Server(config).run()
+        uvicorn.Server(config).run(sockets=[listening])
     finally:
         store.close()  # when the server could not start; closing twice is harmless
+        listening.close()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to `host` and `port` as uvicorn binds one, taken before the server says where it serves."""
+    listening = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    try:
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind((host, port))
+    except OSError:
+        listening.close()
+        raise
+    listening.set_inheritable(True)
+    return listening

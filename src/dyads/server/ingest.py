@@ -11,12 +11,13 @@ soon as it is committed.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,12 +32,23 @@ if TYPE_CHECKING:  # the coder pulls in spaCy, which the server needs only to co
 INGEST_PATH = "/api/ingest"
 MAX_INGEST_BYTES = 256_000_000
 _REQUEST_BYTES = 32_000_000  # a batch is sent in requests of about this size, each stored whole
-_CONNECT_TRIES = 20  # a server that has just written its file may need a moment to listen
+# A server that has just written its file may need a moment to listen, and a busy one to answer; one that
+# does not answer in this many seconds is stopped or hung, and waiting longer would only look like a hang here.
+ANSWER_WAIT_SECONDS = 5.0
+_FIRST_TRY_SECONDS = 1.0
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never through a proxy
 
 
 class StoreUnavailable(OSError):
     """The server holding the store could not be reached or refused a batch."""
+
+
+class NobodyListens(StoreUnavailable):
+    """Nothing listens at the server's address: it stopped (without removing its file, if killed)."""
+
+
+class ServerSilent(StoreUnavailable):
+    """Something listens at the server's address but did not answer in time: stopped, hung or busy."""
 
 
 @dataclass(frozen=True)
@@ -67,13 +79,18 @@ class ServerFile:
         self.path.unlink(missing_ok=True)
 
 
+def http_url(host: str, port: int) -> str:
+    """`http://host:port`, an IPv6 address in brackets: `http://[::1]:8000`."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
 def local_url(host: str, port: int) -> str:
     """The address a process on this machine reaches a server listening on `host` at."""
     if host in ("0.0.0.0", ""):
         host = "127.0.0.1"
     elif host == "::":
         host = "::1"
-    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    return http_url(host, port)
 
 
 def coded_to_wire(coded: CodedDocument) -> dict[str, Any]:
@@ -119,20 +136,38 @@ class ServedStore:
         self.path = path or url  # what a failure names: the store file the server holds
 
     @classmethod
-    def announced(cls, store_path: Path) -> ServedStore | None:
-        """The server that announced itself beside `store_path` if it answers, else None."""
+    def announced(cls, store_path: Path, on_wait: Callable[[str], object] = lambda url: None) -> ServedStore | None:
+        """The server that announced itself beside `store_path`, or None when none did or none listens there.
+
+        `on_wait(url)` is called once when its first answer is late; a server that is listening but has not
+        answered within `ANSWER_WAIT_SECONDS` (stopped, hung) raises StoreUnavailable, naming it.
+        """
         announced = ServerFile.beside(store_path).read()
         if announced is None:
             return None
         store = cls(*announced, path=store_path)
-        for attempt in range(_CONNECT_TRIES):
+        deadline = time.monotonic() + ANSWER_WAIT_SECONDS
+        timeout = _FIRST_TRY_SECONDS
+        for attempt in itertools.count():
             try:
-                store._request("GET", f"{INGEST_PATH}/status", timeout=5)
+                store._request("GET", f"{INGEST_PATH}/status", timeout=timeout)
                 return store
-            except StoreUnavailable:
-                if attempt + 1 < _CONNECT_TRIES:
-                    time.sleep(0.25)
-        return None
+            except NobodyListens:
+                silent = False
+                time.sleep(0.25)
+            except ServerSilent:
+                silent = True
+            timeout = deadline - time.monotonic()
+            if timeout <= 0:
+                break
+            if attempt == 0:
+                on_wait(store.url)
+        if not silent:
+            return None
+        raise ServerSilent(
+            f"the server holding the store at {store.url} did not answer within {ANSWER_WAIT_SECONDS:g} s"
+            " (stopped or hung?)"
+        )
 
     def done(self) -> set[tuple[str, str]]:
         return {(doc_id, content_hash) for doc_id, content_hash in self._request("GET", f"{INGEST_PATH}/done")}
@@ -181,4 +216,5 @@ class ServedStore:
             raise StoreUnavailable(f"the server holding the store answered HTTP {error.code} to {path}") from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise StoreUnavailable(f"the server holding the store did not answer at {self.url}: {reason}") from None
+            failure = NobodyListens if isinstance(reason, ConnectionRefusedError) else ServerSilent
+            raise failure(f"the server holding the store did not answer at {self.url}: {reason}") from None

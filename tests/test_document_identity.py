@@ -117,6 +117,30 @@ def test_a_second_run_that_replaces_a_stored_document_says_so(collection, tmp_pa
     assert stored_texts(db) == {"report": SECOND}
 
 
+def test_a_file_coded_again_under_another_id_is_not_stored_twice(collection, tmp_path):
+    db = tmp_path / "c.duckdb"
+    assert code(str(collection), "--db", str(db)).exit_code == 0
+    again = code(str(collection / "a" / "report.txt"), "--db", str(db))
+    assert again.exit_code == 0, again.output
+    summary = " ".join(again.stderr.split())
+    assert "stored under another id: 1" in summary
+    assert f"{collection / 'a' / 'report.txt'}: the same text is stored as 'a/report'; skipped" in summary
+    assert stored_texts(db) == {"a/report": FIRST, "b/report": SECOND}
+
+
+def test_store_add_skips_a_text_stored_under_another_id(tmp_path):
+    def coded(doc_id: str, text: str) -> CodedDocument:
+        return CodedDocument(Document(id=doc_id, text=text), [])
+
+    with Store(tmp_path / "c.duckdb") as store:
+        first = store.add([coded("a", FIRST), coded("b", FIRST), coded("c", SECOND)])
+        assert (first.added, first.skipped, first.duplicate_ids) == (2, 1, {"b": "a"})
+        again = store.add([coded("d", FIRST), coded("a", FIRST), coded("c", FIRST)])
+        assert (again.added, again.skipped, again.replaced_ids) == (0, 3, [])
+        assert again.duplicate_ids == {"d": "a", "c": "a"}
+        assert store.document("c").text == SECOND
+
+
 def test_two_stdin_texts_into_one_store_are_both_kept(tmp_path):
     db = tmp_path / "c.duckdb"
     for text in (FIRST, SECOND):

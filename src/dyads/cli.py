@@ -76,6 +76,7 @@ class RunTotals:
     failure: str | None = None  # why the run stopped early: an output or the store could not be written
     already_done: int = 0  # documents a previous run had stored (--db, --out-dir), skipped
     replaced: list[tuple[str, str | None]] = field(default_factory=list)  # (id, origin) replaced in --db
+    duplicates: list[tuple[str, str | None, str]] = field(default_factory=list)  # (id, origin, stored id)
 
 
 class EngineName(str, Enum):
@@ -243,6 +244,7 @@ def code_command(
             store.close()
     totals.already_done = run.already_done
     totals.replaced = run.replaced
+    totals.duplicates = run.duplicates
     destinations = (output if writer is not None else None, db, out_dir)
     _print_summary(console, report, totals, ", ".join(str(item) for item in destinations if item), format)
     if totals.interrupted:
@@ -325,7 +327,11 @@ def _print_summary(
         f"{origin or doc_id}: replaced the stored document {doc_id!r}, whose text differed"
         for doc_id, origin in totals.replaced
     ]
-    warnings = report.warnings + totals.warnings + replaced
+    duplicates = [
+        f"{origin or doc_id}: the same text is stored as {holder!r}; skipped (not stored as {doc_id!r})"
+        for doc_id, origin, holder in totals.duplicates
+    ]
+    warnings = report.warnings + totals.warnings + replaced + duplicates
     skipped = report.skipped + totals.failed
     rows = {
         "documents": f"{totals.documents:,}",
@@ -336,6 +342,7 @@ def _print_summary(
         "unsupported files": report.unsupported_summary() if report.unsupported else None,
         "repeated ids": f"{report.repeated_ids:,}" if report.repeated_ids else None,
         "replaced": f"{len(totals.replaced):,}" if totals.replaced else None,
+        "stored under another id": f"{len(totals.duplicates):,}" if totals.duplicates else None,
         "warnings": f"{len(warnings):,}",
         "time": f"{seconds:.1f} s ({rate:.1f} documents/s)",
         "output": output if output and output != "-" else f"stdout ({format or 'JSONL'})",

@@ -75,6 +75,7 @@ class ResumableRun:
     ...     ...
     >>> run.already_done  # documents a previous run had stored
     >>> run.replaced  # (id, origin) of documents that replaced a stored one of the same id
+    >>> run.duplicates  # (id, origin, stored id) of documents skipped: their text is stored under another id
     """
 
     def __init__(
@@ -88,6 +89,7 @@ class ResumableRun:
         self.stored_before = len(set.intersection(*self._done)) if outputs else 0  # in every output
         self.already_done = 0  # documents of the input skipped because every output holds them
         self.replaced: list[tuple[str, str | None]] = []
+        self.duplicates: list[tuple[str, str | None, str]] = []
 
     def code(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         """Coded documents, each yielded once the batch holding it is committed to every output."""
@@ -122,4 +124,7 @@ class ResumableRun:
                     raise OutputFailed(output.path, error) from error
                 if isinstance(result, AddResult):  # the store replaces; the dataset appends every version
                     self.replaced += [(doc_id, origins[doc_id]) for doc_id in result.replaced_ids]
+                    self.duplicates += [
+                        (doc_id, origins[doc_id], holder) for doc_id, holder in result.duplicate_ids.items()
+                    ]
         return batch

@@ -75,7 +75,7 @@ class RunTotals:
     interrupted: bool = False
     failure: str | None = None  # why the run stopped early: an output or the store could not be written
     already_done: int = 0  # documents a previous run had stored (--db, --out-dir), skipped
-    replaced: list[tuple[str, str | None]] = field(default_factory=list)  # (id, origin) replaced in --db
+    replaced: list[tuple[str, str | None]] = field(default_factory=list)  # (id, origin) replaced in --db or --out-dir
     duplicates: list[tuple[str, str | None, str]] = field(default_factory=list)  # (id, origin, stored id)
 
 

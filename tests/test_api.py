@@ -351,13 +351,23 @@ def test_ingested_documents_are_stored_and_served(ingesting, store):
     auth = {"Authorization": f"Bearer {INGEST_TOKEN}"}
     harbour = harbour_document()
     moved = CodedDocument(
-        Document(id="moved", text=harbour.document.text, date=harbour.document.date, metadata={"desk": "Reykjavík"}),
+        Document(
+            id="moved", text=harbour.document.text + "\n", date=harbour.document.date, metadata={"desk": "Reykjavík"}
+        ),
         [dataclasses.replace(event, doc_id="moved", id=f"{event.id}-moved") for event in harbour.events],
         sentences=harbour.sentences,
     )
-    body = json.dumps([coded_to_wire(moved), coded_to_wire(harbour)]).encode("ascii")
+    copy = CodedDocument(dataclasses.replace(harbour.document, id="copy"), harbour.events, harbour.sentences)
+    body = json.dumps([coded_to_wire(moved), coded_to_wire(harbour), coded_to_wire(copy)]).encode("ascii")
     answer = ingesting.post("/api/ingest", content=body, headers=auth).json()
-    assert answer == {"added": 1, "replaced_ids": [], "skipped": 1, "failed": 0, "events": len(harbour.events)}
+    assert answer == {
+        "added": 1,
+        "replaced_ids": [],
+        "duplicate_ids": {"copy": harbour.document.id},
+        "skipped": 2,
+        "failed": 0,
+        "events": len(harbour.events),
+    }
     served = ingesting.get("/api/documents/moved").json()
     assert {e["id"] for e in served["events"]} == {f"{e.id}-moved" for e in harbour.events}
     assert store.document("moved").metadata == {"desk": "Reykjavík"}

@@ -11,6 +11,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,7 @@ from dyads.export.store import Store
 from dyads.ingest import ReadReport, read
 from dyads.ingest.identity import content_id
 from dyads.model import Document
+from dyads.scale import ParquetDataset
 
 runner = CliRunner()
 
@@ -115,6 +117,55 @@ def test_a_second_run_that_replaces_a_stored_document_says_so(collection, tmp_pa
     assert "replaced: 1" in summary
     assert f"{collection / 'b' / 'report.txt'}: replaced the stored document 'report'" in summary
     assert stored_texts(db) == {"report": SECOND}
+
+
+def test_a_file_coded_again_under_another_id_is_not_stored_twice(collection, tmp_path):
+    db = tmp_path / "c.duckdb"
+    assert code(str(collection), "--db", str(db)).exit_code == 0
+    again = code(str(collection / "a" / "report.txt"), "--db", str(db))
+    assert again.exit_code == 0, again.output
+    summary = " ".join(again.stderr.split())
+    assert "stored under another id: 1" in summary
+    assert f"{collection / 'a' / 'report.txt'}: the same text is stored as 'a/report'; skipped" in summary
+    assert stored_texts(db) == {"a/report": FIRST, "b/report": SECOND}
+
+
+def test_store_add_skips_a_text_stored_under_another_id(tmp_path):
+    def coded(doc_id: str, text: str) -> CodedDocument:
+        return CodedDocument(Document(id=doc_id, text=text), [])
+
+    with Store(tmp_path / "c.duckdb") as store:
+        first = store.add([coded("a", FIRST), coded("b", FIRST), coded("c", SECOND)])
+        assert (first.added, first.skipped, first.duplicate_ids) == (2, 1, {"b": "a"})
+        again = store.add([coded("d", FIRST), coded("a", FIRST), coded("c", FIRST)])
+        assert (again.added, again.skipped, again.replaced_ids) == (0, 3, [])
+        assert again.duplicate_ids == {"d": "a", "c": "a"}
+        assert store.document("c").text == SECOND
+
+
+def test_a_changed_document_in_the_dataset_is_reported_and_its_latest_part_wins(collection, tmp_path):
+    out = tmp_path / "dataset"
+    assert code(str(collection / "a" / "report.txt"), "--out-dir", str(out)).exit_code == 0
+    second = code(str(collection / "b" / "report.txt"), "--out-dir", str(out))
+    assert second.exit_code == 0, second.output
+    summary = " ".join(second.stderr.split())
+    assert "replaced: 1" in summary
+    assert f"{collection / 'b' / 'report.txt'}: replaced the stored document 'report'" in summary
+    parts = sorted((out / "documents").glob("part-*.parquet"))
+    versions = [pq.read_table(part).column("content_hash").to_pylist() for part in parts]
+    assert versions == [[Document("report", FIRST).content_hash], [Document("report", SECOND).content_hash]]
+
+
+def test_dataset_add_names_every_replaced_document(tmp_path):
+    def coded(text: str) -> CodedDocument:
+        return CodedDocument(Document(id="x", text=text), [])
+
+    with ParquetDataset(tmp_path) as dataset:
+        within_batch = dataset.add([coded(FIRST), coded(SECOND), coded(SECOND)])
+        assert (within_batch.added, within_batch.skipped, within_batch.replaced_ids) == (1, 1, ["x"])
+    with ParquetDataset(tmp_path) as reopened:
+        assert reopened.add([coded(SECOND)]).skipped == 1
+        assert reopened.add([coded(FIRST)]).replaced_ids == ["x"]
 
 
 def test_two_stdin_texts_into_one_store_are_both_kept(tmp_path):

@@ -142,9 +142,10 @@ def write_hostile_inputs(folder: Path) -> None:
         handle.writelines(json.dumps(record).encode() + b"\n" for record in records)
         handle.write(b'{"id": "bad-utf8", "text": "Russia \xff\xfe condemned China."}\n')
         handle.write(b'{"id": "cut", "text": "Russ\n')
-        handle.write(json.dumps({"id": "last", "text": GOOD_REPORT}).encode() + b"\n")
+        # texts of their own: the store keeps one id per text (a repeated text is not stored again)
+        handle.write(json.dumps({"id": "last", "text": f"{GOOD_REPORT} The last line."}).encode() + b"\n")
     (folder / "rows.csv").write_text(
-        f'id,text,date\nc1,"{GOOD_REPORT}",2002-03-04\nc2\nc3,,\n"c4","unclosed\n'
+        f'id,text,date\nc1,"{GOOD_REPORT} A CSV row.",2002-03-04\nc2\nc3,,\n"c4","unclosed\n'
     )
 
 

@@ -205,6 +205,17 @@ def test_stdin_jsonl_and_plain_text():
     assert document.id == content_id("stdin", "Source: Wire\n\n" + BODY)
 
 
+def test_stdin_jsonl_with_a_malformed_first_line():
+    lines = [
+        b'{"id": "a1", "text": "Russia condemned Iran.", "date": "2002-03-10",}',
+        b'{"id": "a2", "text": "India accused Pakistan of terrorism.", "date": "2002-03-10"}',
+    ]
+    report = ReadReport()
+    documents = list(read_stdin(io.BytesIO(b"\n" + b"\n".join(lines) + b"\n"), report))
+    assert [d.id for d in documents] == ["a2"]
+    assert reasons(report)[0].startswith("<stdin>:2: malformed JSON")
+
+
 def test_dash_reads_the_given_stdin():
     documents, _ = read_all("-", date=date(2000, 1, 1), stdin=io.BytesIO(BODY.encode()))
     assert [d.text for d in documents] == [BODY]

@@ -72,6 +72,20 @@ def test_icews_preset_takes_story_id_and_publish_date(tmp_path, suffix):
     assert document.text == "Freedonia met Ruritania in Geneva."
 
 
+def test_ids_are_trimmed_of_surrounding_spaces(tmp_path):
+    path = tmp_path / "icews_stories.csv"
+    padded = [" 28075 ", *ICEWS_ROW[1:]]
+    path.write_text("\n".join(",".join(row) for row in (ICEWS_HEADER, padded, ICEWS_ROW)) + "\n")
+    documents, report = read_all(path, fields=FieldMap.preset("icews"))
+    assert [document.id for document in documents] == ["28075"]
+    assert report.repeated_ids == 1
+
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"id": "\ta1 ", "text": "Ruritania protested."}) + "\n")
+    (document,), _ = read_all(path)
+    assert document.id == "a1"
+
+
 def test_tsv_is_read_like_csv_with_quoted_tabs_and_newlines(tmp_path):
     path = tmp_path / "wire.tsv"
     path.write_text('id\ttext\tdate\na1\t"Ruritania\tprotested.\nAgain."\t20150203\n')

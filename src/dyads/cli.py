@@ -85,7 +85,8 @@ class RunTotals:
     failure: str | None = None  # why the run stopped early: an output or the store could not be written
     stored_before: int = 0  # documents the store (--db) and the dataset (--out-dir) held at the start
     already_done: int = 0  # inputs skipped because a previous run had stored them
-    replaced: list[tuple[str, str | None]] = field(default_factory=list)  # (id, origin) replaced in --db
+    replaced: list[tuple[str, str | None]] = field(default_factory=list)  # (id, origin) replaced in --db or --out-dir
+    duplicates: list[tuple[str, str | None, str]] = field(default_factory=list)  # (id, origin, stored id)
     written: int | None = None  # documents whose events reached -o, where the store or dataset counts
 
     def add(self, coded_documents: Iterable[CodedDocument]) -> None:
@@ -282,6 +283,7 @@ def code_command(
         _close_outputs(run)
     totals.already_done = run.already_done
     totals.replaced = run.replaced
+    totals.duplicates = run.duplicates
     _print_summary(console, report, totals, destinations, format)
     if totals.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
@@ -364,7 +366,11 @@ def _print_summary(
         f"{origin or doc_id}: replaced the stored document {doc_id!r}, whose text differed"
         for doc_id, origin in totals.replaced
     ]
-    warnings = report.warnings + totals.warnings + replaced
+    duplicates = [
+        f"{origin or doc_id}: the same text is stored as {holder!r}; skipped (not stored as {doc_id!r})"
+        for doc_id, origin, holder in totals.duplicates
+    ]
+    warnings = report.warnings + totals.warnings + replaced + duplicates
     skipped = report.skipped + totals.failed
     rows = {
         "documents": f"{totals.documents:,}",
@@ -375,6 +381,7 @@ def _print_summary(
         "unsupported files": report.unsupported_summary() if report.unsupported else None,
         "repeated ids": f"{report.repeated_ids:,}" if report.repeated_ids else None,
         "replaced": f"{len(totals.replaced):,}" if totals.replaced else None,
+        "stored under another id": f"{len(totals.duplicates):,}" if totals.duplicates else None,
         "warnings": f"{len(warnings):,}",
         "time": f"{seconds:.1f} s ({rate:.1f} documents/s)",
         "output": output if output and output != "-" else f"stdout ({format or 'JSONL'})",

@@ -8,7 +8,7 @@
 Formats by extension: .txt (with an optional `Key: value` header), .html/.htm, .jsonl, .csv, .tsv,
 .parquet, the text formats optionally gzipped (.jsonl.gz); folders are read recursively in sorted order,
 and their files of other types are counted in `report.unsupported`; "-" is stdin (JSON Lines when its
-first line is a JSON object, else one plain-text report). Records (JSONL, CSV, TSV, Parquet) take their
+first non-blank line starts with "{", else one plain-text report). Records (JSONL, CSV, TSV, Parquet) take their
 fields from the columns a `FieldMap` names (`--text-field`, `--preset gdelt`). A document's date comes
 from its record, else the `date` given here, else a full date its first lines state; else it stays None
 with a warning. Every document of one `read` has its own id (see `dyads.ingest.identity`).
@@ -16,7 +16,6 @@ with a warning. Every document of one `read` has its own id (see `dyads.ingest.i
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -120,14 +119,17 @@ def read_path(
 
 
 def read_stdin(stream: BinaryIO, report: ReadReport, fields: FieldMap = DEFAULT_FIELDS) -> Iterator[Document]:
-    """JSON Lines when the first non-blank line is a JSON object, else the whole input as one text."""
+    """JSON Lines when the first non-blank line starts with "{", else the whole input as one text.
+
+    A first line that starts like a JSON object but does not parse is a bad record, skipped with its
+    reason like any other, not the sign of a plain text: no report starts with "{"."""
     origin = "<stdin>"
     consumed: list[bytes] = []
     for raw in stream:
         consumed.append(raw)
         if raw.strip():
             break
-    if consumed and _is_json_object(consumed[-1]):
+    if consumed and _starts_json_object(consumed[-1]):
         first_line = len(consumed)
         lines = [consumed[-1]]
         yield from read_jsonl_lines(_chain(lines, stream), origin, "stdin", report, first_line, fields)
@@ -174,11 +176,8 @@ def _settle_date(document: Document, default: Date | None, report: ReadReport) -
         report.warn(document.origin or document.id, "no date known (give --date); events keep a null date")
 
 
-def _is_json_object(raw: bytes) -> bool:
-    try:
-        return isinstance(json.loads(raw), dict)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return False
+def _starts_json_object(raw: bytes) -> bool:
+    return raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
 def _chain(first: list[bytes], rest: Iterable[bytes]) -> Iterator[bytes]:

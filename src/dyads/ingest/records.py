@@ -37,7 +37,7 @@ def document_from_record(
             )
     if not text.strip():
         raise InvalidRecord("empty text")
-    record_id = picked.get("id")
+    record_id = _blank_to_none(picked.get("id"))
     raw_date = _blank_to_none(picked.get("date"))
     document_date = None
     if raw_date is not None:
@@ -51,7 +51,8 @@ def document_from_record(
     }
     text = repair_mojibake(text)
     return Document(
-        id=str(record_id) if _blank_to_none(record_id) is not None else content_id(file_id, text),
+        # " 12 " in a hand-edited CSV is story 12, not another document
+        id=str(record_id).strip() if record_id is not None else content_id(file_id, text),
         text=text,
         date=document_date,
         title=_blank_to_none(picked.get("title")),

@@ -12,6 +12,11 @@ the files are renamed to their final names. A run killed before the commit point
 that the next open deletes; one killed after it leaves temporary files that the next open renames. So
 the final files hold exactly the committed batches, each document once, and a glob over `events/` never
 sees half a batch. A journal line cut short by a crash is not a commit and is cut off on open.
+
+The dataset is append-only: a document coded again with a changed text (same id, another content hash)
+is written in a later part and the earlier version stays. `add` names such ids in `replaced_ids`, as the
+store does; a reader wanting one version of each document takes the rows of the highest part number per
+`doc_id` (the file name's number; a batch holds one version of an id, the later one it was given).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import json
 import os
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -80,6 +85,7 @@ class DatasetAddResult:
     skipped: int = 0  # already in the dataset
     failed: int = 0  # coding failed: not written, so a resumed run retries them
     events: int = 0
+    replaced_ids: list[str] = field(default_factory=list)  # documents committed before with another text
 
 
 class ParquetDataset:
@@ -98,6 +104,7 @@ class ParquetDataset:
             self._lock.close()
             raise DatasetLocked(f"{self.path} is being written by another dyads process")
         self._done: set[tuple[str, str]] = set()
+        self._hashes: dict[str, str] = {}  # document id → the content hash of its latest committed version
         self._last_part = 0
         self._recover()
 
@@ -117,30 +124,35 @@ class ParquetDataset:
     def add(self, coded_documents: Iterable[CodedDocument]) -> DatasetAddResult:
         """Commit a batch of coded documents as one part; documents already committed are left out."""
         result = DatasetAddResult()
-        batch: dict[tuple[str, str], CodedDocument] = {}
+        batch: dict[str, CodedDocument] = {}  # by id: of two texts of one id, the later one is kept
         for coded in coded_documents:
-            key = (coded.document.id, coded.document.content_hash)
+            doc_id, content_hash = coded.document.id, coded.document.content_hash
+            latest = batch[doc_id].document.content_hash if doc_id in batch else self._hashes.get(doc_id)
             if coded.error is not None:
                 result.failed += 1
-            elif key in self._done or key in batch:
+            elif latest == content_hash:
                 result.skipped += 1
             else:
-                batch[key] = coded
+                if latest is not None:
+                    result.replaced_ids.append(doc_id)
+                batch[doc_id] = coded
         if not batch:
             return result
         part = self._last_part + 1
         coded_documents = list(batch.values())
+        keys = [(coded.document.id, coded.document.content_hash) for coded in coded_documents]
         events = _event_table(coded_documents)
         for table, data in (("events", events), ("documents", _document_table(coded_documents))):
             _write_synced(data, self._temporary(table, part))
-        line = json.dumps({"part": part, "documents": list(batch), "events": events.num_rows})
+        line = json.dumps({"part": part, "documents": keys, "events": events.num_rows})
         with open(self.path / JOURNAL, "a", encoding="utf-8") as journal:
             journal.write(line + "\n")
             journal.flush()
             os.fsync(journal.fileno())
         self._publish(part)
         self._last_part = part
-        self._done.update(batch)
+        self._done.update(keys)
+        self._hashes.update(keys)
         result.added, result.events = len(batch), events.num_rows
         return result
 
@@ -176,7 +188,9 @@ class ParquetDataset:
             if valid_bytes < journal.stat().st_size:
                 os.truncate(journal, valid_bytes)
         for entry in committed:
-            self._done.update((doc_id, content_hash) for doc_id, content_hash in entry["documents"])
+            keys = [(doc_id, content_hash) for doc_id, content_hash in entry["documents"]]
+            self._done.update(keys)
+            self._hashes.update(keys)
         parts = {entry["part"] for entry in committed}
         self._last_part = max(parts, default=0)
         for part in parts:

@@ -74,7 +74,8 @@ class ResumableRun:
     >>> for coded in run.code(read(["corpus.jsonl"])):  # each one already committed
     ...     ...
     >>> run.already_done  # documents a previous run had stored
-    >>> run.replaced  # (id, origin) of documents that replaced a stored one of the same id
+    >>> run.replaced  # (id, origin) of documents that replaced (store) or superseded (dataset) another text
+    >>> run.duplicates  # (id, origin, stored id) of documents skipped: their text is stored under another id
     """
 
     def __init__(
@@ -88,6 +89,7 @@ class ResumableRun:
         self.stored_before = len(set.intersection(*self._done)) if outputs else 0  # in every output
         self.already_done = 0  # documents of the input skipped because every output holds them
         self.replaced: list[tuple[str, str | None]] = []
+        self.duplicates: list[tuple[str, str | None, str]] = []
 
     def code(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         """Coded documents, each yielded once the batch holding it is committed to every output."""
@@ -120,11 +122,16 @@ class ResumableRun:
 
     def _commit(self, batch: list[CodedDocument]) -> list[CodedDocument]:
         origins = {coded.document.id: coded.document.origin for coded in batch}
+        replaced: dict[str, None] = {}  # once, whether --db, --out-dir or both replaced it
         for output in self.outputs:
             try:
                 result = output.add(batch)
             except (OSError, duckdb.Error) as error:
                 raise OutputFailed(output.path, error) from error
-            if isinstance(result, AddResult):  # the store replaces; the dataset appends every version
-                self.replaced += [(doc_id, origins[doc_id]) for doc_id in result.replaced_ids]
+            replaced.update(dict.fromkeys(result.replaced_ids))
+            if isinstance(result, AddResult):
+                self.duplicates += [
+                    (doc_id, origins[doc_id], holder) for doc_id, holder in result.duplicate_ids.items()
+                ]
+        self.replaced += [(doc_id, origins[doc_id]) for doc_id in replaced]
         return batch

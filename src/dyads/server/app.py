@@ -389,10 +389,10 @@ def create_app(
         return sorted(store.done())
 
     @app.post(INGEST_PATH, include_in_schema=False)
-    async def ingest(request: Request) -> dict[str, int | list[str]]:
+    async def ingest(request: Request) -> dict[str, int | list[str] | dict[str, str]]:
         return await run_in_threadpool(store_batch, await request.body())  # decoding too: off the event loop
 
-    def store_batch(body: bytes) -> dict[str, int | list[str]]:
+    def store_batch(body: bytes) -> dict[str, int | list[str] | dict[str, str]]:
         try:
             coded = [coded_from_wire(item) for item in json.loads(body)]
         except (ValueError, KeyError, TypeError) as error:

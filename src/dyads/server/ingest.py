@@ -201,6 +201,7 @@ class ServedStore:
         for name in ("added", "skipped", "events"):
             setattr(result, name, getattr(result, name) + answer[name])
         result.replaced_ids += answer["replaced_ids"]
+        result.duplicate_ids.update(answer["duplicate_ids"])
 
     def _request(self, method: str, path: str, body: bytes | None = None, timeout: float | None = None) -> Any:
         request = urllib.request.Request(

@@ -82,3 +82,15 @@ def test_a_code_is_a_place_only_as_written_in_capitals_in_cased_text():
     assert gazetteer().lookup("act") == [] and gazetteer().lookup("Day") == []
     assert "Dayton" in {p.name for p in gazetteer().lookup("DAY")}
     assert gazetteer().lookup("DAY", lowercase_text=True) == []
+
+
+def test_a_renamed_city_keeps_its_former_name_in_reports_from_before_the_renaming():
+    for doc_date, name in ((date(2002, 3, 10), "Allahabad"), (date(2019, 3, 10), "Prayagraj")):
+        doc = parse("Police fired at protesters in Allahabad.", doc_date)
+        fired = add_event(doc, "fired", "IND", "IND", "180")
+        locate_events(doc)
+        assert (fired.event.location.name, fired.event.location.country) == (name, "IND")
+    doc = parse("bangalore: police arrested ten men.", date(2002, 3, 10))
+    arrested = add_event(doc, "arrested", "IND", "IND", "173")
+    locate_events(doc)
+    assert arrested.event.location.name == "Bangalore"

@@ -173,11 +173,26 @@ def choose(readings: list[Place], actor_countries: set[str], context_countries: 
     return max(readings, key=score)
 
 
+@lru_cache(maxsize=1)
+def renamings() -> dict[tuple[str, str], tuple[str, int]]:
+    return {(row["name"], row["country"]): (row["former"], int(row["year"]))
+            for row in read_tsv("places/renamings.tsv")}
+
+
+def name_on(place: Place, when: date | None) -> str:
+    """The name a place went by on `when`: Bangalore before it became Bengaluru in 2014."""
+    renaming = renamings().get((place.name, place.country)) if place.kind == "city" else None
+    if when is None or renaming is None or when.year >= renaming[1]:
+        return place.name
+    return renaming[0]
+
+
 def as_location(place: Place, text: str, when: date | None = None) -> Location:
-    """The event location of a gazetteer place; a city or region in the country it belonged to on `when`."""
+    """The event location of a gazetteer place, under its name on `when`; a city or region in the country it
+    belonged to on `when`."""
     return Location(
         text=text,
-        name=place.name,
+        name=name_on(place, when),
         country=place.country if place.kind == "country" else country_on(place.country, when),
         admin1=place.admin1 if place.kind != "country" else None,
         lat=place.lat,

@@ -122,6 +122,22 @@ def test_a_date_in_a_clause_without_events_dates_the_sentence():
     assert arrested.event.date.start == "2000-05-16"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ('"As was done in 1969, a judge should be asked to conduct an inquiry," says former Chief Justice Ahmadi.',
+         "says"),
+        ("Comparing the riots with those in 1969, Malkani criticised the Congress government.", "criticised"),
+    ],
+)
+def test_a_year_in_a_subordinate_clause_or_a_noun_phrase_does_not_date_the_main_event(text, trigger):
+    doc = parse(text, date(2002, 3, 11))
+    event = add_event(doc, trigger, "IND", "IND", "111")
+    date_events(doc)
+    assert (event.event.date.start, event.event.date.precision, event.event.historical) == (
+        "2002-03-11", "document", False)
+
+
 def test_verbs_sharing_a_subject_share_its_date():
     doc = parse("Police arrested ten men on Saturday and charged them with rioting.", BASE)
     charged = add_event(doc, "charged", "FRA", "FRA", "173")

@@ -68,3 +68,29 @@ def test_lowercase_report_uses_its_dateline_when_the_event_names_no_place():
     detained = add_event(doc, "detained", "IND", "IND", "173")
     locate_events(doc)
     assert (detained.event.location.name, detained.event.location.country) == ("Lucknow", "IND")
+
+
+def test_common_words_and_airport_codes_are_not_places_in_lowercase_text():
+    doc = parse("in a rare act, pakistan praised india. police fired at the mob in the city. "
+                "3,000 people were massacred in one day by the police. the rebels attacked a post in man.", BASE)
+    events = [add_event(doc, trigger, None, None, "190") for trigger in ("praised", "fired", "massacred", "attacked")]
+    locate_events(doc)
+    assert [e.event.location for e in events] == [None, None, None, None]
+
+
+def test_a_code_is_a_place_only_as_written_in_capitals_in_cased_text():
+    assert gazetteer().lookup("act") == [] and gazetteer().lookup("Day") == []
+    assert "Dayton" in {p.name for p in gazetteer().lookup("DAY")}
+    assert gazetteer().lookup("DAY", lowercase_text=True) == []
+
+
+def test_a_renamed_city_keeps_its_former_name_in_reports_from_before_the_renaming():
+    for doc_date, name in ((date(2002, 3, 10), "Allahabad"), (date(2019, 3, 10), "Prayagraj")):
+        doc = parse("Police fired at protesters in Allahabad.", doc_date)
+        fired = add_event(doc, "fired", "IND", "IND", "180")
+        locate_events(doc)
+        assert (fired.event.location.name, fired.event.location.country) == (name, "IND")
+    doc = parse("bangalore: police arrested ten men.", date(2002, 3, 10))
+    arrested = add_event(doc, "arrested", "IND", "IND", "173")
+    locate_events(doc)
+    assert arrested.event.location.name == "Bangalore"

@@ -3,8 +3,8 @@
 One regular-expression pass over the document finds the time expressions ("last week", "on May 16",
 "June 12-14", "early next year", "during the past decade", weekdays, "two years ago", "since 1997",
 "recently"). An expression dates the events of its own clause (or, standing before a noun or after it with
-"of", only that noun's event); one in a clause without events dates the sentence's events that have none of
-their own; none dates another sentence. Each event takes the fitting expression nearest to its trigger in
+"of", only that noun's event); one in a main clause without events dates the sentence's events that have none
+of their own; none dates another sentence. Each event takes the fitting expression nearest to its trigger in
 the dependency tree (a reported past event cannot happen after the report, a scheduled one not before it),
 else the document date (precision `document`). A date ending more than a year before the document stands
 only with a sign that the report looks back (then the event is `historical`); otherwise the document date
@@ -523,6 +523,8 @@ NOUN_MODIFIERS = {"compound", "nmod", "amod", "nummod", "poss"}
 # its year is the one nearest the document date whatever the event's tense
 BOUNDARY = re.compile(r"(?:until|till|by|before)\s", re.IGNORECASE)
 SIMULTANEOUS_MARKERS = {"when", "while", "whilst"}
+DEMONSTRATIVES = {"those", "these", "one", "ones"}
+MODIFYING_CLAUSES = {"advcl", "relcl", "acl"}
 SIMULTANEOUS_RELATIVES = {"during", "in", "at", "amid"}  # "during which", "in which"
 STATED_PAST = re.compile(rf"{YEAR}|\bago\b", re.IGNORECASE)
 
@@ -588,6 +590,19 @@ def clause_of(token: Token) -> Token:
     return verb
 
 
+def _main(verb: Token) -> bool:
+    """A clause that states the sentence's own time: the main clause or one it says or reports, not an
+    adverbial, relative or participial clause inside it ("as was done in 1969", "the riots that followed"). A
+    noun's "that" clause is what the noun says ("an assurance that the government would allow ..."), as a
+    reported clause."""
+    while verb.head.i != verb.i:
+        says = verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        if verb.dep_ in MODIFYING_CLAUSES and not says:
+            return False
+        verb = verb.head
+    return True
+
+
 def verb_tense(verb: Token) -> Tense:
     """The tense of a verb's clause; with auxiliaries they carry it ("would be organised" is no past, though
     its participle is tagged past)."""
@@ -619,6 +634,9 @@ class Anchor:
 def anchor_of(mention: TimeMention) -> Anchor:
     root = mention.root
     head = root.head
+    if head.i != root.i and head.pos_ == "PRON" and head.lower_ in DEMONSTRATIVES:
+        # "those in 1969", "the one in 1969": another event than the clause's own
+        return Anchor("noun", head.i)
     if head.i != root.i and head.pos_ in ("NOUN", "PROPN"):
         before_noun = root.dep_ in NOUN_MODIFIERS and head.i >= mention.span.end
         if before_noun or (root.dep_ == "prep" and root.lower_ == "of"):
@@ -629,8 +647,8 @@ def anchor_of(mention: TimeMention) -> Anchor:
 class DocumentTimes:
     """The base date of one document and the time expressions of the sentences that have events.
 
-    A time expression dates the events of its own clause; one in a clause without events dates the events of
-    its sentence that have none in theirs. It never dates another sentence's events."""
+    A time expression dates the events of its own clause; one in a main clause without events dates the events
+    of its sentence that have none in theirs. It never dates another sentence's events."""
 
     def __init__(self, doc: Doc, candidates: list[EventCandidate]):
         self.doc = doc
@@ -681,7 +699,7 @@ class DocumentTimes:
         for mention, anchor in self.mentions(candidate.sent):
             if anchor == Anchor("noun", trigger.i) or anchor == Anchor("clause", clause):
                 own.append(mention)
-            elif anchor.kind == "clause" and anchor.token not in self.event_clauses:
+            elif anchor.kind == "clause" and anchor.token not in self.event_clauses and _main(self.doc[anchor.token]):
                 unclaimed.append(mention)
         for mentions, own_clause in ((own, True), (unclaimed, False)):
             fitting = []

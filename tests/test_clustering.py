@@ -189,7 +189,8 @@ def test_the_cluster_command_on_an_events_file_writes_the_events_with_their_clus
     assert (shelling.mentions, shelling.documents, shelling.sources) == (4, 4, 4)  # no outlets in a file
     assert CliRunner().invoke(app, ["cluster"]).exit_code == 2
     events.write_text('{"id": "x"}\n')
-    refused = CliRunner().invoke(app, ["cluster", str(events), "-o", str(output)])
+    # a usage error is drawn in a box as wide as the terminal: a wide one keeps the message on one line
+    refused = CliRunner().invoke(app, ["cluster", str(events), "-o", str(output)], env={"COLUMNS": "200"})
     assert refused.exit_code == 2 and "events.jsonl:1 is not an event record" in refused.output
 
 

@@ -24,7 +24,8 @@ def db(tmp_path):
 
 
 def export(db, output, *options):
-    return CliRunner().invoke(app, ["export", "--db", str(db), "-o", str(output), *options])
+    # usage errors are drawn in a box as wide as the terminal: a wide one keeps each message on one line
+    return CliRunner().invoke(app, ["export", "--db", str(db), "-o", str(output), *options], env={"COLUMNS": "200"})
 
 
 def test_jsonl_export_gives_back_the_coded_records(db, tmp_path):

@@ -337,6 +337,21 @@ class PlaceCount:
 _DOCUMENT_SUMMARY_COLUMNS = [f.name for f in fields(StoredDocument)]
 
 
+@contextlib.contextmanager
+def _transaction(cursor: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Commit what the block wrote, or roll it back if the block or the commit fails."""
+    cursor.begin()
+    try:
+        yield
+        cursor.commit()
+    except BaseException:
+        # a commit that failed (disk full) has ended the transaction: the rollback's own
+        # "no transaction is active" must not hide why it failed
+        with contextlib.suppress(duckdb.Error):
+            cursor.rollback()
+        raise
+
+
 class Store:
     """A DuckDB file of coded documents and events.
 
@@ -422,8 +437,7 @@ class Store:
                 return result
             result.replaced_ids += [coded.document.id for coded in changed]
             coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
-            cursor.begin()
-            try:
+            with _transaction(cursor):
                 if changed:
                     changed_ids = [coded.document.id for coded in changed]
                     cursor.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [changed_ids])
@@ -447,13 +461,6 @@ class Store:
                         f"SELECT {_EVENT_INSERT_COLUMNS}, lower(sentence) FROM incoming_events"
                     )
                     cursor.unregister("incoming_events")
-                cursor.commit()
-            except BaseException:
-                # a commit that failed (disk full) has ended the transaction: the rollback's own
-                # "no transaction is active" must not hide why it failed
-                with contextlib.suppress(duckdb.Error):
-                    cursor.rollback()
-                raise
             result.added, result.events = len(fresh), incoming.num_rows
             return result
 
@@ -468,19 +475,13 @@ class Store:
         assignments = ", ".join(f"{column} = clusters.{column}" for column in _CLUSTER_SCHEMA.names[1:-1])
         with self._write_lock:
             cursor = self._cursor()
-            cursor.begin()
-            try:
+            with _transaction(cursor):
                 cursor.register("clusters", table)
                 cursor.execute(
                     f"UPDATE events SET {assignments}, record = json_merge_patch(record, CAST(clusters.patch AS JSON))"
                     " FROM clusters WHERE events.event_id = clusters.event_id"
                 )
                 cursor.unregister("clusters")
-                cursor.commit()
-            except BaseException:
-                with contextlib.suppress(duckdb.Error):
-                    cursor.rollback()
-                raise
 
     def done(self) -> set[tuple[str, str]]:
         """(document id, content hash) of every stored document: what a resumed run may skip."""

@@ -124,14 +124,19 @@ def watch_errors(page) -> list[str]:
     return errors
 
 
-@pytest.fixture()
-def page(browser, server):
+def watched_page(browser):
+    """A page in an offline context; the test fails afterwards on any JavaScript error or policy violation."""
     context = offline_context(browser)
     page = context.new_page()
     errors = watch_errors(page)
     yield page
     context.close()
     assert not errors, f"JavaScript errors or policy violations: {errors}"
+
+
+@pytest.fixture()
+def page(browser, server):
+    yield from watched_page(browser)
 
 
 def open_view(page, server: LiveServer, fragment: str) -> None:
@@ -264,12 +269,7 @@ def delhi_server(tmp_path_factory):
 
 @pytest.fixture()
 def delhi_page(browser, delhi_server):
-    context = offline_context(browser)
-    page = context.new_page()
-    errors = watch_errors(page)
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors or policy violations: {errors}"
+    yield from watched_page(browser)
 
 
 def test_filters_on_confidence_rule_family_actor_and_place(delhi_page, delhi_server):

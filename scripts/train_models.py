@@ -25,9 +25,9 @@ import numpy as np
 from dyads import nlp as pipeline
 from dyads.evaluate.corpus import read_splits
 from dyads.evaluate.gold import read_corpus
-from dyads.learn.arguments import choose
+from dyads.learn.arguments import readings
 from dyads.learn.features import FEATURE_GROUPS
-from dyads.learn.model import MODEL_DIR, LinearModel, best_roots
+from dyads.learn.model import MODEL_DIR, LinearModel, best_readings, best_roots
 from dyads.learn.training import (
     RULE_STAGES,
     Example,
@@ -59,7 +59,7 @@ def dev_examples(arguments: LinearModel) -> list[Example]:
     """The dev split's proposals, their arguments chosen by the final argument model."""
     parsed = parse(pipeline.load(stages=RULE_STAGES), read_corpus(CORPUS, "dev"))
     for document in parsed:
-        choose(arguments, document.proposals, document.finder)
+        document.proposals = readings(arguments, document.proposals, document.finder)
     return [e for document in parsed for e in event_examples(document)]
 
 
@@ -69,9 +69,10 @@ def measure(model, examples: list[Example], required: int) -> None:
     best_probability, codes = best_roots(model.events, [e.row(model.groups) for e in examples],
                                          [e.lexicon_code for e in examples])
     confidence = model.calibrated(best_probability)
+    best = best_readings(confidence, [e.key for e in examples])
     print("threshold  emitted  precision  recall")
     for threshold in THRESHOLDS:
-        kept = [i for i in range(len(examples)) if confidence[i] >= threshold]
+        kept = [i for i in best if confidence[i] >= threshold]
         correct = sum(examples[i].alignment.correct(codes[i]) for i in kept)
         found = {(examples[i].doc_id, entry) for i in kept for entry in examples[i].entries
                  if examples[i].alignment.correct(codes[i])}

@@ -9,9 +9,9 @@ verb they are the object of ("held talks"); `with`/`to`/`against`/`between` phra
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +42,10 @@ CONDITION_MARKS = {"if", "unless"}
 PARTITIVES = {"part", "parts", "some", "half", "most", "all", "rest", "portion", "bulk", "much", "share"}
 # "a hunger strike in protest of the government's refusal": what is protested names the target
 GRIEVANCES = {"protest", "retaliation", "response", "reaction", "revenge", "opposition", "defiance"}
+# The country a report is set in (ArgumentFinder.setting_country): its lead's mentions count double, and
+# the most named country must hold this share of all.
+LEAD_SENTENCES = 2
+SETTING_SHARE = 0.3
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl"}
 
 
@@ -59,6 +63,21 @@ class ArgumentFinder:
         self.doc = doc
         self.mentions: list[Mention] = doc._.actor_mentions or []
         self.mention_at: dict[int, int] = doc._.mention_at or {}
+
+    @cached_property
+    def setting_country(self) -> str | None:
+        """The country the report is set in: the one its actors name most (the lead counting double), when it
+        holds at least `SETTING_SHARE` of those mentions. Unplaced police, courts, gunmen or protesters of
+        the report are of that country."""
+        counts: Counter[str] = Counter()
+        lead_end = next((sent.end for i, sent in enumerate(self.doc.sents) if i == LEAD_SENTENCES - 1), len(self.doc))
+        for mention in self.mentions:
+            for country in {actor.country for actor in mention.actors if actor.country}:
+                counts[country] += 2 if mention.start < lead_end else 1
+        if not counts:
+            return None
+        country, count = counts.most_common(1)[0]
+        return country if count >= SETTING_SHARE * sum(counts.values()) else None
 
     def mention_of(self, token: Token) -> Mention | None:
         index = self.mention_at.get(token.i)

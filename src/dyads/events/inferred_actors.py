@@ -149,7 +149,8 @@ def unidentified_attacker(means: Token) -> Mention:
 def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str | None = None) -> Mention:
     """A sector-only actor ("gunmen", "protesters", a roadside bomb's attacker) with the country it acts in:
     where the event happened ("gunmen killed five soldiers in Peshawar": unidentified gunmen in Pakistan),
-    else `home`, the country of the police or court that acted on it ("Turkish police dispersed students")."""
+    else `home`, the country of the police or court that acted on it ("Turkish police dispersed students"),
+    else the country the report is set in."""
     actor = mention.actor
     if mention.is_group or actor.country or not actor.sectors or actor.code != actor_code(None, actor.sectors):
         return mention
@@ -160,7 +161,7 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
         return mention
     else:
         places, _ = place_mentions(event_places(trigger), finder)
-    country = places[0].actor.country if places else home
+    country = places[0].actor.country if places else home or finder.setting_country
     if country is None:
         return mention
     placed = copy.copy(actor)

@@ -8,10 +8,11 @@ CAMEO codes it accepts; it does not say which token is the trigger. A proposal i
 - its source and target agree with the entry's countries and the lexicon proposed one of the entry's roots
   (the same event told with a trigger outside the quote).
 
-An aligned proposal takes the entry's root (the lexicon's root where the entry accepts it, else the root
-of the entry's first code); where several entries align, the one agreeing on most of (trigger near,
-dyad, root) wins. A proposal aligned only with optional entries is left out of training (None); every
-other proposal (no entry in its sentence, or none aligned, or only a forbidden entry) is "no event".
+Where several entries align, the one agreeing on most of (trigger near, dyad, root) wins. A proposal
+whose source and target agree with that entry takes its root (the lexicon's root where the entry accepts
+it, else the root of the entry's first code); one that disagrees is a wrong reading, "no event". A
+proposal aligned only with optional entries is left out of training (None); every other proposal (no
+entry in its sentence, or none aligned, or only a forbidden entry) is "no event".
 
 Whether an emitted event is *correct* is the scorer's question (dyads.evaluate.scoring), asked here without
 modality, which a later component decides: an entry that is not forbidden shares its sentence and dyad and
@@ -83,7 +84,7 @@ def align(proposal: Proposal, entries: list[QuotedEntry]) -> Alignment:
         score = (int(near), int(dyad), int(root))
         if best is None or score > best_score:
             best, best_score = q.entry, score
-    if best is None:
+    if best is None or best not in agreeing:
         return Alignment(NO_EVENT, agreeing)
     if best.status != "required":
         return Alignment(None, agreeing)

@@ -2,12 +2,15 @@
 
 The parse's own answer (events/arguments.py) is one candidate among the sentence's actor mentions; the
 argument model scores each (trigger, mention, role) from the dependency path between them, their order
-and distance, the mention's kind and sector, the lexicon's root and whether the parse picked it, and the
-best-scoring mention takes the role. Trained from the annotated entries' countries: a mention is a right
+and distance, the mention's kind and sector, the lexicon's root and whether the parse picked it. The
+parse's pair and the likeliest sources and targets make a few readings of each proposal; the event model
+judges each reading (is it this event between these actors?) and keeps the best. Trained from the annotated entries' countries: a mention is a right
 source (target) of a trigger inside an entry's quote when its country is one the entry accepts.
 """
 
 from __future__ import annotations
+
+import copy
 
 from spacy.tokens import Token
 
@@ -19,9 +22,7 @@ from dyads.learn.proposals import Proposal
 
 ROLES = ("source", "target")
 PATH_STEPS = 3
-LIKELY = 0.5  # a mention the parse did not pick takes a role only this likely ...
-OVERRULE_MARGIN = 0.3  # ... and, against the parse's pick, this much likelier than it
-LIKELY_SOURCE = 0.0  # every proposal needs a source: the event model weighs how likely it is
+ALTERNATIVES = 2  # the likeliest sources and targets of a trigger that the event model weighs
 
 
 def sentence_mentions(proposal: Proposal, finder: ArgumentFinder) -> list[Mention]:
@@ -84,44 +85,53 @@ def role_rows(proposal: Proposal, mentions: list[Mention]) -> list[list[str]]:
     return [[f"role={role}"] + [f"{role}:{f}" for f in row] for role in ROLES for row in base]
 
 
-def choose(model: LinearModel, found: list[Proposal], finder: ArgumentFinder) -> None:
-    """Give each proposal the source and target the argument model scores best (one model call). The
-    parse's pick stays unless the model finds it unlikely and another mention clearly likelier."""
+def readings(model: LinearModel, found: list[Proposal], finder: ArgumentFinder) -> list[Proposal]:
+    """Each proposal read with the parse's source and target, or where the parse found none, with each of
+    the argument model's `ALTERNATIVES` likeliest (or no target) in every combination (one model call):
+    the event model judges each reading, and the likeliest becomes the event."""
     candidates = [sentence_mentions(p, finder) for p in found]
     rows = [row for p, mentions in zip(found, candidates) for row in role_rows(p, mentions)]
     if not rows:
-        return
+        return []
     yes = model.classes.index(IS_ARGUMENT)
     scores = iter(model.probabilities(rows)[:, yes])
+    read = []
     for proposal, mentions in zip(found, candidates):
-        source_scores = [next(scores) for _ in mentions]
-        target_scores = [next(scores) for _ in mentions]
-        source = _pick(mentions, source_scores, proposal.parse_source, range(len(mentions)), LIKELY_SOURCE)
-        others = [i for i in range(len(mentions)) if not _same_actor(mentions[i], mentions[source])]
-        target = _pick(mentions, target_scores, proposal.parse_target, others, LIKELY)
-        proposal.source_score = source_scores[source]
-        proposal.target_score = target_scores[target] if target is not None else None
-        chosen_source = mentions[source]
-        chosen_target = mentions[target] if target is not None else None
-        if chosen_source is not proposal.source or chosen_target is not proposal.target:
-            proposal.source = located(chosen_source, proposal.trigger, finder)
-            proposal.target = located(chosen_target, proposal.trigger, finder) if chosen_target else None
-            proposal.reciprocal = False
-            proposal.rechosen = True
+        source_scores = [float(next(scores)) for _ in mentions]
+        target_scores = [float(next(scores)) for _ in mentions]
+        sources = _likeliest(source_scores, mentions, proposal.parse_source)
+        targets = _likeliest(target_scores, mentions, proposal.parse_target)
+        targets += [None] if proposal.parse_target is None else []
+        for source in sources:
+            for target in targets:
+                if target is not None and _same_actor(mentions[target], mentions[source]):
+                    continue
+                read.append(_reading(proposal, mentions, source, target, source_scores, target_scores, finder))
+    return read
 
 
-def _pick(mentions: list[Mention], scores: list[float], parse_pick: Mention | None, allowed,
-          least: float) -> int | None:
-    """The index of the mention taking a role: the parse's, unless the model clearly prefers another; where
-    the parse has none, the model's best if at least `least` likely."""
-    best = max(allowed, key=lambda i: scores[i], default=None)
-    if parse_pick is None:
-        return best if best is not None and scores[best] >= least else None
-    parse_index = next(i for i, m in enumerate(mentions) if m is parse_pick)
-    if best is None or parse_index not in allowed:
-        return best
-    overruled = scores[parse_index] < LIKELY and scores[best] - scores[parse_index] >= OVERRULE_MARGIN
-    return best if overruled else parse_index
+def _likeliest(scores: list[float], mentions: list[Mention], parse_pick: Mention | None) -> list[int]:
+    """The parse's pick where it made one (measured: overruling it costs more than it gains), else the
+    indices of the `ALTERNATIVES` likeliest mentions."""
+    if parse_pick is not None:
+        return [next(i for i, m in enumerate(mentions) if m is parse_pick)]
+    return sorted(range(len(mentions)), key=lambda i: -scores[i])[:ALTERNATIVES]
+
+
+def _reading(proposal: Proposal, mentions: list[Mention], source: int, target: int | None,
+             source_scores: list[float], target_scores: list[float], finder: ArgumentFinder) -> Proposal:
+    reading = copy.copy(proposal)
+    chosen_source, chosen_target = mentions[source], mentions[target] if target is not None else None
+    reading.source_score = source_scores[source]
+    reading.target_score = target_scores[target] if target is not None else None
+    reading.source_rank = sorted(source_scores, reverse=True).index(source_scores[source])
+    reading.target_rank = sorted(target_scores, reverse=True).index(target_scores[target]) if target is not None else None
+    if chosen_source is not proposal.parse_source or chosen_target is not proposal.parse_target:
+        reading.source = located(chosen_source, proposal.trigger, finder)
+        reading.target = located(chosen_target, proposal.trigger, finder) if chosen_target else None
+        reading.reciprocal = False
+        reading.rechosen = True
+    return reading
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:

@@ -24,9 +24,9 @@ from dyads.events.candidate import EventCandidate
 from dyads.events.extract import build_event
 from dyads.events.inferred_actors import placed_mark
 from dyads.events.ontology import lookup
-from dyads.learn.arguments import choose
+from dyads.learn.arguments import readings
 from dyads.learn.features import features
-from dyads.learn.model import DecisionModel, best_roots, decision_model
+from dyads.learn.model import DecisionModel, best_readings, best_roots, decision_model
 from dyads.learn.proposals import Proposal, proposals
 from dyads.model import Event, event_id
 
@@ -41,14 +41,16 @@ class Decision:
     confidence: float  # calibrated: the probability that the event is correct
 
 
-def decide(model: DecisionModel, found: list[Proposal], rows: list[list[str]], threshold: float) -> list[Decision]:
-    """Each proposal's answer: its most probable root, kept when the calibrated probability that the event
-    is correct reaches `threshold`."""
+def decide(model: DecisionModel, found: list[Proposal], rows: list[list[str]],
+           threshold: float) -> list[tuple[Proposal, Decision]]:
+    """Each proposal's answer: its likeliest reading with that reading's most probable root, kept when the
+    calibrated probability that the event is correct reaches `threshold`."""
     if not found:
         return []
     probability, codes = best_roots(model.events, rows, [p.lexicon_code for p in found])
     confidence = model.calibrated(probability)
-    return [Decision(code if c >= threshold else None, float(c)) for code, c in zip(codes, confidence)]
+    return [(found[i], Decision(codes[i] if confidence[i] >= threshold else None, float(confidence[i])))
+            for i in best_readings(confidence, [p.key for p in found])]
 
 
 class Decisions:
@@ -70,13 +72,10 @@ class Decisions:
                 yield from batch
                 continue
             finders = [ArgumentFinder(doc) for doc in batch]
-            found = [proposals(finder.doc, finder) for finder in finders]
+            found = [readings(self.model.arguments, proposals(finder.doc, finder), finder) for finder in finders]
             for finder, ps in zip(finders, found):
-                choose(self.model.arguments, ps, finder)
-            rows = [features(p, finder.mention_at, self.model.groups) for finder, ps in zip(finders, found) for p in ps]
-            decisions = iter(decide(self.model, [p for ps in found for p in ps], rows, self.threshold))
-            for doc, ps in zip(batch, found):
-                apply(doc, [(p, next(decisions)) for p in ps])
+                rows = [features(p, finder.mention_at, self.model.groups) for p in ps]
+                apply(finder.doc, decide(self.model, ps, rows, self.threshold))
             yield from batch
 
 
@@ -140,6 +139,6 @@ def new_event(proposal: Proposal, decision: Decision) -> EventCandidate:
 
 # mode: "calibrate" or "decide" (see above); threshold: in "decide", the least calibrated confidence of an
 # event kept (tuned on the dev split: scripts/train_models.py --measure)
-@Language.factory("dyads_decisions", default_config={"mode": "calibrate", "threshold": 0.15})
+@Language.factory("dyads_decisions", default_config={"mode": "calibrate", "threshold": 0.3})
 def make_decisions(nlp: Language, name: str, mode: str, threshold: float) -> Decisions:
     return Decisions(decision_model(), mode, threshold)

@@ -45,7 +45,11 @@ def syntax_features(p: Proposal, mention_at: dict[int, int]) -> list[str]:
 
 def lexicon_features(p: Proposal, mention_at: dict[int, int]) -> list[str]:
     if p.candidate is None:
-        return ["lexicon=none"]
+        if p.matched_code is None:
+            return ["lexicon=none"]
+        root = p.matched_code[:2]
+        return ["lexicon=no_event", f"lex_code={p.matched_code}", f"lex_root={root}",
+                f"lex_root_lemma={root}:{p.trigger.lemma_.lower()}"]
     event = p.candidate.event
     origin = "classifier" if event.rule.startswith(CLASSIFIER_RULE) else "lexicon"
     entry, _, via = event.rule.partition(" ")
@@ -84,9 +88,10 @@ def argument_features(p: Proposal, mention_at: dict[int, int]) -> list[str]:
         features.append("parse_source=none")
     if p.rechosen:
         features.append("rechosen")
-    for side, score in (("source", p.source_score), ("target", p.target_score)):
+    for side, score, rank in (("source", p.source_score, p.source_rank), ("target", p.target_score, p.target_rank)):
         if score is not None:
             features.append(f"{side}_score={int(score * SCORE_BINS)}")
+            features.append(f"{side}_rank={rank}")
     return features
 
 

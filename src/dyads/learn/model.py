@@ -61,14 +61,28 @@ def generic_code(root: str) -> str:
 
 
 def best_roots(events: LinearModel, rows: list[list[str]], lexicon_codes: list[str | None]):
-    """Per row: the probability of its most probable CAMEO root (never "no event") and the code that root
-    gives: the lexicon's code where its root is the answer, else the root's generic code."""
+    """Per row, a code and how probable the model finds it: where the lexicon proposed a code, that code
+    with the probability of any event (the lexicon's code book knows more codes than the training stories
+    teach: measured, letting the model recode cost more than it gained); elsewhere the model's most
+    probable CAMEO root, as the root's generic code."""
     probabilities = events.probabilities(rows)
-    probabilities[:, events.classes.index(NO_EVENT)] = -1.0
+    no_event = events.classes.index(NO_EVENT)
+    any_event = 1.0 - probabilities[:, no_event]
+    probabilities[:, no_event] = -1.0
     best = probabilities.argmax(axis=1)
-    codes = [lexicon if lexicon is not None and lexicon[:2] == events.classes[b] else generic_code(events.classes[b])
-             for b, lexicon in zip(best, lexicon_codes)]
-    return probabilities[np.arange(len(rows)), best], codes
+    codes = [lexicon if lexicon is not None else generic_code(events.classes[b]) for b, lexicon in zip(best, lexicon_codes)]
+    chosen = np.array([any_event[i] if lexicon is not None else probabilities[i, best[i]]
+                       for i, lexicon in enumerate(lexicon_codes)])
+    return chosen, codes
+
+
+def best_readings(confidence: np.ndarray, keys: list) -> list[int]:
+    """The index of the most confident reading of each proposal (readings of one share a key), in order."""
+    best: dict = {}
+    for i, key in enumerate(keys):
+        if key not in best or confidence[i] > confidence[best[key]]:
+            best[key] = i
+    return sorted(best.values())
 
 
 @dataclass

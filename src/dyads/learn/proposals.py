@@ -1,4 +1,6 @@
-"""The candidates the model decides on: rule events and the unmatched verbs of sentences naming an actor."""
+"""The candidates the model decides on: rule events, and in sentences naming an actor, the words the
+trigger lexicon matched but the rules made no event of (no actor found in their parse) and the verbs it did
+not match."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ VERB = "VERB"
 
 @dataclass
 class Proposal:
-    """One candidate event: a rule event (`candidate`) or an unmatched verb with the parties the parse gives
+    """One candidate event: a rule event (`candidate`) or another word with the parties the parse gives
     (none where the parse finds no actor subject: the argument model then chooses from the sentence's)."""
 
     sent_index: int
@@ -29,17 +31,25 @@ class Proposal:
     source: Mention | None
     target: Mention | None
     reciprocal: bool = False
-    candidate: EventCandidate | None = None  # None: a verb the lexicon did not match
-    rechosen: bool = False  # the argument model changed the source or target
+    candidate: EventCandidate | None = None  # None: a word the rules made no event of
+    matched_code: str | None = None  # the lexicon's code for such a word, where a row matched it
+    rechosen: bool = False  # a reading with another source or target than the parse's
     source_score: float | None = None  # the argument model's probability of the source (None: not asked)
     target_score: float | None = None
+    source_rank: int | None = None  # 0: the likeliest source of the trigger
+    target_rank: int | None = None
 
     def __post_init__(self) -> None:
         self.parse_source, self.parse_target = self.source, self.target
 
     @property
+    def key(self) -> tuple[int, int]:
+        """The trigger's place: the readings of one proposal share it."""
+        return self.sent_index, self.trigger.i
+
+    @property
     def lexicon_code(self) -> str | None:
-        return self.candidate.event.cameo.code if self.candidate is not None else None
+        return self.candidate.event.cameo.code if self.candidate is not None else self.matched_code
 
     @property
     def mentions(self) -> list[Mention]:
@@ -52,30 +62,34 @@ class Proposal:
         return self.source.actor, self.target.actor if self.target is not None else None
 
 
-def proposals(doc: Doc, finder: ArgumentFinder, unmatched_verbs: bool = True) -> list[Proposal]:
-    """The rule events still standing, then (with `unmatched_verbs`) the verbs of sentences that name an
-    actor that the lexicon did not match."""
+def proposals(doc: Doc, finder: ArgumentFinder, other_words: bool = True) -> list[Proposal]:
+    """The rule events still standing, then (with `other_words`) in sentences that name an actor, the
+    verbs and lexicon-matched nouns the rules made no event of."""
     sent_starts = {sent.start: index for index, sent in enumerate(doc.sents)}
     found = []
     triggers = set()
     for candidate in doc._.events or []:
+        triggers.add(candidate.trigger.i)
         if candidate.dropped is not None or candidate.source_mention is None:
             continue
-        triggers.add(candidate.trigger.i)
         found.append(Proposal(candidate.event.sentence_index, candidate.sent, candidate.trigger,
                               candidate.source_mention, candidate.target_mention,
                               candidate.event.reciprocal, candidate))
-    if not unmatched_verbs:
+    if not other_words:
         return found
     lexicon = trigger_lexicon()
     for sent in doc.sents:
         if not any(token.i in finder.mention_at for token in sent):
             continue
         for token in sent:
-            if token.pos_ != VERB or token.i in triggers or lexicon.match(token) is not None:
+            if token.i in triggers or token.i in finder.mention_at:
                 continue
-            parties = verb_parties(token, finder) or (None, None, False)
-            found.append(Proposal(sent_starts[sent.start], sent, token, *parties))
+            entry = lexicon.match(token)
+            if token.pos_ != VERB and entry is None:
+                continue
+            parties = verb_parties(token, finder) if token.pos_ == VERB else None
+            found.append(Proposal(sent_starts[sent.start], sent, token, *(parties or (None, None, False)),
+                                  matched_code=entry.cameo if entry is not None else None))
     return found
 
 

@@ -21,9 +21,9 @@ from dyads.evaluate.gold import AnnotatedDocument
 from dyads.events.arguments import ArgumentFinder
 from dyads.events.inferred_actors import located
 from dyads.learn.alignment import Alignment, align, entry_at_trigger, is_argument, quoted_entries
-from dyads.learn.arguments import ROLES, choose, role_rows, sentence_mentions
+from dyads.learn.arguments import ROLES, readings, role_rows, sentence_mentions
 from dyads.learn.features import FEATURE_GROUPS
-from dyads.learn.model import IS_ARGUMENT, DecisionModel, LinearModel, best_roots
+from dyads.learn.model import IS_ARGUMENT, DecisionModel, LinearModel, best_readings, best_roots
 from dyads.learn.proposals import Proposal, proposals
 
 # The components before dyads_decisions: what a proposal is made from.
@@ -44,6 +44,7 @@ class Example:
     """A proposal as the event model sees it, with its label and what it would have to be to be correct."""
 
     doc_id: str
+    key: tuple[str, int, int]  # the document and the proposal's trigger: the readings of one share it
     features: dict[str, list[str]]  # by feature group
     alignment: Alignment
     lexicon_code: str | None
@@ -55,7 +56,7 @@ class Example:
 
 @dataclass
 class Parsed:
-    """A parsed annotated document and its proposals (arguments as the parse chose them, until `choose`)."""
+    """A parsed annotated document and its proposals (arguments as the parse chose them, until `readings`)."""
 
     gold: AnnotatedDocument
     finder: ArgumentFinder
@@ -104,7 +105,8 @@ def event_examples(parsed: Parsed) -> list[Example]:
     for proposal in parsed.proposals:
         alignment = align(proposal, entries)
         features = {name: group(proposal, parsed.finder.mention_at) for name, group in FEATURE_GROUPS.items()}
-        examples.append(Example(parsed.gold.document.id, features, alignment, proposal.lexicon_code,
+        doc_id = parsed.gold.document.id
+        examples.append(Example(doc_id, (doc_id, *proposal.key), features, alignment, proposal.lexicon_code,
                                 [e.id for e in alignment.agreeing if e.status == "required"]))
     return examples
 
@@ -156,7 +158,7 @@ def training_data(parsed: list[Parsed], settings: Settings) -> TrainingData:
         labels = [label for i, (_, ls) in enumerate(per_document) if i not in held_out for label in ls]
         model = fit_linear(rows, labels, settings.argument_regularization)
         for i in held_out:
-            choose(model, parsed[i].proposals, parsed[i].finder)
+            parsed[i].proposals = readings(model, parsed[i].proposals, parsed[i].finder)
     arguments = fit_linear([row for r, _ in per_document for row in r], [label for _, ls in per_document for label in ls],
                            settings.argument_regularization)
     return TrainingData([e for p in parsed for e in event_examples(p)], arguments, outcomes)
@@ -164,8 +166,8 @@ def training_data(parsed: list[Parsed], settings: Settings) -> TrainingData:
 
 def fit(data: TrainingData, settings: Settings) -> DecisionModel:
     """The event model on every labelled example; its calibration from the predictions of models that did
-    not see the document, against whether each answer would be a correct event; the rules' own calibration
-    from their events' confidence."""
+    not see the document, against whether each answer (the likeliest reading of each proposal) would be a
+    correct event; the rules' own calibration from their events' confidence."""
     from sklearn.isotonic import IsotonicRegression
     from sklearn.linear_model import LogisticRegression
 
@@ -184,8 +186,9 @@ def fit(data: TrainingData, settings: Settings) -> DecisionModel:
         part = [e for e in examples if e.doc_id in held_ids]
         best_probability, codes = best_roots(model, [e.row(settings.groups) for e in part],
                                              [e.lexicon_code for e in part])
-        probabilities.extend(best_probability)
-        outcomes.extend(e.alignment.correct(code) for e, code in zip(part, codes))
+        for i in best_readings(best_probability, [e.key for e in part]):
+            probabilities.append(best_probability[i])
+            outcomes.append(part[i].alignment.correct(codes[i]))
     isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probabilities, outcomes)
     platt = LogisticRegression(C=1e6).fit([[c] for c, _ in data.rule_outcomes], [ok for _, ok in data.rule_outcomes])
     return DecisionModel(events_model(examples), data.arguments, settings.groups,

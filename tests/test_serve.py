@@ -316,3 +316,17 @@ def test_allowed_hosts_are_added_on_the_command_line(store_path):
         env=environment(), capture_output=True, check=False,
     )
     assert wildcard.returncode == 2
+
+
+def test_listening_beyond_loopback_says_which_host_names_are_answered(store_path):
+    server = Server(store_path, "--host", "0.0.0.0", "--allowed-host", "events.example.org")
+    server.url = f"http://127.0.0.1:{server.port}"  # 0.0.0.0 is no name the server answers to
+    with server:
+        lines = server.log.read_text().splitlines()
+    hint = (
+        "dyads: only requests addressed to localhost, 127.0.0.1, [::1], events.example.org are answered (others get"
+        " 400 Invalid host header): add --allowed-host NAME for each name clients reach this server by"
+    )
+    assert [line for line in lines if "--allowed-host NAME" in line] == [hint], lines
+    with Server(store_path) as server:
+        assert "--allowed-host" not in server.log.read_text()

@@ -360,6 +360,8 @@ class Store:
     >>> store.events(EventFilter(source_country="RUS"), limit=20)
     """
 
+    one_id_per_text = True  # see the module doc
+
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only

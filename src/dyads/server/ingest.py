@@ -129,6 +129,8 @@ class ServedStore:
     >>> store.add(coded_documents)
     """
 
+    one_id_per_text = True  # the server's `Store.add` decides
+
     def __init__(self, url: str, token: str, timeout: float = 600.0, path: Path | None = None):
         self.url = url
         self.token = token

@@ -214,6 +214,31 @@ def test_a_server_that_goes_away_mid_run_is_a_store_failure_with_one_line(tmp_pa
     assert "Traceback" not in stderr and "documents:" in stderr  # the summary is still printed
 
 
+def test_a_server_that_hangs_mid_run_stops_the_run_at_its_first_timeout(tmp_path, store_path):
+    reports = write_jsonl(synthetic_reports(40, seed=15, prefix="hung"), tmp_path / "hung.jsonl")
+    quick = "import dyads.server.ingest as ingest; ingest.ServedStore.__init__.__defaults__ = (3.0, None); "
+    command = dyads("code", reports, "--db", store_path, "--batch-size", "1")
+    command[2] = quick + command[2]  # each request waits 3 s instead of 600
+    with Server(store_path) as server:
+        coding = subprocess.Popen(command, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while get(server.port, "/api/documents?limit=1")["total"] < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(server.process.pid, signal.SIGSTOP)  # listening, answering nothing
+        try:
+            stopped = time.monotonic()
+            stderr = coding.communicate(timeout=120)[1].decode()
+            waited = time.monotonic() - stopped
+        finally:
+            os.kill(server.process.pid, signal.SIGCONT)
+        committed = get(server.port, "/api/documents?limit=1")["total"]
+    stderr = " ".join(stderr.split())
+    assert coding.returncode == 3, stderr
+    assert f"the server holding the store at {server.url} did not answer within 3 s (stopped or hung?)" in stderr
+    assert "documents:" in stderr and "Traceback" not in stderr and waited < 30
+    assert committed >= 4  # every batch committed before it stays
+
+
 def test_a_server_that_does_not_answer_is_waited_for_briefly_then_named(store_path):
     with Server(store_path) as server:
         os.kill(server.process.pid, signal.SIGSTOP)  # listening, but answering nothing

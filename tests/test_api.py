@@ -43,9 +43,12 @@ def events(client: TestClient, **params) -> dict:
         ({"source_country": "NOR"}, 2),
         ({"target_country": "isl"}, 2),
         ({"country": "KEN"}, 2),
+        ({"country": "iceland"}, 3),
+        ({"source_country": "Norwegian"}, 2),
         ({"sector": "MIL"}, 1),
         ({"cameo": "17"}, 2),
         ({"cameo": "057"}, 1),
+        ({"cameo": "05"}, 2),
         ({"plover_type": "COERCE"}, 3),
         ({"modality": "negated"}, 1),
         ({"modality": ["negated", "hypothetical"]}, 2),
@@ -124,6 +127,8 @@ def test_ui_and_openapi_are_served(client):
     [
         ("/api/events", {"source_country": "NOR' OR '1'='1"}, 422),  # SQL fragment in a filter
         ("/api/events", {"cameo": "17; DROP TABLE events"}, 422),
+        ("/api/events", {"cameo": "99"}, 422),  # no CAMEO code
+        ("/api/events", {"country": "Ruritania"}, 422),  # no country
         ("/api/events", {"sort": "goldstein; DROP TABLE events"}, 422),
         ("/api/events", {"sort": "sentence"}, 400),  # a column, but not a sort key
         ("/api/events", {"sort": "-password"}, 400),

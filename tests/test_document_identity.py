@@ -24,6 +24,7 @@ from dyads.ingest import ReadReport, read
 from dyads.ingest.identity import content_id
 from dyads.model import Document
 from dyads.scale import ParquetDataset
+from dyads.scale.run import ResumableRun
 
 runner = CliRunner()
 
@@ -127,7 +128,37 @@ def test_a_file_coded_again_under_another_id_is_not_stored_twice(collection, tmp
     summary = " ".join(again.stderr.split())
     assert "stored under another id: 1" in summary
     assert f"{collection / 'a' / 'report.txt'}: the same text is stored as 'a/report'; skipped" in summary
+    assert "documents: 0 " in summary  # skipped before it was coded
     assert stored_texts(db) == {"a/report": FIRST, "b/report": SECOND}
+
+
+class RecordingEngine:
+    """Codes every document into no events, and keeps the ids it was given."""
+
+    def __init__(self):
+        self.coded: list[str] = []
+
+    def code(self, coder, documents):
+        for document in documents:
+            self.coded.append(document.id)
+            yield CodedDocument(document, [])
+
+
+def test_a_text_stored_under_another_id_is_skipped_before_coding_unless_another_output_needs_it(tmp_path):
+    with Store(tmp_path / "c.duckdb") as store, ParquetDataset(tmp_path / "dataset") as dataset:
+        store.add([CodedDocument(Document(id="a", text=FIRST), [])])
+        engine = RecordingEngine()
+        run = ResumableRun([store], None, engine)
+        list(run.code([Document(id="copy", text=FIRST), Document(id="new", text=SECOND)]))
+        assert engine.coded == ["new"]
+        assert run.duplicates == [("copy", None, "a")]
+        assert {doc_id for doc_id, _ in store.done()} == {"a", "new"}
+
+        engine = RecordingEngine()
+        both = ResumableRun([store, dataset], None, engine)
+        list(both.code([Document(id="copy", text=FIRST)]))
+        assert engine.coded == ["copy"]  # the dataset stores every id
+        assert both.duplicates == [("copy", None, "a")]  # as the store said
 
 
 def test_store_add_skips_a_text_stored_under_another_id(tmp_path):

@@ -84,6 +84,21 @@ def test_negated_object_is_negated(coder):
     assert any(e.cameo.root == "05" for e in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Neither police nor army was deployed by India in Kashmir.", "15"),
+        ("Neither India nor Pakistan attacked the border posts.", "19"),
+        ("No troops were sent by India to Sri Lanka.", "15"),
+        ("No Indian troops attacked Pakistan.", "19"),
+        ("Nobody was arrested by Indian police.", "17"),
+        ("None of the rebels attacked the Kenyan army.", "19"),
+    ],
+)
+def test_a_subject_that_says_no_one_acted_negates_the_event(coder, text, root):
+    assert only(events_of(coder, text), root).modality == "negated"
+
+
 def test_negated_verb(coder):
     event = only(events_of(coder, "Kenya did not condemn Uganda for the border raid."), "11")
     assert event.modality == "negated"

@@ -214,6 +214,31 @@ def test_a_server_that_goes_away_mid_run_is_a_store_failure_with_one_line(tmp_pa
     assert "Traceback" not in stderr and "documents:" in stderr  # the summary is still printed
 
 
+def test_a_server_that_hangs_mid_run_stops_the_run_at_its_first_timeout(tmp_path, store_path):
+    reports = write_jsonl(synthetic_reports(40, seed=15, prefix="hung"), tmp_path / "hung.jsonl")
+    quick = "import dyads.server.ingest as ingest; ingest.ServedStore.__init__.__defaults__ = (3.0, None); "
+    command = dyads("code", reports, "--db", store_path, "--batch-size", "1")
+    command[2] = quick + command[2]  # each request waits 3 s instead of 600
+    with Server(store_path) as server:
+        coding = subprocess.Popen(command, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while get(server.port, "/api/documents?limit=1")["total"] < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(server.process.pid, signal.SIGSTOP)  # listening, answering nothing
+        try:
+            stopped = time.monotonic()
+            stderr = coding.communicate(timeout=120)[1].decode()
+            waited = time.monotonic() - stopped
+        finally:
+            os.kill(server.process.pid, signal.SIGCONT)
+        committed = get(server.port, "/api/documents?limit=1")["total"]
+    stderr = " ".join(stderr.split())
+    assert coding.returncode == 3, stderr
+    assert f"the server holding the store at {server.url} did not answer within 3 s (stopped or hung?)" in stderr
+    assert "documents:" in stderr and "Traceback" not in stderr and waited < 30
+    assert committed >= 4  # every batch committed before it stays
+
+
 def test_a_server_that_does_not_answer_is_waited_for_briefly_then_named(store_path):
     with Server(store_path) as server:
         os.kill(server.process.pid, signal.SIGSTOP)  # listening, but answering nothing
@@ -316,3 +341,17 @@ def test_allowed_hosts_are_added_on_the_command_line(store_path):
         env=environment(), capture_output=True, check=False,
     )
     assert wildcard.returncode == 2
+
+
+def test_listening_beyond_loopback_says_which_host_names_are_answered(store_path):
+    server = Server(store_path, "--host", "0.0.0.0", "--allowed-host", "events.example.org")
+    server.url = f"http://127.0.0.1:{server.port}"  # 0.0.0.0 is no name the server answers to
+    with server:
+        lines = server.log.read_text().splitlines()
+    hint = (
+        "dyads: only requests addressed to localhost, 127.0.0.1, [::1], events.example.org are answered (others get"
+        " 400 Invalid host header): add --allowed-host NAME for each name clients reach this server by"
+    )
+    assert [line for line in lines if "--allowed-host NAME" in line] == [hint], lines
+    with Server(store_path) as server:
+        assert "--allowed-host" not in server.log.read_text()

@@ -67,9 +67,31 @@ def test_confidence_actor_place_and_rule_family_filters(db, tmp_path):
     assert exported("--place", "nowhere-at-all") == set()
 
 
+def exported_codes(db, tmp_path, *options: str) -> list[str]:
+    result = export(db, tmp_path / "x.jsonl", *options)
+    assert result.exit_code == 0, result.output
+    return sorted(json.loads(line)["cameo"]["code"] for line in (tmp_path / "x.jsonl").read_text().splitlines())
+
+
+@pytest.mark.parametrize("named", ["ISL", "isl", "Iceland", "iceland", "Icelandic", "Icelanders"])
+def test_a_country_is_named_by_its_code_in_any_case_or_by_its_name(db, tmp_path, named):
+    assert exported_codes(db, tmp_path, "--country", named) == ["057", "163", "1711"]
+    assert exported_codes(db, tmp_path, "--source", named) == ["1711"]
+    assert exported_codes(db, tmp_path, "--target", named) == ["057", "163"]
+
+
+@pytest.mark.parametrize(("cameo", "codes"), [("05", ["051", "057"]), ("17", ["1711", "173"]), ("171", ["1711"])])
+def test_a_cameo_code_takes_in_the_codes_under_it(db, tmp_path, cameo, codes):
+    assert exported_codes(db, tmp_path, "--cameo", cameo) == codes
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
+        (["--country", "ruritania"], "unknown country 'ruritania'"),
+        (["--source", "XYZ"], "unknown country 'XYZ'"),
+        (["--cameo", "1"], "'1' is not a CAMEO code: use a two-digit root such as 01"),
+        (["--cameo", "99"], "'99' is not a CAMEO code"),
         (["--from", "2021-02-30"], "not a date"),
         (["--modality", "certain"], "unknown modality"),
         (["--quad-class", "7"], "less than or equal to 4"),

@@ -128,6 +128,10 @@ def test_a_date_in_a_clause_without_events_dates_the_sentence():
         ('"As was done in 1969, a judge should be asked to conduct an inquiry," says former Chief Justice Ahmadi.',
          "says"),
         ("Comparing the riots with those in 1969, Malkani criticised the Congress government.", "criticised"),
+        ("Comparing the riots in 1969 with today's unrest, Malkani criticised the Congress government.", "criticised"),
+        ("Referring to the riots in 1969, Malkani criticised the Congress government.", "criticised"),
+        ("Malkani criticised the Congress government, recalling the riots in 1969.", "criticised"),
+        ("The report on the riots in 1969 was criticised by Malkani.", "criticised"),
     ],
 )
 def test_a_year_in_a_subordinate_clause_or_a_noun_phrase_does_not_date_the_main_event(text, trigger):
@@ -136,6 +140,15 @@ def test_a_year_in_a_subordinate_clause_or_a_noun_phrase_does_not_date_the_main_
     date_events(doc)
     assert (event.event.date.start, event.event.date.precision, event.event.historical) == (
         "2002-03-11", "document", False)
+
+
+def test_a_participle_clause_of_another_time_dates_its_own_events():
+    doc = parse("Recalling the riots in 1969, Malkani criticised the Congress government.", date(2002, 3, 11))
+    riots = add_event(doc, "riots", "IND", None, "145")
+    criticised = add_event(doc, "criticised", "IND", "IND", "111")
+    date_events(doc)
+    assert (riots.event.date.start, riots.event.date.precision) == ("1969-01-01", "year")
+    assert criticised.event.date.precision == "document"
 
 
 def test_verbs_sharing_a_subject_share_its_date():

@@ -2,9 +2,10 @@
 
 One regular-expression pass over the document finds the time expressions ("last week", "on May 16",
 "June 12-14", "early next year", "during the past decade", weekdays, "two years ago", "since 1997",
-"recently"). An expression dates the events of its own clause (or, standing before a noun or after it with
-"of", only that noun's event); one in a main clause without events dates the sentence's events that have none
-of their own; none dates another sentence. Each event takes the fitting expression nearest to its trigger in
+"recently"). An expression dates the events of its own clause (or, standing before a noun or after it with a
+preposition, only that noun's event; in a participle clause that looks at another time, "comparing the riots
+in 1969", only that clause's events); one in a main clause without events dates the sentence's events that have
+none of their own; none dates another sentence. Each event takes the fitting expression nearest to its trigger in
 the dependency tree (a reported past event cannot happen after the report, a scheduled one not before it),
 else the document date (precision `document`). A date ending more than a year before the document stands
 only with a sign that the report looks back (then the event is `historical`); otherwise the document date
@@ -517,7 +518,8 @@ def find_time_mentions(doc: Doc, start_char: int = 0, end_char: int | None = Non
 # ---------------------------------------------------------------------------------------------- events
 
 # an expression standing before a noun ("the March 15 programme", "the November 1984 pogrom") or after it
-# with "of" ("the events of 1992") gives that thing's date: it dates an event only if the noun is its trigger
+# with "of" ("the events of 1992") or another preposition ("the riots in 1969") gives that thing's date: it dates
+# an event only if the noun is its trigger
 NOUN_MODIFIERS = {"compound", "nmod", "amod", "nummod", "poss"}
 # "closed till March 12", "a ban before June 2": the date bounds a period that may run past the report, so
 # its year is the one nearest the document date whatever the event's tense
@@ -631,6 +633,23 @@ class Anchor:
     token: int
 
 
+@lru_cache(maxsize=1)
+def other_time_verbs() -> frozenset[str]:
+    """Verbs whose participle clause speaks of another time than the main clause's, from `time/other_time_verbs.tsv`."""
+    return frozenset(row["verb"] for row in read_tsv("time/other_time_verbs.tsv"))
+
+
+def _of_another_time(verb: Token) -> bool:
+    """A participle clause beside the main one that looks at another time: "comparing the riots in 1969 with
+    today's unrest", "referring to the 2002 agreement"."""
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and verb.tag_ in ("VBG", "VBN")
+        and verb.lemma_.lower() in other_time_verbs()
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+    )
+
+
 def anchor_of(mention: TimeMention) -> Anchor:
     root = mention.root
     head = root.head
@@ -639,8 +658,12 @@ def anchor_of(mention: TimeMention) -> Anchor:
         return Anchor("noun", head.i)
     if head.i != root.i and head.pos_ in ("NOUN", "PROPN"):
         before_noun = root.dep_ in NOUN_MODIFIERS and head.i >= mention.span.end
-        if before_noun or (root.dep_ == "prep" and root.lower_ == "of"):
+        # "the events of 1992" and, on a common noun, any preposition: "the riots in 1969"
+        if before_noun or (root.dep_ == "prep" and (root.lower_ == "of" or head.pos_ == "NOUN")):
             return Anchor("noun", head.i)
+    verb = clause_verb(head)
+    if _of_another_time(verb):
+        return Anchor("clause", verb.i)
     return Anchor("clause", clause_of(head).i)
 
 
@@ -697,7 +720,8 @@ class DocumentTimes:
         clause = clause_of(trigger).i
         own, unclaimed = [], []
         for mention, anchor in self.mentions(candidate.sent):
-            if anchor == Anchor("noun", trigger.i) or anchor == Anchor("clause", clause):
+            # a participle clause of another time is anchored to itself, not to the clause it joins
+            if anchor in (Anchor("noun", trigger.i), Anchor("clause", clause), Anchor("clause", clause_verb(trigger).i)):
                 own.append(mention)
             elif anchor.kind == "clause" and anchor.token not in self.event_clauses and _main(self.doc[anchor.token]):
                 unclaimed.append(mention)

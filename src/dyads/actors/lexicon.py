@@ -32,6 +32,8 @@ FORMER_OFFICE_SECTOR = "ELI"
 # shorter names sit one letter away from too many ordinary words and names.
 NEAR_MISS_KINDS = {"country", "demonym", "people"}
 NEAR_MISS_MIN_LENGTH = 5
+# Kinds of pattern that name one country: what a country filter accepts besides a code.
+COUNTRY_NAME_KINDS = {"country", "demonym", "people"}
 
 
 SECTORS: dict[str, str] = {row["sector"]: row["meaning"] for row in read_tsv("actors/sectors.tsv")}
@@ -307,3 +309,29 @@ def country_on(country: str, when: date | None) -> str:
 def load_lexicon(user_files: tuple[LexiconFile, ...] = ()) -> ActorLexicon:
     """The shipped lexicon under the user's tables."""
     return ActorLexicon(user_files)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Lower-cased → ISO 3166 alpha-3: every country code of the shipped tables ("ind") and every name or
+    demonym of one country ("india", "indian", "indians")."""
+    entries = load_lexicon().entries
+    names = {
+        key: entry.countries[0]
+        for key, entry in entries.items()
+        if entry.kind in COUNTRY_NAME_KINDS and len(entry.countries) == 1
+    }
+    names.update({code.lower(): code for entry in entries.values() for code in entry.countries})
+    return names
+
+
+def country_code(value: str) -> str:
+    """The code of the country `value` names, in any case: its code ("ind"), its name ("India") or its
+    people's ("Indian", "Indians"). Raises ValueError naming `value` when it names no country."""
+    code = country_names().get(value.strip().lower())
+    if code is None:
+        raise ValueError(
+            f"unknown country {value!r}: give an ISO 3166 alpha-3 code such as IND, or a country's name such as"
+            " India or Indian"
+        )
+    return code

@@ -26,6 +26,9 @@ MODALITY_ORDER = ("negated", "hypothetical", "future")  # the first effect found
 EVIDENTIAL_ORDER = ("hedged", "reported")
 GOVERNOR_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj"}
 NEGATION_DEPS = {"neg"}
+# the trigger's subject and object, whose "no", "neither" or "nobody" says the act was not done
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
+DETERMINER_DEPS = {"det", "preconj"}  # "neither the police nor the army": preconj where the parser sees one
 # Event nouns a disconfirming sentence may name, and the CAMEO code prefixes of the events they stand for
 # (036 is a meeting announced for the future).
 MEETING_CODES = ("04", "036")
@@ -151,10 +154,13 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
                 effects.append(("historical", word))
             elif child.dep_ == "prep" and word == "at" and _names_that_time(child):
                 effects.append(("historical", "at that time"))
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + [token]
-        for obj in objects:
-            for det in obj.children:
-                if det.dep_ == "det" and det.lower_ in table.get("determiner", {}):
+        arguments = [c for c in token.children if c.dep_ in ARGUMENT_DEPS]
+        for argument in arguments:
+            if argument.lower_ in table.get("pronoun", {}):
+                effects.append((table["pronoun"][argument.lower_], argument.lower_))
+        for argument in [*arguments, token]:
+            for det in argument.children:
+                if det.dep_ in DETERMINER_DEPS and det.lower_ in table.get("determiner", {}):
                     effects.append((table["determiner"][det.lower_], det.lower_))
     # "an invitation to visit Seoul": the visit is still to come
     if trigger.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):

@@ -56,3 +56,14 @@ def lookup(code: str) -> CameoCode:
         return cameo_codes()[code]
     except KeyError:
         raise KeyError(f"unknown CAMEO code {code!r}") from None
+
+
+def cameo_filter(code: str) -> str:
+    """`code` as a filter on events: a code of the CAMEO table, standing for itself and every code under it
+    ("04": root 04 and all of 04x, 04xx). Raises ValueError naming `code` for anything else ("1")."""
+    if code not in cameo_codes():
+        raise ValueError(
+            f"{code!r} is not a CAMEO code: use a two-digit root such as 01 (it takes in every code under it) or a"
+            " code of the CAMEO table such as 190 or 0311"
+        )
+    return code

@@ -3,6 +3,7 @@ filtered like the API."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -12,12 +13,15 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from dyads.actors.lexicon import country_code
+from dyads.events.ontology import cameo_filter
 from dyads.exit_codes import EXIT_OUTPUT_FAILED, EXIT_USAGE
 from dyads.export import FORMATS, UnknownOutputFormat, writer_for
 from dyads.export.store import MODALITIES, RULE_FAMILIES, EventFilter, Store, StoredDocuments
 from dyads.server.ingest import ServerFile
 
 MIN_CONFIDENCE_HELP = "Only events at least this likely to be correct (their calibrated confidence, 0 to 1)."
+COUNTRY_HELP = "ISO 3166 alpha-3 code (IND, ind) or name (India, Indian)"
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -27,6 +31,16 @@ def _date(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date like 2002-03-10", param_hint=option) from None
+
+
+def _checked(read: Callable[[str], str], value: str | None, option: str) -> str | None:
+    """`value` as `read` takes it; what `read` refuses is a usage error of `option`."""
+    if value is None:
+        return None
+    try:
+        return read(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint=option) from None
 
 
 def export_command(
@@ -50,11 +64,20 @@ def export_command(
     ] = None,
     date_from: Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="First event date.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Last event date.")] = None,
-    source_country: Annotated[str | None, typer.Option("--source", metavar="ISO3")] = None,
-    target_country: Annotated[str | None, typer.Option("--target", metavar="ISO3")] = None,
-    country: Annotated[str | None, typer.Option("--country", metavar="ISO3", help="Either side.")] = None,
+    source_country: Annotated[
+        str | None, typer.Option("--source", metavar="COUNTRY", help=f"Source country: {COUNTRY_HELP}.")
+    ] = None,
+    target_country: Annotated[
+        str | None, typer.Option("--target", metavar="COUNTRY", help=f"Target country: {COUNTRY_HELP}.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", metavar="COUNTRY", help=f"Country of either side: {COUNTRY_HELP}.")
+    ] = None,
     sector: Annotated[str | None, typer.Option("--sector", help="PLOVER sector of either actor.")] = None,
-    cameo: Annotated[str | None, typer.Option("--cameo", help="CAMEO root (2 digits) or code.")] = None,
+    cameo: Annotated[
+        str | None,
+        typer.Option("--cameo", help="CAMEO code: a root (2 digits, 01 to 20) or a code under one (190, 0311)."),
+    ] = None,
     plover_type: Annotated[str | None, typer.Option("--plover", help="PLOVER event type.")] = None,
     modality: Annotated[
         list[str] | None, typer.Option("--modality", help=f"Repeatable: {', '.join(MODALITIES)}.")
@@ -94,11 +117,11 @@ def export_command(
     event_filter = EventFilter(
         date_from=_date(date_from, "'--from'"),
         date_to=_date(date_to, "'--to'"),
-        source_country=source_country,
-        target_country=target_country,
-        country=country,
+        source_country=_checked(country_code, source_country, "'--source'"),
+        target_country=_checked(country_code, target_country, "'--target'"),
+        country=_checked(country_code, country, "'--country'"),
         sector=sector,
-        cameo=cameo,
+        cameo=_checked(cameo_filter, cameo, "'--cameo'"),
         plover_type=plover_type,
         modality=modality or [],
         quad_class=quad_class or [],

@@ -156,7 +156,7 @@ class EventFilter:
     target_country: str | None = None
     country: str | None = None  # either side
     sector: str | None = None  # either side
-    cameo: str | None = None  # a root ("19") or a code ("190", "1041"): matched as a prefix
+    cameo: str | None = None  # a CAMEO code: it and every code under it, its prefix ("19": 19, 190, 191, ...)
     plover_type: str | None = None
     modality: list[Modality] = field(default_factory=list)
     quad_class: list[int] = field(default_factory=list)
@@ -359,6 +359,8 @@ class Store:
     >>> store.add(coder.pipe(documents))  # one transaction per call
     >>> store.events(EventFilter(source_country="RUS"), limit=20)
     """
+
+    one_id_per_text = True  # see the module doc
 
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)

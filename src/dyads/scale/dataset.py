@@ -95,6 +95,8 @@ class ParquetDataset:
     ...     dataset.add(coder.pipe(documents))  # one part file per call
     """
 
+    one_id_per_text = False  # every id is stored, whatever other id holds its text
+
     def __init__(self, path: str | Path, lock_wait: float = LOCK_WAIT_SECONDS):
         self.path = Path(path)
         for table in TABLES:

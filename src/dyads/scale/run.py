@@ -5,7 +5,8 @@ holds (`done()`: document id and content hash). A run skips what every output al
 each output only what it lacks, so a run killed at any moment and started again with the same inputs
 codes every document exactly once and stores its events once. Documents whose coding failed are not
 stored anywhere, so the next run tries them again. A document whose id the store holds with another
-text replaces it there, and the run names it in `replaced`. An output that cannot take a batch (disk
+text replaces it there, and the run names it in `replaced`; one whose text the store holds under another id
+is not coded for it, and the run names it in `duplicates`. An output that cannot take a batch (disk
 full, a lost or locked file) stops the run with `OutputFailed`; every batch committed before it stays.
 
 The set of done (id, hash) pairs is the one thing that grows with the corpus: about 200 bytes a document.
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 class Output(Protocol):
     path: Path
+    one_id_per_text: bool  # skips a document whose text it holds under another id (the store)
 
     def done(self) -> set[tuple[str, str]]: ...
 
@@ -86,6 +88,10 @@ class ResumableRun:
         self.engine = engine or LocalEngine()
         self.batch_size = batch_size
         self._done = [output.done() for output in outputs]
+        # per output that keeps one id per text: content hash → the id it is stored under (the least, as `Store.add`)
+        self._holders: list[dict[str, str] | None] = [
+            _holders(done) if output.one_id_per_text else None for output, done in zip(outputs, self._done, strict=True)
+        ]
         self.stored_before = len(set.intersection(*self._done)) if outputs else 0  # in every output
         self.already_done = 0  # documents of the input skipped because every output holds them
         self.replaced: list[tuple[str, str | None]] = []
@@ -118,7 +124,25 @@ class ResumableRun:
                 self.already_done += 1
                 continue
             seen.add(key)
+            stored_as = self._stored_as_other_ids(document)
+            if stored_as is not None:
+                self.duplicates.append((document.id, document.origin, stored_as))
+                continue
             yield document
+
+    def _stored_as_other_ids(self, document: Document) -> str | None:
+        """The id under which an output holds the document's text, when no output needs the document coded:
+        each holds it already, or holds its text under another id and keeps one id per text."""
+        key = (document.id, document.content_hash)
+        stored_as = None
+        for holds, holders in zip(self._done, self._holders, strict=True):
+            if key in holds:
+                continue
+            holder = holders.get(document.content_hash) if holders is not None else None
+            if holder is None:
+                return None
+            stored_as = stored_as or holder
+        return stored_as
 
     def _commit(self, batch: list[CodedDocument]) -> list[CodedDocument]:
         origins = {coded.document.id: coded.document.origin for coded in batch}
@@ -135,3 +159,11 @@ class ResumableRun:
                 ]
         self.replaced += [(doc_id, origins[doc_id]) for doc_id in replaced]
         return batch
+
+
+def _holders(done: set[tuple[str, str]]) -> dict[str, str]:
+    holders: dict[str, str] = {}
+    for doc_id, content_hash in done:
+        if content_hash not in holders or doc_id < holders[content_hash]:
+            holders[content_hash] = doc_id
+    return holders

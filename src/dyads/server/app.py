@@ -16,7 +16,7 @@ import json
 import re
 import secrets
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -31,7 +31,8 @@ from pydantic import BaseModel, Field, model_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from dyads.events.ontology import QUAD_CLASS_NAMES, cameo_codes
+from dyads.actors.lexicon import country_code
+from dyads.events.ontology import QUAD_CLASS_NAMES, cameo_codes, cameo_filter
 from dyads.export.store import (
     DOCUMENT_SORT_KEYS,
     EVENT_SORT_KEYS,
@@ -63,7 +64,7 @@ MAX_BODY_BYTES = 2_000_000
 MAX_TEXT_CHARS = 200_000
 MAX_BATCH = 20
 
-_COUNTRY = r"^[A-Za-z]{3}$"
+_COUNTRY_HELP = "ISO 3166 alpha-3 code (`IND`, `ind`) or name (`India`, `Indian`)"
 _NAME = r"^[A-Za-z_]{2,40}$"
 _CAMEO = r"^[0-9]{2,4}$"
 _ACTOR_CODE = r"^[A-Za-z]{3,30}$"
@@ -150,11 +151,16 @@ class CodeRequest(BaseModel):
 def event_filter(
     date_from: Annotated[dt.date | None, Query(description="first event date (ISO, inclusive)")] = None,
     date_to: Annotated[dt.date | None, Query(description="last event date (ISO, inclusive)")] = None,
-    source_country: Annotated[str | None, Query(pattern=_COUNTRY, description="ISO 3166 alpha-3")] = None,
-    target_country: Annotated[str | None, Query(pattern=_COUNTRY, description="ISO 3166 alpha-3")] = None,
-    country: Annotated[str | None, Query(pattern=_COUNTRY, description="source or target country")] = None,
+    source_country: Annotated[str | None, Query(max_length=100, description=_COUNTRY_HELP)] = None,
+    target_country: Annotated[str | None, Query(max_length=100, description=_COUNTRY_HELP)] = None,
+    country: Annotated[
+        str | None, Query(max_length=100, description=f"source or target country: {_COUNTRY_HELP}")
+    ] = None,
     sector: Annotated[str | None, Query(pattern=_NAME, description="PLOVER sector of either actor")] = None,
-    cameo: Annotated[str | None, Query(pattern=_CAMEO, description="CAMEO root (2 digits) or code")] = None,
+    cameo: Annotated[
+        str | None,
+        Query(pattern=_CAMEO, description="CAMEO code, with every code under it: a root (`04`) or a code (`0311`)"),
+    ] = None,
     plover_type: Annotated[str | None, Query(pattern=_NAME, description="PLOVER event type")] = None,
     modality: Annotated[list[Modality] | None, Query()] = None,
     quad_class: Annotated[list[Annotated[int, Field(ge=1, le=4)]] | None, Query()] = None,
@@ -189,11 +195,11 @@ def event_filter(
     return EventFilter(
         date_from=date_from,
         date_to=date_to,
-        source_country=source_country,
-        target_country=target_country,
-        country=country,
+        source_country=_checked(country_code, source_country),
+        target_country=_checked(country_code, target_country),
+        country=_checked(country_code, country),
         sector=sector,
-        cameo=cameo,
+        cameo=_checked(cameo_filter, cameo),
         plover_type=plover_type,
         modality=modality or [],
         quad_class=quad_class or [],
@@ -207,6 +213,16 @@ def event_filter(
         target_actor=target_actor,
         place=place or None,
     )
+
+
+def _checked(read: Callable[[str], str], value: str | None) -> str | None:
+    """`value` as `read` takes it; what `read` refuses is answered 422, as a value of the wrong form is."""
+    if value is None:
+        return None
+    try:
+        return read(value)
+    except ValueError as error:
+        raise HTTPException(422, str(error)) from None
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]

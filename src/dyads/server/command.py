@@ -62,7 +62,7 @@ def serve_command(
     from dyads.server.app import create_app
     from dyads.server.connections import KEEP_ALIVE_TIMEOUT, guarded_protocol, max_connections_for
     from dyads.server.ingest import ServerFile, http_url, local_url
-    from dyads.server.security import allowed_hosts
+    from dyads.server.security import allowed_hosts, is_loopback
 
     console = Console(stderr=True)
     if allow_write and not token:
@@ -108,11 +108,12 @@ def serve_command(
             server_file.remove()
             store.close()
 
+    answered = allowed_hosts(host, allowed_host or [])
     app = create_app(
         store,
         allow_write=allow_write,
         token=token,
-        allowed_hosts=allowed_hosts(host, allowed_host or []),
+        allowed_hosts=answered,
         ingest_token=ingest_token,
         lifespan=announced,
     )
@@ -127,6 +128,13 @@ def serve_command(
     )
     console.print(f"dyads: serving {escape(str(db))} at {escape(http_url(host, port))}/ (API docs at /docs)",
                   soft_wrap=True)
+    if not is_loopback(host) and "*" not in answered:
+        console.print(
+            f"dyads: only requests addressed to {escape(', '.join(answered))} are answered (others get 400 Invalid"
+            " host header): add --allowed-host NAME for each name clients reach this server by",
+            soft_wrap=True,
+            highlight=False,
+        )
     try:
         uvicorn.Server(config).run(sockets=[listening])
     finally:

@@ -129,6 +129,8 @@ class ServedStore:
     >>> store.add(coded_documents)
     """
 
+    one_id_per_text = True  # the server's `Store.add` decides
+
     def __init__(self, url: str, token: str, timeout: float = 600.0, path: Path | None = None):
         self.url = url
         self.token = token
@@ -217,5 +219,10 @@ class ServedStore:
             raise StoreUnavailable(f"the server holding the store answered HTTP {error.code} to {path}") from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
+            if isinstance(reason, TimeoutError):  # no retry: a hung server would hold up every later batch too
+                raise ServerSilent(
+                    f"the server holding the store at {self.url} did not answer within {timeout or self.timeout:g} s"
+                    " (stopped or hung?)"
+                ) from None
             failure = NobodyListens if isinstance(reason, ConnectionRefusedError) else ServerSilent
             raise failure(f"the server holding the store did not answer at {self.url}: {reason}") from None

@@ -7,6 +7,7 @@ allow-list (loopback by default) are answered.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,6 +31,16 @@ def allowed_hosts(listen_host: str, extra: Iterable[str] = ()) -> list[str]:
         hosts.append(f"[{listen_host}]" if ":" in listen_host else listen_host)
     hosts += [host.lower() for host in extra]
     return list(dict.fromkeys(hosts))
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a server listening on `host` can be reached from this machine only."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class SecurityHeaders:

@@ -190,8 +190,8 @@ def test_decide_mode_lets_the_models_code():
     events = Coder(decisions="decide").code("Russia condemned North Korea on Monday.", date="2024-05-02")
     condemnation = next(e for e in events if e.cameo.root == "11")
     assert (condemnation.source.country, condemnation.target.country) == ("RUS", "PRK")
-    threshold = pipeline.shared().get_pipe_meta("dyads_decisions").default_config["threshold"]
-    assert all(e.confidence >= threshold for e in events)
+    config = pipeline.shared().get_pipe_meta("dyads_decisions").default_config
+    assert all(e.confidence >= min(config["keep"], config["add"]) for e in events)
 
 
 def test_code_and_export_take_min_confidence(store, tmp_path):

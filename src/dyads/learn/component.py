@@ -41,25 +41,29 @@ class Decision:
     confidence: float  # calibrated: the probability that the event is correct
 
 
-def decide(model: DecisionModel, found: list[Proposal], rows: list[list[str]],
-           threshold: float) -> list[tuple[Proposal, Decision]]:
-    """Each proposal's answer: its likeliest reading with that reading's most probable root, kept when the
-    calibrated probability that the event is correct reaches `threshold`."""
+def decide(model: DecisionModel, found: list[Proposal], rows: list[list[str]], keep: float,
+           add: float) -> list[tuple[Proposal, Decision]]:
+    """Each proposal's answer: its likeliest reading with that reading's code, kept when the calibrated
+    probability that the event is correct reaches `keep` for a rule event, `add` for any other proposal."""
     if not found:
         return []
     probability, codes = best_roots(model.events, rows, [p.lexicon_code for p in found])
     confidence = model.calibrated(probability)
-    return [(found[i], Decision(codes[i] if confidence[i] >= threshold else None, float(confidence[i])))
-            for i in best_readings(confidence, [p.key for p in found])]
+    decided = []
+    for i in best_readings(confidence, [p.key for p in found]):
+        least = keep if found[i].candidate is not None else add
+        decided.append((found[i], Decision(codes[i] if confidence[i] >= least else None, float(confidence[i]))))
+    return decided
 
 
 class Decisions:
-    """The `dyads_decisions` component: in `decide` mode, proposals → argument model → event model."""
+    """The `dyads_decisions` component: in `decide` mode, proposals → readings → event model; in
+    `calibrate` mode, only the targets the parse left open (`complete_targets`)."""
 
-    def __init__(self, model: DecisionModel, mode: str, threshold: float):
+    def __init__(self, model: DecisionModel, mode: str, keep: float, add: float):
         self.model = model
         self.deciding = mode == "decide"
-        self.threshold = threshold
+        self.keep, self.add = keep, add
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -69,14 +73,34 @@ class Decisions:
         iterator = iter(docs)
         while batch := list(islice(iterator, batch_size)):
             if not self.deciding:
+                for doc in batch:
+                    self.complete_targets(doc)
                 yield from batch
                 continue
             finders = [ArgumentFinder(doc) for doc in batch]
             found = [readings(self.model.arguments, proposals(finder.doc, finder), finder) for finder in finders]
             for finder, ps in zip(finders, found):
                 rows = [features(p, finder.mention_at, self.model.groups) for p in ps]
-                apply(finder.doc, decide(self.model, ps, rows, self.threshold))
+                apply(finder.doc, decide(self.model, ps, rows, self.keep, self.add))
             yield from batch
+
+
+    def complete_targets(self, doc: Doc) -> None:
+        """`calibrate` mode: a rule event whose parse found no target takes the sentence's mention that makes
+        its likeliest reading, where that reading has a target; its code and confidence stay the rule's."""
+        finder = ArgumentFinder(doc)
+        found = readings(self.model.arguments, [p for p in proposals(doc, finder, other_words=False)
+                                                 if p.parse_target is None], finder)
+        if not found:
+            return
+        rows = [features(p, finder.mention_at, self.model.groups) for p in found]
+        probability, _ = best_roots(self.model.events, rows, [p.lexicon_code for p in found])
+        for i in best_readings(probability, [p.key for p in found]):
+            reading = found[i]
+            if reading.target is not None:
+                event = reading.candidate.event
+                reading.candidate.event = rebuilt(reading, Decision(event.cameo.code, event.confidence))
+                reading.candidate.target_mention = reading.target
 
 
 @Language.factory("dyads_confidence", default_config={"mode": "calibrate"})
@@ -137,8 +161,8 @@ def new_event(proposal: Proposal, decision: Decision) -> EventCandidate:
                           target_mention=proposal.target, tokens=[proposal.trigger])
 
 
-# mode: "calibrate" or "decide" (see above); threshold: in "decide", the least calibrated confidence of an
-# event kept (tuned on the dev split: scripts/train_models.py --measure)
-@Language.factory("dyads_decisions", default_config={"mode": "calibrate", "threshold": 0.3})
-def make_decisions(nlp: Language, name: str, mode: str, threshold: float) -> Decisions:
-    return Decisions(decision_model(), mode, threshold)
+# mode: "calibrate" or "decide" (see above); in "decide", the least calibrated confidence of a rule event
+# kept (`keep`) and of an event the rules did not make (`add`), chosen on the dev split
+@Language.factory("dyads_decisions", default_config={"mode": "calibrate", "keep": 0.1, "add": 0.3})
+def make_decisions(nlp: Language, name: str, mode: str, keep: float, add: float) -> Decisions:
+    return Decisions(decision_model(), mode, keep, add)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from dyads import nlp as pipeline
-from dyads.actors.lexicon import SECTORS, load_lexicon
+from dyads.actors.lexicon import SECTORS, load_lexicon, tokenizer_like
 from dyads.actors.recognize import resolve_phrase
 from dyads.data import read_tsv
 from dyads.model import Document
@@ -608,3 +608,15 @@ def test_scare_quotes_inside_a_phrase_and_post_soviet_police(nlp):
     assert found['The Russian "peacekeeping" troops'].actor.code == "RUSMIL"
     assert found["Belarusan riot police"].actor.code == "BLRCOP"
     assert found["the OMON"].actor.sectors == ["COP"]
+
+
+def test_the_lexicon_is_tokenised_as_the_pipeline_tokenises_text(nlp):
+    """The lexicon's forms go through a tokenizer of their own, which leaves the pipeline's cache to the
+    news; it must split them as the pipeline's does, or the names would no longer match."""
+    forms = sorted({form for pattern in load_lexicon().patterns.values() for form in pattern.forms})
+    forms += ["U.S.", "Côte d'Ivoire", "al-Shabaab's", "Gen. Dostum", "https://un.org/en", "(IAEA)"]
+
+    def split(tokenizer):
+        return [[token.text for token in doc] for doc in tokenizer.pipe(forms)]
+
+    assert split(tokenizer_like(nlp.tokenizer)) == split(nlp.tokenizer)

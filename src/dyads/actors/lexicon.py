@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.vocab import Vocab
 
 from dyads.data import read_tsv
@@ -162,7 +163,7 @@ class ActorLexicon:
             keyed = [
                 (key, form) for key, pattern in self.patterns.items() for form in _spellings(pattern, key)
             ]
-            docs = tokenizer.pipe(form for _, form in keyed)
+            docs = tokenizer_like(tokenizer).pipe(form for _, form in keyed)
             by_key: dict[str, list] = {}
             for (key, _), doc in zip(keyed, docs, strict=True):
                 by_key.setdefault(key, []).append(doc)
@@ -269,6 +270,20 @@ def _deletions(word: str) -> set[str]:
 
 def _swaps(word: str) -> set[str]:
     return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
+def tokenizer_like(tokenizer):
+    """A tokenizer that splits text as `tokenizer` does, with a cache of its own. Tokenised by the pipeline's
+    tokenizer, the lexicon's forms would fill its cache (spaCy keeps 10,000 chunks) and leave no room for
+    the words of the news, which it would then tokenise several times slower."""
+    if not isinstance(tokenizer, Tokenizer):
+        return tokenizer
+    return Tokenizer(
+        tokenizer.vocab, rules=tokenizer.rules, prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search, infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match, url_match=tokenizer.url_match,
+        faster_heuristics=tokenizer.faster_heuristics,
+    )  # fmt: skip
 
 
 def _split(cell: str) -> tuple[str, ...]:

@@ -10,7 +10,5 @@ CAMEO root) and an isotonic map from its probability to the probability that the
 as plain arrays in `data/models/event_decisions.npz` and applied with numpy alone. `component.py` is the
 pipeline component `dyads_decisions` that applies it. `alignment.py` labels candidates from annotated
 documents, and `training.py` fits the model (scikit-learn, needed only to train:
-`scripts/train_models.py`). `vectors.py` reads static word vectors and their k-means clusters
-(`data/models/word_vectors.npz`, distilled from a sentence encoder by `scripts/distill_vectors.py`), for
-features that carry over to trigger lemmas the training stories never showed.
+`scripts/train_models.py`).
 """

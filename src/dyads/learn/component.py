@@ -1,13 +1,15 @@
-"""`dyads_decisions`: the learned models decide which proposals are events, of which CAMEO root, between
-whom, and how sure (see the package docstring). Runs after the rule components and before factuality.
+"""`dyads_decisions`: the learned models decide which proposals are events, between whom, and how sure
+(see the package docstring). Runs after the rule components and before factuality.
 
-Two modes. `calibrate` (the default) leaves every rule decision as it is; `dyads_confidence`, after
-factuality, only sets each rule event's `confidence` to the calibrated probability that it is correct (a
-strictly increasing map, so the rules' order of events is kept): the project's sentence-level gold sets and
-its tests of the rules stay as they were, and `--min-confidence` trades recall for precision. `decide`
-lets the models overrule the rules: rule events the event model rejects are dropped, the others take its
-root, the argument model may replace an unlikely source or target, and unmatched verbs it accepts become
-events (`rule` = `model:decisions`). `dyads eval --decisions decide` measures it.
+Two modes. `calibrate` (the default) keeps the rules' choice of events and codes: the models only give a
+target to a rule event whose parse found none (`complete_targets`), and `dyads_confidence`, after
+factuality, sets each rule event's `confidence` to the calibrated probability that it is correct (a
+strictly increasing map, so the rules' order of events is kept): the project's sentence-level gold sets
+and its tests of the rules stay as they were, and `--min-confidence` trades recall for precision. `decide`
+lets the models overrule the rules: each proposal is read with the parse's arguments or, where the parse
+found none, the argument model's likeliest; the event model keeps a rule event whose best reading is at
+least `keep` likely to be correct (with the lexicon's code) and makes an event of another word whose best
+reading is at least `add` likely (`rule` = `model:decisions`). `dyads eval --decisions decide` measures it.
 """
 
 from __future__ import annotations

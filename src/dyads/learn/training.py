@@ -49,6 +49,7 @@ class Example:
     alignment: Alignment
     lexicon_code: str | None
     entries: list[str]  # ids of the required entries it shares sentence and dyad with
+    rule_confidence: float | None  # a rule event's own confidence; None for the other proposals
 
     def row(self, groups: Sequence[str]) -> list[str]:
         return [feature for group in groups for feature in self.features[group]]
@@ -106,8 +107,9 @@ def event_examples(parsed: Parsed) -> list[Example]:
         alignment = align(proposal, entries)
         features = {name: group(proposal, parsed.finder.mention_at) for name, group in FEATURE_GROUPS.items()}
         doc_id = parsed.gold.document.id
+        rule_confidence = proposal.candidate.event.confidence if proposal.candidate is not None else None
         examples.append(Example(doc_id, (doc_id, *proposal.key), features, alignment, proposal.lexicon_code,
-                                [e.id for e in alignment.agreeing if e.status == "required"]))
+                                [e.id for e in alignment.agreeing if e.status == "required"], rule_confidence))
     return examples
 
 
@@ -136,22 +138,13 @@ def folds(count: int, size: int) -> list[list[int]]:
     return [list(range(k, size, count)) for k in range(count)]
 
 
-def rule_outcomes(parsed: Parsed) -> list[tuple[float, bool]]:
-    """Each rule event's own confidence and whether, as the rules coded it, it is correct."""
-    entries = quoted_entries(parsed.gold)
-    return [(p.candidate.event.confidence, align(p, entries).correct(p.lexicon_code))
-            for p in parsed.proposals if p.candidate is not None]
-
-
 @dataclass
 class TrainingData:
     examples: list[Example]  # event examples, their arguments chosen by cross-fitted argument models
     arguments: LinearModel  # the argument model fitted on every document
-    rule_outcomes: list[tuple[float, bool]]
 
 
 def training_data(parsed: list[Parsed], settings: Settings) -> TrainingData:
-    outcomes = [outcome for p in parsed for outcome in rule_outcomes(p)]  # before any argument is rechosen
     per_document = [argument_examples(p) for p in parsed]
     for held_out in folds(settings.folds, len(parsed)):
         rows = [row for i, (r, _) in enumerate(per_document) if i not in held_out for row in r]
@@ -161,13 +154,14 @@ def training_data(parsed: list[Parsed], settings: Settings) -> TrainingData:
             parsed[i].proposals = readings(model, parsed[i].proposals, parsed[i].finder)
     arguments = fit_linear([row for r, _ in per_document for row in r], [label for _, ls in per_document for label in ls],
                            settings.argument_regularization)
-    return TrainingData([e for p in parsed for e in event_examples(p)], arguments, outcomes)
+    return TrainingData([e for p in parsed for e in event_examples(p)], arguments)
 
 
 def fit(data: TrainingData, settings: Settings) -> DecisionModel:
     """The event model on every labelled example; its calibration from the predictions of models that did
     not see the document, against whether each answer (the likeliest reading of each proposal) would be a
-    correct event; the rules' own calibration from their events' confidence."""
+    correct event; the rules' own calibration from their events' confidence, against whether each rule
+    event, its target completed as `calibrate` mode completes it (by those predictions), is correct."""
     from sklearn.isotonic import IsotonicRegression
     from sklearn.linear_model import LogisticRegression
 
@@ -179,7 +173,7 @@ def fit(data: TrainingData, settings: Settings) -> DecisionModel:
                           settings.regularization)
 
     doc_ids = sorted({e.doc_id for e in examples})
-    probabilities, outcomes = [], []
+    probabilities, outcomes, rule_outcomes = [], [], []
     for held_out in folds(settings.folds, len(doc_ids)):
         held_ids = {doc_ids[i] for i in held_out}
         model = events_model([e for e in examples if e.doc_id not in held_ids])
@@ -189,8 +183,10 @@ def fit(data: TrainingData, settings: Settings) -> DecisionModel:
         for i in best_readings(best_probability, [e.key for e in part]):
             probabilities.append(best_probability[i])
             outcomes.append(part[i].alignment.correct(codes[i]))
+            if part[i].rule_confidence is not None:  # the rule event as `calibrate` mode completes its target
+                rule_outcomes.append((part[i].rule_confidence, part[i].alignment.correct(part[i].lexicon_code)))
     isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probabilities, outcomes)
-    platt = LogisticRegression(C=1e6).fit([[c] for c, _ in data.rule_outcomes], [ok for _, ok in data.rule_outcomes])
+    platt = LogisticRegression(C=1e6).fit([[c] for c, _ in rule_outcomes], [ok for _, ok in rule_outcomes])
     return DecisionModel(events_model(examples), data.arguments, settings.groups,
                          np.asarray(isotonic.X_thresholds_, dtype=np.float64),
                          np.asarray(isotonic.y_thresholds_, dtype=np.float64),

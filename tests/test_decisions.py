@@ -208,3 +208,15 @@ def test_code_and_export_take_min_confidence(store, tmp_path):
     assert every.exit_code == 0 and sure.exit_code == 0, every.output + sure.output
     assert (tmp_path / "all.jsonl").read_text().strip()
     assert not (tmp_path / "sure-code.jsonl").read_text().strip()
+
+
+def test_calibrate_mode_completes_a_target_the_parse_left_open_and_keeps_the_code():
+    text = "Tehran condemned the vote, a day after Washington announced new sanctions."
+    rules_only = pipeline.load(stages=[name for name, _ in pipeline.STAGES if name not in pipeline.LEARNED_STAGES])
+    doc = rules_only.make_doc(text)
+    doc._.document = Document(id="t", text=text)
+    by_rules = next(c.event for c in rules_only(doc)._.events if c.trigger.text == "condemned")
+    completed = next(e for e in Coder().code(text, date="2024-05-02") if e.trigger.text == "condemned")
+    assert by_rules.target is None
+    assert completed.target is not None and completed.target.country == "USA"
+    assert completed.cameo.code == by_rules.cameo.code and "model:arguments" in completed.rule

@@ -469,3 +469,27 @@ def test_an_event_noun_subject_keeps_its_own_factuality(coder):
 def test_any_attack_is_no_attack(coder):
     event = only(events_of(coder, "Russia warned that any Georgian attack on Abkhazia would be a mistake."), "19")
     assert event.modality == "hypothetical"
+
+
+def test_unplaced_police_are_of_the_country_the_report_is_set_in(coder):
+    text = ("Uzbekistan's president said on Monday the country would hold elections in May. "
+            "Police detained 20 protesters on Tuesday.")
+    detained = next(e for e in events_of(coder, text) if e.trigger.text == "detained")
+    assert detained.source.code == "UZBCOP"
+
+
+def test_a_report_naming_many_countries_alike_has_no_setting():
+    from dyads import nlp as pipeline
+    from dyads.events.arguments import ArgumentFinder
+    from dyads.model import Document
+
+    def setting(text: str) -> str | None:
+        nlp = pipeline.load(stages=["dyads_actors", "dyads_coref"])
+        doc = nlp.make_doc(text)
+        doc._.document = Document(id="t", text=text)
+        doc = nlp(doc)
+        return ArgumentFinder(doc).setting_country(list(doc.sents)[-1])
+
+    assert setting("Kenya held talks with Uganda. Kenya and Tanzania agreed. Police arrested dozens.") == "KEN"
+    assert setting("Japan met China. Russia met Brazil. India met France. Police arrested dozens.") is None
+    assert setting("Police arrested dozens of Kenyans.") is None  # a sentence does not set itself

@@ -63,21 +63,29 @@ class ArgumentFinder:
         self.doc = doc
         self.mentions: list[Mention] = doc._.actor_mentions or []
         self.mention_at: dict[int, int] = doc._.mention_at or {}
+        self._settings: dict[int, str | None] = {}  # by sentence start: setting_country
+
+    def setting_country(self, sent: Span) -> str | None:
+        """The country the report is set in, as the sentences other than `sent` tell it: the one their
+        actors name most (the lead counting double), when it holds at least `SETTING_SHARE` of those
+        mentions. Unplaced police, courts, gunmen or protesters of the report are of that country; the
+        sentence's own mentions do not count, lest "Israeli troops killed two militants" make the
+        militants Israeli."""
+        if sent.start not in self._settings:
+            counts: Counter[str] = Counter()
+            for mention in self.mentions:
+                if sent.start <= mention.start < sent.end:
+                    continue
+                for country in {actor.country for actor in mention.actors if actor.country}:
+                    counts[country] += 2 if mention.start < self._lead_end else 1
+            top = counts.most_common(1)
+            self._settings[sent.start] = (
+                top[0][0] if top and top[0][1] >= SETTING_SHARE * sum(counts.values()) else None)
+        return self._settings[sent.start]
 
     @cached_property
-    def setting_country(self) -> str | None:
-        """The country the report is set in: the one its actors name most (the lead counting double), when it
-        holds at least `SETTING_SHARE` of those mentions. Unplaced police, courts, gunmen or protesters of
-        the report are of that country."""
-        counts: Counter[str] = Counter()
-        lead_end = next((sent.end for i, sent in enumerate(self.doc.sents) if i == LEAD_SENTENCES - 1), len(self.doc))
-        for mention in self.mentions:
-            for country in {actor.country for actor in mention.actors if actor.country}:
-                counts[country] += 2 if mention.start < lead_end else 1
-        if not counts:
-            return None
-        country, count = counts.most_common(1)[0]
-        return country if count >= SETTING_SHARE * sum(counts.values()) else None
+    def _lead_end(self) -> int:
+        return next((sent.end for i, sent in enumerate(self.doc.sents) if i == LEAD_SENTENCES - 1), len(self.doc))
 
     def mention_of(self, token: Token) -> Mention | None:
         index = self.mention_at.get(token.i)

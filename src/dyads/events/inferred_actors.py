@@ -161,7 +161,7 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
         return mention
     else:
         places, _ = place_mentions(event_places(trigger), finder)
-    country = places[0].actor.country if places else home or finder.setting_country
+    country = places[0].actor.country if places else home or finder.setting_country(trigger.sent)
     if country is None:
         return mention
     placed = copy.copy(actor)

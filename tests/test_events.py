@@ -493,3 +493,22 @@ def test_a_report_naming_many_countries_alike_has_no_setting():
     assert setting("Kenya held talks with Uganda. Kenya and Tanzania agreed. Police arrested dozens.") == "KEN"
     assert setting("Japan met China. Russia met Brazil. India met France. Police arrested dozens.") is None
     assert setting("Police arrested dozens of Kenyans.") is None  # a sentence does not set itself
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("The United States and Ukraine were supposed to sign a minerals deal.", "sign", "future"),
+        ("Officials say Djindjic was about to arrest the leader of the group.", "arrest", "future"),
+        ("The Kenyan opposition moved the rally to avoid clashes with police.", "clashes", "negated"),
+        ("Colombian police defused five car bombs in Bogota.", "bombs", "negated"),
+    ],
+)
+def test_plans_and_averted_acts_are_not_actual(coder, text, trigger, modality):
+    event = next(e for e in events_of(coder, text) if e.trigger.text == trigger)
+    assert event.modality == modality
+
+
+def test_people_are_civilians_of_where_they_are(coder):
+    event = only(events_of(coder, "Serbian police have arrested fifty-six people in Belgrade."), "17")
+    assert event.target.code == "SRBCVL"

@@ -100,13 +100,13 @@ def test_a_clear_subject_and_object_make_the_only_reading(rule_stages):
 
 
 def test_a_missing_target_is_read_from_the_sentences_mentions_and_wrong_readings_are_no_event(rule_stages):
-    text = "Police in Kenya detained dozens of people after the protest, the Ugandan government said."
+    text = "Police in Kenya detained the organisers after the protest, the Ugandan government said."
     doc, finder, found = parsed(rule_stages, text)
     detained = [p for p in readings(decision_model().arguments, found, finder) if p.trigger.text == "detained"]
     targets = {p.actors()[1].country if p.actors()[1] is not None else None for p in detained}
     assert targets == {"UGA", None}
     gold = quoted_entries(AnnotatedDocument(doc._.document, [
-        entry("Police in Kenya detained dozens", cameo=["173"], sources=["KEN"], targets=["UGA"])]))
+        entry("Police in Kenya detained the organisers", cameo=["173"], sources=["KEN"], targets=["UGA"])]))
     labels = {p.actors()[1].country if p.actors()[1] else None: align(p, gold).label for p in detained}
     assert labels == {"UGA": "17", None: NO_EVENT}
 

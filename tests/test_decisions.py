@@ -131,6 +131,9 @@ def test_confidence_is_a_calibrated_probability():
     calibrated = model.calibrated(grid)
     assert np.all((calibrated >= 0) & (calibrated <= 1))
     assert np.all(np.diff(calibrated) >= 0)  # a surer answer is never less likely to be right
+    rules = model.rule_confidence(grid)
+    assert np.all(np.diff(rules) > 0)  # the rules' order of their events is kept
+    assert np.all(model.rule_confidence(grid, targeted=False) < rules)  # annotators name whom it was done to
 
 
 def test_pipeline_makes_the_decisions_after_the_rules():

@@ -28,7 +28,7 @@ from dyads.events.inferred_actors import placed_mark
 from dyads.events.ontology import lookup
 from dyads.learn.arguments import readings
 from dyads.learn.features import features
-from dyads.learn.model import DecisionModel, best_readings, best_roots, decision_model
+from dyads.learn.model import DecisionModel, best_readings, best_roots, decision_model, targeted
 from dyads.learn.proposals import Proposal, proposals
 from dyads.model import Event, event_id
 
@@ -114,7 +114,8 @@ def make_confidence(nlp: Language, name: str, mode: str):
     def calibrate(doc: Doc) -> Doc:
         if mode == "calibrate":
             for candidate in doc._.events or []:
-                candidate.event.confidence = round(float(model.rule_confidence(candidate.event.confidence)), 3)
+                event = candidate.event
+                event.confidence = round(float(model.rule_confidence(event.confidence, targeted(event.target))), 3)
         return doc
 
     return calibrate

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from dyads.data import data_path
+from dyads.model import Actor
 
 MODEL_DIR = data_path("models/event_decisions")
 WEIGHTS = "model.npz"
@@ -85,6 +86,11 @@ def best_readings(confidence: np.ndarray, keys: list) -> list[int]:
     return sorted(best.values())
 
 
+def targeted(target: Actor | None) -> bool:
+    """The event names whom it was done to: an actor with a country or a code."""
+    return target is not None and bool(target.country or target.code)
+
+
 @dataclass
 class DecisionModel:
     events: LinearModel  # classes: NO_EVENT and two-digit CAMEO roots
@@ -92,13 +98,15 @@ class DecisionModel:
     groups: tuple[str, ...]  # the event features it reads (dyads.learn.features.FEATURE_GROUPS)
     calibration_x: np.ndarray  # the event model's probability of its answer ...
     calibration_y: np.ndarray  # ... and the share of such answers that were correct (isotonic, increasing)
-    rule_calibration: np.ndarray  # (slope, intercept): a rule's own confidence → probability it is correct
+    rule_calibration: np.ndarray  # (slope, intercept, untargeted): a rule's own confidence → probability it is correct
 
-    def rule_confidence(self, confidence: np.ndarray) -> np.ndarray:
+    def rule_confidence(self, confidence: np.ndarray, targeted: bool = True) -> np.ndarray:
         """The probability that a rule event given `confidence` by its lexicon row and parse is correct
-        (Platt scaling: strictly increasing, so the rules' order of events is kept)."""
-        slope, intercept = self.rule_calibration
-        return 1.0 / (1.0 + np.exp(-(slope * confidence + intercept)))
+        (Platt scaling: strictly increasing in `confidence`, so the rules' order of events is kept among
+        events with a target and among those without; an event without one is rarely right: annotators
+        name whom it was done to)."""
+        slope, intercept, untargeted = self.rule_calibration
+        return 1.0 / (1.0 + np.exp(-(slope * confidence + intercept + (0.0 if targeted else untargeted))))
 
     def calibrated(self, probability: np.ndarray) -> np.ndarray:
         """The probability that an answer given with `probability` is a correct event."""

@@ -23,7 +23,7 @@ from dyads.events.inferred_actors import located
 from dyads.learn.alignment import Alignment, align, entry_at_trigger, is_argument, quoted_entries
 from dyads.learn.arguments import ROLES, readings, role_rows, sentence_mentions
 from dyads.learn.features import FEATURE_GROUPS
-from dyads.learn.model import IS_ARGUMENT, DecisionModel, LinearModel, best_readings, best_roots
+from dyads.learn.model import IS_ARGUMENT, DecisionModel, LinearModel, best_readings, best_roots, targeted
 from dyads.learn.proposals import Proposal, proposals
 
 # The components before dyads_decisions: what a proposal is made from.
@@ -50,6 +50,7 @@ class Example:
     lexicon_code: str | None
     entries: list[str]  # ids of the required entries it shares sentence and dyad with
     rule_confidence: float | None  # a rule event's own confidence; None for the other proposals
+    targeted: bool  # its target is an actor with a country or code
 
     def row(self, groups: Sequence[str]) -> list[str]:
         return [feature for group in groups for feature in self.features[group]]
@@ -109,7 +110,8 @@ def event_examples(parsed: Parsed) -> list[Example]:
         doc_id = parsed.gold.document.id
         rule_confidence = proposal.candidate.event.confidence if proposal.candidate is not None else None
         examples.append(Example(doc_id, (doc_id, *proposal.key), features, alignment, proposal.lexicon_code,
-                                [e.id for e in alignment.agreeing if e.status == "required"], rule_confidence))
+                                [e.id for e in alignment.agreeing if e.status == "required"], rule_confidence,
+                                targeted(proposal.actors()[1])))
     return examples
 
 
@@ -184,13 +186,14 @@ def fit(data: TrainingData, settings: Settings) -> DecisionModel:
             probabilities.append(best_probability[i])
             outcomes.append(part[i].alignment.correct(codes[i]))
             if part[i].rule_confidence is not None:  # the rule event as `calibrate` mode completes its target
-                rule_outcomes.append((part[i].rule_confidence, part[i].alignment.correct(part[i].lexicon_code)))
+                rule_outcomes.append(([part[i].rule_confidence, float(not part[i].targeted)],
+                                      part[i].alignment.correct(part[i].lexicon_code)))
     isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probabilities, outcomes)
-    platt = LogisticRegression(C=1e6).fit([[c] for c, _ in rule_outcomes], [ok for _, ok in rule_outcomes])
+    platt = LogisticRegression(C=1e6).fit([x for x, _ in rule_outcomes], [ok for _, ok in rule_outcomes])
     return DecisionModel(events_model(examples), data.arguments, settings.groups,
                          np.asarray(isotonic.X_thresholds_, dtype=np.float64),
                          np.asarray(isotonic.y_thresholds_, dtype=np.float64),
-                         np.array([platt.coef_[0][0], platt.intercept_[0]]))
+                         np.array([platt.coef_[0][0], platt.intercept_[0], platt.coef_[0][1]]))
 
 
 def fingerprint(corpus: Path, doc_ids: Iterable[str], settings: Settings) -> str:

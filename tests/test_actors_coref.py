@@ -235,3 +235,12 @@ def test_a_surname_resolves_in_the_spelling_the_text_used(nlp):
 def test_the_forces_of_a_de_facto_leader_are_the_de_facto_states(nlp):
     doc = coded(nlp, "The Abkhaz leader warned that his forces would respond.")
     assert find(doc, "forces").actor.code == "GEOPRE"
+
+
+def test_the_two_men_are_the_two_persons_named_last_and_bare_men_are_civilians(nlp):
+    doc = coded(nlp, "Peruvian Defense Minister Alma Quispe met President Rosa Vela. Reports said the two men "
+                     "would meet again. Police arrested three men in Lima.")
+    group = find(doc, "the two men")
+    assert group.kind == "group"
+    assert {a.name for a in group.actors} == {"Alma Quispe", "Rosa Vela"}
+    assert find(doc, "three men in Lima").actor.code == "PERCVL"

@@ -231,6 +231,8 @@ class _Resolver:
                 return self._group_of_countries(mention) or not extra.get("bare")
             if role in ("title", "person"):
                 return self._group_of_persons(mention) or not extra.get("bare")
+            if mention.actor.sectors == [COMMUNITY_SECTOR] and extra.get("definite") and extra.get("number"):
+                self._group_of_persons(mention, any_sector=True)  # "the two men": the two just named, if any
             return True
         if extra.get("plural"):
             return not (extra.get("bare") and role == "person")  # "members", "officials" of whom?
@@ -470,8 +472,9 @@ class _Resolver:
             None,
         )
 
-    def _group_of_persons(self, mention: Mention) -> bool:
-        """'the two defense ministers' → the N most recent distinct persons who fit."""
+    def _group_of_persons(self, mention: Mention, any_sector: bool = False) -> bool:
+        """'the two defense ministers' → the N most recent distinct persons who fit (with `any_sector`,
+        whatever their sector: "the two men")."""
         wanted = mention.extra.get("number", 2)
         actor = mention.actor
         members: list[Mention] = []
@@ -482,7 +485,7 @@ class _Resolver:
                 continue
             if actor.country and other.country != actor.country:
                 continue
-            if actor.sectors and not set(actor.sectors) <= set(other.sectors):
+            if actor.sectors and not any_sector and not set(actor.sectors) <= set(other.sectors):
                 continue
             if other.name not in names:
                 names.add(other.name)

@@ -235,3 +235,10 @@ def test_a_surname_resolves_in_the_spelling_the_text_used(nlp):
 def test_the_forces_of_a_de_facto_leader_are_the_de_facto_states(nlp):
     doc = coded(nlp, "The Abkhaz leader warned that his forces would respond.")
     assert find(doc, "forces").actor.code == "GEOPRE"
+
+
+@pytest.mark.parametrize("title", ["Mister", "Mrs.", "Dr."])
+def test_a_surname_after_a_spelled_out_title_resolves(nlp, title):
+    doc = coded(nlp, f"Peruvian Defense Minister Alma Quispe flew to Quito. {title} Quispe met the press there.")
+    later = find(doc, "Quispe")
+    assert (later.actor.country, later.actor.name) == ("PER", "Alma Quispe")

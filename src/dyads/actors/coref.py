@@ -64,6 +64,8 @@ WILLING_ADJECTIVES = {
 }  # fmt: skip
 COMMUNITY_SECTOR = "CVL"  # an ethnic community without a role of its own ("ethnic Albanians")
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "le", "la", "jr.", "mr."}
+# "Mister Djindjic" (transcripts spell the title out): the name is the words after it.
+HONORIFICS = {"mister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "dr", "dr."}
 
 
 class Coreference:
@@ -188,7 +190,7 @@ class _Resolver:
         doc = self.doc
         while i > 0 and not self.covered[i - 1] and (doc[i - 1].text == "-" or self._name_like(doc[i - 1])):
             i -= 1
-        while doc[i].text == "-":
+        while doc[i].text == "-" or doc[i].lower_ in HONORIFICS:
             i += 1
         return i
 

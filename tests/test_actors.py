@@ -620,3 +620,11 @@ def test_the_lexicon_is_tokenised_as_the_pipeline_tokenises_text(nlp):
         return [[token.text for token in doc] for doc in tokenizer.pipe(forms)]
 
     assert split(tokenizer_like(nlp.tokenizer)) == split(nlp.tokenizer)
+
+
+def test_a_country_abbreviated_with_or_without_its_points_is_that_country(nlp):
+    found = mentions(nlp, "The C.A.R. accused the rebels, the CAR justice minister said, and the U.A.E. agreed.")
+    assert found["C.A.R."].actor.country == "CAF"
+    assert found["the CAR justice minister"].actor.code == "CAFGOV"
+    assert found["U.A.E."].actor.country == "ARE"
+    assert "car" not in [text.lower() for text in mentions(nlp, "A car bomb exploded near the market.")]

@@ -242,3 +242,10 @@ def test_a_surname_after_a_spelled_out_title_resolves(nlp, title):
     doc = coded(nlp, f"Peruvian Defense Minister Alma Quispe flew to Quito. {title} Quispe met the press there.")
     later = find(doc, "Quispe")
     assert (later.actor.country, later.actor.name) == ("PER", "Alma Quispe")
+
+
+def test_an_office_holder_is_not_of_the_country_they_visit(nlp):
+    doc = coded(nlp, "Soldiers seized power while President Rosa Vela was visiting Peru.")
+    assert find(doc, "President Rosa Vela").actor.country is None
+    doc = coded(nlp, "Judge Ana Ruiz charged five officials in Peru.")
+    assert find(doc, "Judge Ana Ruiz").actor.country == "PER"

@@ -628,3 +628,9 @@ def test_a_country_abbreviated_with_or_without_its_points_is_that_country(nlp):
     assert found["the CAR justice minister"].actor.code == "CAFGOV"
     assert found["U.A.E."].actor.country == "ARE"
     assert "car" not in [text.lower() for text in mentions(nlp, "A car bomb exploded near the market.")]
+
+
+def test_the_african_unions_security_council_is_not_the_uns(nlp):
+    found = mentions(nlp, "The African Union's Peace and Security Council and the UN Security Council met.")
+    assert found["Peace and Security Council"].actor.code == "IGOAFU"
+    assert found["UN Security Council"].actor.code == "IGOUNO"

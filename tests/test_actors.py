@@ -634,3 +634,8 @@ def test_the_african_unions_security_council_is_not_the_uns(nlp):
     found = mentions(nlp, "The African Union's Peace and Security Council and the UN Security Council met.")
     assert found["Peace and Security Council"].actor.code == "IGOAFU"
     assert found["UN Security Council"].actor.code == "IGOUNO"
+
+
+def test_a_city_before_a_known_leader_does_not_change_his_country(nlp):
+    found = mentions(nlp, "Wagner reports from Miami President Evo Morales has refused.", when=date(2008, 1, 1))
+    assert found["Miami President Evo Morales"].actor.code == "BOLGOV"

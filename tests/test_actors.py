@@ -620,3 +620,22 @@ def test_the_lexicon_is_tokenised_as_the_pipeline_tokenises_text(nlp):
         return [[token.text for token in doc] for doc in tokenizer.pipe(forms)]
 
     assert split(tokenizer_like(nlp.tokenizer)) == split(nlp.tokenizer)
+
+
+def test_a_country_abbreviated_with_or_without_its_points_is_that_country(nlp):
+    found = mentions(nlp, "The C.A.R. accused the rebels, the CAR justice minister said, and the U.A.E. agreed.")
+    assert found["C.A.R."].actor.country == "CAF"
+    assert found["the CAR justice minister"].actor.code == "CAFGOV"
+    assert found["U.A.E."].actor.country == "ARE"
+    assert "car" not in [text.lower() for text in mentions(nlp, "A car bomb exploded near the market.")]
+
+
+def test_the_african_unions_security_council_is_not_the_uns(nlp):
+    found = mentions(nlp, "The African Union's Peace and Security Council and the UN Security Council met.")
+    assert found["Peace and Security Council"].actor.code == "IGOAFU"
+    assert found["UN Security Council"].actor.code == "IGOUNO"
+
+
+def test_a_city_before_a_known_leader_does_not_change_his_country(nlp):
+    found = mentions(nlp, "Wagner reports from Miami President Evo Morales has refused.", when=date(2008, 1, 1))
+    assert found["Miami President Evo Morales"].actor.code == "BOLGOV"

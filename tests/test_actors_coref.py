@@ -244,3 +244,17 @@ def test_the_two_men_are_the_two_persons_named_last_and_bare_men_are_civilians(n
     assert group.kind == "group"
     assert {a.name for a in group.actors} == {"Alma Quispe", "Rosa Vela"}
     assert find(doc, "three men in Lima").actor.code == "PERCVL"
+
+
+@pytest.mark.parametrize("title", ["Mister", "Mrs.", "Dr."])
+def test_a_surname_after_a_spelled_out_title_resolves(nlp, title):
+    doc = coded(nlp, f"Peruvian Defense Minister Alma Quispe flew to Quito. {title} Quispe met the press there.")
+    later = find(doc, "Quispe")
+    assert (later.actor.country, later.actor.name) == ("PER", "Alma Quispe")
+
+
+def test_an_office_holder_is_not_of_the_country_they_visit(nlp):
+    doc = coded(nlp, "Soldiers seized power while President Rosa Vela was visiting Peru.")
+    assert find(doc, "President Rosa Vela").actor.country is None
+    doc = coded(nlp, "Judge Ana Ruiz charged five officials in Peru.")
+    assert find(doc, "Judge Ana Ruiz").actor.country == "PER"

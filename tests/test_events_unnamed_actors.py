@@ -173,3 +173,27 @@ def test_a_place_the_entity_recogniser_missed_is_found_in_the_gazetteer(coder):
 def test_prisoners_are_civilians_where_they_are_held(coder):
     event = with_root(events_of(coder, "Prisoners rioted at a jail in Kampala on Monday."), "14")
     assert event.source.code == "UGACVL"
+
+
+def test_a_person_no_lexicon_knows_is_of_the_country_the_report_is_set_in(coder):
+    text = (
+        "Nigerian troops freed 40 hostages in Borno on Monday. The Nigerian army said the operation went well. "
+        "Security analyst Kabiru Adamu criticized Ghana on Tuesday."
+    )
+    event = with_root(events_of(coder, text), "11")
+    assert (event.source.text, event.source.country) == ("Kabiru Adamu", "NGA")
+    assert event.rule.split("|")[0].strip().endswith("+place")
+
+
+def test_a_person_no_lexicon_knows_is_not_of_the_country_visited(coder):
+    text = (
+        "Nigerian troops freed 40 hostages in Borno on Monday. The Nigerian army said the operation went well. "
+        "Security analyst Kabiru Adamu visited Ghana on Tuesday."
+    )
+    event = with_root(events_of(coder, text), "04")
+    assert (event.source.country, event.target.country) == ("NGA", "GHA")
+
+
+def test_a_person_no_lexicon_knows_stays_without_a_country_in_a_report_set_nowhere(coder):
+    event = with_root(events_of(coder, "Kabiru Adamu criticized Ghana on Tuesday."), "11")
+    assert event.source.country is None

@@ -56,6 +56,7 @@ DOMESTIC_AUTHORITY_SECTORS = {"COP", "JUD", "GOV"}
 # A cleric or an activist often speaks of another country ("Archbishop X called for sanctions on Y").
 STATE_SECTORS = {"GOV", "JUD", "LEG", "MIL", "COP", "SPY"}
 PLACE_PREPOSITIONS = {"in", "into", "inside"}
+VISIT_VERBS = {"visit", "tour"}
 DOMESTIC_GROUP_SECTORS = {"CVL", "REB", "OPP", "CRM", "EDU", "LAB", "UAF", "MED", "PTY", "REL", "AGR"}
 # Adjectives that describe an actor's stance ("Syria says it is ready to talk"): their "it" is no filler.
 WILLING_ADJECTIVES = {
@@ -64,6 +65,8 @@ WILLING_ADJECTIVES = {
 }  # fmt: skip
 COMMUNITY_SECTOR = "CVL"  # an ethnic community without a role of its own ("ethnic Albanians")
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "le", "la", "jr.", "mr."}
+# "Mister Djindjic" (transcripts spell the title out): the name is the words after it.
+HONORIFICS = {"mister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "dr", "dr."}
 
 
 class Coreference:
@@ -128,7 +131,7 @@ class _Resolver:
         for mention in mentions:
             by_sentence.setdefault(self._sentence(mention.start), []).append(mention)
         for group in by_sentence.values():
-            named = [m for m in group if m.kind != "pronoun" and any(a.country for a in m.actors)]
+            named = [m for m in group if m.kind != "pronoun" and any(a.country for a in m.actors) and not self._visited(m)]
             actors = [m for m in named if not self._destination(m)] or named
             countries = {actor.country for mention in actors for actor in mention.actors if actor.country}
             if len(countries) != 1:
@@ -147,6 +150,12 @@ class _Resolver:
         that is as often whom something is sent or said to ("sent aid to Peru") as where one goes."""
         root = self.doc[mention.start : mention.end].root
         return mention.kind == "country" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+    def _visited(self, mention: Mention) -> bool:
+        """A country or capital someone visits ("while President Menezes was visiting Nigeria"): the visitor
+        is no one of the host's."""
+        root = self.doc[mention.start : mention.end].root
+        return mention.kind in ("country", "capital") and root.dep_ == "dobj" and root.head.lemma_.lower() in VISIT_VERBS
 
     def _sentence(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token) - 1
@@ -188,7 +197,7 @@ class _Resolver:
         doc = self.doc
         while i > 0 and not self.covered[i - 1] and (doc[i - 1].text == "-" or self._name_like(doc[i - 1])):
             i -= 1
-        while doc[i].text == "-":
+        while doc[i].text == "-" or doc[i].lower_ in HONORIFICS:
             i += 1
         return i
 

@@ -152,6 +152,8 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
     else `home`, the country of the police or court that acted on it ("Turkish police dispersed students"),
     else the country the report is set in."""
     actor = mention.actor
+    if mention.kind == UNRESOLVED and actor.name and not actor.country:
+        return _of_setting(mention, finder.setting_country(trigger.sent))
     if mention.is_group or actor.country or not actor.sectors or actor.code != actor_code(None, actor.sectors):
         return mention
     if actor.sectors[0] == REFUGEES:
@@ -167,6 +169,17 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
     placed = copy.copy(actor)
     placed.country, placed.code = country, actor_code(country, actor.sectors)
     return Mention(mention.start, mention.end, [placed], mention.kind, rule=mention.rule + PLACED,
+                   antecedent=mention.antecedent, extra=mention.extra)
+
+
+def _of_setting(mention: Mention, country: str | None) -> Mention:
+    """A person no lexicon knows, of the country the report is set in (not where the event happens: a
+    president "visiting Nigeria" is no Nigerian)."""
+    if country is None:
+        return mention
+    person = copy.copy(mention.actor)
+    person.country, person.code = country, country
+    return Mention(mention.start, mention.end, [person], mention.kind, rule=mention.rule + PLACED,
                    antecedent=mention.antecedent, extra=mention.extra)
 
 

@@ -11,7 +11,7 @@ from dyads.data import read_tsv
 from dyads.events.ontology import cameo_codes
 from dyads.user_lexicons import LexiconFile, rows_of
 
-CONDITION_KINDS = {"obj", "prep", "pobj", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp"}
+CONDITION_KINDS = {"obj", "prep", "pobj", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp", "pred"}
 WILDCARD = "*"
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -213,6 +213,18 @@ class TokenFacts:
         return {c.lemma_.lower() for clause in clauses for c in clause.children if c.dep_ == "acomp"}
 
     @cached_property
+    def predicate_lemmas(self) -> set[str]:
+        """What the verb calls its object: an object predicate ("called the ruling arbitrary", "called it an
+        empty gesture") or an as-phrase ("described the vote as a sham")."""
+        predicates = []
+        for c in self.token.children:
+            if c.dep_ == "oprd":
+                predicates.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "as":
+                predicates.extend(g for g in c.children if g.dep_ in ("pobj", "amod", "acomp"))
+        return set().union(*(_lemmas_around(p) for p in predicates))
+
+    @cached_property
     def reported_auxiliaries(self) -> set[str]:
         return {a.lower_ for c in self.that_clauses for a in c.children if a.dep_ == "aux"}
 
@@ -245,6 +257,8 @@ class TokenFacts:
             return bool(values & self.attitude_lemmas)
         if kind == "modal":
             return bool(values & self.reported_auxiliaries)
+        if kind == "pred":
+            return bool(values & self.predicate_lemmas)
         raise ValueError(kind)
 
 

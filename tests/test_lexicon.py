@@ -215,6 +215,13 @@ SENSES = [
     ("Negotiations resumed in Geneva on Monday.", "Negotiations", "046"),
     ("The ceasefire agreement signed in January collapsed.", "agreement", "057"),
     ("Heavy fighting continued throughout the province.", "fighting", "190"),
+    # attacks: on people by force, on plans and policies in words
+    ("Suicide attacks against pilgrims killed dozens.", "attacks", "1831"),
+    ("Gunmen staged attacks against the border posts.", "attacks", "190"),
+    ("The envoy used the forum to launch attacks against the missile defence plan.", "attacks", "111"),
+    # leaving and ending talks
+    ("The rebels pulled out of the peace talks.", "pulled", "164"),
+    ("The breakdown of the talks angered the mediators.", "breakdown", "164"),
 ]
 
 

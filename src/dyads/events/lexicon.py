@@ -185,11 +185,13 @@ class TokenFacts:
     @cached_property
     def prepositional_object_lemmas(self) -> set[str]:
         """The lemmas around the objects of the token's prepositions and of its objects' ("deployed troops
-        to the peacekeeping mission", "used villagers as human shields")."""
+        to the peacekeeping mission", "used villagers as human shields"), a two-word preposition's too
+        ("pulled out of the talks")."""
         token = self.token
         heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
-        objects = [g for head in heads for c in head.children if c.dep_ == "prep"
-                   for g in c.children if g.dep_ == "pobj"]
+        prepositions = [c for head in heads for c in head.children if c.dep_ == "prep"]
+        prepositions += [g for c in prepositions for g in c.children if g.dep_ == "prep"]
+        objects = [g for c in prepositions for g in c.children if g.dep_ == "pobj"]
         return set().union(*(_lemmas_around(obj) for obj in objects))
 
     @cached_property

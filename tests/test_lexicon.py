@@ -222,6 +222,11 @@ SENSES = [
     # leaving and ending talks
     ("The rebels pulled out of the peace talks.", "pulled", "164"),
     ("The breakdown of the talks angered the mediators.", "breakdown", "164"),
+    # troops ordered to a place; fighting by armed groups; trials
+    ("The president ordered troops to the border.", "ordered", "154"),
+    ("The militia fought back fiercely.", "fought", "190"),
+    ("Fifteen militants are on trial for the riots.", "trial", "173"),
+    ("The trial of the dissidents opened on Monday.", "trial", "173"),
 ]
 
 
@@ -254,6 +259,8 @@ NON_EVENTS = [
     ("The customs officer was on duty at the border.", "duty"),
     ("The rebels plotted to overthrow the monarchy.", "overthrow"),
     ("During the summit, the leaders posed for photographs.", "summit"),
+    ("The coach ordered new kits for the team.", "ordered"),
+    ("The two companies fought over the patent.", "fought"),
 ]
 
 

@@ -127,6 +127,7 @@ SENSES = [
     ("The regime refused to release the opposition leader.", "refused", "1243"),
     ("The president rejected the invitation to the peace talks.", "rejected", "125"),
     ("The council vetoed the draft resolution.", "vetoed", "129"),
+    ("The envoy ruled out direct talks with the rebels.", "ruled", "125"),
     ("The militia violated the ceasefire within hours.", "violated", "196"),
     ("The general threatened to invade the island.", "threatened", "1382"),
     ("The trade bloc threatened sanctions against the exporter.", "threatened", "1312"),
@@ -184,6 +185,48 @@ SENSES = [
     ("The president declared a state of siege in the province.", "declared", "1724"),
     ("The rebels used villagers as human shields.", "used", "184"),
     ("The republic launched cyber warfare against its neighbour.", "launched", "190"),
+    # what a verb calls its object: an object predicate or an as-phrase
+    ("The opposition called the election results scandalous.", "called", "111"),
+    ("The party called the offer an empty gesture.", "called", "111"),
+    ("Observers described the vote as a sham.", "described", "111"),
+    ("The junta branded the exiled editor as a traitor.", "branded", "1125"),
+    ("The premier called his neighbour a warmonger and an aggressor.", "called", "1123"),
+    ("The president called the visiting king a dear friend.", "called", "051"),
+    # removing a leader
+    ("The army ousted the elected president.", "ousted", "172"),
+    ("The president was toppled in a bloodless coup.", "toppled", "172"),
+    # tariffs and duties
+    ("The government levied steep tariffs on imported steel.", "levied", "163"),
+    ("Washington doubled the duty on Lanavian exports.", "doubled", "163"),
+    ("The ministry delayed the tariffs for a month.", "delayed", "085"),
+    ("The new tariffs on grain hurt farmers.", "tariffs", "163"),
+    # detention and breaking up networks
+    ("The former leader has been held at an undisclosed location.", "held", "173"),
+    ("The editor was held in solitary confinement for a year.", "held", "173"),
+    ("Police broke up a smuggling ring in the port.", "broke", "173"),
+    ("A terrorist cell was dismantled in the capital.", "dismantled", "173"),
+    # demonstrations and bombings
+    ("Thousands of students took to the streets of the capital.", "took", "141"),
+    ("Supporters of the cleric filled the streets on Friday.", "filled", "141"),
+    ("A powerful explosion ripped through the crowded market.", "ripped", "183"),
+    # meetings, talks and agreements as nouns
+    ("The regional summit ended in the capital.", "summit", "040"),
+    ("The talks ended without agreement on Sunday.", "talks", "040"),
+    ("Negotiations resumed in Geneva on Monday.", "Negotiations", "046"),
+    ("The ceasefire agreement signed in January collapsed.", "agreement", "057"),
+    ("Heavy fighting continued throughout the province.", "fighting", "190"),
+    # attacks: on people by force, on plans and policies in words
+    ("Suicide attacks against pilgrims killed dozens.", "attacks", "1831"),
+    ("Gunmen staged attacks against the border posts.", "attacks", "190"),
+    ("The envoy used the forum to launch attacks against the missile defence plan.", "attacks", "111"),
+    # leaving and ending talks
+    ("The rebels pulled out of the peace talks.", "pulled", "164"),
+    ("The breakdown of the talks angered the mediators.", "breakdown", "164"),
+    # troops ordered to a place; fighting by armed groups; trials
+    ("The president ordered troops to the border.", "ordered", "154"),
+    ("The militia fought back fiercely.", "fought", "190"),
+    ("Fifteen militants are on trial for the riots.", "trial", "173"),
+    ("The trial of the dissidents opened on Monday.", "trial", "173"),
 ]
 
 
@@ -210,6 +253,14 @@ NON_EVENTS = [
     ("The minister hoped to retire soon.", "hoped"),
     ("The fans participated in the Olympic games.", "participated"),
     ("The governor attended the opening of the new bridge.", "attended"),
+    ("The committee called the meeting to order.", "called"),
+    ("The guests held their glasses in silence.", "held"),
+    ("Workers filled the tank with water.", "filled"),
+    ("The customs officer was on duty at the border.", "duty"),
+    ("The rebels plotted to overthrow the monarchy.", "overthrow"),
+    ("During the summit, the leaders posed for photographs.", "summit"),
+    ("The coach ordered new kits for the team.", "ordered"),
+    ("The two companies fought over the patent.", "fought"),
 ]
 
 

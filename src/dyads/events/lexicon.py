@@ -11,7 +11,7 @@ from dyads.data import read_tsv
 from dyads.events.ontology import cameo_codes
 from dyads.user_lexicons import LexiconFile, rows_of
 
-CONDITION_KINDS = {"obj", "prep", "pobj", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp"}
+CONDITION_KINDS = {"obj", "prep", "pobj", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp", "pred"}
 WILDCARD = "*"
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -185,11 +185,13 @@ class TokenFacts:
     @cached_property
     def prepositional_object_lemmas(self) -> set[str]:
         """The lemmas around the objects of the token's prepositions and of its objects' ("deployed troops
-        to the peacekeeping mission", "used villagers as human shields")."""
+        to the peacekeeping mission", "used villagers as human shields"), a two-word preposition's too
+        ("pulled out of the talks")."""
         token = self.token
         heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
-        objects = [g for head in heads for c in head.children if c.dep_ == "prep"
-                   for g in c.children if g.dep_ == "pobj"]
+        prepositions = [c for head in heads for c in head.children if c.dep_ == "prep"]
+        prepositions += [g for c in prepositions for g in c.children if g.dep_ == "prep"]
+        objects = [g for c in prepositions for g in c.children if g.dep_ == "pobj"]
         return set().union(*(_lemmas_around(obj) for obj in objects))
 
     @cached_property
@@ -211,6 +213,18 @@ class TokenFacts:
     def attitude_lemmas(self) -> set[str]:
         clauses = [self.token, *self.that_clauses]
         return {c.lemma_.lower() for clause in clauses for c in clause.children if c.dep_ == "acomp"}
+
+    @cached_property
+    def predicate_lemmas(self) -> set[str]:
+        """What the verb calls its object: an object predicate ("called the ruling arbitrary", "called it an
+        empty gesture") or an as-phrase ("described the vote as a sham")."""
+        predicates = []
+        for c in self.token.children:
+            if c.dep_ == "oprd":
+                predicates.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "as":
+                predicates.extend(g for g in c.children if g.dep_ in ("pobj", "amod", "acomp"))
+        return set().union(*(_lemmas_around(p) for p in predicates))
 
     @cached_property
     def reported_auxiliaries(self) -> set[str]:
@@ -245,6 +259,8 @@ class TokenFacts:
             return bool(values & self.attitude_lemmas)
         if kind == "modal":
             return bool(values & self.reported_auxiliaries)
+        if kind == "pred":
+            return bool(values & self.predicate_lemmas)
         raise ValueError(kind)
 
 

@@ -502,6 +502,20 @@ def test_a_report_naming_many_countries_alike_has_no_setting():
         ("Officials say Djindjic was about to arrest the leader of the group.", "arrest", "future"),
         ("The Kenyan opposition moved the rally to avoid clashes with police.", "clashes", "negated"),
         ("Colombian police defused five car bombs in Bogota.", "bombs", "negated"),
+        # an object conjoined to a stopped one: the parser hangs "as well as a visit" on the verb
+        (("The U.S. military canceled exercises with Thailand, as well as a visit to Thailand by the commander "
+         "of its Pacific Fleet."), "visit", "negated"),
+        # a second infinitive of the verb that governs the first
+        (("Iran has agreed to suspend uranium enrichment, at least temporarily, and to allow tougher U.N. "
+         "inspection of its nuclear sites."), "allow", "future"),
+        # the modal of a copula whose predicate governs the infinitive
+        ("Under the accord, the militias would be the first to disarm.", "disarm", "hypothetical"),
+        # a condition on a clause above covers the clauses below it
+        ("The next step is for Zelenskyy to travel to Washington to sign the minerals deal.", "sign",
+         "hypothetical"),
+        # an "as" clause states its own fact: the warning does not make the rejection hypothetical
+        ("Washington warned that it would keep up pressure on Iran, as Tehran rejected its offer of talks.",
+         "rejected", "actual"),
     ],
 )
 def test_plans_and_averted_acts_are_not_actual(coder, text, trigger, modality):

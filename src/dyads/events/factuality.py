@@ -136,6 +136,8 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
         own.append(clause)
     node = clause
     while node.dep_ == "conj" and node.head.i != node.i:  # "apparently agreed ... and signed"
+        if _infinitive(node) and not _infinitive(node.head):
+            break  # "agreed to suspend ... and to allow": a second complement of "agreed", not its conjunct
         node = node.head
         own.append(node)
     for token in own:
@@ -169,11 +171,25 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
         effects += _noun_effects(trigger, clause)
 
     attributed_to = None
+    asserted = False  # below an "as"/"after"/"because" clause, what the clauses above plan or ask is not its
     for governor, clause_below in _governors(own[-1]):
+        asserted = asserted or _asserted_clause(clause_below)
         lemma = governor.lemma_.lower()
-        if clause_below.dep_ == "xcomp":  # "might be forced to ask", "would agree to sign"
-            effects += [(table["aux"][c.lower_], c.lower_) for c in governor.children
-                        if c.dep_ == "aux" and c.lower_ in table.get("aux", {})]
+        if asserted:
+            effect = table.get("governor", {}).get(lemma)
+            if effect in EVIDENTIAL_ORDER:
+                effects.append((effect, lemma))
+                if effect == "reported" and attributed_to is None:
+                    attributed_to = _subject_text(governor)
+            continue
+        if clause_below.dep_ == "xcomp" or _infinitive(clause_below):
+            # "might be forced to ask", "would agree to sign", "would be the first to disarm"
+            for verb in _predicate_verbs(governor):
+                effects += [(table["aux"][c.lower_], c.lower_) for c in verb.children
+                            if c.dep_ == "aux" and c.lower_ in table.get("aux", {})]
+        # "if they agree to meet", "for Zelenskyy to come back to sign": the condition covers what it governs
+        effects += [(table["mark"][c.lower_], c.lower_) for c in governor.children
+                    if c.dep_ == "mark" and c.lower_ in table.get("mark", {})]
         effect = table.get("governor", {}).get(lemma)
         if effect is None:
             continue
@@ -205,6 +221,25 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     if effects:
         event.rule += " | " + ",".join(f"{effect}:{cue}" for effect, cue in effects)
     return effects
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _predicate_verbs(governor: Token) -> list[Token]:
+    """The governor, and the copula of a predicate governor that is no cue itself ("would be the first to
+    disarm"); a cue predicate says what its complement is ("would be ready to host" is an offer)."""
+    if (governor.dep_ in ("attr", "acomp") and governor.head.i != governor.i
+            and governor.lemma_.lower() not in cues().get("governor", {})):
+        return [governor, governor.head]
+    return [governor]
+
+
+def _asserted_clause(clause: Token) -> bool:
+    """An adverbial clause that states a fact of its own: "warned ... as Tehran rejected the offer"."""
+    marks = cues().get("factive_mark", {})
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _presupposed(noun: Token, verb: Token) -> bool:
@@ -260,7 +295,7 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
     "any" ("any attack would")."""
     table = cues()
     effects = []
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i == clause.i:
+    if _object_of(noun, clause):
         lemma = clause.lemma_.lower()
         effect = table.get("stopper", {}).get(lemma) or table.get("called_off", {}).get(lemma)
         if effect:
@@ -274,6 +309,14 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
         if det.dep_ == "det" and det.lower_ in table.get("noun_determiner", {}):
             effects.append((table["noun_determiner"][det.lower_], det.lower_))
     return effects
+
+
+def _object_of(noun: Token, clause: Token) -> bool:
+    """The noun is an object of the clause's verb, or conjoined to one ("canceled exercises, as well as a
+    visit", where the parser hangs the second object on the verb)."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.head.i == clause.i and noun.dep_ in ("dobj", "nsubjpass", "conj")
 
 
 def _future_in_past(own: list[Token]) -> bool:

@@ -31,7 +31,8 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 DETERMINER_DEPS = {"det", "preconj"}  # "neither the police nor the army": preconj where the parser sees one
 # Event nouns a disconfirming sentence may name, and the CAMEO code prefixes of the events they stand for
 # (036 is a meeting announced for the future).
-MEETING_CODES = ("04", "036")
+MEETING_INTENT = "036"
+MEETING_CODES = ("04", MEETING_INTENT)
 EVENT_KIND_CODES = {
     "meeting": MEETING_CODES, "visit": MEETING_CODES, "trip": MEETING_CODES, "talk": MEETING_CODES,
     "summit": MEETING_CODES, "negotiation": MEETING_CODES, "session": MEETING_CODES,
@@ -64,6 +65,8 @@ def intent_codes() -> dict[str, str]:
     return recoding("intent")
 
 
+# Future cues that are someone's forecast or a timetable, not an actor's statement of what it will do.
+FORECAST_CUES = frozenset({"expect", "schedule", "due", "suppose", "likely", "about", "poised"})
 # Future cues that are someone else's forecast or a cooperative frame, not the actor's own stated plan:
 # "is expected to strike" is no threat, "agreed to impose sanctions" is a decision taken together.
 NOT_THREAT_CUES = frozenset({"expect", "schedule", "due", "agree", "propose", "offer", "invite"})
@@ -83,7 +86,9 @@ def assess_factuality(doc: Doc) -> Doc:
     candidates: list[EventCandidate] = doc._.events or []
     for candidate in candidates:
         effects = _assess(candidate)
+        planned = candidate.event.modality == "future"
         _recode(candidate.event, effects)
+        candidate.act_to_come = planned and candidate.event.modality == "actual"
         if candidate.event.modality in UNREALIZED:
             candidate.event.confidence = round(candidate.event.confidence * UNREALIZED_WEIGHT, 3)
     _apply_disconfirmations(doc, candidates)
@@ -93,15 +98,30 @@ def assess_factuality(doc: Doc) -> Doc:
 def _recode(event, effects: list[tuple[str, str]]) -> None:
     """CAMEO's conventions for acts not done: a future cooperative act is an intent (03x), a future
     conflictual act the actor announces a threat (13x), a cooperative act it says it will not do a
-    refusal (12x)."""
+    refusal (12x). An intent or threat someone stated took place (the codebook's promises and pledges);
+    a meeting still to come (036) and an act only scheduled or forecast stay future."""
     cues = {cue for _, cue in effects}
     if event.modality == "future":
-        if not _code_as(event, "intent") and not cues & NOT_THREAT_CUES:
-            _code_as(event, "threat")
+        if _code_as(event, "intent"):
+            if event.cameo.code != MEETING_INTENT and _stated_by_actor(effects):
+                event.modality = "actual"  # the promise was made; a planned meeting is still to come
+        elif not cues & NOT_THREAT_CUES and _code_as(event, "threat") and _stated_by_actor(effects):
+            event.modality = "actual"  # the threat was made
     elif event.modality == "negated" and cues & NEGATION_WORDS and cues & REFUSAL_CUES and (
         _code_as(event, "refusal")
     ):
         event.modality = "actual"  # the refusal itself took place
+
+
+def _stated_by_actor(effects: list[tuple[str, str]]) -> bool:
+    """The future act is one someone announced or committed to ("said it would free", "agreed to endorse",
+    "vows to resist"), not a schedule or a forecast ("when the truce begins, Hamas will halt attacks",
+    "is expected to provide")."""
+    governors = cues().get("governor", {})
+    return any(
+        effect == "reported" or (effect == "future" and governors.get(cue) == "future" and cue not in FORECAST_CUES)
+        for effect, cue in effects
+    )
 
 
 def _code_as(event, name: str) -> bool:

@@ -528,6 +528,8 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
         # a condition on a clause above covers the clauses below it
         ("The next step is for Zelenskyy to travel to Washington to sign the minerals deal.", "sign",
          "hypothetical"),
+        # the infinitive of a capacity noun says what may be done; a capacity put to use is done
+        ("The court upheld the right of workers to protest against the government.", "protest", "hypothetical"),
         # an "as" clause states its own fact: the warning does not make the rejection hypothetical
         ("Washington warned that it would keep up pressure on Iran, as Tehran rejected its offer of talks.",
          "rejected", "actual"),

@@ -211,6 +211,10 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
         effects += [(table["mark"][c.lower_], c.lower_) for c in governor.children
                     if c.dep_ == "mark" and c.lower_ in table.get("mark", {})]
         effect = table.get("governor", {}).get(lemma)
+        if effect is None and lemma in table.get("capacity", {}) and (
+            governor.head.lemma_.lower() not in table.get("capacity_used", {})
+        ):
+            effect = table["capacity"][lemma]  # "the right to protest"; not "exercised their right to protest"
         if effect is None:
             continue
         if lemma in table.get("wish_for_others", {}) and _has_own_subject(clause_below, governor):

@@ -275,9 +275,14 @@ def _presupposed(noun: Token, verb: Token) -> bool:
 def _governors(clause: Token):
     """Verbs of the clauses above this one, nearest first, within the sentence, each with the clause
     under it."""
-    node = clause
-    for _ in range(4):
-        if node.dep_ not in GOVERNOR_DEPS or node.head.i == node.i:
+    node = below = clause
+    for _ in range(6):
+        # through a preposition to the noun it complements and on to that noun's verb: "pledged support
+        # for demobilizing his troops", "denied involvement in attacking"
+        through_preposition = (node.pos_ == "ADP" and node.dep_ == "prep") or (
+            node.dep_ in ("dobj", "obj") and below.pos_ == "ADP"
+        )
+        if not (node.dep_ in GOVERNOR_DEPS or through_preposition) or node.head.i == node.i:
             return
         below, node = node, node.head
         if node.pos_ in ("VERB", "AUX", "ADJ", "NOUN") or acts_as_verb(node):

@@ -532,6 +532,9 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
         ("The court upheld the right of workers to protest against the government.", "protest", "hypothetical"),
         # through a preposition to the noun it complements and that noun's verb
         ("Syria denied any involvement in attacking the convoy.", "attacking", "negated"),
+        # a "while" clause shares the modality of the clause it qualifies
+        ("U.S. officials suggested the base could be used to hold migrants while they awaited deportation.",
+         "deportation", "hypothetical"),
         # an "as" clause states its own fact: the warning does not make the rejection hypothetical
         ("Washington warned that it would keep up pressure on Iran, as Tehran rejected its offer of talks.",
          "rejected", "actual"),

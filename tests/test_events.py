@@ -171,7 +171,7 @@ def test_cameo_and_plover_fields_are_consistent(coder):
 
 def test_readiness_is_an_intent_and_its_negation_negated(coder):
     ready = only(events_of(coder, "Iran is prepared to negotiate with the United States."), "03")
-    assert (ready.cameo.code, ready.modality) == ("036", "future")
+    assert (ready.cameo.code, ready.modality) == ("036", "actual")  # a readiness stated, not a meeting planned
     assert dyad(ready) == ("IRN", "USA")
     refused = events_of(coder, "Iran is not prepared to negotiate with the United States.")
     assert refused and all(e.modality == "negated" for e in refused)

@@ -67,6 +67,8 @@ def intent_codes() -> dict[str, str]:
 
 # Future cues that are someone's forecast or a timetable, not an actor's statement of what it will do.
 FORECAST_CUES = frozenset({"expect", "schedule", "due", "suppose", "likely", "about", "poised"})
+# Cues of a readiness to meet, which is the intent stated (036, actual), not a meeting planned (future).
+READINESS_CUES = frozenset({"ready", "willing", "prepared", "eager", "keen"})
 # Future cues that are someone else's forecast or a cooperative frame, not the actor's own stated plan:
 # "is expected to strike" is no threat, "agreed to impose sanctions" is a decision taken together.
 NOT_THREAT_CUES = frozenset({"expect", "schedule", "due", "agree", "propose", "offer", "invite"})
@@ -98,12 +100,12 @@ def assess_factuality(doc: Doc) -> Doc:
 def _recode(event, effects: list[tuple[str, str]]) -> None:
     """CAMEO's conventions for acts not done: a future cooperative act is an intent (03x), a future
     conflictual act the actor announces a threat (13x), a cooperative act it says it will not do a
-    refusal (12x). An intent or threat someone stated took place (the codebook's promises and pledges);
-    a meeting still to come (036) and an act only scheduled or forecast stay future."""
+    refusal (12x). An intent or threat someone stated took place (the codebook's promises and pledges,
+    a readiness to talk); a meeting still to come (036) and an act only scheduled or forecast stay future."""
     cues = {cue for _, cue in effects}
     if event.modality == "future":
         if _code_as(event, "intent"):
-            if event.cameo.code != MEETING_INTENT and _stated_by_actor(effects):
+            if (event.cameo.code != MEETING_INTENT or cues & READINESS_CUES) and _stated_by_actor(effects):
                 event.modality = "actual"  # the promise was made; a planned meeting is still to come
         elif not cues & NOT_THREAT_CUES and _code_as(event, "threat") and _stated_by_actor(effects):
             event.modality = "actual"  # the threat was made

@@ -616,10 +616,14 @@ def verb_tense(verb: Token) -> Tense:
     return "past" if not auxiliaries and "Past" in verb.morph.get("Tense") else None
 
 
+def _to_come(candidate: EventCandidate) -> bool:
+    return candidate.event.modality == "future" or candidate.act_to_come
+
+
 def event_tense(candidate: EventCandidate) -> Tense:
     modality = candidate.event.modality
     tense = verb_tense(clause_verb(candidate.trigger))
-    if modality == "future" or tense == "future":
+    if _to_come(candidate) or tense == "future":
         return "future"
     return tense if modality == "hypothetical" else "past"
 
@@ -699,7 +703,7 @@ class DocumentTimes:
             return False
         if self.base is None:
             return True
-        if candidate.event.modality == "future":
+        if _to_come(candidate):
             return period.end is None or period.end >= self.base
         if candidate.event.modality in ("actual", "negated"):
             return period.start is None or period.start <= self.base
@@ -758,7 +762,7 @@ class DocumentTimes:
             return EventDate(None, self._iso(self.base), self.base_note, "unknown")
         if self.base is None:
             return None
-        if candidate.event.modality == "future":
+        if _to_come(candidate):
             return EventDate(self.base.isoformat(), None, self.base_note, "unknown")
         precision = "document" if self.base_is_publication_date else "unknown"
         return EventDate(self.base.isoformat(), self.base.isoformat(), self.base_note, precision)

@@ -22,4 +22,7 @@ class EventCandidate:
     source_mention: Mention | None = None
     target_mention: Mention | None = None
     tokens: list[Token] = field(default_factory=list)  # trigger tokens, e.g. "set up", "hot line"
+    # the act is still to come, whatever the modality of the event coded for it: a stated intent or threat
+    # (actual) is dated as the act it announces ("said it will protest on March 15")
+    act_to_come: bool = False
     dropped: str | None = None  # why a later stage removed it (kept for --explain and tests)

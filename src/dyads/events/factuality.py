@@ -31,7 +31,8 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 DETERMINER_DEPS = {"det", "preconj"}  # "neither the police nor the army": preconj where the parser sees one
 # Event nouns a disconfirming sentence may name, and the CAMEO code prefixes of the events they stand for
 # (036 is a meeting announced for the future).
-MEETING_CODES = ("04", "036")
+MEETING_INTENT = "036"
+MEETING_CODES = ("04", MEETING_INTENT)
 EVENT_KIND_CODES = {
     "meeting": MEETING_CODES, "visit": MEETING_CODES, "trip": MEETING_CODES, "talk": MEETING_CODES,
     "summit": MEETING_CODES, "negotiation": MEETING_CODES, "session": MEETING_CODES,
@@ -64,6 +65,10 @@ def intent_codes() -> dict[str, str]:
     return recoding("intent")
 
 
+# Future cues that are someone's forecast or a timetable, not an actor's statement of what it will do.
+FORECAST_CUES = frozenset({"expect", "schedule", "due", "suppose", "likely", "about", "poised"})
+# Cues of a readiness to meet, which is the intent stated (036, actual), not a meeting planned (future).
+READINESS_CUES = frozenset({"ready", "willing", "prepared", "eager", "keen"})
 # Future cues that are someone else's forecast or a cooperative frame, not the actor's own stated plan:
 # "is expected to strike" is no threat, "agreed to impose sanctions" is a decision taken together.
 NOT_THREAT_CUES = frozenset({"expect", "schedule", "due", "agree", "propose", "offer", "invite"})
@@ -83,7 +88,9 @@ def assess_factuality(doc: Doc) -> Doc:
     candidates: list[EventCandidate] = doc._.events or []
     for candidate in candidates:
         effects = _assess(candidate)
+        planned = candidate.event.modality == "future"
         _recode(candidate.event, effects)
+        candidate.act_to_come = planned and candidate.event.modality == "actual"
         if candidate.event.modality in UNREALIZED:
             candidate.event.confidence = round(candidate.event.confidence * UNREALIZED_WEIGHT, 3)
     _apply_disconfirmations(doc, candidates)
@@ -93,15 +100,30 @@ def assess_factuality(doc: Doc) -> Doc:
 def _recode(event, effects: list[tuple[str, str]]) -> None:
     """CAMEO's conventions for acts not done: a future cooperative act is an intent (03x), a future
     conflictual act the actor announces a threat (13x), a cooperative act it says it will not do a
-    refusal (12x)."""
+    refusal (12x). An intent or threat someone stated took place (the codebook's promises and pledges,
+    a readiness to talk); a meeting still to come (036) and an act only scheduled or forecast stay future."""
     cues = {cue for _, cue in effects}
     if event.modality == "future":
-        if not _code_as(event, "intent") and not cues & NOT_THREAT_CUES:
-            _code_as(event, "threat")
+        if _code_as(event, "intent"):
+            if (event.cameo.code != MEETING_INTENT or cues & READINESS_CUES) and _stated_by_actor(effects):
+                event.modality = "actual"  # the promise was made; a planned meeting is still to come
+        elif not cues & NOT_THREAT_CUES and _code_as(event, "threat") and _stated_by_actor(effects):
+            event.modality = "actual"  # the threat was made
     elif event.modality == "negated" and cues & NEGATION_WORDS and cues & REFUSAL_CUES and (
         _code_as(event, "refusal")
     ):
         event.modality = "actual"  # the refusal itself took place
+
+
+def _stated_by_actor(effects: list[tuple[str, str]]) -> bool:
+    """The future act is one someone announced or committed to ("said it would free", "agreed to endorse",
+    "vows to resist"), not a schedule or a forecast ("when the truce begins, Hamas will halt attacks",
+    "is expected to provide")."""
+    governors = cues().get("governor", {})
+    return any(
+        effect == "reported" or (effect == "future" and governors.get(cue) == "future" and cue not in FORECAST_CUES)
+        for effect, cue in effects
+    )
 
 
 def _code_as(event, name: str) -> bool:
@@ -136,6 +158,8 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
         own.append(clause)
     node = clause
     while node.dep_ == "conj" and node.head.i != node.i:  # "apparently agreed ... and signed"
+        if _infinitive(node) and not _infinitive(node.head):
+            break  # "agreed to suspend ... and to allow": a second complement of "agreed", not its conjunct
         node = node.head
         own.append(node)
     for token in own:
@@ -169,12 +193,30 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
         effects += _noun_effects(trigger, clause)
 
     attributed_to = None
+    asserted = False  # below an "as"/"after"/"because" clause, what the clauses above plan or ask is not its
     for governor, clause_below in _governors(own[-1]):
+        asserted = asserted or _asserted_clause(clause_below)
         lemma = governor.lemma_.lower()
-        if clause_below.dep_ == "xcomp":  # "might be forced to ask", "would agree to sign"
-            effects += [(table["aux"][c.lower_], c.lower_) for c in governor.children
-                        if c.dep_ == "aux" and c.lower_ in table.get("aux", {})]
+        if asserted:
+            effect = table.get("governor", {}).get(lemma)
+            if effect in EVIDENTIAL_ORDER:
+                effects.append((effect, lemma))
+                if effect == "reported" and attributed_to is None:
+                    attributed_to = _subject_text(governor)
+            continue
+        if clause_below.dep_ == "xcomp" or _infinitive(clause_below):
+            # "might be forced to ask", "would agree to sign", "would be the first to disarm"
+            for verb in _predicate_verbs(governor):
+                effects += [(table["aux"][c.lower_], c.lower_) for c in verb.children
+                            if c.dep_ == "aux" and c.lower_ in table.get("aux", {})]
+        # "if they agree to meet", "for Zelenskyy to come back to sign": the condition covers what it governs
+        effects += [(table["mark"][c.lower_], c.lower_) for c in governor.children
+                    if c.dep_ == "mark" and c.lower_ in table.get("mark", {})]
         effect = table.get("governor", {}).get(lemma)
+        if effect is None and lemma in table.get("capacity", {}) and (
+            governor.head.lemma_.lower() not in table.get("capacity_used", {})
+        ):
+            effect = table["capacity"][lemma]  # "the right to protest"; not "exercised their right to protest"
         if effect is None:
             continue
         if lemma in table.get("wish_for_others", {}) and _has_own_subject(clause_below, governor):
@@ -207,6 +249,25 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     return effects
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _predicate_verbs(governor: Token) -> list[Token]:
+    """The governor, and the copula of a predicate governor that is no cue itself ("would be the first to
+    disarm"); a cue predicate says what its complement is ("would be ready to host" is an offer)."""
+    if (governor.dep_ in ("attr", "acomp") and governor.head.i != governor.i
+            and governor.lemma_.lower() not in cues().get("governor", {})):
+        return [governor, governor.head]
+    return [governor]
+
+
+def _asserted_clause(clause: Token) -> bool:
+    """An adverbial clause that states a fact of its own: "warned ... as Tehran rejected the offer"."""
+    marks = cues().get("factive_mark", {})
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
 def _presupposed(noun: Token, verb: Token) -> bool:
     """An event noun subject of a verb that says what the event does, not whether it happens: in "Lebed's
     visit will shed light" the visit is under way; in "the visit will take place" it is to come."""
@@ -216,9 +277,14 @@ def _presupposed(noun: Token, verb: Token) -> bool:
 def _governors(clause: Token):
     """Verbs of the clauses above this one, nearest first, within the sentence, each with the clause
     under it."""
-    node = clause
-    for _ in range(4):
-        if node.dep_ not in GOVERNOR_DEPS or node.head.i == node.i:
+    node = below = clause
+    for _ in range(6):
+        # through a preposition to the noun it complements and on to that noun's verb: "pledged support
+        # for demobilizing his troops", "denied involvement in attacking"
+        through_preposition = (node.pos_ == "ADP" and node.dep_ == "prep") or (
+            node.dep_ in ("dobj", "obj") and below.pos_ == "ADP"
+        )
+        if not (node.dep_ in GOVERNOR_DEPS or through_preposition) or node.head.i == node.i:
             return
         below, node = node, node.head
         if node.pos_ in ("VERB", "AUX", "ADJ", "NOUN") or acts_as_verb(node):
@@ -260,7 +326,7 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
     "any" ("any attack would")."""
     table = cues()
     effects = []
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i == clause.i:
+    if _object_of(noun, clause):
         lemma = clause.lemma_.lower()
         effect = table.get("stopper", {}).get(lemma) or table.get("called_off", {}).get(lemma)
         if effect:
@@ -274,6 +340,14 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
         if det.dep_ == "det" and det.lower_ in table.get("noun_determiner", {}):
             effects.append((table["noun_determiner"][det.lower_], det.lower_))
     return effects
+
+
+def _object_of(noun: Token, clause: Token) -> bool:
+    """The noun is an object of the clause's verb, or conjoined to one ("canceled exercises, as well as a
+    visit", where the parser hangs the second object on the verb)."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.head.i == clause.i and noun.dep_ in ("dobj", "nsubjpass", "conj")
 
 
 def _future_in_past(own: list[Token]) -> bool:

@@ -621,8 +621,9 @@ class PhraseBuilder:
                 term = entry.term_at(self.when)
                 if term is not None:
                     if term.country and phrase.places and all(p.kind in REGION_KINDS for p in phrase.places):
-                        countries = []  # "reports from Miami President Evo Morales": a city is no one's country
-                    countries = countries or ([term.country] if term.country else [])
+                        countries = [term.country]  # "reports from Miami President Evo Morales": a city is no one's country
+                    else:
+                        countries = countries or ([term.country] if term.country else [])
                     said = [] if self._only_generic_titles(phrase.roles) else sectors
                     sectors = _office_sectors(said, term.sectors)
                     title = title or term.title

@@ -153,7 +153,9 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
     else the country the report is set in."""
     actor = mention.actor
     if mention.kind == UNRESOLVED and actor.name and not actor.country:
-        return _of_setting(mention, finder.setting_country(trigger.sent))
+        # a person no lexicon knows is of the report's country, not where the event happens: a president
+        # "visiting Nigeria" is no Nigerian
+        return _placed(mention, finder.setting_country(trigger.sent))
     if mention.is_group or actor.country or not actor.sectors or actor.code != actor_code(None, actor.sectors):
         return mention
     if actor.sectors[0] == REFUGEES:
@@ -163,23 +165,16 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
         return mention
     else:
         places, _ = place_mentions(event_places(trigger), finder)
-    country = places[0].actor.country if places else home or finder.setting_country(trigger.sent)
+    return _placed(mention, places[0].actor.country if places else home or finder.setting_country(trigger.sent))
+
+
+def _placed(mention: Mention, country: str | None) -> Mention:
+    """The mention with its actor of `country` (the mention itself where there is none)."""
     if country is None:
         return mention
-    placed = copy.copy(actor)
-    placed.country, placed.code = country, actor_code(country, actor.sectors)
+    placed = copy.copy(mention.actor)
+    placed.country, placed.code = country, actor_code(country, placed.sectors)
     return Mention(mention.start, mention.end, [placed], mention.kind, rule=mention.rule + PLACED,
-                   antecedent=mention.antecedent, extra=mention.extra)
-
-
-def _of_setting(mention: Mention, country: str | None) -> Mention:
-    """A person no lexicon knows, of the country the report is set in (not where the event happens: a
-    president "visiting Nigeria" is no Nigerian)."""
-    if country is None:
-        return mention
-    person = copy.copy(mention.actor)
-    person.country, person.code = country, country
-    return Mention(mention.start, mention.end, [person], mention.kind, rule=mention.rule + PLACED,
                    antecedent=mention.antecedent, extra=mention.extra)
 
 

@@ -14,9 +14,7 @@ reading is at least `add` likely (`rule` = `model:decisions`). `dyads eval --dec
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,13 +41,19 @@ class Decision:
     confidence: float  # calibrated: the probability that the event is correct
 
 
-def decide(model: DecisionModel, found: list[Proposal], rows: list[list[str]], keep: float,
+def judged(model: DecisionModel, found: list[Proposal], finder: ArgumentFinder):
+    """The event model's probability of each reading (`best_roots`) and the code it gives."""
+    rows = [features(p, finder.mention_at, model.groups) for p in found]
+    return best_roots(model.events, rows, [p.lexicon_code for p in found])
+
+
+def decide(model: DecisionModel, found: list[Proposal], finder: ArgumentFinder, keep: float,
            add: float) -> list[tuple[Proposal, Decision]]:
     """Each proposal's answer: its likeliest reading with that reading's code, kept when the calibrated
     probability that the event is correct reaches `keep` for a rule event, `add` for any other proposal."""
     if not found:
         return []
-    probability, codes = best_roots(model.events, rows, [p.lexicon_code for p in found])
+    probability, codes = judged(model, found, finder)
     confidence = model.calibrated(probability)
     decided = []
     for i in best_readings(confidence, [p.key for p in found]):
@@ -68,35 +72,22 @@ class Decisions:
         self.keep, self.add = keep, add
 
     def __call__(self, doc: Doc) -> Doc:
-        return next(self.pipe([doc]))
+        finder = ArgumentFinder(doc)
+        if self.deciding:
+            apply(doc, decide(self.model, readings(self.model.arguments, proposals(doc, finder), finder), finder,
+                              self.keep, self.add))
+        else:
+            self.complete_targets(finder)
+        return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        """One model call per batch of documents."""
-        iterator = iter(docs)
-        while batch := list(islice(iterator, batch_size)):
-            if not self.deciding:
-                for doc in batch:
-                    self.complete_targets(doc)
-                yield from batch
-                continue
-            finders = [ArgumentFinder(doc) for doc in batch]
-            found = [readings(self.model.arguments, proposals(finder.doc, finder), finder) for finder in finders]
-            for finder, ps in zip(finders, found):
-                rows = [features(p, finder.mention_at, self.model.groups) for p in ps]
-                apply(finder.doc, decide(self.model, ps, rows, self.keep, self.add))
-            yield from batch
-
-
-    def complete_targets(self, doc: Doc) -> None:
+    def complete_targets(self, finder: ArgumentFinder) -> None:
         """`calibrate` mode: a rule event whose parse found no target takes the sentence's mention that makes
         its likeliest reading, where that reading has a target; its code and confidence stay the rule's."""
-        finder = ArgumentFinder(doc)
-        found = readings(self.model.arguments, [p for p in proposals(doc, finder, other_words=False)
+        found = readings(self.model.arguments, [p for p in proposals(finder.doc, finder, other_words=False)
                                                  if p.parse_target is None], finder)
         if not found:
             return
-        rows = [features(p, finder.mention_at, self.model.groups) for p in found]
-        probability, _ = best_roots(self.model.events, rows, [p.lexicon_code for p in found])
+        probability, _ = judged(self.model, found, finder)
         for i in best_readings(probability, [p.key for p in found]):
             reading = found[i]
             if reading.target is not None:
@@ -122,8 +113,8 @@ def make_confidence(nlp: Language, name: str, mode: str):
 
 
 def apply(doc: Doc, decided: list[tuple[Proposal, Decision]]) -> None:
-    """Rule events the model rejects are dropped, the others take its code and confidence; unmatched verbs
-    it accepts become events."""
+    """Rule events the model rejects are dropped, the others take its code and confidence; the other
+    proposals it accepts become events."""
     candidates: list[EventCandidate] = doc._.events if doc._.events is not None else []
     for proposal, decision in decided:
         candidate = proposal.candidate

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from dyads.evaluate.gold import AnnotatedDocument, ExpectedEvent
 from dyads.evaluate.metrics import actor_in_countries, cameo_accepts
+from dyads.evaluate.scoring import quote_spans
 from dyads.learn.model import NO_EVENT
 from dyads.learn.proposals import Proposal
 from dyads.model import Actor
@@ -49,13 +50,8 @@ class Alignment:
 
 
 def quoted_entries(gold: AnnotatedDocument) -> list[QuotedEntry]:
-    text = gold.document.text
-    found = []
-    for entry in gold.expected:
-        start = text.find(entry.quote)
-        if start >= 0:
-            found.append(QuotedEntry(entry, start, start + len(entry.quote)))
-    return found
+    spans = quote_spans(gold)
+    return [QuotedEntry(entry, *spans[entry.id]) for entry in gold.expected if spans[entry.id] is not None]
 
 
 def dyad_agrees(source: Actor, target: Actor | None, entry: ExpectedEvent) -> bool:

@@ -120,18 +120,23 @@ def _likeliest(scores: list[float], mentions: list[Mention], parse_pick: Mention
 
 def _reading(proposal: Proposal, mentions: list[Mention], source: int, target: int | None,
              source_scores: list[float], target_scores: list[float], finder: ArgumentFinder) -> Proposal:
+    """The proposal between the mentions at `source` and `target`, with how likely and how highly ranked
+    the argument model found each (rank 0: no mention likelier)."""
     reading = copy.copy(proposal)
     chosen_source, chosen_target = mentions[source], mentions[target] if target is not None else None
-    reading.source_score = source_scores[source]
-    reading.target_score = target_scores[target] if target is not None else None
-    reading.source_rank = sorted(source_scores, reverse=True).index(source_scores[source])
-    reading.target_rank = sorted(target_scores, reverse=True).index(target_scores[target]) if target is not None else None
+    reading.source_score, reading.source_rank = source_scores[source], _rank(source_scores, source)
+    if target is not None:
+        reading.target_score, reading.target_rank = target_scores[target], _rank(target_scores, target)
     if chosen_source is not proposal.parse_source or chosen_target is not proposal.parse_target:
         reading.source = located(chosen_source, proposal.trigger, finder)
         reading.target = located(chosen_target, proposal.trigger, finder) if chosen_target else None
         reading.reciprocal = False
         reading.rechosen = True
     return reading
+
+
+def _rank(scores: list[float], index: int) -> int:
+    return sum(score > scores[index] for score in scores)
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:

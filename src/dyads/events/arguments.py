@@ -22,6 +22,7 @@ from dyads.events.lexicon import (
     PASSIVE_SUBJECT_DEPS,
     acts_as_verb,
     complement_clauses,
+    is_infinitive,
     is_passive,
     shared_verbs,
 )
@@ -438,7 +439,7 @@ def is_purpose_clause(clause: Token) -> bool:
     their demands"; not a complement ("agreed to meet"), which the parser labels xcomp."""
     return (
         clause.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and is_infinitive(clause)
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
         and not any(c.i == clause.i for c in complement_clauses(clause.head))
     )

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from dyads.data import read_tsv
 from dyads.events.arguments import governing_verb
 from dyads.events.candidate import EventCandidate
-from dyads.events.lexicon import acts_as_verb, is_nominal
+from dyads.events.lexicon import acts_as_verb, is_infinitive, is_nominal
 from dyads.events.ontology import lookup
 
 MODALITY_ORDER = ("negated", "hypothetical", "future")  # the first effect found decides
@@ -158,7 +158,7 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
         own.append(clause)
     node = clause
     while node.dep_ == "conj" and node.head.i != node.i:  # "apparently agreed ... and signed"
-        if _infinitive(node) and not _infinitive(node.head):
+        if is_infinitive(node) and not is_infinitive(node.head):
             break  # "agreed to suspend ... and to allow": a second complement of "agreed", not its conjunct
         node = node.head
         own.append(node)
@@ -187,7 +187,7 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
                 if det.dep_ in DETERMINER_DEPS and det.lower_ in table.get("determiner", {}):
                     effects.append((table["determiner"][det.lower_], det.lower_))
     # "an invitation to visit Seoul": the visit is still to come
-    if trigger.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+    if trigger.dep_ == "acl" and is_infinitive(trigger):
         effects.append(("future", "to"))
     if is_nominal(trigger):
         effects += _noun_effects(trigger, clause)
@@ -204,7 +204,7 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
                 if effect == "reported" and attributed_to is None:
                     attributed_to = _subject_text(governor)
             continue
-        if clause_below.dep_ == "xcomp" or _infinitive(clause_below):
+        if clause_below.dep_ == "xcomp" or is_infinitive(clause_below):
             # "might be forced to ask", "would agree to sign", "would be the first to disarm"
             for verb in _predicate_verbs(governor):
                 effects += [(table["aux"][c.lower_], c.lower_) for c in verb.children
@@ -247,10 +247,6 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     if effects:
         event.rule += " | " + ",".join(f"{effect}:{cue}" for effect, cue in effects)
     return effects
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _predicate_verbs(governor: Token) -> list[Token]:

@@ -148,6 +148,11 @@ def is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
+def is_infinitive(verb: Token) -> bool:
+    """A to-infinitive: "to meet"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 class TokenFacts:
     """What the rows of a lemma ask about one token, each worked out once however many rows ask it: a
     common verb has some fifty rows, most of them keyed on the lemmas of its objects."""

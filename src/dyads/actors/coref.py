@@ -95,6 +95,7 @@ class _Resolver:
         self.sentence_starts = (
             [sentence.start for sentence in doc.sents] if doc.has_annotation("SENT_START") else [0]
         )
+        self.strangers = [] if self.lowercase else self._strangers()
 
     def run(self) -> list[Mention]:
         for kind, item in self._stream():
@@ -156,6 +157,16 @@ class _Resolver:
         is no one of the host's."""
         root = self.doc[mention.start : mention.end].root
         return mention.kind in ("country", "capital") and root.dep_ == "dobj" and root.head.lemma_.lower() in VISIT_VERBS
+
+    def _strangers(self) -> list[Mention]:
+        """People the parser names and no lexicon knows ("Moqtada al-Sadr"): not actor mentions of their
+        own, but what a later "he" or "she" may stand for (its event then takes the report's country)."""
+        found = []
+        for entity in self.doc.ents:
+            if entity.label_ == "PERSON" and not any(self.covered[entity.start : entity.end]):
+                actor = Actor(entity.text, name=entity.text, start=entity.start_char, end=entity.end_char)
+                found.append(Mention(entity.start, entity.end, [actor], "person", rule="entity:PERSON"))
+        return found
 
     def _sentence(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token) - 1
@@ -583,7 +594,7 @@ class _Resolver:
         sentence = self._sentence(token.i)
         candidates = [
             m
-            for m in self.history
+            for m in self.history + (self.strangers if group is PERSON_PRONOUNS else [])
             if m.end <= token.i and sentence - self._sentence(m.start) <= PRONOUN_WINDOW
         ]
         ranked = sorted(candidates, key=lambda m: self._salience(m, token, sentence), reverse=True)

@@ -71,6 +71,8 @@ PLACELESS_ROOTS = (STATEMENT_ROOT,)
 PLACELESS_CODES = {"04", "040", "041", "044", "045", "046"}
 SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a South Korean minister
 MEDIA = "MED"
+# Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
+PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 
 
 class EventExtractor:
@@ -280,8 +282,10 @@ def _first_target(
     yields to a later candidate, and stands only when there is none."""
     source_countries = {m.actor.country for m in source_mentions}
     fallback: tuple[list[Mention], str, bool] = ([], "", False)
+    press_heard = entry.cameo[:2] in PRESS_CHANNEL_ROOTS
     for token, via in candidates:
-        found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions, finder.doc)]
+        found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions, finder.doc)
+                 and not (press_heard and m.actor.sectors[:1] == [MEDIA])]
         if not found:
             continue
         foreign = any(m.actor.country and m.actor.country not in source_countries for m in found)

@@ -152,7 +152,7 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
     else `home`, the country of the police or court that acted on it ("Turkish police dispersed students"),
     else the country the report is set in."""
     actor = mention.actor
-    if mention.kind == UNRESOLVED and actor.name and not actor.country:
+    if mention.kind in (UNRESOLVED, "pronoun") and actor.name and not actor.country and not actor.sectors:
         # a person no lexicon knows is of the report's country, not where the event happens: a president
         # "visiting Nigeria" is no Nigerian
         return _placed(mention, finder.setting_country(trigger.sent))

@@ -5,7 +5,8 @@ calibration error on the VOA benchmark's dev split.
 
 Codes the split's stories, marks each event correct when it matches a required or optional entry (as
 `dyads eval` counts precision), and prints, per bin of confidence, the events, their mean confidence and
-the share correct, then the expected calibration error (the events-weighted mean gap between the two).
+the share correct, then the expected calibration error (the events-weighted mean gap between the two),
+and what each least confidence (`--min-confidence`) would leave: required recall and precision.
 The test split is frozen: run it only for the final figures (`--split test`); it prints figures only.
 """
 
@@ -19,9 +20,10 @@ from rich.table import Table
 
 from dyads import Coder
 from dyads.evaluate.gold import read_corpus
-from dyads.evaluate.scoring import correct_events
+from dyads.evaluate.scoring import correct_events, score_corpus
 
 BINS = 10
+THRESHOLDS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 
 
 def reliability(pairs: list[tuple[float, bool]]) -> tuple[list[tuple[float, float, int, float, float]], float]:
@@ -46,9 +48,10 @@ def main() -> None:
     parser.add_argument("--decisions", choices=["calibrate", "decide"], default="calibrate")
     arguments = parser.parse_args()
     golds = list(read_corpus(REPO / "benchmarks" / "voa", arguments.split))
-    coded = Coder(decisions=arguments.decisions).pipe((gold.document for gold in golds), workers=arguments.workers)
-    pairs = [(event.confidence, ok) for gold, result in zip(golds, coded)
-             for event, ok in zip(result.events, correct_events(gold, result.events))]
+    coder = Coder(min_confidence=0.0, decisions=arguments.decisions)
+    coded = [result.events for result in coder.pipe((gold.document for gold in golds), workers=arguments.workers)]
+    pairs = [(event.confidence, ok) for gold, events in zip(golds, coded)
+             for event, ok in zip(events, correct_events(gold, events))]
     rows, ece = reliability(pairs)
     table = Table(title=f"Reliability of event confidence, VOA {arguments.split} split, --decisions "
                         f"{arguments.decisions} ({len(pairs)} events)")
@@ -59,6 +62,15 @@ def main() -> None:
     console = Console()
     console.print(table)
     console.print(f"expected calibration error: {ece:.3f}")
+    kept = Table(title="What a least confidence leaves")
+    for column in ("--min-confidence", "events scored", "required recall", "precision", "F1"):
+        kept.add_column(column, justify="right")
+    for threshold in THRESHOLDS:
+        figures = score_corpus("", [(gold, [e for e in events if e.confidence >= threshold])
+                                    for gold, events in zip(golds, coded)]).figures
+        kept.add_row(f"{threshold:g}", str(figures["emitted_scored"]), f"{figures['required_recall']:.3f}",
+                     f"{figures['precision']:.3f}", f"{figures['f1']:.3f}")
+    console.print(kept)
 
 
 if __name__ == "__main__":

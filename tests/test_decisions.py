@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 from dyads import Coder
 from dyads import nlp as pipeline
 from dyads.cli import app
+from dyads.coder import DEFAULT_MIN_CONFIDENCE
 from dyads.evaluate.corpus import read_splits
 from dyads.evaluate.gold import AnnotatedDocument, ExpectedEvent
+from dyads.evaluate.run import _main_events
 from dyads.events.arguments import ArgumentFinder
 from dyads.export.store import EventFilter, Store
 from dyads.learn.alignment import align, entry_at_trigger, is_argument, quoted_entries
@@ -144,11 +146,27 @@ def test_pipeline_makes_the_decisions_after_the_rules():
 
 def test_min_confidence_leaves_out_less_likely_events():
     text = "Russia condemned the missile test by North Korea. Japan and China signed a trade agreement."
-    events = Coder().code(text, date="2024-05-02")
+    events = Coder(min_confidence=0.0).code(text, date="2024-05-02")
     assert events
     cut = sorted(e.confidence for e in events)[len(events) // 2]
     kept = Coder(min_confidence=cut).code(text, date="2024-05-02")
     assert {e.id for e in kept} == {e.id for e in events if e.confidence >= cut}
+
+
+def test_by_default_an_event_unlikely_to_be_correct_is_left_out():
+    text = "Protesters gathered in Lagos on Monday. Nigeria condemned the attack."
+    every = Coder(min_confidence=0.0).code(text, date="2024-05-02")
+    unlikely = [e for e in every if e.confidence < DEFAULT_MIN_CONFIDENCE]
+    assert unlikely  # a condemnation of no one: annotators almost always name whom it is aimed at
+    assert all(e.target is None for e in unlikely)
+    assert Coder().code(text, date="2024-05-02") == [e for e in every if e.confidence >= DEFAULT_MIN_CONFIDENCE]
+
+
+def test_a_sentence_set_scores_each_sentences_likeliest_event_whatever_its_confidence():
+    sentences = [("s1", "Nigeria condemned the attack.", None)]
+    assert Coder().code(sentences[0][1]) == []
+    [event], _ = _main_events(Coder(), sentences, workers=0)
+    assert event is not None and event.cameo.root == "11"
 
 
 @pytest.fixture()

@@ -59,8 +59,8 @@ def by_trigger(events: list[tuple], trigger: str) -> tuple:
 
 
 def test_a_users_militia_minister_and_verb_are_coded_as_their_rows_say(tables):
-    shipped = coded(Coder())
-    own = coded(Coder(actors=[tables["militia"], tables["minister"]], verbs=[tables["extort"]]))
+    shipped = coded(Coder(min_confidence=0.0))
+    own = coded(Coder(min_confidence=0.0, actors=[tables["militia"], tables["minister"]], verbs=[tables["extort"]]))
     assert by_trigger(shipped, "attacked")[0] != "CODPRM"
     assert by_trigger(own, "attacked")[0] == "CODPRM"
     assert by_trigger(shipped, "condemned")[0] != "CODGOV"
@@ -71,7 +71,7 @@ def test_a_users_militia_minister_and_verb_are_coded_as_their_rows_say(tables):
 
 
 def test_an_office_holder_is_coded_by_the_term_held_on_the_document_date(tables):
-    coder = Coder(actors=[tables["minister"]])
+    coder = Coder(min_confidence=0.0, actors=[tables["minister"]])
     text = "Jacquemain Shabani condemned Rwanda on Wednesday."
     assert by_trigger(coded(coder, text, "2025-03-04"), "condemned")[0] == "CODGOV"
     assert by_trigger(coded(coder, text, "2019-03-04"), "condemned")[0] == "CODELI"  # not in office then
@@ -81,20 +81,20 @@ def test_a_user_row_wins_over_the_shipped_row_and_the_first_user_row_over_later_
     spies = write(tmp_path, "spies.tsv", ORGANISATIONS + "Kremlin\t\tRUS\tSPY\t\tseat\n")
     army = write(tmp_path, "army.tsv", ORGANISATIONS + "Kremlin\t\tRUS\tMIL\t\tseat\n")
     text = "The Kremlin condemned Japan on Monday."
-    assert by_trigger(coded(Coder(), text), "condemned")[0] == "RUSGOV"
-    assert by_trigger(coded(Coder(actors=[spies, army]), text), "condemned")[0] == "RUSSPY"
-    assert by_trigger(coded(Coder(actors=[army, spies]), text), "condemned")[0] == "RUSMIL"
+    assert by_trigger(coded(Coder(min_confidence=0.0), text), "condemned")[0] == "RUSGOV"
+    assert by_trigger(coded(Coder(min_confidence=0.0, actors=[spies, army]), text), "condemned")[0] == "RUSSPY"
+    assert by_trigger(coded(Coder(min_confidence=0.0, actors=[army, spies]), text), "condemned")[0] == "RUSMIL"
 
 
 def test_a_user_verb_row_replaces_the_shipped_row_with_the_same_conditions(tmp_path):
     denounce = write(tmp_path, "condemn.tsv", VERBS + "condemn\t\t112\t0.9\n")
     text = "Russia condemned Japan on Monday."
-    assert by_trigger(coded(Coder(), text), "condemned")[1] == "111"
-    assert by_trigger(coded(Coder(verbs=[denounce]), text), "condemned")[1:3] == ("112", "condemned")
+    assert by_trigger(coded(Coder(min_confidence=0.0), text), "condemned")[1] == "111"
+    assert by_trigger(coded(Coder(min_confidence=0.0, verbs=[denounce]), text), "condemned")[1:3] == ("112", "condemned")
 
 
 def test_worker_processes_load_the_same_user_tables(tables):
-    coder = Coder(actors=[tables["militia"]], verbs=[tables["extort"]])
+    coder = Coder(min_confidence=0.0, actors=[tables["militia"]], verbs=[tables["extort"]])
     documents = [Document(f"d{i}", REPORT, date=None) for i in range(3)]
     in_process = [[e.to_dict() for e in c.events] for c in coder.pipe(documents)]
     in_workers = [[e.to_dict() for e in c.events] for c in coder.pipe(documents, workers=2)]
@@ -106,7 +106,7 @@ def test_worker_processes_load_the_same_user_tables(tables):
 def test_dask_workers_load_the_same_user_tables(tables):
     from dyads.scale.cluster import DaskEngine
 
-    coder = Coder(actors=[tables["militia"]], verbs=[tables["extort"]])
+    coder = Coder(min_confidence=0.0, actors=[tables["militia"]], verbs=[tables["extort"]])
     documents = [Document("d1", REPORT, date=None)]
     with DaskEngine(workers=1) as engine:
         (on_dask,) = list(engine.code(coder, documents))

@@ -248,7 +248,7 @@ def test_a_stretch_of_time_is_not_inherited_by_the_next_sentence():
 def test_the_coder_keeps_a_planned_protests_date_out_of_the_next_sentence():
     from dyads import Coder
 
-    events = Coder().code("The VHP said it will protest on March 15. India condemned Pakistan.", date="2002-03-14")
+    events = Coder(min_confidence=0.0).code("The VHP said it will protest on March 15. India condemned Pakistan.", date="2002-03-14")
     dates = {event.trigger.text: (event.date.start, event.date.precision) for event in events}
     assert dates["protest"] == ("2002-03-15", "day")
     assert dates["condemned"] == ("2002-03-14", "document")

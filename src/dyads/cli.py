@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dyads.clustering.command import cluster_command
-from dyads.coder import CodedDocument, Coder
+from dyads.coder import DEFAULT_MIN_CONFIDENCE, CodedDocument, Coder
 from dyads.data import data_path
 from dyads.evaluate.command import Decisions, DecisionsOption, eval_command
 from dyads.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT_FAILED, EXIT_SKIPPED, EXIT_USAGE
@@ -59,6 +59,8 @@ app = typer.Typer(
 
 DEMO_REPORT = "demo/seoul-tokyo-thaw.txt"
 SHOWN_PROBLEMS = 20  # skipped inputs and warnings listed in the summary; the rest are counted
+
+CODE_MIN_CONFIDENCE_HELP = MIN_CONFIDENCE_HELP + " Less likely events are left out; 0 keeps every one."
 
 
 ModelOption = Annotated[str, typer.Option("--model", help="The spaCy pipeline under dyads' components.")]
@@ -180,8 +182,8 @@ def code_command(
         int, typer.Option("--batch-size", min=1, help="Documents per committed batch (--db, --out-dir).")
     ] = 64,
     min_confidence: Annotated[
-        float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP)
-    ] = 0.0,
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help=CODE_MIN_CONFIDENCE_HELP)
+    ] = DEFAULT_MIN_CONFIDENCE,
     decisions: DecisionsOption = Decisions.calibrate,
     model: ModelOption = DEFAULT_MODEL,
     preset: Annotated[
@@ -438,7 +440,7 @@ def _load_coder(
     console: Console,
     actors: list[Path],
     verbs: list[Path],
-    min_confidence: float = 0.0,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     decisions: str = DEFAULT_DECISIONS,
 ) -> Coder:
     """A Coder with its pipeline loaded now, so a missing model or a faulty user table is a usage error

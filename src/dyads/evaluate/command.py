@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from dyads.coder import Coder
+from dyads.coder import DEFAULT_MIN_CONFIDENCE, Coder
 from dyads.evaluate.corpus import SPLITS
 from dyads.evaluate.gold import GoldFormatError, detect_format
 from dyads.evaluate.report import print_result
@@ -76,6 +76,16 @@ def eval_command(
     actors: ActorsOption = [],  # noqa: B006 - Typer reads the default, never mutates it
     verbs: VerbsOption = [],  # noqa: B006
     decisions: DecisionsOption = Decisions.calibrate,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Events of annotated documents less likely than this to be correct are left out, as "
+            "`dyads code` leaves them out. Sentence sets score each sentence's most confident event whatever this is.",
+        ),
+    ] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Measure dyads on gold files: precision, recall, F1 and accuracy, with per-class breakdowns."""
     console = Console(stderr=json_path == "-")
@@ -92,7 +102,7 @@ def eval_command(
     if unknown:
         raise typer.BadParameter(f"{', '.join(unknown)}: splits are {', '.join(SPLITS)}", param_hint="'--split'")
     try:
-        coder = Coder(actors=actors, verbs=verbs, decisions=decisions.value)
+        coder = Coder(actors=actors, verbs=verbs, min_confidence=min_confidence, decisions=decisions.value)
     except LexiconError as error:
         console.print(f"[red]error[/] {escape(str(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from None

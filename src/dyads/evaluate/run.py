@@ -109,9 +109,12 @@ def engine_info(coder: Coder) -> dict[str, Any]:
 def _main_events(
     coder: Coder, texts: list[tuple[str, str, date | None]], workers: int, with_plover_type: bool = False
 ) -> tuple[list[Event | None], list[str]]:
+    """The most confident event of each text, whatever its confidence: every text of a sentence set
+    reports an event, and the set asks which one, not whether to emit it (`min_confidence` is the coder's
+    answer to that, which document gold files measure)."""
     documents = (Document(id=item_id, text=text, date=day) for item_id, text, day in texts)
     events, warnings = [], []
-    for coded in coder.pipe(documents, workers=workers):
+    for coded in coder.with_min_confidence(0.0).pipe(documents, workers=workers):
         events.append(main_event(coded.events, with_plover_type))
         if coded.error:
             warnings.append(f"{coded.document.id}: {coded.error}")

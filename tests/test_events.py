@@ -548,3 +548,16 @@ def test_plans_and_averted_acts_are_not_actual(coder, text, trigger, modality):
 def test_people_are_civilians_of_where_they_are(coder):
     event = only(events_of(coder, "Serbian police have arrested fifty-six people in Belgrade."), "17")
     assert event.target.code == "SRBCVL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Saudi government blamed al-Qaida for the bombings in Riyadh.", "Spain condemned the attack in Kabul."],
+)
+def test_who_condemns_or_blames_an_attack_did_not_carry_it_out(coder, text):
+    assert [e.cameo.root for e in coder.code(text)] == ["11"]
+
+
+def test_who_launches_an_attack_carries_it_out(coder):
+    [attack] = coder.code("Russia launched an attack on Ukraine.")
+    assert (attack.cameo.root, attack.source.code, attack.target.code) == ("19", "RUS", "UKR")

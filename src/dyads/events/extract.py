@@ -71,6 +71,7 @@ PLACELESS_ROOTS = (STATEMENT_ROOT,)
 PLACELESS_CODES = {"04", "040", "041", "044", "045", "046"}
 SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a South Korean minister
 MEDIA = "MED"
+STANCE_ROOTS = {STATEMENT_ROOT, "02", "10", "11", "12"}
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 
@@ -236,7 +237,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                         yield (found[0], 0), (found[1], 0), True, f"{via}/{via}"
                         return
             verb = governing_verb(trigger)
-            if verb is not None:
+            if verb is not None and not _takes_a_stance(verb, lexicon):
                 source_mentions, subject_via = subject_actors(verb, finder)
                 subject_via = "verb." + subject_via
                 if verb.lemma_.lower() in reporting_verbs():  # "Reuters reported the attack": the media only tell of it
@@ -272,6 +273,13 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         for target in target_mentions:
             for member in range(len(target.actors)):
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
+
+
+def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
+    """A verb that comments on, demands, condemns or rejects what its object noun tells ("condemned the
+    bombing", "blamed ETA for the attack"): its subject is not who did it."""
+    entry = lexicon.match(verb)
+    return entry is not None and entry.cameo[:2] in STANCE_ROOTS
 
 
 def _first_target(

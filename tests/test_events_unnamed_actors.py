@@ -248,3 +248,8 @@ def test_events_counted_in_a_series_are_of_the_clause_that_counts_them(coder):
     text = "Russian forces carried out a series of airstrikes against rebels in Syria."
     event = next(e for e in events_of(coder, text) if e.trigger.text == "airstrikes")
     assert event.source.code == "RUSMIL"
+
+
+def test_the_owner_of_a_part_in_violence_names_its_doer(coder):
+    events = events_of(coder, "Police questioned a student about her role in the bombing of a bank in Lagos.")
+    assert not [e for e in events if e.source.sectors[:1] == ["UAF"]]

@@ -483,11 +483,14 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def named_in_clause(noun: Token) -> bool:
-    """Whether a relative clause names who did what the noun names, though no lexicon knows them: "the
-    attacks it had carried out" ("the attacks that killed 40" names no one)."""
-    return any(
-        clause.dep_ == "relcl" and any(
+def doer_named_around(noun: Token) -> bool:
+    """Whether the words around an event noun name who did it, though no lexicon knows them: a relative
+    clause with its own subject ("the attacks it had carried out"; "the attacks that killed 40" names no
+    one), or the owner of the part played in it ("her role in rioting", "their involvement in the attacks")."""
+    if any(clause.dep_ == "relcl" and any(
             s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in RELATIVE_PRONOUNS for s in clause.children)
-        for clause in noun.children
-    )
+           for clause in noun.children):
+        return True
+    part = noun.head.head if noun.dep_ == "pobj" else None
+    return part is not None and part.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in part.children)  # not "last week's"

@@ -25,8 +25,8 @@ from dyads.actors.lexicon import actor_code, country_on
 from dyads.actors.mention import Mention
 from dyads.events.arguments import (
     ArgumentFinder,
+    doer_named_around,
     event_places,
-    named_in_clause,
     noun_words,
     place_name,
     subject_candidates,
@@ -154,7 +154,7 @@ def unnamed_doers(noun: Token, entry: TriggerEntry, finder: ArgumentFinder) -> t
     violence where it is placed ("suicide bombings in Saudi Arabia"), protesters behind protests where they
     are placed ("riots swept across France"), the authorities behind an arrest or trial ("a series of
     trials of dissidents"). Violence and protest named with no place are as often background as news."""
-    if named_in_clause(noun):
+    if doer_named_around(noun):
         return [], ""
     root = entry.cameo[:2]
     if root in VIOLENT_ROOTS | {PROTEST_ROOT}:

@@ -197,3 +197,59 @@ def test_a_person_no_lexicon_knows_is_not_of_the_country_visited(coder):
 def test_a_person_no_lexicon_knows_stays_without_a_country_in_a_report_set_nowhere(coder):
     event = with_root(events_of(coder, "Kabiru Adamu criticized Ghana on Tuesday."), "11")
     assert event.source.country is None
+
+
+FRENCH_SETTING = "French police clashed with youths in Paris on Monday. The French government said order would return. "
+
+
+def events_in_last_sentence(coder: Coder, text: str):
+    events = events_of(coder, text)
+    last = max(e.sentence_index for e in events) if events else None
+    return [e for e in events if e.sentence_index == last]
+
+
+def test_a_violent_noun_with_no_doer_is_by_an_unidentified_attacker_where_it_struck(coder):
+    event = with_root(events_of(coder, "The bombing of a market in Kabul shocked the country."), "18")
+    assert (event.source.code, event.source.text) == ("AFGUAF", "unidentified attacker")
+    assert "unattributed" in event.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials discussed the bombings on Monday.",  # no place: as often background as news
+        "Officials counted the attacks the group had carried out in Iraq.",  # the group did them
+    ],
+)
+def test_a_violent_noun_without_a_place_or_with_its_doer_in_a_clause_has_no_stand_in(coder, text):
+    assert not [e for e in events_of(coder, text) if e.source.sectors[:1] == ["UAF"]]
+
+
+def test_a_protest_noun_with_no_doer_is_by_the_people_of_its_place(coder):
+    event = with_root(events_of(coder, "The worst riots in years swept across Kenya on Monday."), "14")
+    assert (event.source.code, event.source.text) == ("KENCVL", "protesters")
+
+
+@pytest.mark.parametrize(
+    "sentence, target",
+    [
+        ("Hundreds of students were arrested.", "FRAEDU"),  # agentless passive, no place named
+        ("The trial of three opposition leaders ended on Monday.", "FRAOPP"),  # event noun, no doer
+    ],
+)
+def test_an_arrest_or_trial_with_no_doer_or_place_is_by_the_authorities_of_the_reports_country(
+    coder, sentence, target
+):
+    event = with_root(events_in_last_sentence(coder, FRENCH_SETTING + sentence), "17")
+    assert (event.source.code, event.source.text) == ("FRACOP", "authorities")
+
+
+def test_events_counted_in_a_series_are_of_the_clause_that_counts_them(coder):
+    text = "Russian forces carried out a series of airstrikes against rebels in Syria."
+    event = next(e for e in events_of(coder, text) if e.trigger.text == "airstrikes")
+    assert event.source.code == "RUSMIL"
+
+
+def test_the_owner_of_a_part_in_violence_names_its_doer(coder):
+    events = events_of(coder, "Police questioned a student about her role in the bombing of a bank in Lagos.")
+    assert not [e for e in events if e.source.sectors[:1] == ["UAF"]]

@@ -39,6 +39,8 @@ PHRASE_PREPS = {"of", "from", "by"}
 # Where an event happens; the place is the target of last resort ("lifted the curfew in Montenegro").
 LOCATIVE_PREPS = {"in", "inside", "within", "across", "throughout", "near", "outside", "around"}
 CONDITION_MARKS = {"if", "unless"}
+# "a series of airstrikes", "a wave of arrests": the events are of the clause the counting noun is in
+SERIES_NOUNS = {"series", "wave", "spate", "string", "round", "number", "barrage", "volley", "flurry"}
 # "suspended part of the aid programme for Bosnia": the programme is what the verb acts on
 PARTITIVES = {"part", "parts", "some", "half", "most", "all", "rest", "portion", "bulk", "much", "share"}
 # "a hunger strike in protest of the government's refusal": what is protested names the target
@@ -464,7 +466,8 @@ def location_targets(trigger: Token) -> list[tuple[Token, str]]:
 
 
 def governing_verb(noun: Token) -> Token | None:
-    """The verb whose clause a noun belongs to: "held talks" → held; "during a meeting" → the clause verb."""
+    """The verb whose clause a noun belongs to: "held talks" → held; "during a meeting" → the clause verb;
+    "carried out a series of airstrikes" → carried."""
     node = noun
     for _ in range(3):
         head = node.head
@@ -472,8 +475,22 @@ def governing_verb(noun: Token) -> Token | None:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head
-        if head.dep_ == "prep" or node.dep_ == "pobj":
+        counted = node.dep_ == "prep" and head.lemma_.lower() in SERIES_NOUNS
+        if head.dep_ == "prep" or node.dep_ == "pobj" or counted:
             node = head
             continue
         return None
     return None
+
+
+def doer_named_around(noun: Token) -> bool:
+    """Whether the words around an event noun name who did it, though no lexicon knows them: a relative
+    clause with its own subject ("the attacks it had carried out"; "the attacks that killed 40" names no
+    one), or the owner of the part played in it ("her role in rioting", "their involvement in the attacks")."""
+    if any(clause.dep_ == "relcl" and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in RELATIVE_PRONOUNS for s in clause.children)
+           for clause in noun.children):
+        return True
+    part = noun.head.head if noun.dep_ == "pobj" else None
+    return part is not None and part.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in part.children)  # not "last week's"

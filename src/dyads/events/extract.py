@@ -44,6 +44,7 @@ from dyads.events.inferred_actors import (
     place_mentions,
     placed_mark,
     unidentified_attacker,
+    unnamed_doers,
     unresolved_subjects,
     unresolved_targets,
 )
@@ -242,6 +243,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                 subject_via = "verb." + subject_via
                 if verb.lemma_.lower() in reporting_verbs():  # "Reuters reported the attack": the media only tell of it
                     source_mentions = [m for m in source_mentions if m.actor.sectors[:1] != [MEDIA]]
+        if not source_mentions and not _means_of_coded_violence(trigger, lexicon):
+            source_mentions, subject_via = unnamed_doers(trigger, entry, finder)
     if not source_mentions:
         return
     source_mentions = [located(mention, trigger, finder) for mention in source_mentions]
@@ -280,6 +283,13 @@ def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
     bombing", "blamed ETA for the attack"): its subject is not who did it."""
     entry = lexicon.match(verb)
     return entry is not None and entry.cameo[:2] in STANCE_ROOTS
+
+
+def _means_of_coded_violence(noun: Token, lexicon: TriggerLexicon) -> bool:
+    """"A roadside bomb killed two soldiers": the violent verb codes the attack its means names."""
+    verb = governing_verb(noun)
+    entry = lexicon.match(verb) if verb is not None else None
+    return entry is not None and entry.cameo[:2] in VIOLENT_ROOTS and unattributed_means(verb) == noun
 
 
 def _first_target(

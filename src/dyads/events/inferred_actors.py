@@ -3,7 +3,10 @@ their country.
 
 - an unidentified attacker behind violence whose perpetrator is not named ("a roadside bomb killed ...",
   "was shot dead", "an attempt to assassinate ...": data/events/unattributed.tsv);
-- the local authorities behind an arrest, deportation or investigation reported without its agent;
+- the same attacker behind a violent event noun placed but with no doer ("suicide bombings in Saudi Arabia"),
+  and protesters behind a protest noun so placed ("riots swept across France");
+- the local authorities behind an arrest, deportation, trial or investigation reported without its agent, of
+  the place it happened in or else of the country the report is set in;
 - an organisation or person the entity recogniser names but no lexicon holds, coded without a country;
 - the country of a sector-only actor ("gunmen", "protesters") from where it acts, or from the police or
   court acting on it; refugees of the country they fled.
@@ -22,6 +25,7 @@ from dyads.actors.lexicon import actor_code, country_on
 from dyads.actors.mention import Mention
 from dyads.events.arguments import (
     ArgumentFinder,
+    doer_named_around,
     event_places,
     noun_words,
     place_name,
@@ -35,6 +39,10 @@ from dyads.where import choose, gazetteer
 VIOLENT_ROOTS = {"18", "19", "20"}
 UNIDENTIFIED = "UAF"
 UNIDENTIFIED_NAME = "unidentified attacker"
+# Protests reported without who took part ("the worst riots in 40 years swept across France"): the people
+# of the place they happened in.
+PROTEST_ROOT = "14"
+PROTESTERS = "CVL"
 # Arrests, deportations and investigations reported in the passive without an agent: the local authorities.
 AUTHORITY_SECTORS = {"173": "COP", "174": "GOV", "09": "JUD"}
 # Police and courts act at home: whom they arrest, disperse or sentence is of their country.
@@ -129,14 +137,40 @@ def agentless_passive(verb: Token) -> bool:
 
 
 def authorities(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder) -> list[Mention]:
-    """Who arrests, deports or investigates where the report does not say: the authorities of the country
-    where it happened ("two journalists were arrested in Cairo"). Nobody, where no place is named."""
+    """Who arrests, deports, tries or investigates where the report does not say: the authorities of the
+    country where it happened ("two journalists were arrested in Cairo"), else of the country the report is
+    set in ("Hundreds were arrested" in a report on France). Nobody, where neither is known."""
     places, _ = place_mentions(event_places(trigger), finder)
-    if not places:
+    country = places[0].actor.country if places else finder.setting_country(trigger.sent)
+    if country is None:
         return []
-    country, sector = places[0].actor.country, authority_sector(entry.cameo)
+    sector = authority_sector(entry.cameo)
     actor = Actor("authorities", code=actor_code(country, [sector]), country=country, sectors=[sector])
     return [Mention(trigger.i, trigger.i + 1, [actor], STAND_IN, rule="authorities" + PLACED)]
+
+
+def unnamed_doers(noun: Token, entry: TriggerEntry, finder: ArgumentFinder) -> tuple[list[Mention], str]:
+    """Who is behind an event noun that names no doer, nor does its clause: an unidentified attacker behind
+    violence where it is placed ("suicide bombings in Saudi Arabia"), protesters behind protests where they
+    are placed ("riots swept across France"), the authorities behind an arrest or trial ("a series of
+    trials of dissidents"). Violence and protest named with no place are as often background as news."""
+    if doer_named_around(noun):
+        return [], ""
+    root = entry.cameo[:2]
+    if root in VIOLENT_ROOTS | {PROTEST_ROOT}:
+        places, _ = place_mentions(event_places(noun), finder)
+        if not places:
+            return [], ""
+        stand_in = _protesters(noun) if root == PROTEST_ROOT else unidentified_attacker(noun)
+        return [_placed(stand_in, places[0].actor.country)], stand_in.rule
+    if authority_sector(entry.cameo):
+        return authorities(noun, entry, finder), "authorities"
+    return [], ""
+
+
+def _protesters(protest: Token) -> Mention:
+    actor = Actor("protesters", code=actor_code(None, [PROTESTERS]), sectors=[PROTESTERS])
+    return Mention(protest.i, protest.i + 1, [actor], STAND_IN, rule="protesters")
 
 
 def unidentified_attacker(means: Token) -> Mention:

@@ -258,3 +258,12 @@ def test_an_office_holder_is_not_of_the_country_they_visit(nlp):
     assert find(doc, "President Rosa Vela").actor.country is None
     doc = coded(nlp, "Judge Ana Ruiz charged five officials in Peru.")
     assert find(doc, "Judge Ana Ruiz").actor.country == "PER"
+
+
+def test_bare_plural_officials_need_a_qualifier_to_stay_actors(nlp):
+    doc = coded(nlp, "Officials met in the capital. Opposition officials and lawmakers denounced the vote.")
+    texts = [doc[m.start : m.end].text for m in doc._.actor_mentions]
+    assert "Officials" not in texts
+    assert find(doc, "Opposition officials").actor.sectors[0] == "OPP"
+    assert find(doc, "lawmakers").actor.sectors == ["LEG"]
+

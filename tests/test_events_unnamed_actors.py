@@ -197,3 +197,8 @@ def test_a_person_no_lexicon_knows_is_not_of_the_country_visited(coder):
 def test_a_person_no_lexicon_knows_stays_without_a_country_in_a_report_set_nowhere(coder):
     event = with_root(events_of(coder, "Kabiru Adamu criticized Ghana on Tuesday."), "11")
     assert event.source.country is None
+
+
+def test_unnamed_perpetrators_are_unidentified_attackers_of_the_country_they_strike(coder):
+    event = with_root(events_of(coder, "Police said attackers detonated a car bomb in Kabul on Monday."), "18")
+    assert event.source.code == "AFGUAF"

@@ -262,6 +262,8 @@ class _Resolver:
             if earlier is not None:
                 self._link(mention, earlier)
                 return True
+            if role == "title" and mention.actor.sectors[:1] and mention.actor.sectors[0] in STATE_SECTORS:
+                return True  # "the general", "the judge" no one named before: the office of the report's country
         if role == "country" and extra.get("definite") and not mention.actor.country:
             earlier = self._country_described(mention)
             if earlier is not None:

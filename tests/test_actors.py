@@ -646,6 +646,7 @@ def test_a_city_before_a_known_leader_does_not_change_his_country(nlp):
     [
         ("Attackers detonated a car bomb.", "Attackers", "UAF"),
         ("The girls were freed by their captors.", "captors", "UAF"),
+        ("Opposition supporters burned his car.", "Opposition supporters", "OPP"),
         ("Opponents of the plan marched.", "Opponents", "OPP"),
         ("The mutineers have been granted amnesty.", "mutineers", "MIL"),
         ("Rights groups called for his release.", "Rights groups", "NGO"),

@@ -639,3 +639,21 @@ def test_the_african_unions_security_council_is_not_the_uns(nlp):
 def test_a_city_before_a_known_leader_does_not_change_his_country(nlp):
     found = mentions(nlp, "Wagner reports from Miami President Evo Morales has refused.", when=date(2008, 1, 1))
     assert found["Miami President Evo Morales"].actor.code == "BOLGOV"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, primary",
+    [
+        ("Attackers detonated a car bomb.", "Attackers", "UAF"),
+        ("The girls were freed by their captors.", "captors", "UAF"),
+        ("Opposition supporters burned his car.", "Opposition supporters", "OPP"),
+        ("Opponents of the plan marched.", "Opponents", "OPP"),
+        ("The mutineers have been granted amnesty.", "mutineers", "MIL"),
+        ("Rights groups called for his release.", "Rights groups", "NGO"),
+        ("Dozens of angry youths erected barricades.", "youths", "CVL"),
+    ],
+)
+def test_perpetrators_supporters_and_advocates_are_actors_by_their_role(nlp, text, phrase, primary):
+    found = mentions(nlp, text)
+    key = next(key for key in found if key.endswith(phrase))
+    assert found[key].actor.sectors[0] == primary

@@ -258,3 +258,18 @@ def test_an_office_holder_is_not_of_the_country_they_visit(nlp):
     assert find(doc, "President Rosa Vela").actor.country is None
     doc = coded(nlp, "Judge Ana Ruiz charged five officials in Peru.")
     assert find(doc, "Judge Ana Ruiz").actor.country == "PER"
+
+
+def test_bare_plural_officials_need_a_qualifier_to_stay_actors(nlp):
+    doc = coded(nlp, "Officials met in the capital. Opposition officials and lawmakers denounced the vote.")
+    texts = [doc[m.start : m.end].text for m in doc._.actor_mentions]
+    assert "Officials" not in texts
+    assert find(doc, "Opposition officials").actor.sectors[0] == "OPP"
+    assert find(doc, "lawmakers").actor.sectors == ["LEG"]
+
+
+def test_a_definite_state_title_no_one_named_before_is_kept_as_that_office(nlp):
+    doc = coded(nlp, "Three musicians were tried in Moscow. The judge convicted them. The spokesman declined comment.")
+    assert find(doc, "The judge").actor.sectors == ["JUD"]
+    texts = [doc[m.start : m.end].text for m in doc._.actor_mentions]
+    assert "The spokesman" not in texts  # a spokesman of whom: no office of its own

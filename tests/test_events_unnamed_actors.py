@@ -253,3 +253,8 @@ def test_events_counted_in_a_series_are_of_the_clause_that_counts_them(coder):
 def test_the_owner_of_a_part_in_violence_names_its_doer(coder):
     events = events_of(coder, "Police questioned a student about her role in the bombing of a bank in Lagos.")
     assert not [e for e in events if e.source.sectors[:1] == ["UAF"]]
+
+
+def test_unnamed_perpetrators_are_unidentified_attackers_of_the_country_they_strike(coder):
+    event = with_root(events_of(coder, "Police said attackers detonated a car bomb in Kabul on Monday."), "18")
+    assert event.source.code == "AFGUAF"

@@ -255,12 +255,15 @@ class _Resolver:
                 self._group_of_persons(mention, any_sector=True)  # "the two men": the two just named, if any
             return True
         if extra.get("plural"):
-            return not (extra.get("bare") and role == "person")  # "members", "officials" of whom?
+            # "members", "officials" of whom? "Opposition officials" say it: they take the report's country
+            return not (extra.get("bare") and role == "person" and not extra.get("qualified"))
         if role in ("title", "person") and extra.get("definite") and not extra.get("described"):
             earlier = self._person_described(mention)
             if earlier is not None:
                 self._link(mention, earlier)
                 return True
+            if role == "title" and mention.actor.sectors[:1] and mention.actor.sectors[0] in STATE_SECTORS:
+                return True  # "the general", "the judge" no one named before: the office of the report's country
         if role == "country" and extra.get("definite") and not mention.actor.country:
             earlier = self._country_described(mention)
             if earlier is not None:

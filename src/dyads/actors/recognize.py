@@ -675,6 +675,8 @@ class PhraseBuilder:
         if head is not None:
             extra["role"] = head.role
             extra["plural"] = head.plural
+            if len(phrase.roles) > 1:
+                extra["qualified"] = True  # "opposition officials": another role before it says whose
         if phrase.named is not None and phrase.named.kind == "person":
             extra["spelled"] = doc[
                 phrase.named.start : phrase.named.end

@@ -72,7 +72,7 @@ PLACELESS_ROOTS = (STATEMENT_ROOT,)
 PLACELESS_CODES = {"04", "040", "041", "044", "045", "046"}
 SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a South Korean minister
 MEDIA = "MED"
-STANCE_ROOTS = {STATEMENT_ROOT, "02", "10", "11", "12"}
+STANCE_ROOTS = {"02", "10", "11", "12"}
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 
@@ -279,7 +279,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
 
 
 def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
-    """A verb that comments on, demands, condemns or rejects what its object noun tells ("condemned the
+    """A verb that appeals for, demands, condemns or rejects what its object noun tells ("condemned the
     bombing", "blamed ETA for the attack"): its subject is not who did it."""
     entry = lexicon.match(verb)
     return entry is not None and entry.cameo[:2] in STANCE_ROOTS

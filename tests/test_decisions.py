@@ -22,7 +22,8 @@ from dyads.events.arguments import ArgumentFinder
 from dyads.export.store import EventFilter, Store
 from dyads.learn.alignment import align, entry_at_trigger, is_argument, quoted_entries
 from dyads.learn.arguments import readings
-from dyads.learn.model import MODEL_DIR, NO_EVENT, TRAINING_META, decision_model
+from dyads.learn.component import SETTING_RULE
+from dyads.learn.model import MODEL_DIR, NO_EVENT, NONE, SETTING, TRAINING_META, decision_model
 from dyads.learn.proposals import proposals
 from dyads.learn.training import RULE_STAGES, Settings, fingerprint
 from dyads.model import Document
@@ -135,7 +136,20 @@ def test_confidence_is_a_calibrated_probability():
     assert np.all(np.diff(calibrated) >= 0)  # a surer answer is never less likely to be right
     rules = model.rule_confidence(grid)
     assert np.all(np.diff(rules) > 0)  # the rules' order of their events is kept
-    assert np.all(model.rule_confidence(grid, targeted=False) < rules)  # annotators name whom it was done to
+    assert np.all(model.rule_confidence(grid, NONE) < model.rule_confidence(grid, SETTING))
+    assert np.all(model.rule_confidence(grid, NONE) < rules)  # annotators name whom it was done to
+
+
+def test_an_event_whose_sentence_names_no_target_concerns_the_country_the_report_is_set_in():
+    report = ("Nepal's government and Maoist rebels failed to agree on a ceasefire in Kathmandu on Monday. "
+              "Nepalese officials said the army would stay in its barracks. ")
+    strike = "The rebels declared a three-day nationwide strike on Thursday."
+    coder = Coder(min_confidence=0.0)
+    [event] = [e for e in coder.code(report + strike) if e.trigger.text == "strike"]
+    assert (event.source.code, event.target.code) == ("NPLREB", "NPL")
+    assert event.rule.endswith(SETTING_RULE)
+    [alone] = coder.code(strike)  # one sentence: no report around it, no setting
+    assert alone.target is None
 
 
 def test_pipeline_makes_the_decisions_after_the_rules():
@@ -154,7 +168,7 @@ def test_min_confidence_leaves_out_less_likely_events():
 
 
 def test_by_default_an_event_unlikely_to_be_correct_is_left_out():
-    text = "Protesters gathered in Lagos on Monday. Nigeria condemned the attack."
+    text = "Nigeria condemned the attack."
     every = Coder(min_confidence=0.0).code(text, date="2024-05-02")
     unlikely = [e for e in every if e.confidence < DEFAULT_MIN_CONFIDENCE]
     assert unlikely  # a condemnation of no one: annotators almost always name whom it is aimed at

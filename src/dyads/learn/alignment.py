@@ -88,6 +88,13 @@ def align(proposal: Proposal, entries: list[QuotedEntry]) -> Alignment:
     return Alignment(root, agreeing)
 
 
+def correct_with_target(proposal: Proposal, entries: list[QuotedEntry], target: Actor, code: str) -> bool:
+    """Whether the proposal, coded `code` with `target` instead of its own, would be a correct event."""
+    sent, (source, _) = proposal.sent, proposal.actors()
+    return any(q.entry.status != "forbidden" and q.start < sent.end_char and sent.start_char < q.end
+               and dyad_agrees(source, target, q.entry) and cameo_accepts(q.entry.cameo, code) for q in entries)
+
+
 def entry_at_trigger(proposal: Proposal, entries: list[QuotedEntry]) -> ExpectedEvent | None:
     """The required entry whose quote holds the proposal's trigger (or lies within `NEAR` characters of it),
     the closest where several do: whose source and target the argument model learns from."""

@@ -26,12 +26,23 @@ from dyads.events.inferred_actors import placed_mark
 from dyads.events.ontology import lookup
 from dyads.learn.arguments import readings
 from dyads.learn.features import features
-from dyads.learn.model import DecisionModel, best_readings, best_roots, decision_model, targeted
+from dyads.learn.model import (
+    NAMED,
+    NONE,
+    SETTING,
+    DecisionModel,
+    best_readings,
+    best_roots,
+    decision_model,
+    setting_target,
+    targeted,
+)
 from dyads.learn.proposals import Proposal, proposals
 from dyads.model import Event, event_id
 
 RULE = "model:decisions"
 ARGUMENTS_RULE = "model:arguments"
+SETTING_RULE = "target:setting"
 DROPPED = "model: no event"
 
 
@@ -78,6 +89,7 @@ class Decisions:
                               self.keep, self.add))
         else:
             self.complete_targets(finder)
+        setting_targets(doc._.events or [], finder)
         return doc
 
     def complete_targets(self, finder: ArgumentFinder) -> None:
@@ -96,6 +108,25 @@ class Decisions:
                 reading.candidate.target_mention = reading.target
 
 
+def setting_targets(candidates: list[EventCandidate], finder: ArgumentFinder) -> None:
+    """An event still without a target concerns the country the report is set in: annotators name it
+    ("the rebels declared a nationwide strike" in a report from Nepal: Nepal). A report that names no
+    country most, and a one-sentence text, have no setting."""
+    for candidate in candidates:
+        event = candidate.event
+        if candidate.dropped is None and event.target is None:
+            country = finder.setting_country(candidate.sent)
+            if country is not None:
+                event.target = setting_target(country)
+                event.rule += f" | {SETTING_RULE}"
+
+
+def target_kind(event: Event) -> str:
+    if SETTING_RULE in event.rule:
+        return SETTING
+    return NAMED if targeted(event.target) else NONE
+
+
 @Language.factory("dyads_confidence", default_config={"mode": "calibrate"})
 def make_confidence(nlp: Language, name: str, mode: str):
     """In `calibrate` mode, after factuality has weighed the rule events: each one's confidence becomes the
@@ -106,7 +137,7 @@ def make_confidence(nlp: Language, name: str, mode: str):
         if mode == "calibrate":
             for candidate in doc._.events or []:
                 event = candidate.event
-                event.confidence = round(float(model.rule_confidence(event.confidence, targeted(event.target))), 3)
+                event.confidence = round(float(model.rule_confidence(event.confidence, target_kind(event))), 3)
         return doc
 
     return calibrate

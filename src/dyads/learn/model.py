@@ -19,6 +19,7 @@ WEIGHTS = "model.npz"
 TRAINING_META = "training.json"  # written beside the weights by scripts/train_models.py
 NO_EVENT = "---"
 IS_ARGUMENT = "yes"
+NAMED, SETTING, NONE = "named", "setting", "none"  # where an event's target comes from, for its calibration
 
 
 @dataclass
@@ -91,6 +92,11 @@ def targeted(target: Actor | None) -> bool:
     return target is not None and bool(target.country or target.code)
 
 
+def setting_target(country: str) -> Actor:
+    """The country a report is set in, as the target of an event whose sentence names none."""
+    return Actor(country, code=country, country=country)
+
+
 @dataclass
 class DecisionModel:
     events: LinearModel  # classes: NO_EVENT and two-digit CAMEO roots
@@ -98,15 +104,17 @@ class DecisionModel:
     groups: tuple[str, ...]  # the event features it reads (dyads.learn.features.FEATURE_GROUPS)
     calibration_x: np.ndarray  # the event model's probability of its answer ...
     calibration_y: np.ndarray  # ... and the share of such answers that were correct (isotonic, increasing)
-    rule_calibration: np.ndarray  # (slope, intercept, untargeted): a rule's own confidence → probability it is correct
+    # (slope, intercept, untargeted, setting): a rule's own confidence → the probability that it is correct
+    rule_calibration: np.ndarray
 
-    def rule_confidence(self, confidence: np.ndarray, targeted: bool = True) -> np.ndarray:
+    def rule_confidence(self, confidence: np.ndarray, target: str = NAMED) -> np.ndarray:
         """The probability that a rule event given `confidence` by its lexicon row and parse is correct
         (Platt scaling: strictly increasing in `confidence`, so the rules' order of events is kept among
-        events with a target and among those without; an event without one is rarely right: annotators
-        name whom it was done to)."""
-        slope, intercept, untargeted = self.rule_calibration
-        return 1.0 / (1.0 + np.exp(-(slope * confidence + intercept + (0.0 if targeted else untargeted))))
+        events of one kind of `target`): NAMED in its sentence, the report's SETTING country, or NONE (an
+        event without a target is rarely right: annotators name whom it was done to)."""
+        slope, intercept, untargeted, setting = self.rule_calibration
+        shift = {NAMED: 0.0, SETTING: setting, NONE: untargeted}[target]
+        return 1.0 / (1.0 + np.exp(-(slope * confidence + intercept + shift)))
 
     def calibrated(self, probability: np.ndarray) -> np.ndarray:
         """The probability that an answer given with `probability` is a correct event."""

@@ -20,10 +20,28 @@ from spacy.language import Language
 from dyads.evaluate.gold import AnnotatedDocument
 from dyads.events.arguments import ArgumentFinder
 from dyads.events.inferred_actors import located
-from dyads.learn.alignment import Alignment, align, entry_at_trigger, is_argument, quoted_entries
+from dyads.learn.alignment import (
+    Alignment,
+    align,
+    correct_with_target,
+    entry_at_trigger,
+    is_argument,
+    quoted_entries,
+)
 from dyads.learn.arguments import ROLES, readings, role_rows, sentence_mentions
 from dyads.learn.features import FEATURE_GROUPS
-from dyads.learn.model import IS_ARGUMENT, DecisionModel, LinearModel, best_readings, best_roots, targeted
+from dyads.learn.model import (
+    IS_ARGUMENT,
+    NAMED,
+    NONE,
+    SETTING,
+    DecisionModel,
+    LinearModel,
+    best_readings,
+    best_roots,
+    setting_target,
+    targeted,
+)
 from dyads.learn.proposals import Proposal, proposals
 
 # The components before dyads_decisions: what a proposal is made from.
@@ -50,7 +68,8 @@ class Example:
     lexicon_code: str | None
     entries: list[str]  # ids of the required entries it shares sentence and dyad with
     rule_confidence: float | None  # a rule event's own confidence; None for the other proposals
-    targeted: bool  # its target is an actor with a country or code
+    target: str  # NAMED in its sentence, else the report's SETTING country, else NONE
+    rule_correct: bool | None  # a rule event's correctness with that target; None for the other proposals
 
     def row(self, groups: Sequence[str]) -> list[str]:
         return [feature for group in groups for feature in self.features[group]]
@@ -109,9 +128,18 @@ def event_examples(parsed: Parsed) -> list[Example]:
         features = {name: group(proposal, parsed.finder.mention_at) for name, group in FEATURE_GROUPS.items()}
         doc_id = parsed.gold.document.id
         rule_confidence = proposal.candidate.event.confidence if proposal.candidate is not None else None
+        target = NAMED if targeted(proposal.actors()[1]) else NONE
+        country = parsed.finder.setting_country(proposal.sent) if target == NONE else None
+        rule_correct = None
+        if rule_confidence is not None:
+            rule_correct = alignment.correct(proposal.lexicon_code)
+        if country is not None:
+            target = SETTING
+            if rule_confidence is not None:
+                rule_correct = correct_with_target(proposal, entries, setting_target(country), proposal.lexicon_code)
         examples.append(Example(doc_id, (doc_id, *proposal.key), features, alignment, proposal.lexicon_code,
                                 [e.id for e in alignment.agreeing if e.status == "required"], rule_confidence,
-                                targeted(proposal.actors()[1])))
+                                target, rule_correct))
     return examples
 
 
@@ -186,14 +214,14 @@ def fit(data: TrainingData, settings: Settings) -> DecisionModel:
             probabilities.append(best_probability[i])
             outcomes.append(part[i].alignment.correct(codes[i]))
             if part[i].rule_confidence is not None:  # the rule event as `calibrate` mode completes its target
-                rule_outcomes.append(([part[i].rule_confidence, float(not part[i].targeted)],
-                                      part[i].alignment.correct(part[i].lexicon_code)))
+                rule_outcomes.append(([part[i].rule_confidence, float(part[i].target == NONE),
+                                       float(part[i].target == SETTING)], part[i].rule_correct))
     isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probabilities, outcomes)
     platt = LogisticRegression(C=1e6).fit([x for x, _ in rule_outcomes], [ok for _, ok in rule_outcomes])
     return DecisionModel(events_model(examples), data.arguments, settings.groups,
                          np.asarray(isotonic.X_thresholds_, dtype=np.float64),
                          np.asarray(isotonic.y_thresholds_, dtype=np.float64),
-                         np.array([platt.coef_[0][0], platt.intercept_[0], platt.coef_[0][1]]))
+                         np.array([platt.coef_[0][0], platt.intercept_[0], platt.coef_[0][1], platt.coef_[0][2]]))
 
 
 def fingerprint(corpus: Path, doc_ids: Iterable[str], settings: Settings) -> str:

@@ -532,6 +532,8 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
         ("The court upheld the right of workers to protest against the government.", "protest", "hypothetical"),
         # through a preposition to the noun it complements and that noun's verb
         ("Syria denied any involvement in attacking the convoy.", "attacking", "negated"),
+        # an event noun that its verb only plans, considers or asks for
+        ("The government is considering sanctions against Iran.", "sanctions", "hypothetical"),
         # a "while" clause shares the modality of the clause it qualifies
         ("U.S. officials suggested the base could be used to hold migrants while they awaited deportation.",
          "deportation", "hypothetical"),
@@ -563,3 +565,9 @@ def test_who_condemns_or_blames_an_attack_did_not_carry_it_out(coder, text):
 def test_who_launches_an_attack_carries_it_out(coder):
     [attack] = coder.code("Russia launched an attack on Ukraine.")
     assert (attack.cameo.root, attack.source.code, attack.target.code) == ("19", "RUS", "UKR")
+
+
+def test_a_planned_attack_is_coded_as_the_planners_threat(coder):
+    [event] = coder.code("The rebels are planning an attack on the capital.")
+    assert (event.cameo.root, event.modality) == ("13", "actual")
+    assert "future:plan" in event.rule

@@ -318,13 +318,14 @@ def _constructions(token: Token) -> list[tuple[str, str]]:
 
 def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
     """An event noun as the object of a verb that stops it ("suspended the withdrawal", "the visit was
-    cancelled"), as what an act is taken for ("interpreted the meeting as a recognition"), or under
+    cancelled") or only plans, seeks, asks for or refuses it ("planning an attack"), as what an act is taken for ("interpreted the meeting as a recognition"), or under
     "any" ("any attack would")."""
     table = cues()
     effects = []
     if _object_of(noun, clause):
         lemma = clause.lemma_.lower()
-        effect = table.get("stopper", {}).get(lemma) or table.get("called_off", {}).get(lemma)
+        effect = next((table[role][lemma] for role in ("stopper", "called_off", "planned_object")
+                       if lemma in table.get(role, {})), None)
         if effect:
             effects.append((effect, lemma))
     preposition = noun.head

@@ -532,6 +532,9 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
         ("The court upheld the right of workers to protest against the government.", "protest", "hypothetical"),
         # through a preposition to the noun it complements and that noun's verb
         ("Syria denied any involvement in attacking the convoy.", "attacking", "negated"),
+        # a negated verb negates its infinitive, unless negating it affirms ("did not hesitate to")
+        ("Major Periera did not travel to meet with President Menezes in Gabon.", "meet", "negated"),
+        ("Israel did not hesitate to strike Hamas targets in Gaza.", "strike", "actual"),
         # an event noun that its verb only plans, considers or asks for
         ("The government is considering sanctions against Iran.", "sanctions", "hypothetical"),
         # a "while" clause shares the modality of the clause it qualifies

@@ -209,6 +209,10 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
             for verb in _predicate_verbs(governor):
                 effects += [(table["aux"][c.lower_], c.lower_) for c in verb.children
                             if c.dep_ == "aux" and c.lower_ in table.get("aux", {})]
+        if (clause_below.dep_ in ("xcomp", "advcl") and is_infinitive(clause_below)
+                and lemma not in table.get("governor", {}) and lemma not in table.get("negation_affirms", {})
+                and any(c.dep_ in NEGATION_DEPS for c in governor.children)):
+            effects.append(("negated", "not"))  # "did not travel to meet him": no journey for it, no meeting
         # "if they agree to meet", "for Zelenskyy to come back to sign": the condition covers what it governs
         effects += [(table["mark"][c.lower_], c.lower_) for c in governor.children
                     if c.dep_ == "mark" and c.lower_ in table.get("mark", {})]

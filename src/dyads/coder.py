@@ -24,8 +24,8 @@ from dyads.workers import WorkerPool
 log = logging.getLogger("dyads")
 
 # Events less likely than this to be correct are left out unless asked for (`min_confidence=0` keeps every
-# one). Chosen on the VOA benchmark's train split (`bench/calibration.py --split train`): the highest that
-# costs under 0.005 of required recall there and keeps every required event of the seed article.
+# one). Chosen on the VOA benchmark's train split (`bench/calibration.py --split train`), where it costs
+# about 0.005 of required recall, and it keeps every required event of the seed article.
 DEFAULT_MIN_CONFIDENCE = 0.2
 
 # Coded once before workers fork, so that every lazily loaded table is in memory they share.

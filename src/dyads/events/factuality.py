@@ -10,6 +10,8 @@ earlier events of that kind hypothetical.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections import defaultdict
 from functools import cache, lru_cache
 
@@ -21,6 +23,7 @@ from dyads.events.arguments import governing_verb
 from dyads.events.candidate import EventCandidate
 from dyads.events.lexicon import acts_as_verb, is_infinitive, is_nominal
 from dyads.events.ontology import lookup
+from dyads.model import Event
 
 MODALITY_ORDER = ("negated", "hypothetical", "future")  # the first effect found decides
 EVIDENTIAL_ORDER = ("hedged", "reported")
@@ -85,7 +88,19 @@ UNREALIZED_WEIGHT = 0.85
 
 @Language.component("dyads_factuality")
 def assess_factuality(doc: Doc) -> Doc:
-    candidates: list[EventCandidate] = doc._.events or []
+    _assess_all(doc, doc._.events or [])
+    return doc
+
+
+def assessed(doc: Doc, candidates: list[EventCandidate]) -> list[Event]:
+    """The events factuality makes of `candidates` (modality, recoded code, confidence), leaving the
+    candidates as they are: what the learned calibration is fitted on."""
+    copies = [dataclasses.replace(candidate, event=copy.copy(candidate.event)) for candidate in candidates]
+    _assess_all(doc, copies)
+    return [candidate.event for candidate in copies]
+
+
+def _assess_all(doc: Doc, candidates: list[EventCandidate]) -> None:
     for candidate in candidates:
         effects = _assess(candidate)
         planned = candidate.event.modality == "future"
@@ -94,7 +109,6 @@ def assess_factuality(doc: Doc) -> Doc:
         if candidate.event.modality in UNREALIZED:
             candidate.event.confidence = round(candidate.event.confidence * UNREALIZED_WEIGHT, 3)
     _apply_disconfirmations(doc, candidates)
-    return doc
 
 
 def _recode(event, effects: list[tuple[str, str]]) -> None:

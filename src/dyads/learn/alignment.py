@@ -88,11 +88,21 @@ def align(proposal: Proposal, entries: list[QuotedEntry]) -> Alignment:
     return Alignment(root, agreeing)
 
 
-def correct_with_target(proposal: Proposal, entries: list[QuotedEntry], target: Actor, code: str) -> bool:
-    """Whether the proposal, coded `code` with `target` instead of its own, would be a correct event."""
+def judged_event(proposal: Proposal, entries: list[QuotedEntry], target: Actor | None, code: str,
+                 modality: str) -> bool | None:
+    """As the scorer judges the event a rule proposal becomes, with `target`, `code` and `modality`: True
+    when an accepted entry of its sentence shares its dyad, accepts its code and has its modality (or
+    names none); None when, coded as not having happened, it shares the dyad of a forbidden entry (neither
+    right nor wrong); else False."""
     sent, (source, _) = proposal.sent, proposal.actors()
-    return any(q.entry.status != "forbidden" and q.start < sent.end_char and sent.start_char < q.end
-               and dyad_agrees(source, target, q.entry) and cameo_accepts(q.entry.cameo, code) for q in entries)
+    here = [q.entry for q in entries if q.start < sent.end_char and sent.start_char < q.end]
+    if any(entry.status != "forbidden" and dyad_agrees(source, target, entry) and cameo_accepts(entry.cameo, code)
+           and entry.modality in (None, modality) for entry in here):
+        return True
+    if modality != "actual" and any(entry.status == "forbidden" and dyad_agrees(source, target, entry)
+                                    for entry in here):
+        return None
+    return False
 
 
 def entry_at_trigger(proposal: Proposal, entries: list[QuotedEntry]) -> ExpectedEvent | None:

@@ -137,7 +137,7 @@ def make_confidence(nlp: Language, name: str, mode: str):
         if mode == "calibrate":
             for candidate in doc._.events or []:
                 event = candidate.event
-                event.confidence = round(float(model.rule_confidence(event.confidence, target_kind(event))), 3)
+                event.confidence = round(float(model.rule_confidence(event.confidence, target_kind(event), event.modality)), 3)
         return doc
 
     return calibrate

@@ -92,6 +92,13 @@ def targeted(target: Actor | None) -> bool:
     return target is not None and bool(target.country or target.code)
 
 
+def rule_features(confidence: float, target: str, modality: str) -> list[float]:
+    """What the rules' calibration weighs: the confidence, a missing or setting target, a future or an
+    unrealised (hypothetical, negated) act."""
+    return [confidence, float(target == NONE), float(target == SETTING), float(modality == "future"),
+            float(modality in ("hypothetical", "negated"))]
+
+
 def setting_target(country: str) -> Actor:
     """The country a report is set in, as the target of an event whose sentence names none."""
     return Actor(country, code=country, country=country)
@@ -104,16 +111,17 @@ class DecisionModel:
     groups: tuple[str, ...]  # the event features it reads (dyads.learn.features.FEATURE_GROUPS)
     calibration_x: np.ndarray  # the event model's probability of its answer ...
     calibration_y: np.ndarray  # ... and the share of such answers that were correct (isotonic, increasing)
-    # (slope, intercept, untargeted, setting): a rule's own confidence → the probability that it is correct
+    # (slope, intercept, then the `rule_features` after the first): a rule's confidence → probability correct
     rule_calibration: np.ndarray
 
-    def rule_confidence(self, confidence: np.ndarray, target: str = NAMED) -> np.ndarray:
-        """The probability that a rule event given `confidence` by its lexicon row and parse is correct
-        (Platt scaling: strictly increasing in `confidence`, so the rules' order of events is kept among
-        events of one kind of `target`): NAMED in its sentence, the report's SETTING country, or NONE (an
-        event without a target is rarely right: annotators name whom it was done to)."""
-        slope, intercept, untargeted, setting = self.rule_calibration
-        shift = {NAMED: 0.0, SETTING: setting, NONE: untargeted}[target]
+    def rule_confidence(self, confidence: np.ndarray, target: str = NAMED, modality: str = "actual") -> np.ndarray:
+        """The probability that a rule event given `confidence` by its lexicon row, parse and factuality is
+        correct (Platt scaling: strictly increasing in `confidence`, so the rules' order of events is kept
+        among events of one kind of target and modality). The target is NAMED in its sentence, the
+        report's SETTING country, or NONE (rarely right: annotators name whom it was done to); an event
+        that did not happen is rarely what an annotator codes either."""
+        slope, intercept, *shifts = self.rule_calibration
+        shift = float(np.dot(shifts, rule_features(0.0, target, modality)[1:]))
         return 1.0 / (1.0 + np.exp(-(slope * confidence + intercept + shift)))
 
     def calibrated(self, probability: np.ndarray) -> np.ndarray:

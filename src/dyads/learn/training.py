@@ -19,13 +19,14 @@ from spacy.language import Language
 
 from dyads.evaluate.gold import AnnotatedDocument
 from dyads.events.arguments import ArgumentFinder
+from dyads.events.factuality import assessed
 from dyads.events.inferred_actors import located
 from dyads.learn.alignment import (
     Alignment,
     align,
-    correct_with_target,
     entry_at_trigger,
     is_argument,
+    judged_event,
     quoted_entries,
 )
 from dyads.learn.arguments import ROLES, readings, role_rows, sentence_mentions
@@ -39,10 +40,12 @@ from dyads.learn.model import (
     LinearModel,
     best_readings,
     best_roots,
+    rule_features,
     setting_target,
     targeted,
 )
 from dyads.learn.proposals import Proposal, proposals
+from dyads.model import Event
 
 # The components before dyads_decisions: what a proposal is made from.
 RULE_STAGES = ["dyads_actors", "dyads_coref", "dyads_events", "dyads_event_classifier"]
@@ -67,9 +70,11 @@ class Example:
     alignment: Alignment
     lexicon_code: str | None
     entries: list[str]  # ids of the required entries it shares sentence and dyad with
-    rule_confidence: float | None  # a rule event's own confidence; None for the other proposals
+    rule_confidence: float | None  # a rule event's confidence after factuality; None for the other proposals
     target: str  # NAMED in its sentence, else the report's SETTING country, else NONE
-    rule_correct: bool | None  # a rule event's correctness with that target; None for the other proposals
+    modality: str  # a rule event's, as factuality decides it
+    rule_correct: bool | None  # whether the rule event with that target and modality is correct; None: not
+    # a rule event, or neither right nor wrong (coded as not having happened, as annotated)
 
     def row(self, groups: Sequence[str]) -> list[str]:
         return [feature for group in groups for feature in self.features[group]]
@@ -82,6 +87,7 @@ class Parsed:
     gold: AnnotatedDocument
     finder: ArgumentFinder
     proposals: list[Proposal]
+    assessed: dict[int, Event]  # id of each rule candidate → its event as factuality leaves it
 
 
 def parse(nlp: Language, documents: Iterable[AnnotatedDocument]) -> list[Parsed]:
@@ -96,7 +102,9 @@ def parse(nlp: Language, documents: Iterable[AnnotatedDocument]) -> list[Parsed]
     parsed = []
     for gold, doc in zip(golds, nlp.pipe(docs(), batch_size=16)):
         finder = ArgumentFinder(doc)
-        parsed.append(Parsed(gold, finder, proposals(doc, finder)))
+        candidates = doc._.events or []
+        parsed.append(Parsed(gold, finder, proposals(doc, finder),
+                             {id(c): event for c, event in zip(candidates, assessed(doc, candidates))}))
     return parsed
 
 
@@ -127,19 +135,19 @@ def event_examples(parsed: Parsed) -> list[Example]:
         alignment = align(proposal, entries)
         features = {name: group(proposal, parsed.finder.mention_at) for name, group in FEATURE_GROUPS.items()}
         doc_id = parsed.gold.document.id
-        rule_confidence = proposal.candidate.event.confidence if proposal.candidate is not None else None
-        target = NAMED if targeted(proposal.actors()[1]) else NONE
+        actor = proposal.actors()[1]
+        target = NAMED if targeted(actor) else NONE
         country = parsed.finder.setting_country(proposal.sent) if target == NONE else None
-        rule_correct = None
-        if rule_confidence is not None:
-            rule_correct = alignment.correct(proposal.lexicon_code)
         if country is not None:
-            target = SETTING
-            if rule_confidence is not None:
-                rule_correct = correct_with_target(proposal, entries, setting_target(country), proposal.lexicon_code)
+            target, actor = SETTING, setting_target(country)
+        rule_confidence, modality, rule_correct = None, "actual", None
+        if proposal.candidate is not None:
+            final = parsed.assessed[id(proposal.candidate)]
+            rule_confidence, modality = final.confidence, final.modality
+            rule_correct = judged_event(proposal, entries, actor, final.cameo.code, modality)
         examples.append(Example(doc_id, (doc_id, *proposal.key), features, alignment, proposal.lexicon_code,
                                 [e.id for e in alignment.agreeing if e.status == "required"], rule_confidence,
-                                target, rule_correct))
+                                target, modality, rule_correct))
     return examples
 
 
@@ -213,15 +221,15 @@ def fit(data: TrainingData, settings: Settings) -> DecisionModel:
         for i in best_readings(best_probability, [e.key for e in part]):
             probabilities.append(best_probability[i])
             outcomes.append(part[i].alignment.correct(codes[i]))
-            if part[i].rule_confidence is not None:  # the rule event as `calibrate` mode completes its target
-                rule_outcomes.append(([part[i].rule_confidence, float(part[i].target == NONE),
-                                       float(part[i].target == SETTING)], part[i].rule_correct))
+            if part[i].rule_correct is not None:  # the rule event as `calibrate` mode completes its target
+                rule_outcomes.append((rule_features(part[i].rule_confidence, part[i].target, part[i].modality),
+                                      part[i].rule_correct))
     isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probabilities, outcomes)
     platt = LogisticRegression(C=1e6).fit([x for x, _ in rule_outcomes], [ok for _, ok in rule_outcomes])
     return DecisionModel(events_model(examples), data.arguments, settings.groups,
                          np.asarray(isotonic.X_thresholds_, dtype=np.float64),
                          np.asarray(isotonic.y_thresholds_, dtype=np.float64),
-                         np.array([platt.coef_[0][0], platt.intercept_[0], platt.coef_[0][1], platt.coef_[0][2]]))
+                         np.concatenate([platt.coef_[0][:1], platt.intercept_, platt.coef_[0][1:]]))
 
 
 def fingerprint(corpus: Path, doc_ids: Iterable[str], settings: Settings) -> str:

@@ -146,7 +146,7 @@ def test_an_event_whose_sentence_names_no_target_concerns_the_country_the_report
     strike = "The rebels declared a three-day nationwide strike on Thursday."
     coder = Coder(min_confidence=0.0)
     [event] = [e for e in coder.code(report + strike) if e.trigger.text == "strike"]
-    assert (event.source.code, event.target.code) == ("NPLREB", "NPL")
+    assert (event.source.code, event.target.code, event.target.text) == ("NPLREB", "NPL", "Nepal")
     assert event.rule.endswith(SETTING_RULE)
     [alone] = coder.code(strike)  # one sentence: no report around it, no setting
     assert alone.target is None

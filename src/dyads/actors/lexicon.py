@@ -327,6 +327,18 @@ def load_lexicon(user_files: tuple[LexiconFile, ...] = ()) -> ActorLexicon:
 
 
 @lru_cache(maxsize=1)
+def common_country_names() -> dict[str, str]:
+    """ISO 3166 alpha-3 → the country's common name: the shortest the actor lexicon lists ("Norway", not
+    "Kingdom of Norway"; "Syria", not "Syrian Arab Republic")."""
+    names: dict[str, str] = {}
+    for row in read_tsv("actors/countries.tsv"):
+        known = names.get(row["country"])
+        if row["kind"] == "country" and (known is None or len(row["pattern"]) < len(known)):
+            names[row["country"]] = row["pattern"]
+    return names
+
+
+@lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """Lower-cased → ISO 3166 alpha-3: every country code of the shipped tables ("ind") and every name or
     demonym of one country ("india", "indian", "indians")."""

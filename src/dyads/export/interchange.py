@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any, Protocol, TextIO
 
 from dyads import __version__
+from dyads.actors.lexicon import common_country_names
 from dyads.data import read_tsv
 from dyads.export.text import TextStreamWriter
 from dyads.model import Actor, Event
@@ -51,18 +52,6 @@ class Column:
 def columns(layout: str) -> tuple[Column, ...]:
     name = "field" if layout == "plover" else "column"
     return tuple(Column(row[name], row["value"]) for row in read_tsv(f"formats/{layout}.tsv"))
-
-
-@cache
-def country_names() -> dict[str, str]:
-    """ISO 3166 alpha-3 → the country's common name: the shortest the actor lexicon lists ("Norway", not
-    "Kingdom of Norway"; "Syria", not "Syrian Arab Republic")."""
-    names: dict[str, str] = {}
-    for row in read_tsv("actors/countries.tsv"):
-        known = names.get(row["country"])
-        if row["kind"] == "country" and (known is None or len(row["pattern"]) < len(known)):
-            names[row["country"]] = row["pattern"]
-    return names
 
 
 def event_values(event: Event, document: Published | None) -> dict[str, Any]:
@@ -178,7 +167,7 @@ def _event_day(event: Event) -> date | None:
 
 
 def _country_name(code: str | None) -> str | None:
-    return country_names().get(code, code) if code else None
+    return common_country_names().get(code, code) if code else None
 
 
 def _full_place_name(event: Event) -> str | None:

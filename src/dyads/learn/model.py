@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from dyads.actors.lexicon import common_country_names
 from dyads.data import data_path
 from dyads.model import Actor
 
@@ -101,7 +102,7 @@ def rule_features(confidence: float, target: str, modality: str) -> list[float]:
 
 def setting_target(country: str) -> Actor:
     """The country a report is set in, as the target of an event whose sentence names none."""
-    return Actor(country, code=country, country=country)
+    return Actor(common_country_names().get(country, country), code=country, country=country)
 
 
 @dataclass

@@ -563,3 +563,18 @@ def test_who_condemns_or_blames_an_attack_did_not_carry_it_out(coder, text):
 def test_who_launches_an_attack_carries_it_out(coder):
     [attack] = coder.code("Russia launched an attack on Ukraine.")
     assert (attack.cameo.root, attack.source.code, attack.target.code) == ("19", "RUS", "UKR")
+
+
+def test_plural_office_holds_every_country_of_its_of_phrase(coder):
+    text = "The foreign ministers of Ukraine and Germany reached an agreement on Tuesday."
+    event = only(events_of(coder, text), "03")
+    assert {event.source.country, event.target.country} == {"UKR", "DEU"}
+    assert event.reciprocal
+    assert event.target.sectors == event.source.sectors
+
+
+def test_name_beside_a_possessed_noun_is_the_party(coder):
+    text = ("Indian Prime Minister Arjun Mehta signed a trade agreement on Friday with his rival, "
+            "Pakistani President Imran Qadir, in Ethiopia.")
+    event = only(events_of(coder, text), "05")
+    assert dyad(event) == ("IND", "PAK")

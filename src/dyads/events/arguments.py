@@ -9,6 +9,7 @@ verb they are the object of ("held talks"); `with`/`to`/`against`/`between` phra
 
 from __future__ import annotations
 
+import copy
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -67,6 +68,7 @@ class ArgumentFinder:
         self.mentions: list[Mention] = doc._.actor_mentions or []
         self.mention_at: dict[int, int] = doc._.mention_at or {}
         self._settings: dict[int, str | None] = {}  # by sentence start: setting_country
+        self._sharers: dict[int, list[Mention]] = {}  # by mention start: _office_sharers
 
     def setting_country(self, sent: Span) -> str | None:
         """The country the report is set in, as the sentences other than `sent` tell it: the one their
@@ -122,14 +124,41 @@ class ArgumentFinder:
                 mention = self.mention_of(conjunct)
                 if mention is not None and all(mention is not m for m in found):
                     found.append(mention)
+        for mention in list(found):
+            found += [m for m in self._office_sharers(mention) if all(m is not f for f in found)]
         return found
+
+    def _office_sharers(self, mention: Mention) -> list[Mention]:
+        """The other countries of a plural office: "the leaders of Ukraine, Russia and France" holds the
+        leaders of Russia and France too, though the mention ends at Ukraine."""
+        last = self.doc[mention.end - 1]
+        office = last.head.head
+        if not (last.dep_ == "pobj" and last.head.lower_ == "of" and mention.start <= office.i < mention.end
+                and office.tag_ == "NNS" and mention.kind == "title"):
+            return []
+        if mention.start not in self._sharers:
+            sharers = []
+            for conjunct in last.conjuncts:
+                country = self.mention_of(conjunct)
+                if country is None or country.kind != "country":
+                    continue
+                office_code = mention.actor.code or ""
+                role = office_code[len(mention.actor.country):] if mention.actor.country else ""
+                actors = [copy.copy(actor) for actor in country.actors]
+                for actor in actors:
+                    actor.sectors, actor.title = list(mention.actor.sectors), mention.actor.title
+                    actor.code = (actor.code or "") + role
+                sharers.append(Mention(country.start, country.end, actors, "title", mention.rule + "+office-sharer"))
+            self._sharers[mention.start] = sharers
+        return self._sharers[mention.start]
 
 
 def _phrase_children(node: Token) -> list[Token]:
     """The tokens inside a noun phrase below this one, with the `by` agent of a participle that describes
     it ("the plan proposed by Russia", "the demonstration staged by students")."""
     children = []
-    for child in node.children:
+    # "his rival, Riek Machar": the name set beside the noun says who it is, before its owner does
+    for child in sorted(node.children, key=lambda c: c.dep_ != "appos"):
         if child.dep_ == "acl":
             children += [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         elif child.dep_ == "prep":

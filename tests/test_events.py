@@ -578,3 +578,15 @@ def test_name_beside_a_possessed_noun_is_the_party(coder):
             "Pakistani President Imran Qadir, in Ethiopia.")
     event = only(events_of(coder, text), "05")
     assert dyad(event) == ("IND", "PAK")
+
+
+def test_relative_pronoun_undergoing_the_event_is_its_noun(coder):
+    text = "Pakistan released 100 Indian fishermen who had been arrested in Pakistani waters."
+    arrest = only(events_of(coder, text), "17")
+    assert arrest.target.country == "IND"
+
+
+def test_a_month_is_not_a_place(coder):
+    text = "In March, the Quad leaders agreed at a virtual summit to address the challenges."
+    event = only(events_of(coder, text), "03")
+    assert event.target is None or event.target.text != "March"

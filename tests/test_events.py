@@ -590,3 +590,15 @@ def test_a_month_is_not_a_place(coder):
     text = "In March, the Quad leaders agreed at a virtual summit to address the challenges."
     event = only(events_of(coder, text), "03")
     assert event.target is None or event.target.text != "March"
+
+
+def test_coordinated_nationalities_of_one_office_are_each_a_party(coder):
+    text = "Ukrainian President Petro Poroshenko spoke by phone with his French, Russian and German counterparts."
+    targets = {e.target.country for e in events_of(coder, text) if e.cameo.root == "04" and e.target}
+    assert {"FRA", "RUS", "DEU"} <= targets
+
+
+def test_an_actor_and_its_allies_are_not_two_sides(coder):
+    text = "The United States and its allies warned on Friday that the missile launches are dangerous."
+    events = [e for e in events_of(coder, text) if e.trigger.text == "warned"]
+    assert events and all(e.target is None or e.target.country != e.source.country for e in events)

@@ -122,35 +122,52 @@ class ArgumentFinder:
                 continue
             for conjunct in [hit[1], *hit[1].conjuncts]:
                 mention = self.mention_of(conjunct)
-                if mention is not None and all(mention is not m for m in found):
+                if mention is not None and all(mention is not m for m in found) and not self._owned_by(mention, found):
                     found.append(mention)
         for mention in list(found):
             found += [m for m in self._office_sharers(mention) if all(m is not f for f in found)]
         return found
 
+    def _owned_by(self, mention: Mention, found: list[Mention]) -> bool:
+        """"The United States and its allies": the allies are not the United States again."""
+        owner = self.mentions[mention.antecedent] if mention.antecedent is not None else None
+        return owner is not None and self.doc[mention.start].dep_ == "poss" and any(owner is m for m in found)
+
     def _office_sharers(self, mention: Mention) -> list[Mention]:
-        """The other countries of a plural office: "the leaders of Ukraine, Russia and France" holds the
-        leaders of Russia and France too, though the mention ends at Ukraine."""
+        """The other countries of a plural office: "the leaders of Ukraine, Russia and France" and "his
+        French, Russian and German counterparts" hold the leaders of Russia and France too, though the
+        mention ends at Ukraine or begins at German."""
+        if mention.start not in self._sharers:
+            self._sharers[mention.start] = [self._holder(mention, country) for country in self._sharing(mention)]
+        return self._sharers[mention.start]
+
+    def _sharing(self, mention: Mention) -> list[Mention]:
+        inside = range(mention.start, mention.end)
         last = self.doc[mention.end - 1]
         office = last.head.head
-        if not (last.dep_ == "pobj" and last.head.lower_ == "of" and mention.start <= office.i < mention.end
-                and office.tag_ == "NNS" and mention.kind == "title"):
+        if (last.dep_ == "pobj" and last.head.lower_ == "of" and office.i in inside and office.tag_ == "NNS"
+                and mention.kind == "title"):
+            countries = [self.mention_of(c) for c in last.conjuncts]
+            return [m for m in countries if m is not None and m.kind == "country"]
+        if last.tag_ != "NNS":
             return []
-        if mention.start not in self._sharers:
-            sharers = []
-            for conjunct in last.conjuncts:
-                country = self.mention_of(conjunct)
-                if country is None or country.kind != "country":
-                    continue
-                office_code = mention.actor.code or ""
-                role = office_code[len(mention.actor.country):] if mention.actor.country else ""
-                actors = [copy.copy(actor) for actor in country.actors]
-                for actor in actors:
-                    actor.sectors, actor.title = list(mention.actor.sectors), mention.actor.title
-                    actor.code = (actor.code or "") + role
-                sharers.append(Mention(country.start, country.end, actors, "title", mention.rule + "+office-sharer"))
-            self._sharers[mention.start] = sharers
-        return self._sharers[mention.start]
+        for modifier in last.children:  # "French, Russian and German": the first is outside the mention
+            coordinated = [modifier, *modifier.conjuncts]
+            if modifier.dep_ == "amod" and modifier.i not in inside and any(t.i in inside for t in coordinated):
+                countries = [self.mention_of(t) for t in coordinated if t.i not in inside]
+                return [m for m in countries if m is not None and m.kind in ("demonym", "country")]
+        return []
+
+    @staticmethod
+    def _holder(mention: Mention, country: Mention) -> Mention:
+        """The office `mention` names, held for `country`."""
+        office_code = mention.actor.code or ""
+        role = office_code[len(mention.actor.country):] if mention.actor.country else ""
+        actors = [copy.copy(actor) for actor in country.actors]
+        for actor in actors:
+            actor.sectors, actor.title = list(mention.actor.sectors), mention.actor.title
+            actor.code = (actor.code or "") + role
+        return Mention(country.start, country.end, actors, mention.kind, mention.rule + "+office-sharer")
 
 
 def _phrase_children(node: Token) -> list[Token]:

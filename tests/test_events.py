@@ -602,3 +602,9 @@ def test_an_actor_and_its_allies_are_not_two_sides(coder):
     text = "The United States and its allies warned on Friday that the missile launches are dangerous."
     events = [e for e in events_of(coder, text) if e.trigger.text == "warned"]
     assert events and all(e.target is None or e.target.country != e.source.country for e in events)
+
+
+def test_a_city_naming_a_meeting_is_its_venue_not_a_party(coder):
+    text = "Japanese Prime Minister Taro Ishida is in Moscow meeting with President Vladimir Putin."
+    event = only(events_of(coder, text), "04")
+    assert dyad(event) == ("JPN", "RUS")

@@ -199,6 +199,13 @@ def test_it_is_willing_refers_to_an_actor(nlp):
     assert [doc[m.start : m.end].text for m in doc._.actor_mentions] == ["Chad"]
 
 
+def test_a_state_an_office_holder_deals_with_is_not_the_holders(nlp):
+    doc = coded(nlp, "Prime Minister Omar Haddad thanked the United States.")
+    assert find(doc, "Prime Minister Omar Haddad").actor.country is None
+    doc = coded(nlp, "Prime Minister Omar Haddad appealed to Japan for help.")
+    assert find(doc, "Prime Minister Omar Haddad").actor.country is None
+
+
 def test_an_office_holder_without_a_country_is_of_the_one_country_named(nlp):
     doc = coded(nlp, "Judge Ana Ruiz charged five Chilean officials with fraud.")
     assert find(doc, "Judge Ana Ruiz").actor.code == "CHLJUD"

@@ -574,3 +574,48 @@ def test_a_planned_attack_is_coded_as_the_planners_threat(coder):
     [event] = coder.code("The rebels are planning an attack on the capital.")
     assert (event.cameo.root, event.modality) == ("13", "actual")
     assert "future:plan" in event.rule
+
+
+def test_plural_office_holds_every_country_of_its_of_phrase(coder):
+    text = "The foreign ministers of Ukraine and Germany reached an agreement on Tuesday."
+    event = only(events_of(coder, text), "03")
+    assert {event.source.country, event.target.country} == {"UKR", "DEU"}
+    assert event.reciprocal
+    assert event.target.sectors == event.source.sectors
+
+
+def test_name_beside_a_possessed_noun_is_the_party(coder):
+    text = ("Indian Prime Minister Arjun Mehta signed a trade agreement on Friday with his rival, "
+            "Pakistani President Imran Qadir, in Ethiopia.")
+    event = only(events_of(coder, text), "05")
+    assert dyad(event) == ("IND", "PAK")
+
+
+def test_relative_pronoun_undergoing_the_event_is_its_noun(coder):
+    text = "Pakistan released 100 Indian fishermen who had been arrested in Pakistani waters."
+    arrest = only(events_of(coder, text), "17")
+    assert arrest.target.country == "IND"
+
+
+def test_a_month_is_not_a_place(coder):
+    text = "In March, the Quad leaders agreed at a virtual summit to address the challenges."
+    event = only(events_of(coder, text), "03")
+    assert event.target is None or event.target.text != "March"
+
+
+def test_coordinated_nationalities_of_one_office_are_each_a_party(coder):
+    text = "Ukrainian President Petro Poroshenko spoke by phone with his French, Russian and German counterparts."
+    targets = {e.target.country for e in events_of(coder, text) if e.cameo.root == "04" and e.target}
+    assert {"FRA", "RUS", "DEU"} <= targets
+
+
+def test_an_actor_and_its_allies_are_not_two_sides(coder):
+    text = "The United States and its allies warned on Friday that the missile launches are dangerous."
+    events = [e for e in events_of(coder, text) if e.trigger.text == "warned"]
+    assert events and all(e.target is None or e.target.country != e.source.country for e in events)
+
+
+def test_a_city_naming_a_meeting_is_its_venue_not_a_party(coder):
+    text = "Japanese Prime Minister Taro Ishida is in Moscow meeting with President Vladimir Putin."
+    event = only(events_of(coder, text), "04")
+    assert dyad(event) == ("JPN", "RUS")

@@ -140,11 +140,20 @@ class _Resolver:
             country = countries.pop()
             international = any(_is_international(m) for m in group)
             authority = any(_is_domestic_authority(m) for m in group)
+            # "Prime Minister Allawi thanked the United States": a state dealt with is not the office holder's
+            addressed = all(self._addressed(m) for m in actors)
             for mention in group:
                 domestic_group = authority and _is_domestic_group_without_country(mention)
-                if domestic_group or not international and _is_titled_stranger(mention):
+                if domestic_group or not (international or addressed) and _is_titled_stranger(mention):
                     mention.actor.country = country
                     mention.actor.code = actor_code(country, mention.actor.sectors)
+
+    def _addressed(self, mention: Mention) -> bool:
+        """A country or capital named as what a verb acts on or is aimed at ("thanked the United States",
+        "appealed to Japan"), not as whose people or offices act."""
+        root = self.doc[mention.start : mention.end].root
+        return mention.kind in ("country", "capital") and (
+            root.dep_ in ("dobj", "dative") or root.dep_ == "pobj" and root.head.head.pos_ == "VERB")
 
     def _destination(self, mention: Mention) -> bool:
         """A country named only as where something happens ("plotting attacks in France"). Not one after "to":

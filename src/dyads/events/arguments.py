@@ -9,6 +9,7 @@ verb they are the object of ("held talks"); `with`/`to`/`against`/`between` phra
 
 from __future__ import annotations
 
+import copy
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -67,6 +68,7 @@ class ArgumentFinder:
         self.mentions: list[Mention] = doc._.actor_mentions or []
         self.mention_at: dict[int, int] = doc._.mention_at or {}
         self._settings: dict[int, str | None] = {}  # by sentence start: setting_country
+        self._sharers: dict[int, list[Mention]] = {}  # by mention start: _office_sharers
 
     def setting_country(self, sent: Span) -> str | None:
         """The country the report is set in, as the sentences other than `sent` tell it: the one their
@@ -120,16 +122,60 @@ class ArgumentFinder:
                 continue
             for conjunct in [hit[1], *hit[1].conjuncts]:
                 mention = self.mention_of(conjunct)
-                if mention is not None and all(mention is not m for m in found):
+                if mention is not None and all(mention is not m for m in found) and not self._owned_by(mention, found):
                     found.append(mention)
+        for mention in list(found):
+            found += [m for m in self._office_sharers(mention) if all(m is not f for f in found)]
         return found
+
+    def _owned_by(self, mention: Mention, found: list[Mention]) -> bool:
+        """"The United States and its allies": the allies are not the United States again."""
+        owner = self.mentions[mention.antecedent] if mention.antecedent is not None else None
+        return owner is not None and self.doc[mention.start].dep_ == "poss" and any(owner is m for m in found)
+
+    def _office_sharers(self, mention: Mention) -> list[Mention]:
+        """The other countries of a plural office: "the leaders of Ukraine, Russia and France" and "his
+        French, Russian and German counterparts" hold the leaders of Russia and France too, though the
+        mention ends at Ukraine or begins at German."""
+        if mention.start not in self._sharers:
+            self._sharers[mention.start] = [self._holder(mention, country) for country in self._sharing(mention)]
+        return self._sharers[mention.start]
+
+    def _sharing(self, mention: Mention) -> list[Mention]:
+        inside = range(mention.start, mention.end)
+        last = self.doc[mention.end - 1]
+        office = last.head.head
+        if (last.dep_ == "pobj" and last.head.lower_ == "of" and office.i in inside and office.tag_ == "NNS"
+                and mention.kind == "title"):
+            countries = [self.mention_of(c) for c in last.conjuncts]
+            return [m for m in countries if m is not None and m.kind == "country"]
+        if last.tag_ != "NNS":
+            return []
+        for modifier in last.children:  # "French, Russian and German": the first is outside the mention
+            coordinated = [modifier, *modifier.conjuncts]
+            if modifier.dep_ == "amod" and modifier.i not in inside and any(t.i in inside for t in coordinated):
+                countries = [self.mention_of(t) for t in coordinated if t.i not in inside]
+                return [m for m in countries if m is not None and m.kind in ("demonym", "country")]
+        return []
+
+    @staticmethod
+    def _holder(mention: Mention, country: Mention) -> Mention:
+        """The office `mention` names, held for `country`."""
+        office_code = mention.actor.code or ""
+        role = office_code[len(mention.actor.country):] if mention.actor.country else ""
+        actors = [copy.copy(actor) for actor in country.actors]
+        for actor in actors:
+            actor.sectors, actor.title = list(mention.actor.sectors), mention.actor.title
+            actor.code = (actor.code or "") + role
+        return Mention(country.start, country.end, actors, mention.kind, mention.rule + "+office-sharer")
 
 
 def _phrase_children(node: Token) -> list[Token]:
     """The tokens inside a noun phrase below this one, with the `by` agent of a participle that describes
     it ("the plan proposed by Russia", "the demonstration staged by students")."""
     children = []
-    for child in node.children:
+    # "his rival, Riek Machar": the name set beside the noun says who it is, before its owner does
+    for child in sorted(node.children, key=lambda c: c.dep_ != "appos"):
         if child.dep_ == "acl":
             children += [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         elif child.dep_ == "prep":
@@ -286,8 +332,9 @@ def verb_targets(verb: Token) -> list[tuple[Token, str]]:
     """Candidate target tokens of a verb, most direct first."""
     candidates: list[tuple[Token, str]] = []
     passive_subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS] if is_passive(verb) else []
+    passive_subjects = [_antecedent(verb, c) for c in passive_subjects]
     candidates += [(c, "nsubjpass") for c in passive_subjects]
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objects = [_antecedent(verb, c) for c in verb.children if c.dep_ in OBJECT_DEPS]
     candidates += [(c, c.dep_) for c in objects]
     # "kidnapped up to 16 advisers": the parser may hang the phrase on a particle
     preps = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" for g in c.children)]
@@ -316,6 +363,13 @@ def verb_targets(verb: Token) -> list[tuple[Token, str]]:
         for conj in shared_verbs(verb):
             candidates += [(token, "conj." + via) for token, via in verb_targets(conj)]
     return candidates
+
+
+def _antecedent(verb: Token, argument: Token) -> Token:
+    """The noun a relative pronoun stands for: "fishermen who had been arrested", "the men whom police held"."""
+    if verb.dep_ == "relcl" and argument.lower_ in RELATIVE_PRONOUNS and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return argument
 
 
 def _stranded_object(prep: Token) -> Token | None:
@@ -430,7 +484,7 @@ def place_name(token: Token) -> Span | None:
             if ent.start <= name.i < ent.end and ent.label_ in accepted:
                 return ent
     # a name the entity recogniser missed or mislabelled; the gazetteer decides whether it is a place
-    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "DATE", "TIME"):  # not "in March"
         return None
     start = min([token.i, *(c.i for c in token.children if c.dep_ == "compound" and c.i < token.i)])
     return token.doc[start : token.i + 1]  # "Khanty-Mansiysk"

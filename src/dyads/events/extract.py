@@ -72,6 +72,8 @@ PLACELESS_ROOTS = (STATEMENT_ROOT,)
 PLACELESS_CODES = {"04", "040", "041", "044", "045", "046"}
 SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a South Korean minister
 MEDIA = "MED"
+# Meetings and agreements are named for the city they are held in: such a name is not a party.
+VENUE_ROOTS = {"04", "05"}
 STANCE_ROOTS = {"02", "10", "11", "12"}
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
@@ -223,6 +225,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         source_mentions, subject_via = [], ""
         for token, via in noun_sources(trigger):
             found = finder.actors_coordinated(token)
+            if via == "modifier" and entry.cameo[:2] in VENUE_ROOTS and all(m.kind == "capital" for m in found):
+                continue  # "the Moscow meeting", "the Hanoi summit", "the Oslo accords": where, not who
             if found:
                 source_mentions, subject_via = found, via
                 break

@@ -242,6 +242,18 @@ def test_event_in_a_clause_describing_a_noun_is_background(coder):
     assert main_of(events_of(coder, text)).cameo.root == "18"
 
 
+def test_what_an_accusation_charges_is_not_an_event_of_the_accuser(coder):
+    for text in (
+        "Chad accused Sudan of backing the rebels and of attacking its villages.",
+        "Kenya accuses the militia of killing, maiming and displacing civilians.",
+        "Uganda blamed Rwanda for arming the rebels.",
+    ):
+        events = events_of(coder, text)
+        assert [e.cameo.root for e in events] == ["11"], [(e.trigger.text, e.cameo.code) for e in events]
+    criticized = events_of(coder, "Mexican lawmakers criticized President Fox for supporting the United States.")
+    assert {e.cameo.root for e in criticized} == {"11", "05"}  # criticism takes the support as done
+
+
 def test_open_pronoun_subject_is_the_speaker(coder):
     event = only(events_of(coder, "Egypt says it is willing to withdraw its troops from neighbouring Sudan."), "03")
     assert (event.cameo.code, event.modality) == ("0356", "actual")  # the stated intent took place

@@ -65,6 +65,12 @@ STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
 # Disapproval: a `to` phrase names who hears the complaint, not whom it is about.
 AUDIENCE_ROOTS = {"11"}
+# What an accusation charges someone with: "accused X of ...", "blamed X for ...", from the act up to its
+# phrase ("of killing, maiming and looting", "of trying to topple", "for instigating the protests"). Criticism
+# (111) is left out: "criticized Fox for supporting the United States" takes the support as done.
+ACCUSATION = "112"
+CHARGE_PREPOSITIONS = {"of", "for"}
+CHARGE_CLAUSE_DEPS = {"conj", "xcomp", "dobj"}
 # Threats: an if-clause's subject is who is threatened ("threatened to quit the talks if Japan ...").
 CONDITIONAL_ROOTS = {"13"}
 # Where a statement is made or a meeting held is not its target; a visit's destination is.
@@ -183,6 +189,8 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
             return True  # "threatened to attack": the control verb codes it
     if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
         return True  # "accepted an invitation to visit Seoul": the acceptance is the event
+    if _charged_wrong(trigger, matched):
+        return True  # "accused the rebels of killing civilians": the accusation is the event
     if entry.cameo.startswith(STATEMENT_ROOT) and not entry.keys_on_attitude:
         # "said that Russia would send troops": the reported event is the event, not the saying; so is
         # an announced one ("announced the deployment of troops")
@@ -191,6 +199,23 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
             for c in trigger.children
         )
     return False
+
+
+def _charged_wrong(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """Whether the trigger is the wrong that an accusation charges someone with, in its
+    `of` or `for` phrase ("accused Iran of backing the rebels", "blamed ETA for the bombings", "accused the
+    protesters of trying to topple the government"): an alleged act that is the accusation's content."""
+    node = trigger
+    while node.dep_ in CHARGE_CLAUSE_DEPS and node.head.i != node.i:
+        node = node.head
+    preposition = node.head
+    if node.dep_ not in ("pcomp", "pobj") or preposition.dep_ != "prep" or preposition.lower_ not in CHARGE_PREPOSITIONS:
+        return False
+    charging = preposition.head
+    if charging.dep_ in OBJECT_DEPS and charging.i not in matched:
+        charging = charging.head  # the parser hangs the phrase on the one accused ("the rebel group of killing")
+    entry = matched.get(charging.i)
+    return entry is not None and entry.pos == "verb" and entry.cameo.startswith(ACCUSATION)
 
 
 def _announces(verb: Token, obj: Token, matched: dict[int, TriggerEntry]) -> bool:

@@ -254,6 +254,17 @@ def test_what_an_accusation_charges_is_not_an_event_of_the_accuser(coder):
     assert {e.cameo.root for e in criticized} == {"11", "05"}  # criticism takes the support as done
 
 
+def test_who_uses_force_sets_assault_or_fight(coder):
+    by_soldiers = only(events_of(coder, "The Nigerian army killed 30 Boko Haram fighters in Borno."), "19")
+    assert by_soldiers.cameo.code == "190"  # armed forces fight (19), whatever the verb
+    wounded = only(events_of(coder, "Afghan troops injured 20 Taliban fighters in Helmand."), "19")
+    assert wounded.cameo.code == "190"
+    by_militants = only(events_of(coder, "ETA carried out an attack on the Spanish parliament."), "18")
+    assert by_militants.cameo.code == "180"  # a non-state group's attack is unconventional violence
+    rebels_fight = only(events_of(coder, "Taliban militants fought Afghan troops in Helmand."), "19")
+    assert rebels_fight.cameo.root == "19"  # only the generic attack words change
+
+
 def test_open_pronoun_subject_is_the_speaker(coder):
     event = only(events_of(coder, "Egypt says it is willing to withdraw its troops from neighbouring Sudan."), "03")
     assert (event.cameo.code, event.modality) == ("0356", "actual")  # the stated intent took place

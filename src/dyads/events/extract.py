@@ -449,8 +449,29 @@ def _event(sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
     if source[0].kind == UNRESOLVED:
         confidence *= UNRESOLVED_WEIGHT
     confidence *= weight
-    return build_event(sent_index, sent, _trigger_tokens(trigger), entry.cameo, source, target, confidence,
-                       f"{entry.source} {via}")
+    rule = f"{entry.source} {via}"
+    code = entry.cameo
+    sectors = source[0].actors[source[1]].sectors
+    armed = armed_force_code(code, entry.lemma, sectors[0] if sectors else "")
+    if armed is not None:
+        code, rule = armed, f"{rule} | force:{code}->{armed}"
+    return build_event(sent_index, sent, _trigger_tokens(trigger), code, source, target, confidence, rule)
+
+
+@lru_cache(maxsize=1)
+def _armed_force_rows() -> tuple[tuple[str, frozenset[str], frozenset[str], str], ...]:
+    return tuple(
+        (row["act"], frozenset(filter(None, row["lemmas"].split("|"))), frozenset(row["sectors"].split("|")), row["code"])
+        for row in read_tsv("events/armed_force.tsv")
+    )
+
+
+def armed_force_code(code: str, lemma: str, sector: str) -> str | None:
+    """The CAMEO code an act of violence takes by who uses force (armed_force.tsv), or None to keep `code`."""
+    for act, lemmas, sectors, recoded in _armed_force_rows():
+        if code == act and sector in sectors and (not lemmas or lemma in lemmas):
+            return recoded
+    return None
 
 
 def build_event(sent_index: int, sent: Span, tokens: list[Token], cameo: str, source: Side, target: Side | None,

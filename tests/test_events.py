@@ -265,6 +265,17 @@ def test_who_uses_force_sets_assault_or_fight(coder):
     assert rebels_fight.cameo.root == "19"  # only the generic attack words change
 
 
+def test_violence_that_dates_a_clause_is_not_its_subjects(coder):
+    for text in (
+        "Uzbekistan became a close ally of the United States after the terrorist attacks in New York.",
+        "Kenya closed its embassy in Mogadishu during the bombings.",
+    ):
+        events = events_of(coder, text)
+        assert not [e for e in events if e.cameo.root == "18" and e.source.country in ("UZB", "KEN")], [
+            (e.trigger.text, e.cameo.code, e.source.code) for e in events
+        ]
+
+
 def test_open_pronoun_subject_is_the_speaker(coder):
     event = only(events_of(coder, "Egypt says it is willing to withdraw its troops from neighbouring Sudan."), "03")
     assert (event.cameo.code, event.modality) == ("0356", "actual")  # the stated intent took place

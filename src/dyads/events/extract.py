@@ -32,6 +32,7 @@ from dyads.events.arguments import (
 from dyads.events.candidate import EventCandidate
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import (
+    PROTEST_ROOT,
     STAND_IN,
     UNRESOLVED,
     UNRESOLVED_WEIGHT,
@@ -71,6 +72,8 @@ AUDIENCE_ROOTS = {"11"}
 ACCUSATION = "112"
 CHARGE_PREPOSITIONS = {"of", "for"}
 CHARGE_CLAUSE_DEPS = {"conj", "xcomp", "dobj"}
+# Prepositions that set an event as the time or circumstance of a clause ("after the bombings").
+CIRCUMSTANCE_PREPOSITIONS = {"after", "before", "since", "following", "during", "amid", "despite", "until"}
 # Threats: an if-clause's subject is who is threatened ("threatened to quit the talks if Japan ...").
 CONDITIONAL_ROOTS = {"13"}
 # Where a statement is made or a meeting held is not its target; a visit's destination is.
@@ -263,7 +266,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                         yield (found[0], 0), (found[1], 0), True, f"{via}/{via}"
                         return
             verb = governing_verb(trigger)
-            if verb is not None and not _takes_a_stance(verb, lexicon):
+            if verb is not None and not _takes_a_stance(verb, lexicon) and not _violence_around(trigger, entry):
                 source_mentions, subject_via = subject_actors(verb, finder)
                 subject_via = "verb." + subject_via
                 if verb.lemma_.lower() in reporting_verbs():  # "Reuters reported the attack": the media only tell of it
@@ -308,6 +311,16 @@ def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
     bombing", "blamed ETA for the attack"): its subject is not who did it."""
     entry = lexicon.match(verb)
     return entry is not None and entry.cameo[:2] in STANCE_ROOTS
+
+
+def _violence_around(noun: Token, entry: TriggerEntry) -> bool:
+    """Violence or protest that only dates or frames the clause ("became an ally after the attacks of September
+    11", "soldiers stood guard during a protest"): the clause's subject did something else around it."""
+    preposition = noun.head
+    return (
+        entry.cameo[:2] in VIOLENT_ROOTS | {PROTEST_ROOT}
+        and noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
+    )
 
 
 def _means_of_coded_violence(noun: Token, lexicon: TriggerLexicon) -> bool:

@@ -263,6 +263,8 @@ def test_who_uses_force_sets_assault_or_fight(coder):
     assert by_militants.cameo.code == "180"  # a non-state group's attack is unconventional violence
     rebels_fight = only(events_of(coder, "Taliban militants fought Afghan troops in Helmand."), "19")
     assert rebels_fight.cameo.root == "19"  # only the generic attack words change
+    on_the_army = only(events_of(coder, "The rebels attacked the Kenyan army."), "19")
+    assert on_the_army.cameo.code == "190"  # an attack on armed forces is combat
 
 
 def test_violence_that_dates_a_clause_is_not_its_subjects(coder):

@@ -464,25 +464,34 @@ def _event(sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
     confidence *= weight
     rule = f"{entry.source} {via}"
     code = entry.cameo
-    sectors = source[0].actors[source[1]].sectors
-    armed = armed_force_code(code, entry.lemma, sectors[0] if sectors else "")
+    armed = armed_force_code(code, entry.lemma, _first_sector(source), _first_sector(target) if target else "")
     if armed is not None:
         code, rule = armed, f"{rule} | force:{code}->{armed}"
     return build_event(sent_index, sent, _trigger_tokens(trigger), code, source, target, confidence, rule)
 
 
+def _first_sector(side: Side) -> str:
+    sectors = side[0].actors[side[1]].sectors
+    return sectors[0] if sectors else ""
+
+
 @lru_cache(maxsize=1)
-def _armed_force_rows() -> tuple[tuple[str, frozenset[str], frozenset[str], str], ...]:
+def _armed_force_rows() -> tuple[tuple[str, frozenset[str], frozenset[str], frozenset[str], str], ...]:
+    def cells(text: str) -> frozenset[str]:
+        return frozenset(filter(None, text.split("|")))
+
     return tuple(
-        (row["act"], frozenset(filter(None, row["lemmas"].split("|"))), frozenset(row["sectors"].split("|")), row["code"])
+        (row["act"], cells(row["lemmas"]), cells(row["sectors"]), cells(row["unless_target"]), row["code"])
         for row in read_tsv("events/armed_force.tsv")
     )
 
 
-def armed_force_code(code: str, lemma: str, sector: str) -> str | None:
-    """The CAMEO code an act of violence takes by who uses force (armed_force.tsv), or None to keep `code`."""
-    for act, lemmas, sectors, recoded in _armed_force_rows():
-        if code == act and sector in sectors and (not lemmas or lemma in lemmas):
+def armed_force_code(code: str, lemma: str, source_sector: str, target_sector: str) -> str | None:
+    """The CAMEO code an act of violence takes by who uses force on whom (armed_force.tsv), or None to keep
+    `code`."""
+    for act, lemmas, sectors, spared_targets, recoded in _armed_force_rows():
+        if (code == act and source_sector in sectors and (not lemmas or lemma in lemmas)
+                and target_sector not in spared_targets):
             return recoded
     return None
 

@@ -242,6 +242,42 @@ def test_event_in_a_clause_describing_a_noun_is_background(coder):
     assert main_of(events_of(coder, text)).cameo.root == "18"
 
 
+def test_what_an_accusation_charges_is_not_an_event_of_the_accuser(coder):
+    for text in (
+        "Chad accused Sudan of backing the rebels and of attacking its villages.",
+        "Kenya accuses the militia of killing, maiming and displacing civilians.",
+        "Uganda blamed Rwanda for arming the rebels.",
+    ):
+        events = events_of(coder, text)
+        assert [e.cameo.root for e in events] == ["11"], [(e.trigger.text, e.cameo.code) for e in events]
+    criticized = events_of(coder, "Mexican lawmakers criticized President Fox for supporting the United States.")
+    assert {e.cameo.root for e in criticized} == {"11", "05"}  # criticism takes the support as done
+
+
+def test_who_uses_force_sets_assault_or_fight(coder):
+    by_soldiers = only(events_of(coder, "The Nigerian army killed 30 Boko Haram fighters in Borno."), "19")
+    assert by_soldiers.cameo.code == "190"  # armed forces fight (19), whatever the verb
+    wounded = only(events_of(coder, "Afghan troops injured 20 Taliban fighters in Helmand."), "19")
+    assert wounded.cameo.code == "190"
+    by_militants = only(events_of(coder, "ETA carried out an attack on the Spanish parliament."), "18")
+    assert by_militants.cameo.code == "180"  # a non-state group's attack is unconventional violence
+    rebels_fight = only(events_of(coder, "Taliban militants fought Afghan troops in Helmand."), "19")
+    assert rebels_fight.cameo.root == "19"  # only the generic attack words change
+    on_the_army = only(events_of(coder, "The rebels attacked the Kenyan army."), "19")
+    assert on_the_army.cameo.code == "190"  # an attack on armed forces is combat
+
+
+def test_violence_that_dates_a_clause_is_not_its_subjects(coder):
+    for text in (
+        "Uzbekistan became a close ally of the United States after the terrorist attacks in New York.",
+        "Kenya closed its embassy in Mogadishu during the bombings.",
+    ):
+        events = events_of(coder, text)
+        assert not [e for e in events if e.cameo.root == "18" and e.source.country in ("UZB", "KEN")], [
+            (e.trigger.text, e.cameo.code, e.source.code) for e in events
+        ]
+
+
 def test_open_pronoun_subject_is_the_speaker(coder):
     event = only(events_of(coder, "Egypt says it is willing to withdraw its troops from neighbouring Sudan."), "03")
     assert (event.cameo.code, event.modality) == ("0356", "actual")  # the stated intent took place

@@ -32,6 +32,7 @@ from dyads.events.arguments import (
 from dyads.events.candidate import EventCandidate
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import (
+    PROTEST_ROOT,
     STAND_IN,
     UNRESOLVED,
     UNRESOLVED_WEIGHT,
@@ -65,6 +66,14 @@ STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
 # Disapproval: a `to` phrase names who hears the complaint, not whom it is about.
 AUDIENCE_ROOTS = {"11"}
+# What an accusation charges someone with: "accused X of ...", "blamed X for ...", from the act up to its
+# phrase ("of killing, maiming and looting", "of trying to topple", "for instigating the protests"). Criticism
+# (111) is left out: "criticized Fox for supporting the United States" takes the support as done.
+ACCUSATION = "112"
+CHARGE_PREPOSITIONS = {"of", "for"}
+CHARGE_CLAUSE_DEPS = {"conj", "xcomp", "dobj"}
+# Prepositions that set an event as the time or circumstance of a clause ("after the bombings").
+CIRCUMSTANCE_PREPOSITIONS = {"after", "before", "since", "following", "during", "amid", "despite", "until"}
 # Threats: an if-clause's subject is who is threatened ("threatened to quit the talks if Japan ...").
 CONDITIONAL_ROOTS = {"13"}
 # Where a statement is made or a meeting held is not its target; a visit's destination is.
@@ -185,6 +194,8 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
             return True  # "threatened to attack": the control verb codes it
     if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
         return True  # "accepted an invitation to visit Seoul": the acceptance is the event
+    if _charged_wrong(trigger, matched):
+        return True  # "accused the rebels of killing civilians": the accusation is the event
     if entry.cameo.startswith(STATEMENT_ROOT) and not entry.keys_on_attitude:
         # "said that Russia would send troops": the reported event is the event, not the saying; so is
         # an announced one ("announced the deployment of troops")
@@ -193,6 +204,23 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
             for c in trigger.children
         )
     return False
+
+
+def _charged_wrong(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """Whether the trigger is the wrong that an accusation charges someone with, in its
+    `of` or `for` phrase ("accused Iran of backing the rebels", "blamed ETA for the bombings", "accused the
+    protesters of trying to topple the government"): an alleged act that is the accusation's content."""
+    node = trigger
+    while node.dep_ in CHARGE_CLAUSE_DEPS and node.head.i != node.i:
+        node = node.head
+    preposition = node.head
+    if node.dep_ not in ("pcomp", "pobj") or preposition.dep_ != "prep" or preposition.lower_ not in CHARGE_PREPOSITIONS:
+        return False
+    charging = preposition.head
+    if charging.dep_ in OBJECT_DEPS and charging.i not in matched:
+        charging = charging.head  # the parser hangs the phrase on the one accused ("the rebel group of killing")
+    entry = matched.get(charging.i)
+    return entry is not None and entry.pos == "verb" and entry.cameo.startswith(ACCUSATION)
 
 
 def _announces(verb: Token, obj: Token, matched: dict[int, TriggerEntry]) -> bool:
@@ -242,7 +270,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                         yield (found[0], 0), (found[1], 0), True, f"{via}/{via}"
                         return
             verb = governing_verb(trigger)
-            if verb is not None and not _takes_a_stance(verb, lexicon):
+            if verb is not None and not _takes_a_stance(verb, lexicon) and not _violence_around(trigger, entry):
                 source_mentions, subject_via = subject_actors(verb, finder)
                 subject_via = "verb." + subject_via
                 if verb.lemma_.lower() in reporting_verbs():  # "Reuters reported the attack": the media only tell of it
@@ -287,6 +315,16 @@ def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
     bombing", "blamed ETA for the attack"): its subject is not who did it."""
     entry = lexicon.match(verb)
     return entry is not None and entry.cameo[:2] in STANCE_ROOTS
+
+
+def _violence_around(noun: Token, entry: TriggerEntry) -> bool:
+    """Violence or protest that only dates or frames the clause ("became an ally after the attacks of September
+    11", "soldiers stood guard during a protest"): the clause's subject did something else around it."""
+    preposition = noun.head
+    return (
+        entry.cameo[:2] in VIOLENT_ROOTS | {PROTEST_ROOT}
+        and noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
+    )
 
 
 def _means_of_coded_violence(noun: Token, lexicon: TriggerLexicon) -> bool:
@@ -428,8 +466,38 @@ def _event(sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
     if source[0].kind == UNRESOLVED:
         confidence *= UNRESOLVED_WEIGHT
     confidence *= weight
-    return build_event(sent_index, sent, _trigger_tokens(trigger), entry.cameo, source, target, confidence,
-                       f"{entry.source} {via}")
+    rule = f"{entry.source} {via}"
+    code = entry.cameo
+    armed = armed_force_code(code, entry.lemma, _first_sector(source), _first_sector(target) if target else "")
+    if armed is not None:
+        code, rule = armed, f"{rule} | force:{code}->{armed}"
+    return build_event(sent_index, sent, _trigger_tokens(trigger), code, source, target, confidence, rule)
+
+
+def _first_sector(side: Side) -> str:
+    sectors = side[0].actors[side[1]].sectors
+    return sectors[0] if sectors else ""
+
+
+@lru_cache(maxsize=1)
+def _armed_force_rows() -> tuple[tuple[str, frozenset[str], frozenset[str], frozenset[str], str], ...]:
+    def cells(text: str) -> frozenset[str]:
+        return frozenset(filter(None, text.split("|")))
+
+    return tuple(
+        (row["act"], cells(row["lemmas"]), cells(row["sectors"]), cells(row["unless_target"]), row["code"])
+        for row in read_tsv("events/armed_force.tsv")
+    )
+
+
+def armed_force_code(code: str, lemma: str, source_sector: str, target_sector: str) -> str | None:
+    """The CAMEO code an act of violence takes by who uses force on whom (armed_force.tsv), or None to keep
+    `code`."""
+    for act, lemmas, sectors, spared_targets, recoded in _armed_force_rows():
+        if (code == act and source_sector in sectors and (not lemmas or lemma in lemmas)
+                and target_sector not in spared_targets):
+            return recoded
+    return None
 
 
 def build_event(sent_index: int, sent: Span, tokens: list[Token], cameo: str, source: Side, target: Side | None,

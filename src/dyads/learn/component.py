@@ -36,6 +36,7 @@ from dyads.learn.model import (
     decision_model,
     setting_target,
     targeted,
+    told_by_pronoun,
 )
 from dyads.learn.proposals import Proposal, proposals
 from dyads.model import Event, event_id
@@ -137,7 +138,9 @@ def make_confidence(nlp: Language, name: str, mode: str):
         if mode == "calibrate":
             for candidate in doc._.events or []:
                 event = candidate.event
-                event.confidence = round(float(model.rule_confidence(event.confidence, target_kind(event), event.modality)), 3)
+                probability = model.rule_confidence(event.confidence, target_kind(event), event.modality,
+                                                    told_by_pronoun(candidate.source_mention))
+                event.confidence = round(float(probability), 3)
         return doc
 
     return calibrate

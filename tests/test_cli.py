@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dyads.cli import app
+from dyads.coder import DEFAULT_MIN_CONFIDENCE
 from dyads.model import FLAT_COLUMNS, Event
 
 runner = CliRunner()
@@ -144,9 +145,18 @@ def test_demo_prints_a_table_of_events():
 
 
 def test_demo_json_prints_events():
-    result = runner.invoke(app, ["demo", "--json"])
+    result = runner.invoke(app, ["demo", "--json", "--min-confidence", "0"])
     assert result.exit_code == 0
     events = [Event.from_dict(json.loads(line)) for line in result.stdout.splitlines()]
     assert len(events) >= 8
     assert {event.doc_date for event in events} == {"2023-03-10"}
     assert {"actual", "negated", "future"} <= {event.modality for event in events}
+
+
+def test_demo_leaves_out_unlikely_events_by_default_and_says_so():
+    every = runner.invoke(app, ["demo", "--json", "--min-confidence", "0"]).stdout.splitlines()
+    shown = runner.invoke(app, ["demo", "--json"]).stdout.splitlines()
+    assert 0 < len(shown) < len(every)
+    assert all(json.loads(line)["confidence"] >= DEFAULT_MIN_CONFIDENCE for line in shown)
+    table = runner.invoke(app, ["demo"], terminal_width=200).stdout
+    assert f"{len(every) - len(shown)} less than {DEFAULT_MIN_CONFIDENCE:g} likely to be correct left out" in table

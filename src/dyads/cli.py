@@ -299,6 +299,9 @@ def demo_command(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the events as JSON Lines instead of a table.")
     ] = False,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help=CODE_MIN_CONFIDENCE_HELP)
+    ] = DEFAULT_MIN_CONFIDENCE,
     model: ModelOption = DEFAULT_MODEL,
     actors: ActorsOption = [],  # noqa: B006 - Typer reads the default, never mutates it
     verbs: VerbsOption = [],  # noqa: B006
@@ -308,19 +311,24 @@ def demo_command(
     _quiet_library_logs(Console(stderr=True))
     report = ReadReport()
     (document,) = read([data_path(DEMO_REPORT)], report=report)
-    coded = _load_coder(model, Console(stderr=True), actors, verbs).code_document(document)
+    coded = _load_coder(model, Console(stderr=True), actors, verbs, min_confidence=0.0).code_document(document)
+    shown = [event for event in coded.events if event.confidence >= min_confidence]
     if as_json:
-        JsonlWriter(sys.stdout, close_stream=False).write(coded.events)
+        JsonlWriter(sys.stdout, close_stream=False).write(shown)
         return
     console.print(
         f"[bold]{escape(document.title or document.id)}[/]  {escape(document.source or '')}, {document.date}",
         soft_wrap=True,
     )
-    console.print(_events_table(coded.events, coded.sentences))
+    caption = f"{len(shown)} events in {coded.sentences} sentences"
+    if len(shown) < len(coded.events):
+        caption += (f"; {len(coded.events) - len(shown)} less than {min_confidence:g} likely to be correct"
+                    " left out (--min-confidence 0 shows them)")
+    console.print(_events_table(shown, caption))
 
 
-def _events_table(events: list[Event], sentences: int) -> Table:
-    table = Table(caption=f"{len(events)} events in {sentences} sentences")
+def _events_table(events: list[Event], caption: str) -> Table:
+    table = Table(caption=caption)
     table.add_column("date", no_wrap=True)
     table.add_column("source", ratio=3)
     table.add_column("event", ratio=3)

@@ -233,6 +233,29 @@ SENSES = [
     ("The militia fought back fiercely.", "fought", "190"),
     ("Fifteen militants are on trial for the riots.", "trial", "173"),
     ("The trial of the dissidents opened on Monday.", "trial", "173"),
+    # criticism and blame
+    ("The minister chastised the West for its silence.", "chastised", "111"),
+    ("The president reprimanded the ambassador.", "reprimanded", "111"),
+    ("He characterized the vote as a sham.", "characterized", "111"),
+    ("The envoy dismissed the panel's findings.", "dismissed", "111"),
+    ("The opposition is disputing the results of the vote.", "disputing", "111"),
+    ("The government placed blame on the rebels.", "placed", "112"),
+    # administrative coercion
+    ("Authorities closed three newspapers.", "closed", "1721"),
+    ("The commission disqualified dozens of candidates.", "disqualified", "1722"),
+    ("The court removed the governor.", "removed", "172"),
+    ("A judge revoked his bail.", "revoked", "173"),
+    ("The navy intercepted the vessel.", "intercepted", "191"),
+    ("Police intercepted a truck loaded with weapons.", "intercepted", "1711"),
+    ("Soldiers removed the roadblocks.", "removed", "0872"),
+    # street protest
+    ("Protesters thronged the capital.", "thronged", "141"),
+    ("Youths erected barricades on the highway.", "erected", "144"),
+    # military cooperation and aid
+    ("Qatar hosts American troops.", "hosts", "062"),
+    ("Uzbekistan provided an airbase for the coalition.", "provided", "062"),
+    ("The United States provided training to the coast guard.", "provided", "072"),
+    ("Foreign advisers instructed the troops.", "instructed", "062"),
 ]
 
 
@@ -258,6 +281,9 @@ NON_EVENTS = [
     ("The internationally recognised government met in the port city.", "recognised"),
     ("The minister hoped to retire soon.", "hoped"),
     ("The fans participated in the Olympic games.", "participated"),
+    ("He removed his coat.", "removed"),
+    ("The shop closed the door.", "closed"),
+    ("The team disputed the referee's call.", "disputed"),
     ("The governor attended the opening of the new bridge.", "attended"),
     ("The committee called the meeting to order.", "called"),
     ("The guests held their glasses in silence.", "held"),

@@ -655,3 +655,21 @@ def test_a_city_naming_a_meeting_is_its_venue_not_a_party(coder):
     text = "Japanese Prime Minister Taro Ishida is in Moscow meeting with President Vladimir Putin."
     event = only(events_of(coder, text), "04")
     assert dyad(event) == ("JPN", "RUS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VOA's Peter Fedynsky reports from Moscow.",
+        "VOA's Greg Flakus spoke with the top Mexico expert in the United States.",
+        "A senior Somali security official spoke to VOA on condition of anonymity.",
+    ],
+)
+def test_a_reporter_gathering_the_news_is_no_event(coder, text):
+    events = events_of(coder, text)
+    assert not [e for e in events if e.cameo.root in ("04", "12", "14")], [(e.trigger.text, e.cameo.code) for e in events]
+
+
+def test_a_journalist_interviewed_leaves_other_meetings_alone(coder):
+    event = only(events_of(coder, "The Somali president spoke with the Kenyan president in Nairobi."), "04")
+    assert dyad(event) == ("SOM", "KEN")

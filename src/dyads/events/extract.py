@@ -277,7 +277,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                     source_mentions = [m for m in source_mentions if m.actor.sectors[:1] != [MEDIA]]
         if not source_mentions and not _means_of_coded_violence(trigger, lexicon):
             source_mentions, subject_via = unnamed_doers(trigger, entry, finder)
-    if not source_mentions:
+    if not source_mentions or journalists_at_work(trigger, source_mentions, target_candidates, finder):
         return
     source_mentions = [located(mention, trigger, finder) for mention in source_mentions]
 
@@ -308,6 +308,23 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         for target in target_mentions:
             for member in range(len(target.actors)):
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
+
+
+@lru_cache(maxsize=1)
+def newsgathering_words() -> dict[str, str]:
+    return {row["lemma"]: row["journalist"] for row in read_tsv("events/newsgathering.tsv")}
+
+
+def journalists_at_work(trigger: Token, sources: list[Mention], target_candidates, finder: ArgumentFinder) -> bool:
+    """A reporter gathering the news ("VOA's Peter Fedynsky reports from Moscow", "VOA spoke with experts",
+    "an official who spoke to VOA"): the report's own making, no event between its actors."""
+    side = newsgathering_words().get(trigger.lemma_.lower())
+    if side is None:
+        return False
+    parties = list(sources)
+    if side == "either":
+        parties += [m for token, _ in target_candidates for m in finder.actors_coordinated(token)]
+    return any(m.actor.sectors[:1] == [MEDIA] for m in parties)
 
 
 def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:

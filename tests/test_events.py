@@ -673,3 +673,20 @@ def test_a_reporter_gathering_the_news_is_no_event(coder, text):
 def test_a_journalist_interviewed_leaves_other_meetings_alone(coder):
     event = only(events_of(coder, "The Somali president spoke with the Kenyan president in Nairobi."), "04")
     assert dyad(event) == ("SOM", "KEN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sudanese justice minister told VOA that he had been surprised by the coverage.",
+        "The Syrian envoy told reporters in Geneva that there were no clear answers.",
+    ],
+)
+def test_a_plain_statement_to_the_press_is_no_event(coder, text):
+    events = events_of(coder, text)
+    assert not [e for e in events if e.cameo.code == "010"], [(e.trigger.text, e.target) for e in events]
+
+
+def test_a_plain_statement_to_a_government_stays(coder):
+    event = only(events_of(coder, "The Sudanese justice minister told the Egyptian president that the talks went well."), "01")
+    assert dyad(event) == ("SDN", "EGY")

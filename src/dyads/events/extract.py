@@ -279,6 +279,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             source_mentions, subject_via = unnamed_doers(trigger, entry, finder)
     if not source_mentions or journalists_at_work(trigger, source_mentions, target_candidates, finder):
         return
+    if entry.cameo == PLAIN_STATEMENT and _told_the_press(target_candidates, finder):
+        return
     source_mentions = [located(mention, trigger, finder) for mention in source_mentions]
 
     group = _group_members(source_mentions)
@@ -325,6 +327,11 @@ def journalists_at_work(trigger: Token, sources: list[Mention], target_candidate
     if side == "either":
         parties += [m for token, _ in target_candidates for m in finder.actors_coordinated(token)]
     return any(m.actor.sectors[:1] == [MEDIA] for m in parties)
+
+
+def _told_the_press(target_candidates, finder: ArgumentFinder) -> bool:
+    """"told VOA that he had been surprised": a plain statement to the press, with no one it is addressed to."""
+    return any(m.actor.sectors[:1] == [MEDIA] for token, _ in target_candidates for m in finder.actors_coordinated(token))
 
 
 def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:

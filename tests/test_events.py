@@ -690,3 +690,14 @@ def test_a_plain_statement_to_the_press_is_no_event(coder, text):
 def test_a_plain_statement_to_a_government_stays(coder):
     event = only(events_of(coder, "The Sudanese justice minister told the Egyptian president that the talks went well."), "01")
     assert dyad(event) == ("SDN", "EGY")
+
+
+def test_a_relative_clause_presenting_the_speaker_is_no_event(coder):
+    text = ("Evans Revere, a former State Department official who had negotiated with North Korea extensively, "
+            "said the talks would be difficult.")
+    assert not [e for e in events_of(coder, text) if e.cameo.root == "04"]
+
+
+def test_a_relative_clause_on_an_actor_that_acts_stays(coder):
+    text = "Norway, which brokered the truce between the rebels and Sri Lanka, urged both sides to resume talks."
+    assert only(events_of(coder, text), "02")

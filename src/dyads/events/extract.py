@@ -196,6 +196,8 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
         return True  # "accepted an invitation to visit Seoul": the acceptance is the event
     if _charged_wrong(trigger, matched):
         return True  # "accused the rebels of killing civilians": the accusation is the event
+    if _presents_the_speaker(trigger):
+        return True  # "Eguiluz, who headed the agency's mission, says": who the speaker is, not an event
     if entry.cameo.startswith(STATEMENT_ROOT) and not entry.keys_on_attitude:
         # "said that Russia would send troops": the reported event is the event, not the saying; so is
         # an announced one ("announced the deployment of troops")
@@ -204,6 +206,17 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
             for c in trigger.children
         )
     return False
+
+
+def _presents_the_speaker(trigger: Token) -> bool:
+    """A relative clause on the subject of a reporting verb, or on an apposition to it ("Evans Revere, a former
+    official who had negotiated with North Korea, said"): a description of whoever speaks."""
+    if trigger.dep_ != "relcl":
+        return False
+    person = trigger.head
+    if person.dep_ == "appos":
+        person = person.head
+    return person.dep_ == "nsubj" and person.head.lemma_.lower() in reporting_verbs()
 
 
 def _charged_wrong(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:

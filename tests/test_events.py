@@ -655,3 +655,49 @@ def test_a_city_naming_a_meeting_is_its_venue_not_a_party(coder):
     text = "Japanese Prime Minister Taro Ishida is in Moscow meeting with President Vladimir Putin."
     event = only(events_of(coder, text), "04")
     assert dyad(event) == ("JPN", "RUS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VOA's Peter Fedynsky reports from Moscow.",
+        "VOA's Greg Flakus spoke with the top Mexico expert in the United States.",
+        "A senior Somali security official spoke to VOA on condition of anonymity.",
+    ],
+)
+def test_a_reporter_gathering_the_news_is_no_event(coder, text):
+    events = events_of(coder, text)
+    assert not [e for e in events if e.cameo.root in ("04", "12", "14")], [(e.trigger.text, e.cameo.code) for e in events]
+
+
+def test_a_journalist_interviewed_leaves_other_meetings_alone(coder):
+    event = only(events_of(coder, "The Somali president spoke with the Kenyan president in Nairobi."), "04")
+    assert dyad(event) == ("SOM", "KEN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sudanese justice minister told VOA that he had been surprised by the coverage.",
+        "The Syrian envoy told reporters in Geneva that there were no clear answers.",
+    ],
+)
+def test_a_plain_statement_to_the_press_is_no_event(coder, text):
+    events = events_of(coder, text)
+    assert not [e for e in events if e.cameo.code == "010"], [(e.trigger.text, e.target) for e in events]
+
+
+def test_a_plain_statement_to_a_government_stays(coder):
+    event = only(events_of(coder, "The Sudanese justice minister told the Egyptian president that the talks went well."), "01")
+    assert dyad(event) == ("SDN", "EGY")
+
+
+def test_a_relative_clause_presenting_the_speaker_is_no_event(coder):
+    text = ("Evans Revere, a former State Department official who had negotiated with North Korea extensively, "
+            "said the talks would be difficult.")
+    assert not [e for e in events_of(coder, text) if e.cameo.root == "04"]
+
+
+def test_a_relative_clause_on_an_actor_that_acts_stays(coder):
+    text = "Norway, which brokered the truce between the rebels and Sri Lanka, urged both sides to resume talks."
+    assert only(events_of(coder, text), "02")

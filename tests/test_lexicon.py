@@ -293,6 +293,10 @@ NON_EVENTS = [
     ("During the summit, the leaders posed for photographs.", "summit"),
     ("The coach ordered new kits for the team.", "ordered"),
     ("The two companies fought over the patent.", "fought"),
+    # a must/should clause that asks no one to act: passive, or looking back with "have"
+    ("The minister said candidates should only be barred with adequate proof.", "said"),
+    ("The rebels say another venue should have been chosen for the talks.", "say"),
+    ("The envoy said the ruling must be seen as a warning.", "said"),
 ]
 
 

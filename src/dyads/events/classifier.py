@@ -28,7 +28,7 @@ from dyads.actors.mention import Mention
 from dyads.data import data_path
 from dyads.events.arguments import ArgumentFinder, clause_targets, verb_targets
 from dyads.events.candidate import EventCandidate
-from dyads.events.extract import build_event, subject_actors
+from dyads.events.extract import build_event, journalists_at_work, subject_actors
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import home_country, located, placed_mark
 
@@ -207,7 +207,7 @@ def find_parties(trigger: Token, finder: ArgumentFinder) -> Parties | None:
     """The source (the trigger's subject) and target (its object or clause, not the source again) of a
     model event on `trigger`; two coordinated subjects without a target are each other's."""
     sources, _ = subject_actors(trigger, finder)
-    if not sources:
+    if not sources or journalists_at_work(trigger, sources, verb_targets(trigger), finder):
         return None
     source = sources[0]
     targets = [

@@ -196,6 +196,8 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
         return True  # "accepted an invitation to visit Seoul": the acceptance is the event
     if _charged_wrong(trigger, matched):
         return True  # "accused the rebels of killing civilians": the accusation is the event
+    if _presents_the_speaker(trigger):
+        return True  # "Eguiluz, who headed the agency's mission, says": who the speaker is, not an event
     if entry.cameo.startswith(STATEMENT_ROOT) and not entry.keys_on_attitude:
         # "said that Russia would send troops": the reported event is the event, not the saying; so is
         # an announced one ("announced the deployment of troops")
@@ -204,6 +206,17 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
             for c in trigger.children
         )
     return False
+
+
+def _presents_the_speaker(trigger: Token) -> bool:
+    """A relative clause on the subject of a reporting verb, or on an apposition to it ("Evans Revere, a former
+    official who had negotiated with North Korea, said"): a description of whoever speaks."""
+    if trigger.dep_ != "relcl":
+        return False
+    person = trigger.head
+    if person.dep_ == "appos":
+        person = person.head
+    return person.dep_ == "nsubj" and person.head.lemma_.lower() in reporting_verbs()
 
 
 def _charged_wrong(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:
@@ -277,7 +290,9 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                     source_mentions = [m for m in source_mentions if m.actor.sectors[:1] != [MEDIA]]
         if not source_mentions and not _means_of_coded_violence(trigger, lexicon):
             source_mentions, subject_via = unnamed_doers(trigger, entry, finder)
-    if not source_mentions:
+    if not source_mentions or journalists_at_work(trigger, source_mentions, target_candidates, finder):
+        return
+    if entry.cameo == PLAIN_STATEMENT and _told_the_press(target_candidates, finder):
         return
     source_mentions = [located(mention, trigger, finder) for mention in source_mentions]
 
@@ -308,6 +323,28 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         for target in target_mentions:
             for member in range(len(target.actors)):
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
+
+
+@lru_cache(maxsize=1)
+def newsgathering_words() -> dict[str, str]:
+    return {row["lemma"]: row["journalist"] for row in read_tsv("events/newsgathering.tsv")}
+
+
+def journalists_at_work(trigger: Token, sources: list[Mention], target_candidates, finder: ArgumentFinder) -> bool:
+    """A reporter gathering the news ("VOA's Peter Fedynsky reports from Moscow", "VOA spoke with experts",
+    "an official who spoke to VOA"): the report's own making, no event between its actors."""
+    side = newsgathering_words().get(trigger.lemma_.lower())
+    if side is None:
+        return False
+    parties = list(sources)
+    if side == "either":
+        parties += [m for token, _ in target_candidates for m in finder.actors_coordinated(token)]
+    return any(m.actor.sectors[:1] == [MEDIA] for m in parties)
+
+
+def _told_the_press(target_candidates, finder: ArgumentFinder) -> bool:
+    """"told VOA that he had been surprised": a plain statement to the press, with no one it is addressed to."""
+    return any(m.actor.sectors[:1] == [MEDIA] for token, _ in target_candidates for m in finder.actors_coordinated(token))
 
 
 def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:

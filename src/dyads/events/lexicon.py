@@ -233,7 +233,12 @@ class TokenFacts:
 
     @cached_property
     def reported_auxiliaries(self) -> set[str]:
-        return {a.lower_ for c in self.that_clauses for a in c.children if a.dep_ == "aux"}
+        """The modals of a that-clause that asks someone to act: "said China must drop its tariffs". A passive
+        one names no one to ask ("said candidates should be barred", "it should be seen as a signal"),
+        and one with "have" looks back at what was not done ("another venue should have been selected")."""
+        return {
+            a.lower_ for c in self.that_clauses if _addressed(c) for a in c.children if a.dep_ == "aux"
+        }
 
     def holds(self, kind: str, values: frozenset[str], conjuncts: bool = False) -> bool:
         if kind == "obj":
@@ -267,6 +272,11 @@ class TokenFacts:
         if kind == "pred":
             return bool(values & self.predicate_lemmas)
         raise ValueError(kind)
+
+
+def _addressed(clause: Token) -> bool:
+    return not any(c.dep_ in ("nsubjpass", "auxpass") or (c.dep_ == "aux" and c.lower_ == "have")
+                   for c in clause.children)
 
 
 def _that_clauses(token: Token) -> list[Token]:

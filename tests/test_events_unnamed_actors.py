@@ -175,21 +175,20 @@ def test_prisoners_are_civilians_where_they_are_held(coder):
     assert event.source.code == "UGACVL"
 
 
+NIGERIAN_REPORT = (
+    "Nigerian troops freed 40 hostages in Borno on Monday. The Nigerian army said the operation went well. "
+)
+
+
 def test_a_person_no_lexicon_knows_is_of_the_country_the_report_is_set_in(coder):
-    text = (
-        "Nigerian troops freed 40 hostages in Borno on Monday. The Nigerian army said the operation went well. "
-        "Security analyst Kabiru Adamu criticized Ghana on Tuesday."
-    )
+    text = NIGERIAN_REPORT + "Security analyst Kabiru Adamu criticized Ghana on Tuesday."
     event = with_root(events_of(coder, text), "11")
     assert (event.source.text, event.source.country) == ("Kabiru Adamu", "NGA")
     assert event.rule.split("|")[0].strip().endswith("+place")
 
 
 def test_a_person_no_lexicon_knows_is_not_of_the_country_visited(coder):
-    text = (
-        "Nigerian troops freed 40 hostages in Borno on Monday. The Nigerian army said the operation went well. "
-        "Security analyst Kabiru Adamu visited Ghana on Tuesday."
-    )
+    text = NIGERIAN_REPORT + "Security analyst Kabiru Adamu visited Ghana on Tuesday."
     event = with_root(events_of(coder, text), "04")
     assert (event.source.country, event.target.country) == ("NGA", "GHA")
 

@@ -287,7 +287,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                 source_mentions, subject_via = subject_actors(verb, finder)
                 subject_via = "verb." + subject_via
                 if verb.lemma_.lower() in reporting_verbs():  # "Reuters reported the attack": the media only tell of it
-                    source_mentions = [m for m in source_mentions if m.actor.sectors[:1] != [MEDIA]]
+                    source_mentions = [m for m in source_mentions if not _is_press(m)]
         if not source_mentions and not _means_of_coded_violence(trigger, lexicon):
             source_mentions, subject_via = unnamed_doers(trigger, entry, finder)
     if not source_mentions or journalists_at_work(trigger, source_mentions, target_candidates, finder):
@@ -336,15 +336,16 @@ def journalists_at_work(trigger: Token, sources: list[Mention], target_candidate
     side = newsgathering_words().get(trigger.lemma_.lower())
     if side is None:
         return False
-    parties = list(sources)
-    if side == "either":
-        parties += [m for token, _ in target_candidates for m in finder.actors_coordinated(token)]
-    return any(m.actor.sectors[:1] == [MEDIA] for m in parties)
+    return any(map(_is_press, sources)) or side == "either" and _told_the_press(target_candidates, finder)
 
 
 def _told_the_press(target_candidates, finder: ArgumentFinder) -> bool:
     """"told VOA that he had been surprised": a plain statement to the press, with no one it is addressed to."""
-    return any(m.actor.sectors[:1] == [MEDIA] for token, _ in target_candidates for m in finder.actors_coordinated(token))
+    return any(_is_press(m) for token, _ in target_candidates for m in finder.actors_coordinated(token))
+
+
+def _is_press(mention: Mention) -> bool:
+    return mention.actor.sectors[:1] == [MEDIA]
 
 
 def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
@@ -382,7 +383,7 @@ def _first_target(
     press_heard = entry.cameo[:2] in PRESS_CHANNEL_ROOTS
     for token, via in candidates:
         found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions, finder.doc)
-                 and not (press_heard and m.actor.sectors[:1] == [MEDIA])]
+                 and not (press_heard and _is_press(m))]
         if not found:
             continue
         foreign = any(m.actor.country and m.actor.country not in source_countries for m in found)

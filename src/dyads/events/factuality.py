@@ -336,8 +336,8 @@ def _constructions(token: Token) -> list[tuple[str, str]]:
 
 def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
     """An event noun as the object of a verb that stops it ("suspended the withdrawal", "the visit was
-    cancelled") or only plans, seeks, asks for or refuses it ("planning an attack"), as what an act is taken for ("interpreted the meeting as a recognition"), or under
-    "any" ("any attack would")."""
+    cancelled") or only plans, seeks, asks for or refuses it ("planning an attack"), as what an act is
+    taken for ("interpreted the meeting as a recognition"), or under "any" ("any attack would")."""
     table = cues()
     effects = []
     if _object_of(noun, clause):

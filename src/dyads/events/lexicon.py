@@ -275,8 +275,7 @@ class TokenFacts:
 
 
 def _addressed(clause: Token) -> bool:
-    return not any(c.dep_ in ("nsubjpass", "auxpass") or (c.dep_ == "aux" and c.lower_ == "have")
-                   for c in clause.children)
+    return not is_passive(clause) and not any(c.dep_ == "aux" and c.lower_ == "have" for c in clause.children)
 
 
 def _that_clauses(token: Token) -> list[Token]:

@@ -4,8 +4,9 @@ The parse's own answer (events/arguments.py) is one candidate among the sentence
 argument model scores each (trigger, mention, role) from the dependency path between them, their order
 and distance, the mention's kind and sector, the lexicon's root and whether the parse picked it. The
 parse's pair and the likeliest sources and targets make a few readings of each proposal; the event model
-judges each reading (is it this event between these actors?) and keeps the best. Trained from the annotated entries' countries: a mention is a right
-source (target) of a trigger inside an entry's quote when its country is one the entry accepts.
+judges each reading (is it this event between these actors?) and keeps the best. Trained from the
+annotated entries' countries: a mention is a right source (target) of a trigger inside an entry's quote
+when its country is one the entry accepts.
 """
 
 from __future__ import annotations

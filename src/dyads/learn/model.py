@@ -94,11 +94,11 @@ def targeted(target: Actor | None) -> bool:
     return target is not None and bool(target.country or target.code)
 
 
-def rule_features(confidence: float, target: str, modality: str, told_by_pronoun: bool) -> list[float]:
+def rule_features(confidence: float, target: str, modality: str, pronoun_source: bool) -> list[float]:
     """What the rules' calibration weighs: the confidence, a missing or setting target, a future or an
     unrealised (hypothetical, negated) act, and a source that only a pronoun names ("he said")."""
     return [confidence, float(target == NONE), float(target == SETTING), float(modality == "future"),
-            float(modality in ("hypothetical", "negated")), float(told_by_pronoun)]
+            float(modality in ("hypothetical", "negated")), float(pronoun_source)]
 
 
 def told_by_pronoun(mention: Mention | None) -> bool:
@@ -121,14 +121,14 @@ class DecisionModel:
     rule_calibration: np.ndarray
 
     def rule_confidence(self, confidence: np.ndarray, target: str = NAMED, modality: str = "actual",
-                        told_by_pronoun: bool = False) -> np.ndarray:
+                        pronoun_source: bool = False) -> np.ndarray:
         """The probability that a rule event given `confidence` by its lexicon row, parse and factuality is
         correct (Platt scaling: strictly increasing in `confidence`, so the rules' order of events is kept
         among events alike in the other `rule_features`). The target is NAMED in its sentence, the
         report's SETTING country, or NONE (rarely right: annotators name whom it was done to); an event
         that did not happen is rarely what an annotator codes either."""
         slope, intercept, *shifts = self.rule_calibration
-        shift = float(np.dot(shifts, rule_features(0.0, target, modality, told_by_pronoun)[1:]))
+        shift = float(np.dot(shifts, rule_features(0.0, target, modality, pronoun_source)[1:]))
         return 1.0 / (1.0 + np.exp(-(slope * confidence + intercept + shift)))
 
     def calibrated(self, probability: np.ndarray) -> np.ndarray:

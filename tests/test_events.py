@@ -606,10 +606,37 @@ def test_who_launches_an_attack_carries_it_out(coder):
     assert (attack.cameo.root, attack.source.code, attack.target.code) == ("19", "RUS", "UKR")
 
 
-def test_a_planned_attack_is_coded_as_the_planners_threat(coder):
-    [event] = coder.code("The rebels are planning an attack on the capital.")
-    assert (event.cameo.root, event.modality) == ("13", "actual")
+@pytest.mark.parametrize(
+    ("text", "root", "modality"),
+    [
+        # violence planned is a plot, not a threat made to anyone: the attack is still to come
+        ("The rebels are planning an attack on the capital.", "18", "future"),
+        ("Hezbollah fighters were planning to attack Israeli army posts.", "19", "future"),
+        # a coercive policy planned is announced: the threat was made
+        ("Greece plans to impose restrictions on its labour market for new EU members.", "13", "actual"),
+    ],
+)
+def test_planned_violence_is_to_come_a_planned_coercive_policy_a_threat(coder, text, root, modality):
+    [event] = coder.code(text)
+    assert (event.cameo.root, event.modality) == (root, modality)
     assert "future:plan" in event.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Kenyan police beat protesters who were trying to march on parliament.", "march", "actual"),
+        ("Serbian police tried to arrest Ratko Mladic in Belgrade.", "arrest", "actual"),
+        # an attempt said to have failed, or not made, or only to come
+        ("The Bangladeshi army tried unsuccessfully to exile Sheikh Hasina.", "exile", "negated"),
+        ("The Bangladeshi army tried in vain to exile Sheikh Hasina.", "exile", "negated"),
+        ("The Bangladeshi army did not try to exile Sheikh Hasina.", "exile", "negated"),
+        ("Serbia said it would try to arrest Ratko Mladic.", "arrest", "hypothetical"),
+    ],
+)
+def test_the_act_attempted_is_coded_as_done_unless_the_attempt_failed(coder, text, trigger, modality):
+    event = next(e for e in events_of(coder, text) if e.trigger.text == trigger)
+    assert event.modality == modality
 
 
 def test_plural_office_holds_every_country_of_its_of_phrase(coder):

@@ -75,6 +75,9 @@ READINESS_CUES = frozenset({"ready", "willing", "prepared", "eager", "keen"})
 # Future cues that are someone else's forecast or a cooperative frame, not the actor's own stated plan:
 # "is expected to strike" is no threat, "agreed to impose sanctions" is a decision taken together.
 NOT_THREAT_CUES = frozenset({"expect", "schedule", "due", "agree", "propose", "offer", "invite"})
+# Cues of a plan or an aim (`_plotted`).
+PLAN_CUES = frozenset({"plan", "aim", "intend"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # What turns a negated cooperative act into a refusal: a modal ("will not accept", "won't negotiate",
 # "cannot allow") or a governor of unwillingness ("is unwilling to withdraw").
 REFUSAL_CUES = frozenset({"will", "wo", "'ll", "would", "shall", "can", "could", "unwilling", "reluctant",
@@ -121,12 +124,21 @@ def _recode(event, effects: list[tuple[str, str]]) -> None:
         if _code_as(event, "intent"):
             if (event.cameo.code != MEETING_INTENT or cues & READINESS_CUES) and _stated_by_actor(effects):
                 event.modality = "actual"  # the promise was made; a planned meeting is still to come
-        elif not cues & NOT_THREAT_CUES and _code_as(event, "threat") and _stated_by_actor(effects):
+        elif not cues & NOT_THREAT_CUES and not _plotted(event, cues) and _code_as(event, "threat") and (
+            _stated_by_actor(effects)
+        ):
             event.modality = "actual"  # the threat was made
     elif event.modality == "negated" and cues & NEGATION_WORDS and cues & REFUSAL_CUES and (
         _code_as(event, "refusal")
     ):
         event.modality = "actual"  # the refusal itself took place
+
+
+def _plotted(event, cues: set[str]) -> bool:
+    """Violence only planned or aimed at is a plot, no threat, for a threat of force is made to its target:
+    "is planning a suicide attack" is a future attack. A coercive policy planned is announced and stays a
+    threat: "plans to impose restrictions on its labour market"."""
+    return bool(cues & PLAN_CUES) and event.cameo.root in VIOLENT_ROOTS
 
 
 def _stated_by_actor(effects: list[tuple[str, str]]) -> bool:
@@ -230,6 +242,10 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
         # "if they agree to meet", "for Zelenskyy to come back to sign": the condition covers what it governs
         effects += [(table["mark"][c.lower_], c.lower_) for c in governor.children
                     if c.dep_ == "mark" and c.lower_ in table.get("mark", {})]
+        if lemma in table.get("attempted", {}) and governor.pos_ in ("VERB", "AUX"):
+            if _attempt_failed(governor):
+                effects.append(("negated", lemma))
+            continue
         effect = table.get("governor", {}).get(lemma)
         if effect is None and lemma in table.get("capacity", {}) and (
             governor.head.lemma_.lower() not in table.get("capacity_used", {})
@@ -274,6 +290,14 @@ def _predicate_verbs(governor: Token) -> list[Token]:
             and governor.lemma_.lower() not in cues().get("governor", {})):
         return [governor, governor.head]
     return [governor]
+
+
+def _attempt_failed(verb: Token) -> bool:
+    """"did not try to", "tried unsuccessfully to", "tried in vain to": the act was not done."""
+    failed = cues().get("attempt_failed", {})
+    words = [c for c in verb.children if c.dep_ in NEGATION_DEPS or c.lower_ in failed]
+    words += [obj for c in verb.children if c.dep_ == "prep" for obj in c.children if obj.lower_ in failed]
+    return bool(words)
 
 
 def _asserted_clause(clause: Token) -> bool:

@@ -728,3 +728,34 @@ def test_a_relative_clause_presenting_the_speaker_is_no_event(coder):
 def test_a_relative_clause_on_an_actor_that_acts_stays(coder):
     text = "Norway, which brokered the truce between the rebels and Sri Lanka, urged both sides to resume talks."
     assert only(events_of(coder, text), "02")
+
+
+def test_a_by_phrase_hung_on_the_object_of_an_event_noun_names_its_doer(coder):
+    text = "The former Malian minister remains in custody despite calls for his release by Senegal and Ghana."
+    calls = [e for e in events_of(coder, text) if e.trigger.text == "calls"]
+    assert {dyad(e) for e in calls} == {("SEN", "MLI"), ("GHA", "MLI")}
+
+
+def test_the_parties_of_an_event_noun_keyed_on_them_beat_its_broker(coder):
+    text = "The truce between Chad and Sudan, mediated by Libya, is holding."
+    truces = [e for e in events_of(coder, text) if e.trigger.text == "truce"]
+    assert truces and all(e.reciprocal and {e.source.country, e.target.country} == {"TCD", "SDN"} for e in truces)
+
+
+def test_conjoined_demonyms_of_one_office_are_two_parties(coder):
+    text = "The meeting between the Malian and Algerian chiefs of staff ended on Monday."
+    event = only(events_of(coder, text), "04")
+    assert event.reciprocal
+    assert {event.source.country, event.target.country} == {"MLI", "DZA"}
+
+
+def test_an_event_noun_is_not_done_by_its_own_object(coder):
+    text = "The arrest of a Kenyan activist in Uganda has prompted protests."
+    arrests = [e for e in events_of(coder, text) if e.trigger.text == "arrest"]
+    assert all(e.source.country != "KEN" for e in arrests)
+
+
+def test_talks_over_a_span_of_time_are_of_the_clause_around_them(coder):
+    text = "The Georgian president resigned on Sunday after a day of negotiations with the Russian ambassador."
+    event = only([e for e in events_of(coder, text) if e.trigger.text == "negotiations"], "04")
+    assert dyad(event) == ("GEO", "RUS")

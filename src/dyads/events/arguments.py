@@ -40,8 +40,10 @@ PHRASE_PREPS = {"of", "from", "by"}
 # Where an event happens; the place is the target of last resort ("lifted the curfew in Montenegro").
 LOCATIVE_PREPS = {"in", "inside", "within", "across", "throughout", "near", "outside", "around"}
 CONDITION_MARKS = {"if", "unless"}
-# "a series of airstrikes", "a wave of arrests": the events are of the clause the counting noun is in
-SERIES_NOUNS = {"series", "wave", "spate", "string", "round", "number", "barrage", "volley", "flurry"}
+# "a series of airstrikes", "a wave of arrests", "after a day of negotiations": the events are of the clause
+# the counting noun is in
+SERIES_NOUNS = {"series", "wave", "spate", "string", "round", "number", "barrage", "volley", "flurry",
+                "hour", "day", "week", "month", "year"}
 # "suspended part of the aid programme for Bosnia": the programme is what the verb acts on
 PARTITIVES = {"part", "parts", "some", "half", "most", "all", "rest", "portion", "bulk", "much", "share"}
 # "a hunger strike in protest of the government's refusal": what is protested names the target
@@ -136,7 +138,8 @@ class ArgumentFinder:
     def _office_sharers(self, mention: Mention) -> list[Mention]:
         """The other countries of a plural office: "the leaders of Ukraine, Russia and France" and "his
         French, Russian and German counterparts" hold the leaders of Russia and France too, though the
-        mention ends at Ukraine or begins at German."""
+        mention ends at Ukraine or begins at German; "the Ivorian and French chiefs of staff" hold the
+        Ivorian chief, though the mention begins at French."""
         if mention.start not in self._sharers:
             self._sharers[mention.start] = [self._holder(mention, country) for country in self._sharing(mention)]
         return self._sharers[mention.start]
@@ -148,10 +151,12 @@ class ArgumentFinder:
         if (last.dep_ == "pobj" and last.head.lower_ == "of" and office.i in inside and office.tag_ == "NNS"
                 and mention.kind == "title"):
             countries = [self.mention_of(c) for c in last.conjuncts]
-            return [m for m in countries if m is not None and m.kind == "country"]
-        if last.tag_ != "NNS":
+            if countries:
+                return [m for m in countries if m is not None and m.kind == "country"]
+        head = self.doc[mention.start : mention.end].root  # "chiefs" of "French chiefs of staff"
+        if head.tag_ != "NNS":
             return []
-        for modifier in last.children:  # "French, Russian and German": the first is outside the mention
+        for modifier in head.children:  # "French, Russian and German": the first is outside the mention
             coordinated = [modifier, *modifier.conjuncts]
             if modifier.dep_ == "amod" and modifier.i not in inside and any(t.i in inside for t in coordinated):
                 countries = [self.mention_of(t) for t in coordinated if t.i not in inside]
@@ -400,6 +405,13 @@ def noun_sources(noun: Token) -> list[tuple[Token, str]]:
         if participle.dep_ == "acl":
             candidates += [(g, "acl.agent") for a in participle.children if a.dep_ == "agent"
                            for g in a.children if g.dep_ == "pobj"]
+    # "calls for his release by the United States": the parser hangs the noun's `by` phrase on the object
+    # of the phrase before it
+    for prep in noun.children:
+        if prep.dep_ == "prep":
+            candidates += [(g, f"prep:{prep.lower_}.prep:by") for o in prep.children if o.dep_ == "pobj"
+                           for by in o.children if by.dep_ == "prep" and by.lower_ == "by"
+                           for g in by.children if g.dep_ == "pobj"]
     return candidates
 
 
@@ -523,7 +535,7 @@ def governing_verb(noun: Token) -> Token | None:
     """The verb whose clause a noun belongs to: "held talks" → held; "during a meeting" → the clause verb;
     "carried out a series of airstrikes" → carried."""
     node = noun
-    for _ in range(3):
+    for _ in range(4):
         head = node.head
         if head.i == node.i:
             return None

@@ -83,6 +83,8 @@ SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a Sout
 MEDIA = "MED"
 # Meetings and agreements are named for the city they are held in: such a name is not a party.
 VENUE_ROOTS = {"04", "05"}
+# They are also had by those their own `of` phrase names ("the summit of the GCC opened").
+GATHERING_ROOTS = VENUE_ROOTS
 STANCE_ROOTS = {"02", "10", "11", "12"}
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
@@ -263,6 +265,15 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             source_mentions, subject_via = unresolved_subjects(trigger, finder)
         target_candidates = verb_targets(trigger)
     else:
+        target_candidates = noun_targets(trigger)
+        # "the meeting between Cho and Sergeev": the first party acts, the other is the target; they are the
+        # parties even where a clause's subject is not ("Russia closed its border because of fighting between
+        # Azerbaijanis and Armenians"), and where the noun's row keys on them, rather than a broker
+        # ("the agreement between A and B brokered by the EU") or a national modifier
+        parties = _parties(target_candidates, finder)
+        if parties and entry.keys_on_preposition(parties[2]):
+            yield (parties[0], 0), (parties[1], 0), True, f"{parties[2]}/{parties[2]}"
+            return
         source_mentions, subject_via = [], ""
         for token, via in noun_sources(trigger):
             found = finder.actors_coordinated(token)
@@ -271,20 +282,16 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             if found:
                 source_mentions, subject_via = found, via
                 break
-        target_candidates = noun_targets(trigger)
         if not source_mentions:
-            # "the meeting between Cho and Sergeev": the first party acts, the other is the target; they are
-            # the parties even where a clause's subject is not ("Russia closed its border because of
-            # fighting between Azerbaijanis and Armenians")
-            for token, via in target_candidates:
-                if via in ("prep:between", "prep:among"):
-                    found = finder.actors_coordinated(token)
-                    if len(found) >= 2:
-                        yield (found[0], 0), (found[1], 0), True, f"{via}/{via}"
-                        return
+            if parties:
+                yield (parties[0], 0), (parties[1], 0), True, f"{parties[2]}/{parties[2]}"
+                return
             verb = governing_verb(trigger)
             if verb is not None and not _takes_a_stance(verb, lexicon) and not _violence_around(trigger, entry):
-                source_mentions, subject_via = subject_actors(verb, finder)
+                # the noun's own phrase as the subject: a gathering is of those it is of ("the summit of the
+                # GCC opened"), any other event not ("the arrest of the activist prompted questions")
+                inside = None if entry.cameo[:2] in GATHERING_ROOTS else trigger
+                source_mentions, subject_via = subject_actors(verb, finder, event_noun=inside)
                 subject_via = "verb." + subject_via
                 if verb.lemma_.lower() in reporting_verbs():  # "Reuters reported the attack": the media only tell of it
                     source_mentions = [m for m in source_mentions if not _is_press(m)]
@@ -323,6 +330,16 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         for target in target_mentions:
             for member in range(len(target.actors)):
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
+
+
+def _parties(target_candidates, finder: ArgumentFinder) -> tuple[Mention, Mention, str] | None:
+    """The first two parties of a `between` or `among` phrase, with the phrase's via."""
+    for token, via in target_candidates:
+        if via in ("prep:between", "prep:among"):
+            found = finder.actors_coordinated(token)
+            if len(found) >= 2:
+                return found[0], found[1], via
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -422,12 +439,25 @@ def _fallback_target(
     return found
 
 
-def subject_actors(verb: Token, finder: ArgumentFinder) -> tuple[list[Mention], str]:
+def subject_actors(verb: Token, finder: ArgumentFinder, event_noun: Token | None = None) -> tuple[list[Mention], str]:
+    """The actors of the verb's subject; for the clause an `event_noun` is in, not a subject whose phrase holds
+    the noun ("the arrest of the activist prompted questions": the activist did not arrest)."""
     for subjects, via in subject_candidates(verb):
+        if event_noun is not None:
+            subjects = [s for s in subjects if not _phrase_holds(s, event_noun, verb)]
         found = [m for s in subjects for m in finder.actors_coordinated(s)]
         if found:
             return found, via
     return [], ""
+
+
+def _phrase_holds(subject: Token, noun: Token, verb: Token) -> bool:
+    """Whether the noun is inside the subject's own phrase, not in a clause of it ("the Front, which sparked
+    demonstrations")."""
+    node = noun
+    while node.i not in (subject.i, verb.i) and node.head.i != node.i:
+        node = node.head
+    return node.i == subject.i
 
 
 def _group_members(mentions: list[Mention]) -> list[Side]:

@@ -59,6 +59,11 @@ class TriggerEntry:
     def keys_on_object(self) -> bool:
         return any(kind == "obj" for kind, _ in self.conditions)
 
+    def keys_on_preposition(self, via: str) -> bool:
+        """Whether the row asks for this prepositional phrase ("prep:between") of its noun."""
+        preposition = via.removeprefix("prep:")
+        return any(kind == "prep" and preposition in values for kind, values in self.conditions)
+
     @property
     def keys_on_attitude(self) -> bool:
         """A statement coded by the attitude it states ("said it was skeptical of the plan", "hoped the talks

@@ -243,6 +243,38 @@ def test_an_arrest_or_trial_with_no_doer_or_place_is_by_the_authorities_of_the_r
     assert (event.source.code, event.source.text) == ("FRACOP", "authorities")
 
 
+@pytest.mark.parametrize(
+    "sentence, root, source",
+    [
+        ("Only one of the detained ministers has been released.", "08", "FRAGOV"),
+        ("Large quantities of ammunition were seized near Lyon.", "17", "FRACOP"),
+    ],
+)
+def test_other_acts_of_the_state_without_an_agent_are_by_its_authorities(coder, sentence, root, source):
+    event = with_root(events_in_last_sentence(coder, FRENCH_SETTING + sentence), root)
+    assert (event.source.code, event.source.text) == (source, "authorities")
+
+
+def test_a_release_named_by_a_noun_with_no_doer_is_not_the_authorities(coder):
+    events = events_in_last_sentence(coder, FRENCH_SETTING + "The union called for the release of the strikers.")
+    assert not [e for e in events if e.cameo.root == "08" and e.source.text == "authorities"]
+
+
+def test_the_forces_deployed_without_an_agent_mobilise_for_their_own_country(coder):
+    event = with_root(events_of(coder, "British soldiers are being deployed near Pristina."), "15")
+    assert event.source.code == "GBRMIL"
+    event = with_root(events_in_last_sentence(
+        coder, FRENCH_SETTING + "Troops and aid workers were deployed to the villages."), "15")
+    assert event.source.code == "FRAMIL"
+    assert "nsubjpass.forces/-" in event.rule  # the rules take no target: the workers are deployed too
+
+
+def test_the_agent_of_a_coordinated_passive_did_both(coder):
+    events = events_in_last_sentence(coder, FRENCH_SETTING + "Their homes were torched and looted by Serbian crowds.")
+    torched = next(e for e in events if e.trigger.text == "torched")
+    assert torched.source.country == "SRB"
+
+
 def test_events_counted_in_a_series_are_of_the_clause_that_counts_them(coder):
     text = "Russian forces carried out a series of airstrikes against rebels in Syria."
     event = next(e for e in events_of(coder, text) if e.trigger.text == "airstrikes")

@@ -219,7 +219,7 @@ def subject_candidates(verb: Token, climb: int = 4):
             node = node.head
             continue
         if is_passive(node):
-            agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = passive_agents(node)
             if agents:
                 yield agents, "agent" + mark
                 return
@@ -254,6 +254,16 @@ def _active_participle(verb: Token) -> bool:
     if verb.tag_ not in ("VBN", "VBD"):
         return False
     return verb.head.dep_ == "ROOT" or any(c.dep_ in OBJECT_DEPS for v in (verb, *verb.conjuncts) for c in v.children)
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """The `by` agents of a passive or a participle, or of a verb coordinated with it ("were torched and
+    looted by crowds")."""
+    for node in (verb, *verb.conjuncts):
+        agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents
+    return []
 
 
 def instrument_users(verb: Token, subjects: list[Token]) -> list[Token]:

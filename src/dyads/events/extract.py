@@ -32,16 +32,16 @@ from dyads.events.arguments import (
 from dyads.events.candidate import EventCandidate
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import (
+    DEPLOYED,
     PROTEST_ROOT,
     STAND_IN,
     UNRESOLVED,
     UNRESOLVED_WEIGHT,
     VIOLENT_ROOTS,
     agentless_passive,
-    authorities,
-    authority_sector,
     home_country,
     located,
+    passive_doers,
     place_mentions,
     placed_mark,
     unidentified_attacker,
@@ -259,11 +259,13 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         means = unattributed_means(trigger) if not source_mentions and entry.cameo[:2] in VIOLENT_ROOTS else None
         if means is not None:
             source_mentions, subject_via = [unidentified_attacker(means)], "unattributed"
-        if not source_mentions and authority_sector(entry.cameo) and agentless_passive(trigger):
-            source_mentions, subject_via = authorities(trigger, entry, finder), "authorities"
+        if not source_mentions and agentless_passive(trigger):
+            source_mentions, subject_via = passive_doers(trigger, entry, finder)
         if not source_mentions:
             source_mentions, subject_via = unresolved_subjects(trigger, finder)
         target_candidates = verb_targets(trigger)
+        if subject_via == DEPLOYED:  # "troops and aid workers were deployed": what is deployed is no target
+            target_candidates = [(token, via) for token, via in target_candidates if via != "nsubjpass"]
     else:
         target_candidates = noun_targets(trigger)
         # "the meeting between Cho and Sergeev": the first party acts, the other is the target; they are the

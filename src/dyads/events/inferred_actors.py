@@ -5,8 +5,9 @@ their country.
   "was shot dead", "an attempt to assassinate ...": data/events/unattributed.tsv);
 - the same attacker behind a violent event noun placed but with no doer ("suicide bombings in Saudi Arabia"),
   and protesters behind a protest noun so placed ("riots swept across France");
-- the local authorities behind an arrest, deportation, trial or investigation reported without its agent, of
-  the place it happened in or else of the country the report is set in;
+- the local authorities behind an act only they do (an arrest, trial, release, seizure or deployment:
+  data/events/authorities.tsv) reported without its agent, of the place it happened in or else of the
+  country the report is set in; the forces themselves where forces are deployed ("troops were deployed");
 - an organisation or person the entity recogniser names but no lexicon holds, coded without a country;
 - the country of a sector-only actor ("gunmen", "protesters") from where it acts, or from the police or
   court acting on it; refugees of the country they fled.
@@ -18,20 +19,23 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from dyads.actors.lexicon import actor_code, country_on
 from dyads.actors.mention import Mention
+from dyads.data import read_tsv
 from dyads.events.arguments import (
     ArgumentFinder,
     doer_named_around,
     event_places,
     noun_words,
+    passive_agents,
     place_name,
     subject_candidates,
 )
-from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, is_passive
+from dyads.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, TriggerEntry, is_passive
 from dyads.model import Actor
 from dyads.where import choose, gazetteer
 
@@ -43,8 +47,9 @@ UNIDENTIFIED_NAME = "unidentified attacker"
 # of the place they happened in.
 PROTEST_ROOT = "14"
 PROTESTERS = "CVL"
-# Arrests, deportations and investigations reported in the passive without an agent: the local authorities.
-AUTHORITY_SECTORS = {"173": "COP", "174": "GOV", "09": "JUD"}
+# Deployments and alerts reported without who ordered them: the forces deployed are the state's own.
+MOBILIZE_ROOT = "15"
+DEPLOYED = "nsubjpass.forces"  # via of such forces
 # Police and courts act at home: whom they arrest, disperse or sentence is of their country.
 DOMESTIC_SECTORS = {"COP", "JUD"}
 STATELESS_SECTORS = {"IGO", "NGO", "REF"}  # bodies whose place of action does not say whose they are
@@ -128,23 +133,49 @@ def _named_entity(token: Token, finder: ArgumentFinder) -> Mention | None:
     return Mention(start, end, [actor], UNRESOLVED, rule=f"entity:{label}")
 
 
-def authority_sector(cameo: str) -> str | None:
-    return next((sector for prefix, sector in AUTHORITY_SECTORS.items() if cameo.startswith(prefix)), None)
+@lru_cache(maxsize=1)
+def _authority_rows() -> dict[str, tuple[str, bool]]:
+    return {row["cameo"]: (row["sector"], row["nouns"] == "yes") for row in read_tsv("events/authorities.tsv")}
+
+
+def authority_sector(cameo: str, noun: bool = False) -> str | None:
+    """The sector of the authorities who do an act reported without its agent, by the longest prefix of its
+    code in data/events/authorities.tsv (for an event `noun`, only rows that say so); None for acts the
+    authorities are not taken to do."""
+    for length in range(len(cameo), 1, -1):
+        row = _authority_rows().get(cameo[:length])
+        if row is not None:
+            sector, nouns = row
+            return sector if nouns or not noun else None
+    return None
 
 
 def agentless_passive(verb: Token) -> bool:
-    return is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
+    """A passive that names no agent, nor does a passive coordinated with it ("were torched and looted by
+    crowds")."""
+    return is_passive(verb) and not passive_agents(verb)
 
 
-def authorities(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder) -> list[Mention]:
+def passive_doers(verb: Token, entry: TriggerEntry, finder: ArgumentFinder) -> tuple[list[Mention], str]:
+    """Who did what an agentless passive reports: the forces themselves where forces are deployed or put on
+    alert ("British soldiers are being deployed", "troops were deployed to the villages": whose forces they
+    are mobilises them), else the authorities behind an act that only they do (authorities.tsv)."""
+    if entry.cameo[:2] == MOBILIZE_ROOT:
+        forces = [m for s in verb.children if s.dep_ in PASSIVE_SUBJECT_DEPS for m in finder.actors_coordinated(s)]
+        if forces:
+            return forces[:1], DEPLOYED  # "troops and humanitarian workers": the troops
+    sector = authority_sector(entry.cameo)
+    return (authorities(verb, sector, finder), "authorities") if sector else ([], "")
+
+
+def authorities(trigger: Token, sector: str, finder: ArgumentFinder) -> list[Mention]:
     """Who arrests, deports, tries or investigates where the report does not say: the authorities of the
     country where it happened ("two journalists were arrested in Cairo"), else of the country the report is
-    set in ("Hundreds were arrested" in a report on France). Nobody, where neither is known."""
+    set in ("Hundreds were arrested" in a report on France), with `sector`. Nobody, where neither is known."""
     places, _ = place_mentions(event_places(trigger), finder)
     country = places[0].actor.country if places else finder.setting_country(trigger.sent)
     if country is None:
         return []
-    sector = authority_sector(entry.cameo)
     actor = Actor("authorities", code=actor_code(country, [sector]), country=country, sectors=[sector])
     return [Mention(trigger.i, trigger.i + 1, [actor], STAND_IN, rule="authorities" + PLACED)]
 
@@ -163,8 +194,9 @@ def unnamed_doers(noun: Token, entry: TriggerEntry, finder: ArgumentFinder) -> t
             return [], ""
         stand_in = _protesters(noun) if root == PROTEST_ROOT else unidentified_attacker(noun)
         return [_placed(stand_in, places[0].actor.country)], stand_in.rule
-    if authority_sector(entry.cameo):
-        return authorities(noun, entry, finder), "authorities"
+    sector = authority_sector(entry.cameo, noun=True)
+    if sector:
+        return authorities(noun, sector, finder), "authorities"
     return [], ""
 
 

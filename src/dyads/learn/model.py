@@ -36,7 +36,9 @@ class LinearModel:
     def probabilities(self, rows: list[list[str]]) -> np.ndarray:
         """Class probabilities of each row of feature names: one vectorised pass for a whole batch."""
         scores = np.tile(self.intercept, (len(rows), 1))
-        columns = [[self.vocabulary[f] for f in set(row) if f in self.vocabulary] for row in rows]
+        # in the row's own order, not a set's: a set's order changes with the hash seed, and with it the sum's
+        # last bit, which decided ties between equally scored mentions differently from run to run
+        columns = [[self.vocabulary[f] for f in dict.fromkeys(row) if f in self.vocabulary] for row in rows]
         lengths = np.array([len(c) for c in columns], dtype=np.int64)
         if lengths.sum():
             flat = np.concatenate([np.asarray(c, dtype=np.int64) for c in columns])

@@ -701,3 +701,27 @@ def test_a_relative_clause_presenting_the_speaker_is_no_event(coder):
 def test_a_relative_clause_on_an_actor_that_acts_stays(coder):
     text = "Norway, which brokered the truce between the rebels and Sri Lanka, urged both sides to resume talks."
     assert only(events_of(coder, text), "02")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The European Union banned Russian oil imports.", "RUS"),
+        ("Russia launched drones against Ukrainian energy facilities.", "UKR"),
+        ("Iran fired missiles at American bases.", "USA"),
+        ("Russia fired missiles into Ukrainian territory.", "UKR"),
+        ("Washington froze Iranian assets.", "IRN"),
+    ],
+)
+def test_a_thing_marked_with_a_demonym_is_aimed_at_that_country(coder, text, target):
+    assert target in {e.target.country for e in events_of(coder, text) if e.target}
+
+
+def test_things_of_two_countries_make_an_event_with_each(coder):
+    events = events_of(coder, "The United States imposed tariffs on Canadian and Mexican goods.")
+    assert {dyad(e) for e in events if e.cameo.root == "16"} == {("USA", "CAN"), ("USA", "MEX")}
+
+
+def test_an_appeal_to_both_nations_is_to_the_two_named_before_not_to_the_speaker(coder):
+    events = events_of(coder, "Ghana and Togo closed the border. Nigeria called on both nations to reopen it.")
+    assert {dyad(e) for e in events if e.cameo.root == "02"} == {("NGA", "GHA"), ("NGA", "TGO")}

@@ -657,3 +657,10 @@ def test_perpetrators_supporters_and_advocates_are_actors_by_their_role(nlp, tex
     found = mentions(nlp, text)
     key = next(key for key in found if key.endswith(phrase))
     assert found[key].actor.sectors[0] == primary
+
+
+def test_a_demonym_in_the_name_of_a_sea_is_no_actor(nlp):
+    assert "Indian" not in mentions(nlp, "India reaffirmed its commitment to a free Indian Ocean.")
+    found = mentions(nlp, "Indian ships sailed into the Persian Gulf.")
+    assert found["Indian"].actor.country == "IND"
+    assert "Persian" not in found

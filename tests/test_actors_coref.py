@@ -253,6 +253,49 @@ def test_the_two_men_are_the_two_persons_named_last_and_bare_men_are_civilians(n
     assert find(doc, "three men in Lima").actor.code == "PERCVL"
 
 
+def test_the_two_leaders_are_the_two_persons_named_last_whatever_their_office(nlp):
+    doc = coded(nlp, "Peruvian Defense Minister Alma Quispe met opposition leader Rosa Vela in Lima. "
+                     "The two leaders agreed to meet again.")
+    assert {a.name for a in find(doc, "The two leaders").actors} == {"Alma Quispe", "Rosa Vela"}
+
+
+def test_leaders_of_countries_named_without_them_are_their_governments(nlp):
+    doc = coded(nlp, "Ghana and Togo reopened the border. The two leaders had quarrelled for a year.")
+    assert {a.code for a in find(doc, "The two leaders").actors} == {"GHAGOV", "TGOGOV"}
+
+
+def test_the_two_governments_are_the_governments_of_the_two_countries_named_last(nlp):
+    doc = coded(nlp, "Ghana and Togo reopened the border. Nigeria watched. The two governments had quarrelled.")
+    assert {a.code for a in find(doc, "The two governments").actors} == {"TGOGOV", "NGAGOV"}
+
+
+def test_countries_summed_up_as_an_object_leave_out_the_verbs_subject(nlp):
+    doc = coded(nlp, "Ghana and Togo reopened the border. Nigeria called on both nations to keep it open.")
+    assert {a.country for a in find(doc, "both nations").actors} == {"GHA", "TGO"}
+
+
+def test_both_sides_are_the_two_parties_named_last_even_of_one_country(nlp):
+    doc = coded(nlp, "Sudanese troops clashed with Sudanese rebels near Kassala. Ethiopia urged both sides to talk.")
+    assert {a.code for a in find(doc, "both sides").actors} == {"SDNMIL", "SDNREB"}
+
+
+def test_both_forces_are_the_two_armed_forces_named_last(nlp):
+    doc = coded(nlp, "Malian troops fought Tuareg rebels near Gao. French troops arrived. "
+                     "Both forces said they had lost men.")
+    assert {a.code for a in find(doc, "Both forces").actors} == {"MLIMIL", "FRAMIL"}
+
+
+def test_a_number_without_the_is_not_a_summing_up(nlp):
+    doc = coded(nlp, "Peruvian Defense Minister Alma Quispe met President Rosa Vela. Two men were killed in Lima.")
+    assert not find(doc, "Two men").is_group
+
+
+def test_a_member_given_a_country_after_it_was_summed_up_has_it_in_the_group(nlp):
+    doc = coded(nlp, "Peruvian President Hugo Salinas signed a truce with his rival, opposition leader Rosa Vela. "
+                     "The two leaders agreed to meet again.")
+    assert {a.code for a in find(doc, "The two leaders").actors} == {"PERGOV", "PEROPP"}
+
+
 @pytest.mark.parametrize("title", ["Mister", "Mrs.", "Dr."])
 def test_a_surname_after_a_spelled_out_title_resolves(nlp, title):
     doc = coded(nlp, f"Peruvian Defense Minister Alma Quispe flew to Quito. {title} Quispe met the press there.")

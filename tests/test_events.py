@@ -759,3 +759,27 @@ def test_talks_over_a_span_of_time_are_of_the_clause_around_them(coder):
     text = "The Georgian president resigned on Sunday after a day of negotiations with the Russian ambassador."
     event = only([e for e in events_of(coder, text) if e.trigger.text == "negotiations"], "04")
     assert dyad(event) == ("GEO", "RUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The European Union banned Russian oil imports.", "RUS"),
+        ("Russia launched drones against Ukrainian energy facilities.", "UKR"),
+        ("Iran fired missiles at American bases.", "USA"),
+        ("Russia fired missiles into Ukrainian territory.", "UKR"),
+        ("Washington froze Iranian assets.", "IRN"),
+    ],
+)
+def test_a_thing_marked_with_a_demonym_is_aimed_at_that_country(coder, text, target):
+    assert target in {e.target.country for e in events_of(coder, text) if e.target}
+
+
+def test_things_of_two_countries_make_an_event_with_each(coder):
+    events = events_of(coder, "The United States imposed tariffs on Canadian and Mexican goods.")
+    assert {dyad(e) for e in events if e.cameo.root == "16"} == {("USA", "CAN"), ("USA", "MEX")}
+
+
+def test_an_appeal_to_both_nations_is_to_the_two_named_before_not_to_the_speaker(coder):
+    events = events_of(coder, "Ghana and Togo closed the border. Nigeria called on both nations to reopen it.")
+    assert {dyad(e) for e in events if e.cameo.root == "02"} == {("NGA", "GHA"), ("NGA", "TGO")}

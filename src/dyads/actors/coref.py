@@ -8,7 +8,9 @@ pass; each later mention can only point back to what came before it (an appositi
   or sectors fit; "the paper" → the most recent actor of that sector;
 - "his Russian counterpart": the country it names, the role of the possessor ("his" → the minister);
 - plurals: "the two defense ministers" → a group of the two most recent fitting persons, "the two
-  countries" → the two most recent countries;
+  countries" → the two most recent countries; nouns that sum up actors named before ("the two leaders",
+  "both sides", "both forces": data/actors/collectives.tsv) → the most recent actors of the kinds they may
+  stand for, leaving out the subject of the verb they are the object of ("Norway urged both sides");
 - pronouns: "he/she", "they", "it" → the most compatible recent mention, subjects first (pleonastic "it"
   is skipped). A pronoun becomes a mention only when it is resolved;
 - a country for an actor that names none, from what the parse ties it to: its possessor ("its troops"),
@@ -31,7 +33,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dyads.actors.lexicon import actor_code, load_regions
+from dyads.actors.lexicon import actor_code, load_collectives, load_regions
 from dyads.actors.mention import Mention
 from dyads.actors.recognize import DE_FACTO, continues_name, index_mentions, is_lowercase_text
 from dyads.model import Actor
@@ -63,6 +65,10 @@ WILLING_ADJECTIVES = {
     "willing", "unwilling", "ready", "prepared", "determined", "able", "unable", "eager", "keen",
     "reluctant", "committed", "happy", "open", "obliged", "set", "intent", "resolved",
 }  # fmt: skip
+ARMED_SECTORS = {"MIL", "REB", "UAF"}
+# First words of a number that sums up actors named before ("the two men", "both sides"); "two men were
+# killed" is about two others.
+SUMMING_UP = {"the", "these", "those", "both"}
 COMMUNITY_SECTOR = "CVL"  # an ethnic community without a role of its own ("ethnic Albanians")
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "le", "la", "jr.", "mr."}
 # "Mister Djindjic" (transcripts spell the title out): the name is the words after it.
@@ -112,6 +118,7 @@ class _Resolver:
                     self.history.append(mention)
         final = sorted(self.history, key=lambda m: m.start)
         self._countries_from_authorities(final)
+        _countries_of_members(final)
         position = {id(m): index for index, m in enumerate(final)}
         for mention in final:
             target = self.antecedent.get(id(mention))
@@ -158,8 +165,12 @@ class _Resolver:
     def _destination(self, mention: Mention) -> bool:
         """A country named only as where something happens ("plotting attacks in France"). Not one after "to":
         that is as often whom something is sent or said to ("sent aid to Peru") as where one goes."""
+        return mention.kind == "country" and self._named_as_place(mention)
+
+    def _named_as_place(self, mention: Mention) -> bool:
+        """Named after "in", "into", "inside": where something happens ("talks in Minsk")."""
         root = self.doc[mention.start : mention.end].root
-        return mention.kind == "country" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+        return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
     def _visited(self, mention: Mention) -> bool:
         """A country or capital someone visits ("while President Menezes was visiting Nigeria"): the visitor
@@ -255,13 +266,14 @@ class _Resolver:
             if earlier is not None:
                 self._link(mention, earlier, keep_own=True)
             return True
+        kinds = load_collectives().get(self.doc[mention.end - 1].lower_)
+        if kinds and extra.get("number") and self.doc[mention.start].lower_ in SUMMING_UP:
+            return self._collective(mention, kinds) or not extra.get("bare")
         if extra.get("plural") and (extra.get("definite") or extra.get("number")):
             if role == "country":
                 return self._group_of_countries(mention) or not extra.get("bare")
             if role in ("title", "person"):
                 return self._group_of_persons(mention) or not extra.get("bare")
-            if mention.actor.sectors == [COMMUNITY_SECTOR] and extra.get("definite") and extra.get("number"):
-                self._group_of_persons(mention, any_sector=True)  # "the two men": the two just named, if any
             return True
         if extra.get("plural"):
             # "members", "officials" of whom? "Opposition officials" say it: they take the report's country
@@ -504,13 +516,52 @@ class _Resolver:
             None,
         )
 
-    def _group_of_persons(self, mention: Mention, any_sector: bool = False) -> bool:
+    def _collective(self, mention: Mention, kinds: tuple[str, ...]) -> bool:
+        """'the two leaders', 'both sides' (collectives.tsv): the N most recent distinct actors of the first
+        kind the noun may stand for of which enough were named, leaving out the subject of its verb."""
+        excluded = self._subjects_around(mention)
+        for kind in kinds:
+            if kind == "person" and self._group_of_persons(mention, any_sector=True, excluded=excluded):
+                return True
+            if kind in ("country", "government"):
+                sectors = [] if kind == "country" else ["GOV"]
+                if self._group_of_countries(mention, sectors, excluded=excluded):
+                    return True
+            if kind == "force" and self._group_of_parties(mention, excluded, ARMED_SECTORS):
+                return True
+            if kind == "party" and self._group_of_parties(mention, excluded):
+                return True
+        return False
+
+    def _subjects_around(self, mention: Mention) -> list[Actor]:
+        """The actors of the subject of the verb a mention is the object of ("Norway urged both sides"): who
+        acts on the actors summed up is not one of them. A verb joined to another without a subject of its own
+        shares that one's ("described the war and called on both nations")."""
+        root = self.doc[mention.start : mention.end].root
+        if root.dep_ in ("dobj", "dative"):
+            verb = root.head
+        elif root.dep_ == "pobj" and root.head.dep_ == "prep":
+            verb = root.head.head
+        else:
+            return []  # "the two men met", "the UN says both sides ...": the speaker may well be one of them
+        while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ in SUBJECTS for c in verb.children):
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        return [
+            actor
+            for subject in subjects
+            for earlier in self.history
+            if earlier.start <= subject.i < earlier.end
+            for actor in earlier.actors
+        ]
+
+    def _group_of_persons(self, mention: Mention, any_sector: bool = False, excluded: list[Actor] = ()) -> bool:
         """'the two defense ministers' → the N most recent distinct persons who fit (with `any_sector`,
-        whatever their sector: "the two men")."""
+        whatever their sector: "the two men"), none of the `excluded`."""
         wanted = mention.extra.get("number", 2)
         actor = mention.actor
         members: list[Mention] = []
-        names: set[str] = set()
+        names: set[str] = {other.name for other in excluded if other.name}
         for earlier in reversed(self.history):
             other = earlier.actor
             if earlier.is_group or earlier.kind not in PERSON_KINDS | {"pronoun"} or not other.name:
@@ -526,15 +577,20 @@ class _Resolver:
                 break
         return self._make_group(mention, members, wanted)
 
-    def _group_of_countries(self, mention: Mention) -> bool:
-        """'the two countries' → the N most recently named distinct countries."""
+    def _group_of_countries(
+        self, mention: Mention, sectors: list[str] = (), excluded: list[Actor] = ()
+    ) -> bool:
+        """'the two countries' → the N most recently named distinct countries, none of the `excluded`
+        (with `sectors`, their institutions of those sectors: "the two governments")."""
         wanted = mention.extra.get("number", 2)
         members: list[Mention] = []
         countries: set[str] = set()
+        unwanted = {actor.country for actor in excluded if actor.country}
         for earlier in reversed(self.history):
             for member in earlier.actors:
-                if member.country and member.country not in countries and earlier.kind not in ("pronoun",):
-                    countries.add(member.country)
+                country = member.country
+                if country and country not in countries | unwanted and earlier.kind not in ("pronoun",):
+                    countries.add(country)
                     members.append(earlier)
             if len(countries) >= wanted:
                 break
@@ -546,9 +602,31 @@ class _Resolver:
             for member in earlier.actors:
                 if member.country in countries and member.country not in seen and len(seen) < wanted:
                     seen.add(member.country)
-                    chosen.append(Actor(member.country, code=member.country, country=member.country))
+                    code = actor_code(member.country, list(sectors))
+                    chosen.append(Actor(member.country, code=code, country=member.country, sectors=list(sectors)))
         self._set_group(mention, chosen, members)
         return True
+
+    def _group_of_parties(self, mention: Mention, excluded: list[Actor], sectors: set[str] = frozenset()) -> bool:
+        """'both sides' → the N most recently named actors on distinct sides (`_side`), none of the `excluded`
+        and no country named as the place where something happens ("signed in Minsk"); with `sectors`, only
+        actors of such a sector ('both forces': an army and the rebels)."""
+        wanted = mention.extra.get("number", 2)
+        members: list[Mention] = []
+        sides: set[tuple] = {_side(actor) for actor in excluded}
+        for earlier in reversed(self.history):
+            other = earlier.actor
+            place = earlier.kind in ("country", "capital") and self._named_as_place(earlier)
+            if earlier.is_group or earlier.kind == "pronoun" or place:
+                continue
+            if sectors and not set(other.sectors) & sectors or not (other.country or _is_international(earlier)):
+                continue
+            if _side(other) not in sides:
+                sides.add(_side(other))
+                members.append(self._root(earlier))
+            if len(members) == wanted:
+                break
+        return self._make_group(mention, members, wanted)
 
     def _make_group(self, mention: Mention, members: list[Mention], wanted: int) -> bool:
         if len(members) < wanted:
@@ -720,6 +798,25 @@ def _object_words(preposition: Token) -> list[Token]:
     objects = [child for child in preposition.children if child.dep_ == "pobj"]
     taken = {preposition.i, *(t.i for t in objects)}
     return objects + [t for t in preposition.subtree if t.i not in taken]
+
+
+def _countries_of_members(mentions: list[Mention]) -> None:
+    """A person summed up in a group before their own country was settled ("opposition leader Riek Machar" ...
+    "the two leaders") takes it in the group too."""
+    for mention in mentions:
+        named = {m.actor.name: m.actor for m in mention.extra.get("members") or [] if m.actor.name and m.actor.country}
+        for actor in mention.actors:
+            member = named.get(actor.name) if actor.name and not actor.country else None
+            if member is not None:
+                actor.country, actor.code = member.country, member.code
+
+
+def _side(actor: Actor) -> tuple:
+    """What tells two parties apart: a state organ by its country and sector (the government, the army), an
+    international body by its organisation (a UN mission is the UN's)."""
+    if actor.country:
+        return actor.country, tuple(actor.sectors[:1])
+    return (actor.code or "")[:6], ()
 
 
 def _own(span: Span) -> Actor:

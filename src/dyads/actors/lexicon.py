@@ -304,6 +304,14 @@ def load_regions() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def load_collectives() -> dict[str, tuple[str, ...]]:
+    """Plural nouns that sum up actors named before ("leaders") → the kinds they stand for, first choice first."""
+    return {
+        row["head"].lower(): tuple(kind for kind in (row["refers_to"], row["otherwise"]) if kind)
+        for row in read_tsv("actors/collectives.tsv")
+    }
+
+
 @lru_cache(maxsize=1)
 def successor_states() -> dict[str, tuple[date, str]]:
     """data/actors/successor_states.tsv: country → (independence date, the country it was part of)."""

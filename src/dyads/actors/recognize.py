@@ -89,6 +89,9 @@ DIRECTIONS = {
     "southwestern", "north-east", "north-west", "south-east", "south-west", "upper", "lower",
 }  # fmt: skip
 STANCE_PREFIXES = {"anti", "pro"}
+# Capitalised words that make a demonym before them part of a sea's or a land's name ("the Indian Ocean",
+# "the Persian Gulf"): a place no state acts as.
+GEOGRAPHIC_FEATURES = {"ocean", "sea", "gulf", "bay", "peninsula", "strait", "straits", "channel", "basin"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
 DEFINITE = {"the", "these", "those"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
@@ -220,6 +223,8 @@ class ActorRecognizer:
             return False  # the "National-Democratic Party" is not the "Democratic Party"
         if entry.kind in PLACE_KINDS and _after_stance_prefix(doc, start):
             return False  # an "anti-Syria journalist" or "pro-Russian separatists" are not of that country
+        if entry.kind == "demonym" and _names_a_geographic_feature(doc, end):
+            return False
         text = doc[start:end].text
         if not lowercase:
             if pattern.acronym:
@@ -856,6 +861,10 @@ def _after_capitalised_hyphen(doc: Doc, start: int) -> bool:
         and not doc[start - 2].whitespace_
         and not doc[start - 1].whitespace_
     )
+
+
+def _names_a_geographic_feature(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in GEOGRAPHIC_FEATURES and doc[end].text[:1].isupper()
 
 
 def _after_stance_prefix(doc: Doc, start: int) -> bool:

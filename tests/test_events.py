@@ -701,3 +701,19 @@ def test_a_relative_clause_presenting_the_speaker_is_no_event(coder):
 def test_a_relative_clause_on_an_actor_that_acts_stays(coder):
     text = "Norway, which brokered the truce between the rebels and Sri Lanka, urged both sides to resume talks."
     assert only(events_of(coder, text), "02")
+
+
+def test_what_a_statement_judges_names_the_target(coder):
+    displeasure = main_of(events_of(coder, "The United States said it was deeply disappointed by Somalia's vote."))
+    assert (displeasure.cameo.code, *dyad(displeasure)) == ("111", "USA", "SOM")
+    verdict = main_of(events_of(coder, "Russia said Ukraine's claims were false."))
+    assert (verdict.cameo.code, *dyad(verdict)) == ("016", "RUS", "UKR")
+    # what a thing is called names whose act it is; said in passing, it is said now whatever the clause above plans
+    named = only(events_of(coder, "Iran vowed to respond to what it called Britain's violation of Iranian waters."), "11")
+    assert (named.cameo.code, *dyad(named), named.modality) == ("112", "IRN", "GBR", "actual")
+
+
+def test_a_statement_that_condemns_is_the_condemnation(coder):
+    events = events_of(coder, "The United States issued a statement condemning the Ethiopian police.")
+    assert [(e.trigger.text, e.cameo.code, *dyad(e)) for e in events] == [("condemning", "111", "USA", "ETH")]
+

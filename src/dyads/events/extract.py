@@ -84,6 +84,8 @@ MEDIA = "MED"
 # Meetings and agreements are named for the city they are held in: such a name is not a party.
 VENUE_ROOTS = {"04", "05"}
 STANCE_ROOTS = {"02", "10", "11", "12"}
+# Praise, disapproval and rejection: what a statement says about someone.
+JUDGING_ROOTS = {"05", "11", "12"}
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 
@@ -193,7 +195,9 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
         if any(c.i == trigger.i for c in complement_clauses(head)):
             return True  # "threatened to attack": the control verb codes it
     if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
-        return True  # "accepted an invitation to visit Seoul": the acceptance is the event
+        # "accepted an invitation to visit Seoul": the acceptance is the event; but in "issued a statement
+        # condemning the raid" the condemnation is what the statement does
+        return not _content_of_statement(trigger, matched)
     if _charged_wrong(trigger, matched):
         return True  # "accused the rebels of killing civilians": the accusation is the event
     if _presents_the_speaker(trigger):
@@ -203,9 +207,23 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
         # an announced one ("announced the deployment of troops")
         return any(
             (c.dep_ == "ccomp" and any(t.i in matched for t in c.subtree)) or _announces(trigger, c, matched)
+            or any(_content_of_statement(g, matched) for g in c.children if g.dep_ == "acl")
             for c in trigger.children
         )
     return False
+
+
+def _content_of_statement(participle: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """A participle on the object of a plain statement that says what the statement judges: "issued a
+    statement condemning the raid", "released a communique welcoming the deal". Appeals stay statements
+    ("issued a statement urging ..."), as the sentence-level gold sets code them."""
+    verb, entry = participle.head.head, matched.get(participle.i)
+    verb_entry = matched.get(verb.i)
+    return (
+        participle.dep_ == "acl" and participle.tag_ == "VBG" and participle.head.dep_ in OBJECT_DEPS
+        and verb_entry is not None and verb_entry.cameo == PLAIN_STATEMENT
+        and entry is not None and entry.cameo[:2] in JUDGING_ROOTS
+    )
 
 
 def _presents_the_speaker(trigger: Token) -> bool:
@@ -409,8 +427,10 @@ def _fallback_target(
 ):
     """A participant of a clause of the trigger, else the place the event happens in: (mentions, via, theme).
     A place is a better target than what is sent ("strengthened its forces in Lebanon")."""
-    clauses = clause_targets(trigger, reported_subject=not entry.cameo.startswith(STATEMENT_ROOT),
-                             conditions=entry.cameo[:2] in CONDITIONAL_ROOTS)
+    # a statement's clause is what was said, not to whom; but what a verdict judges is whose it is
+    # ("said the claims by Colombia were false")
+    reported_subject = not entry.cameo.startswith(STATEMENT_ROOT) or entry.keys_on_verdict
+    clauses = clause_targets(trigger, reported_subject=reported_subject, conditions=entry.cameo[:2] in CONDITIONAL_ROOTS)
     found = _first_target(clauses, source_mentions, finder, entry, lexicon)
     if found[0] and not found[2]:
         return found

@@ -717,3 +717,9 @@ def test_a_statement_that_condemns_is_the_condemnation(coder):
     events = events_of(coder, "The United States issued a statement condemning the Ethiopian police.")
     assert [(e.trigger.text, e.cameo.code, *dyad(e)) for e in events] == [("condemning", "111", "USA", "ETH")]
 
+
+def test_a_later_act_of_the_same_country_is_not_a_repeat(coder):
+    text = ("Zimbabwe's government said the opposition had failed to stop the violence in Zimbabwe. "
+            "The Zimbabwean opposition called the results scandalous.")
+    criticisms = [e.trigger.text for e in events_of(coder, text) if e.cameo.code == "111"]
+    assert criticisms == ["said", "called"]

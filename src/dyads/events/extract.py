@@ -138,8 +138,8 @@ def _drop_repeats(candidates: list[EventCandidate]) -> None:
     """Later mentions of an event already coded: one real event, one record.
 
     A later trigger is a repeat when its source, CAMEO code and trigger word agree with an earlier event
-    and it names the same target or none ("Cho's visit" after "Cho paid a visit to Moscow"), or when it is
-    a definite event noun ("the talks with Cho", "the meeting between Cho and Sergeev") between the same
+    and it names the same target or none, when it is an event noun with no target of the same code and
+    source country ("Cho's visit" after "Cho paid a visit to Moscow"), or when it is a definite event noun ("the talks with Cho", "the meeting between Cho and Sergeev") between the same
     two countries as an earlier event of the same CAMEO root. The first, fuller record stands for all.
     """
     kept: list[EventCandidate] = []
@@ -161,9 +161,9 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
     a, b = later.event, first.event
     same_source = (a.source.code, a.source.name) == (b.source.code, b.source.name)
-    if a.target is None and a.source.country == b.source.country and a.cameo.code == b.cameo.code:
-        return True  # "Cho's visit" after "Cho paid a visit to Moscow"
     nominal = is_nominal(later.trigger)
+    if nominal and a.target is None and a.source.country == b.source.country and a.cameo.code == b.cameo.code:
+        return True  # "Cho's visit" after "Cho paid a visit to Moscow"; a verb tells a new act
     if same_source and a.cameo.code == b.cameo.code and later.trigger.lemma_ == first.trigger.lemma_:
         same_target = b.target and a.target and (a.target.code, a.target.name) == (b.target.code, b.target.name)
         if a.target is None or (nominal and same_target):

@@ -723,3 +723,9 @@ def test_a_later_act_of_the_same_country_is_not_a_repeat(coder):
             "The Zimbabwean opposition called the results scandalous.")
     criticisms = [e.trigger.text for e in events_of(coder, text) if e.cameo.code == "111"]
     assert criticisms == ["said", "called"]
+
+
+def test_a_denial_that_names_no_one_answers_the_last_accusation(coder):
+    text = "The United States accused China of hacking its agencies. Beijing denies the allegations."
+    denial = only(events_of(coder, text), "01")
+    assert (denial.cameo.code, *dyad(denial)) == ("016", "CHN", "USA")

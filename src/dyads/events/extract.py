@@ -84,6 +84,8 @@ MEDIA = "MED"
 # Meetings and agreements are named for the city they are held in: such a name is not a party.
 VENUE_ROOTS = {"04", "05"}
 STANCE_ROOTS = {"02", "10", "11", "12"}
+DENIAL = "016"
+DISAPPROVAL_ROOT = "11"
 # Praise, disapproval and rejection: what a statement says about someone.
 JUDGING_ROOTS = {"05", "11", "12"}
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
@@ -117,6 +119,8 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
                 continue
             weight = _salience(trigger, matched)
             for source, target, reciprocal, via in _arguments(trigger, entry, finder, lexicon):
+                if target is None and entry.cameo == DENIAL and (accuser := _accuser(source, candidates)):
+                    target, via = accuser, via + "+answers"
                 event = _event(sent_index, sent, trigger, entry, source, target, via, weight)
                 event.reciprocal = reciprocal
                 candidates.append(
@@ -132,6 +136,20 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
     _drop_repeats(candidates)
     doc._.events = candidates
     return doc
+
+
+def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:
+    """Whom a denial that names no one answers ("Beijing denies the allegations"): the source of the latest
+    accusation or criticism in the sentences before that was aimed at the denier's country."""
+    country = denier[0].actors[denier[1]].country
+    for candidate in reversed(earlier):
+        event = candidate.event
+        if (candidate.dropped is None and event.cameo.root == DISAPPROVAL_ROOT and event.target is not None
+                and country is not None and event.target.country == country):
+            mention = candidate.source_mention
+            member = next((m for m, actor in enumerate(mention.actors) if actor.code == event.source.code), 0)
+            return mention, member
+    return None
 
 
 def _drop_repeats(candidates: list[EventCandidate]) -> None:

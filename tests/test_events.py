@@ -726,6 +726,6 @@ def test_a_later_act_of_the_same_country_is_not_a_repeat(coder):
 
 
 def test_a_denial_that_names_no_one_answers_the_last_accusation(coder):
-    text = "The United States accused China of hacking its agencies. Beijing denies the allegations."
+    text = "The United States accused China of spying on Chinese students in China. Beijing denies the allegations."
     denial = only(events_of(coder, text), "01")
     assert (denial.cameo.code, *dyad(denial)) == ("016", "CHN", "USA")

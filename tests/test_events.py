@@ -783,3 +783,31 @@ def test_things_of_two_countries_make_an_event_with_each(coder):
 def test_an_appeal_to_both_nations_is_to_the_two_named_before_not_to_the_speaker(coder):
     events = events_of(coder, "Ghana and Togo closed the border. Nigeria called on both nations to reopen it.")
     assert {dyad(e) for e in events if e.cameo.root == "02"} == {("NGA", "GHA"), ("NGA", "TGO")}
+
+
+def test_what_a_statement_judges_names_the_target(coder):
+    displeasure = main_of(events_of(coder, "The United States said it was deeply disappointed by Somalia's vote."))
+    assert (displeasure.cameo.code, *dyad(displeasure)) == ("111", "USA", "SOM")
+    verdict = main_of(events_of(coder, "Russia said Ukraine's claims were false."))
+    assert (verdict.cameo.code, *dyad(verdict)) == ("016", "RUS", "UKR")
+    # what a thing is called names whose act it is; said in passing, it is said now whatever the clause above plans
+    named = only(events_of(coder, "Iran vowed to respond to what it called Britain's violation of Iranian waters."), "11")
+    assert (named.cameo.code, *dyad(named), named.modality) == ("112", "IRN", "GBR", "actual")
+
+
+def test_a_statement_that_condemns_is_the_condemnation(coder):
+    events = events_of(coder, "The United States issued a statement condemning the Ethiopian police.")
+    assert [(e.trigger.text, e.cameo.code, *dyad(e)) for e in events] == [("condemning", "111", "USA", "ETH")]
+
+
+def test_a_later_act_of_the_same_country_is_not_a_repeat(coder):
+    text = ("Zimbabwe's government said the opposition had failed to stop the violence in Zimbabwe. "
+            "The Zimbabwean opposition called the results scandalous.")
+    criticisms = [e.trigger.text for e in events_of(coder, text) if e.cameo.code == "111"]
+    assert criticisms == ["said", "called"]
+
+
+def test_a_denial_that_names_no_one_answers_the_last_accusation(coder):
+    text = "The United States accused China of spying on Chinese students in China. Beijing denies the allegations."
+    denial = only(events_of(coder, text), "01")
+    assert (denial.cameo.code, *dyad(denial)) == ("016", "CHN", "USA")

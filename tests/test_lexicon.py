@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from dyads.data import data_path, read_tsv
-from dyads.events.lexicon import CONDITION_KINDS, trigger_lexicon
+from dyads.events.lexicon import CONDITION_KINDS, _parse_conditions, evaluative_words, trigger_lexicon
 from dyads.events.ontology import cameo_codes
 from dyads.nlp import load
 
@@ -54,6 +54,15 @@ def test_rows_sit_in_the_group_of_their_cameo_root(filename):
             if code[:2] != group:
                 misplaced.append((lemma, code, group))
     assert misplaced == []
+
+
+def test_word_classes_expand_to_the_words_of_evaluative_tsv():
+    classes = evaluative_words()
+    assert {"condemnation", "fault", "untrue", "crime", "praise", "displeasure"} <= set(classes)
+    assert "scandalous" in classes["condemnation"] and "not credible" in classes["condemnation"]
+    assert "credible" not in classes["condemnation"]
+    with pytest.raises(ValueError, match="unknown word class"):
+        _parse_conditions("pred=@nosuchclass", "test")
 
 
 def test_every_cameo_code_can_be_produced():
@@ -198,6 +207,16 @@ SENSES = [
     ("The junta branded the exiled editor as a traitor.", "branded", "1125"),
     ("The premier called his neighbour a warmonger and an aggressor.", "called", "1123"),
     ("The president called the visiting king a dear friend.", "called", "051"),
+    ("Observers described the elections as not credible.", "described", "111"),  # a negated praise condemns
+    # what a that-clause says another or its act is: evaluative.tsv's classes
+    ("The opposition said the ruling was a travesty.", "said", "111"),
+    ("\"This case is not legal,\" the minister said.", "said", "111"),
+    ("The general said the rebels were bandits and terrorists.", "said", "112"),
+    ("Ecuador's government said the claims were false.", "said", "016"),  # a claim said to be false is denied
+    ("The ministry said the ruling was baseless.", "said", "111"),  # anything else said to be false is criticised
+    ("The embassy said it was deeply disappointed by the verdict.", "said", "111"),
+    ("The rebels said they were unhappy at being excluded from the talks.", "said", "111"),
+    ("The envoy expressed frustration with the junta.", "expressed", "111"),
     # removing a leader
     ("The army ousted the elected president.", "ousted", "172"),
     ("The president was toppled in a bloodless coup.", "toppled", "172"),
@@ -297,6 +316,9 @@ NON_EVENTS = [
     ("The minister said candidates should only be barred with adequate proof.", "said"),
     ("The rebels say another venue should have been chosen for the talks.", "say"),
     ("The envoy said the ruling must be seen as a warning.", "said"),
+    # a fault found in a situation, or a claim said to be true, judges no one
+    ("The minister said the situation was dangerous.", "said"),
+    ("The ministry said the reports were true.", "said"),
 ]
 
 

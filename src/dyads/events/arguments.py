@@ -460,12 +460,19 @@ def clause_targets(trigger: Token, reported_subject: bool = True, conditions: bo
             candidates += [(c, "advcl.nsubj") for c in clause.children if c.dep_ == "nsubj"]
         elif clause.dep_ == "ccomp" and reported_subject:
             candidates += [(c, "ccomp.nsubj") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # "said it was skeptical of Moldova's plan": what an attitude is about
+    # "said it was skeptical of Moldova's plan", "said it was disappointed by Somalia's vote": what an
+    # attitude is about
     for clause in [trigger, *(c for c in trigger.children if c.dep_ == "ccomp")]:
-        for attitude in clause.children:
-            if attitude.dep_ == "acomp":
-                candidates += [(g, f"acomp.prep:{p.lower_}") for p in attitude.children if p.dep_ == "prep"
-                               for g in p.children if g.dep_ == "pobj"]
+        passive_clause = clause.i != trigger.i and is_passive(clause)
+        attitudes = [c for c in clause.children if c.dep_ == "acomp"] + ([clause] if passive_clause else [])
+        for attitude in attitudes:
+            candidates += [(g, f"acomp.prep:{p.lower_}") for p in attitude.children if p.dep_ in ("prep", "agent")
+                           for g in p.children if g.dep_ == "pobj"]
+    # "condemned what it called the use of force by the police", "what he called Britain's violation": whose
+    # act it is that the trigger names
+    for predicate in (c for c in trigger.children if c.dep_ == "oprd"):
+        candidates += [(token, "oprd." + via) for token, via in noun_sources(predicate)]
+        candidates += [(token, "oprd.prep:of") for token in _of_objects(predicate)]
     heads = [trigger, *(c for c in trigger.children if c.dep_ in OBJECT_DEPS)]
     for head in heads:
         for clause in head.children:

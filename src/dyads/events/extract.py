@@ -86,6 +86,10 @@ VENUE_ROOTS = {"04", "05"}
 # They are also had by those their own `of` phrase names ("the summit of the GCC opened").
 GATHERING_ROOTS = VENUE_ROOTS
 STANCE_ROOTS = {"02", "10", "11", "12"}
+DENIAL = "016"
+DISAPPROVAL_ROOT = "11"
+# Praise, disapproval and rejection: what a statement says about someone.
+JUDGING_ROOTS = {"05", "11", "12"}
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 
@@ -117,6 +121,8 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
                 continue
             weight = _salience(trigger, matched)
             for source, target, reciprocal, via in _arguments(trigger, entry, finder, lexicon):
+                if target is None and entry.cameo == DENIAL and (accuser := _accuser(source, candidates)):
+                    target, via = accuser, via + "+answers"
                 event = _event(sent_index, sent, trigger, entry, source, target, via, weight)
                 event.reciprocal = reciprocal
                 candidates.append(
@@ -134,12 +140,26 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
     return doc
 
 
+def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:
+    """Whom a denial that names no one answers ("Beijing denies the allegations"): the source of the latest
+    accusation or criticism in the sentences before that was aimed at the denier's country."""
+    country = denier[0].actors[denier[1]].country
+    for candidate in reversed(earlier):
+        event = candidate.event
+        if (candidate.dropped is None and event.cameo.root == DISAPPROVAL_ROOT and event.target is not None
+                and country is not None and event.target.country == country):
+            mention = candidate.source_mention
+            member = next((m for m, actor in enumerate(mention.actors) if actor.code == event.source.code), 0)
+            return mention, member
+    return None
+
+
 def _drop_repeats(candidates: list[EventCandidate]) -> None:
     """Later mentions of an event already coded: one real event, one record.
 
     A later trigger is a repeat when its source, CAMEO code and trigger word agree with an earlier event
-    and it names the same target or none ("Cho's visit" after "Cho paid a visit to Moscow"), or when it is
-    a definite event noun ("the talks with Cho", "the meeting between Cho and Sergeev") between the same
+    and it names the same target or none, when it is an event noun with no target of the same code and
+    source country ("Cho's visit" after "Cho paid a visit to Moscow"), or when it is a definite event noun ("the talks with Cho", "the meeting between Cho and Sergeev") between the same
     two countries as an earlier event of the same CAMEO root. The first, fuller record stands for all.
     """
     kept: list[EventCandidate] = []
@@ -161,9 +181,9 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
     a, b = later.event, first.event
     same_source = (a.source.code, a.source.name) == (b.source.code, b.source.name)
-    if a.target is None and a.source.country == b.source.country and a.cameo.code == b.cameo.code:
-        return True  # "Cho's visit" after "Cho paid a visit to Moscow"
     nominal = is_nominal(later.trigger)
+    if nominal and a.target is None and a.source.country == b.source.country and a.cameo.code == b.cameo.code:
+        return True  # "Cho's visit" after "Cho paid a visit to Moscow"; a verb tells a new act
     if same_source and a.cameo.code == b.cameo.code and later.trigger.lemma_ == first.trigger.lemma_:
         same_target = b.target and a.target and (a.target.code, a.target.name) == (b.target.code, b.target.name)
         if a.target is None or (nominal and same_target):
@@ -195,7 +215,9 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
         if any(c.i == trigger.i for c in complement_clauses(head)):
             return True  # "threatened to attack": the control verb codes it
     if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
-        return True  # "accepted an invitation to visit Seoul": the acceptance is the event
+        # "accepted an invitation to visit Seoul": the acceptance is the event; but in "issued a statement
+        # condemning the raid" the condemnation is what the statement does
+        return not _content_of_statement(trigger, matched)
     if _charged_wrong(trigger, matched):
         return True  # "accused the rebels of killing civilians": the accusation is the event
     if _presents_the_speaker(trigger):
@@ -205,9 +227,23 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
         # an announced one ("announced the deployment of troops")
         return any(
             (c.dep_ == "ccomp" and any(t.i in matched for t in c.subtree)) or _announces(trigger, c, matched)
+            or any(_content_of_statement(g, matched) for g in c.children if g.dep_ == "acl")
             for c in trigger.children
         )
     return False
+
+
+def _content_of_statement(participle: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """A participle on the object of a plain statement that says what the statement judges: "issued a
+    statement condemning the raid", "released a communique welcoming the deal". Appeals stay statements
+    ("issued a statement urging ..."), as the sentence-level gold sets code them."""
+    verb, entry = participle.head.head, matched.get(participle.i)
+    verb_entry = matched.get(verb.i)
+    return (
+        participle.dep_ == "acl" and participle.tag_ == "VBG" and participle.head.dep_ in OBJECT_DEPS
+        and verb_entry is not None and verb_entry.cameo == PLAIN_STATEMENT
+        and entry is not None and entry.cameo[:2] in JUDGING_ROOTS
+    )
 
 
 def _presents_the_speaker(trigger: Token) -> bool:
@@ -428,8 +464,10 @@ def _fallback_target(
 ):
     """A participant of a clause of the trigger, else the place the event happens in: (mentions, via, theme).
     A place is a better target than what is sent ("strengthened its forces in Lebanon")."""
-    clauses = clause_targets(trigger, reported_subject=not entry.cameo.startswith(STATEMENT_ROOT),
-                             conditions=entry.cameo[:2] in CONDITIONAL_ROOTS)
+    # a statement's clause is what was said, not to whom; but what a verdict judges is whose it is
+    # ("said the claims by Colombia were false")
+    reported_subject = not entry.cameo.startswith(STATEMENT_ROOT) or entry.keys_on_verdict
+    clauses = clause_targets(trigger, reported_subject=reported_subject, conditions=entry.cameo[:2] in CONDITIONAL_ROOTS)
     found = _first_target(clauses, source_mentions, finder, entry, lexicon)
     if found[0] and not found[2]:
         return found

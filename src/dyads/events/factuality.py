@@ -220,7 +220,7 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
 
     attributed_to = None
     asserted = False  # below an "as"/"after"/"because" clause, what the clauses above plan or ask is not its
-    for governor, clause_below in _governors(own[-1]):
+    for governor, clause_below in ([] if _free_relative(own[-1]) else _governors(own[-1])):
         asserted = asserted or _asserted_clause(clause_below)
         lemma = governor.lemma_.lower()
         if asserted:
@@ -281,6 +281,12 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     if effects:
         event.rule += " | " + ",".join(f"{effect}:{cue}" for effect, cue in effects)
     return effects
+
+
+def _free_relative(clause: Token) -> bool:
+    """"vowed to protest what they called the fraudulent re-election": how its speaker names a thing, said
+    now, whatever the clauses above plan or ask about the thing."""
+    return any(c.dep_ in ("dobj", "nsubj") and c.tag_ == "WP" and c.lower_ == "what" for c in clause.children)
 
 
 def _predicate_verbs(governor: Token) -> list[Token]:

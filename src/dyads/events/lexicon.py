@@ -11,8 +11,13 @@ from dyads.data import read_tsv
 from dyads.events.ontology import cameo_codes
 from dyads.user_lexicons import LexiconFile, rows_of
 
-CONDITION_KINDS = {"obj", "prep", "pobj", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp", "pred"}
+CONDITION_KINDS = {"obj", "prep", "pobj", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp", "pred",
+                   "verdict", "about"}
 WILDCARD = "*"
+WORD_CLASS = "@"  # a condition value naming a class of evaluative.tsv: `pred=@condemnation`
+NEGATED = "not "  # how a negated predicate's lemmas are told: "not credible"
+# Verbs that say what their subject is: "the claims were false", "the case remains illegal".
+COPULAS = {"be", "remain", "seem", "appear", "become", "look", "sound"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 VICTIM_ROOTS = {"17", "18", "19", "20"}
@@ -68,7 +73,13 @@ class TriggerEntry:
     def keys_on_attitude(self) -> bool:
         """A statement coded by the attitude it states ("said it was skeptical of the plan", "hoped the talks
         would succeed"): what its clause is about is the comment's topic, not a reported event."""
-        return any(kind in ("acomp", "ccomp") for kind, _ in self.conditions)
+        return any(kind in ("acomp", "ccomp", "verdict") for kind, _ in self.conditions)
+
+    @property
+    def keys_on_verdict(self) -> bool:
+        """A statement coded by what its that-clause says something is ("said the claims were false"): the
+        clause's subject is what is judged, and whose it is the target."""
+        return any(kind == "verdict" for kind, _ in self.conditions)
 
 
 def _lemmas_around(token: Token) -> set[str]:
@@ -85,6 +96,17 @@ def _lemmas_around(token: Token) -> set[str]:
 
 def _lemma_and_modifiers(token: Token) -> set[str]:
     return {token.lemma_.lower(), *(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod"))}
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _judged_lemmas(predicate: Token, negated: bool = False) -> set[str]:
+    """The lemmas around a predicate, each as "not LEMMA" when it or its clause is negated ("as not
+    credible", "is not legal")."""
+    lemmas = _lemmas_around(predicate)
+    return {NEGATED + lemma for lemma in lemmas} if negated or _negated(predicate) else lemmas
 
 
 VERBAL_DEPS = {"ROOT", "ccomp", "conj", "advcl", "relcl"}
@@ -221,8 +243,12 @@ class TokenFacts:
 
     @cached_property
     def attitude_lemmas(self) -> set[str]:
+        """The adjective complements of the verb and its that-clauses, and a that-clause's passive
+        participle, by lemma and as written ("said it was disappointed by the vote")."""
         clauses = [self.token, *self.that_clauses]
-        return {c.lemma_.lower() for clause in clauses for c in clause.children if c.dep_ == "acomp"}
+        attitudes = [c for clause in clauses for c in clause.children if c.dep_ == "acomp"]
+        attitudes += [clause for clause in self.that_clauses if is_passive(clause)]
+        return {form for c in attitudes for form in (c.lemma_.lower(), c.lower_)}
 
     @cached_property
     def predicate_lemmas(self) -> set[str]:
@@ -234,7 +260,30 @@ class TokenFacts:
                 predicates.append(c)
             elif c.dep_ == "prep" and c.lower_ == "as":
                 predicates.extend(g for g in c.children if g.dep_ in ("pobj", "amod", "acomp"))
-        return set().union(*(_lemmas_around(p) for p in predicates))
+        return set().union(*(_judged_lemmas(p) for p in predicates))
+
+    @cached_property
+    def verdict_clauses(self) -> list[Token]:
+        """That-clauses that say what their subject is: "said the claims were false"."""
+        return [c for c in self.that_clauses if c.lemma_.lower() in COPULAS]
+
+    @cached_property
+    def verdict_lemmas(self) -> set[str]:
+        """What a that-clause says its subject is, its adjective or noun predicates and their conjuncts ("said
+        the newspaper's thinking is antiquated and weak", "is criminality, terrorism"), "not LEMMA" where
+        the clause or the predicate is negated ("said the case is not legal")."""
+        lemmas: set[str] = set()
+        for clause in self.verdict_clauses:
+            for predicate in (c for c in clause.children if c.dep_ in ("acomp", "attr")):
+                for judged in (predicate, *predicate.conjuncts):
+                    lemmas |= _judged_lemmas(judged, _negated(clause))
+        return lemmas
+
+    @cached_property
+    def about_lemmas(self) -> set[str]:
+        """The lemmas around what such a clause judges, its subject: "the claims", "many of the signatures"."""
+        subjects = [c for clause in self.verdict_clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return set().union(*(_lemmas_around(c) for c in subjects))
 
     @cached_property
     def reported_auxiliaries(self) -> set[str]:
@@ -276,6 +325,10 @@ class TokenFacts:
             return bool(values & self.reported_auxiliaries)
         if kind == "pred":
             return bool(values & self.predicate_lemmas)
+        if kind == "verdict":
+            return bool(values & self.verdict_lemmas)
+        if kind == "about":
+            return bool(values & self.about_lemmas)
         raise ValueError(kind)
 
 
@@ -291,6 +344,18 @@ def _that_clauses(token: Token) -> list[Token]:
     return [c for c in clauses if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
 
 
+@lru_cache(maxsize=1)
+def evaluative_words() -> dict[str, frozenset[str]]:
+    """The words of each class of evaluative.tsv, with "not WORD" in the class that its negation joins."""
+    classes: dict[str, set[str]] = {}
+    for row in read_tsv("events/evaluative.tsv"):
+        if row["class"]:
+            classes.setdefault(row["class"], set()).add(row["word"])
+        if row["negated"]:
+            classes.setdefault(row["negated"], set()).add(NEGATED + row["word"])
+    return {name: frozenset(words) for name, words in classes.items()}
+
+
 def _parse_conditions(text: str, where: str) -> tuple[tuple[str, frozenset[str]], ...]:
     conditions = []
     for part in filter(None, (p.strip() for p in text.split(";"))):
@@ -298,8 +363,18 @@ def _parse_conditions(text: str, where: str) -> tuple[tuple[str, frozenset[str]]
         kind = kind.strip()
         if kind not in CONDITION_KINDS:
             raise ValueError(f"{where}: unknown condition {part!r}")
-        conditions.append((kind, frozenset(v.strip().lower() for v in values.split("|") if v.strip())))
+        conditions.append((kind, frozenset().union(*(_condition_values(v.strip().lower(), where)
+                                                      for v in values.split("|") if v.strip()))))
     return tuple(conditions)
+
+
+def _condition_values(value: str, where: str) -> frozenset[str]:
+    if not value.startswith(WORD_CLASS):
+        return frozenset({value})
+    words = evaluative_words().get(value[len(WORD_CLASS):])
+    if words is None:
+        raise ValueError(f"{where}: unknown word class {value!r}")
+    return words
 
 
 @dataclass(frozen=True)

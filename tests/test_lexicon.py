@@ -305,3 +305,37 @@ def test_no_event_for_ordinary_senses(parse, text, word):
     doc = parse(text)
     token = next(t for t in doc if t.text == word)
     assert trigger_lexicon().match(token) is None
+
+
+# A word of war used as a figure: a domain modifier, or an aim that is no party, codes no violence
+FIGURES = [
+    ("The president ramped up his trade war with Canada.", "war"),
+    ("The legal battle between the two parties may drag on for months.", "battle"),
+    ("The government launched a campaign against corruption.", "campaign"),
+    ("The army joined the fight against poverty in the north.", "fight"),
+    ("Mexico launched a war on drugs in 2006.", "launched"),
+    ("The ruling party vowed to fight corruption.", "vowed"),
+    ("The candidates battled for votes in the capital.", "battled"),
+    ("China and the United States ended their trade war.", "ended"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), FIGURES)
+def test_no_violence_for_a_figure_of_war(parse, text, word):
+    doc = parse(text)
+    token = next(t for t in doc if t.text == word)
+    assert trigger_lexicon().match(token) is None
+
+
+@pytest.mark.parametrize(("text", "trigger", "code"), [
+    ("Nigeria's army launched a war against the rebels.", "launched", "190"),
+    ("Colombian troops are fighting against drug cartels.", "fighting", "190"),
+    ("North Korea launched war games near the border.", "launched", "150"),
+    ("The government vowed to fight the rebels.", "vowed", "138"),
+    ("Israel ended its offensive in Gaza.", "ended", "087"),
+])
+def test_a_real_war_keeps_its_code(parse, text, trigger, code):
+    doc = parse(text)
+    token = next(t for t in doc if t.text == trigger)
+    entry = trigger_lexicon().match(token)
+    assert entry is not None and entry.cameo == code

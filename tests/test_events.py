@@ -254,6 +254,15 @@ def test_what_an_accusation_charges_is_not_an_event_of_the_accuser(coder):
     assert {e.cameo.root for e in criticized} == {"11", "05"}  # criticism takes the support as done
 
 
+def test_what_a_statement_judges_in_its_clause_is_the_accusations_content(coder):
+    for text in (
+        "The Palestinians say Israeli plans to build new settlements violate the roadmap.",
+        "Rights groups say the deportation violates Thailand's treaty obligations.",
+    ):
+        events = events_of(coder, text)
+        assert [e.cameo.code for e in events] == ["112"], [(e.trigger.text, e.cameo.code) for e in events]
+
+
 def test_who_uses_force_sets_assault_or_fight(coder):
     by_soldiers = only(events_of(coder, "The Nigerian army killed 30 Boko Haram fighters in Borno."), "19")
     assert by_soldiers.cameo.code == "190"  # armed forces fight (19), whatever the verb

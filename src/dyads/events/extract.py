@@ -194,7 +194,7 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
             return True  # "threatened to attack": the control verb codes it
     if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
         return True  # "accepted an invitation to visit Seoul": the acceptance is the event
-    if _charged_wrong(trigger, matched):
+    if _charged_wrong(trigger, matched) or _judged_in_clause(trigger, matched):
         return True  # "accused the rebels of killing civilians": the accusation is the event
     if _presents_the_speaker(trigger):
         return True  # "Eguiluz, who headed the agency's mission, says": who the speaker is, not an event
@@ -234,6 +234,19 @@ def _charged_wrong(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:
         charging = charging.head  # the parser hangs the phrase on the one accused ("the rebel group of killing")
     entry = matched.get(charging.i)
     return entry is not None and entry.pos == "verb" and entry.cameo.startswith(ACCUSATION)
+
+
+def _judged_in_clause(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """The act of a that-clause by which a statement criticises or accuses ("say Israeli plans violate the
+    roadmap", "say it violates Thailand's treaty obligations", coded 112 by the saying): the judgement is the
+    event, the clause its content."""
+    head = trigger.head
+    if trigger.dep_ not in ("ccomp", "acl") or head.i == trigger.i:
+        return False
+    if head.dep_ in OBJECT_DEPS and head.i not in matched:
+        head = head.head  # a clause on the statement's object ("a reminder to Iraq that it must")
+    entry = matched.get(head.i)
+    return entry is not None and entry.cameo[:2] in AUDIENCE_ROOTS and entry.keys_on_attitude
 
 
 def _announces(verb: Token, obj: Token, matched: dict[int, TriggerEntry]) -> bool:

@@ -263,6 +263,13 @@ def test_what_a_statement_judges_in_its_clause_is_the_accusations_content(coder)
         assert [e.cameo.code for e in events] == ["112"], [(e.trigger.text, e.cameo.code) for e in events]
 
 
+def test_a_word_of_an_actors_name_is_no_event(coder):
+    text = "The report was released by the Organization for Economic Cooperation and Development on Monday."
+    assert [e.cameo.root for e in events_of(coder, text) if e.trigger.text == "Cooperation"] == []
+    named = events_of(coder, "The masks of Russia's Pussy Riot protesters have become icons of the opposition.")
+    assert all(e.trigger.text != "Riot" for e in named)
+
+
 def test_who_uses_force_sets_assault_or_fight(coder):
     by_soldiers = only(events_of(coder, "The Nigerian army killed 30 Boko Haram fighters in Borno."), "19")
     assert by_soldiers.cameo.code == "190"  # armed forces fight (19), whatever the verb

@@ -317,6 +317,7 @@ FIGURES = [
     ("The ruling party vowed to fight corruption.", "vowed"),
     ("The candidates battled for votes in the capital.", "battled"),
     ("China and the United States ended their trade war.", "ended"),
+    ("We launched a drug war, not a trade war, he said.", "launched"),
 ]
 
 

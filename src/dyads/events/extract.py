@@ -108,7 +108,10 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
     finder = ArgumentFinder(doc)
     candidates: list[EventCandidate] = []
     for sent_index, sent in enumerate(doc.sents):
-        matched = {token.i: entry for token in sent if (entry := lexicon.match(token)) is not None}
+        matched = {
+            token.i: entry for token in sent
+            if not _in_a_name(token, finder) and (entry := lexicon.match(token)) is not None
+        }
         for i, entry in matched.items():
             trigger = doc[i]
             if _subsumed(trigger, entry, matched):
@@ -130,6 +133,12 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
     _drop_repeats(candidates)
     doc._.events = candidates
     return doc
+
+
+def _in_a_name(token: Token, finder: ArgumentFinder) -> bool:
+    """A word of an actor's proper name ("the Organization for Economic Cooperation and Development", "Pussy
+    Riot", "the Peace Corps"): it names the actor, no event."""
+    return token.pos_ == "PROPN" and finder.mention_of(token) is not None
 
 
 def _drop_repeats(candidates: list[EventCandidate]) -> None:

@@ -383,7 +383,7 @@ def speaks_figuratively(token: Token) -> bool:
                 for g in c.children if g.dep_ == "pobj"]
         if acts_as_verb(conflict):
             aims += [c for c in conflict.children if c.dep_ in OBJECT_DEPS]
-        if modifiers & words["domain"] or any(aim.lemma_.lower() in words["aim"] for aim in aims):
+        if modifiers & (words["domain"] | words["aim"]) or any(aim.lemma_.lower() in words["aim"] for aim in aims):
             return True
     return False
 

@@ -270,6 +270,13 @@ def test_a_word_of_an_actors_name_is_no_event(coder):
     assert all(e.trigger.text != "Riot" for e in named)
 
 
+def test_civilians_on_a_journey_make_no_visit(coder):
+    for text in ("Voters in Cyprus go to the polls on Saturday.", "Thousands of Somali refugees arrived in Kenya in 2011."):
+        assert [e for e in events_of(coder, text) if e.cameo.root == "04"] == []
+    visit = only(events_of(coder, "The Indian prime minister arrived in Mauritius on Monday."), "04")
+    assert (visit.cameo.code, dyad(visit)) == ("042", ("IND", "MUS"))
+
+
 def test_who_uses_force_sets_assault_or_fight(coder):
     by_soldiers = only(events_of(coder, "The Nigerian army killed 30 Boko Haram fighters in Borno."), "19")
     assert by_soldiers.cameo.code == "190"  # armed forces fight (19), whatever the verb

@@ -119,6 +119,8 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
             weight = _salience(trigger, matched)
             for source, target, reciprocal, via in _arguments(trigger, entry, finder, lexicon):
                 event = _event(sent_index, sent, trigger, entry, source, target, via, weight)
+                if _travels_privately(event):
+                    continue
                 event.reciprocal = reciprocal
                 candidates.append(
                     EventCandidate(
@@ -133,6 +135,16 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
     _drop_repeats(candidates)
     doc._.events = candidates
     return doc
+
+
+@lru_cache(maxsize=1)
+def _private_travel() -> frozenset[tuple[str, str]]:
+    return frozenset((row["cameo"], row["sector"]) for row in read_tsv("events/private_travel.tsv"))
+
+
+def _travels_privately(event: Event) -> bool:
+    """"Somalis arrived in Kenya", "voters go to the polls": a private journey, no visit (private_travel.tsv)."""
+    return (event.cameo.code, (event.source.sectors or [""])[0]) in _private_travel()
 
 
 def _in_a_name(token: Token, finder: ArgumentFinder) -> bool:

@@ -252,6 +252,8 @@ SENSES = [
     ("Protesters thronged the capital.", "thronged", "141"),
     ("Youths erected barricades on the highway.", "erected", "144"),
     # military cooperation and aid
+    ("Washington said it would resume cooperation with Kyiv.", "cooperation", "050"),
+    ("The two navies began military cooperation in May.", "cooperation", "062"),
     ("Qatar hosts American troops.", "hosts", "062"),
     ("Uzbekistan provided an airbase for the coalition.", "provided", "062"),
     ("The United States provided training to the coast guard.", "provided", "072"),
@@ -293,6 +295,9 @@ NON_EVENTS = [
     ("During the summit, the leaders posed for photographs.", "summit"),
     ("The coach ordered new kits for the team.", "ordered"),
     ("The two companies fought over the patent.", "fought"),
+    # cooperation as a relation, described or growing, not started or offered
+    ("The visit is aimed at boosting cooperation with India.", "cooperation"),
+    ("Their security cooperation with Manila will develop slowly.", "cooperation"),
     # a must/should clause that asks no one to act: passive, or looking back with "have"
     ("The minister said candidates should only be barred with adequate proof.", "said"),
     ("The rebels say another venue should have been chosen for the talks.", "say"),

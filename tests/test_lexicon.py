@@ -240,6 +240,8 @@ SENSES = [
     ("The envoy dismissed the panel's findings.", "dismissed", "111"),
     ("The opposition is disputing the results of the vote.", "disputing", "111"),
     ("The government placed blame on the rebels.", "placed", "112"),
+    ("The president pleaded with the neighbours for calm.", "pleaded", "020"),
+    ("Refugees pleaded for help.", "pleaded", "020"),
     # administrative coercion
     ("Authorities closed three newspapers.", "closed", "1721"),
     ("The commission disqualified dozens of candidates.", "disqualified", "1722"),
@@ -295,6 +297,7 @@ NON_EVENTS = [
     ("During the summit, the leaders posed for photographs.", "summit"),
     ("The coach ordered new kits for the team.", "ordered"),
     ("The two companies fought over the patent.", "fought"),
+    ("The two defendants have pleaded not guilty.", "pleaded"),
     # cooperation as a relation, described or growing, not started or offered
     ("The visit is aimed at boosting cooperation with India.", "cooperation"),
     ("Their security cooperation with Manila will develop slowly.", "cooperation"),

@@ -242,6 +242,8 @@ SENSES = [
     ("The government placed blame on the rebels.", "placed", "112"),
     ("The president pleaded with the neighbours for calm.", "pleaded", "020"),
     ("Refugees pleaded for help.", "pleaded", "020"),
+    ("The court denied the request for a delay.", "denied", "120"),
+    ("The ministry denied the allegations.", "denied", "016"),
     # administrative coercion
     ("Authorities closed three newspapers.", "closed", "1721"),
     ("The commission disqualified dozens of candidates.", "disqualified", "1722"),

@@ -254,6 +254,29 @@ def test_what_an_accusation_charges_is_not_an_event_of_the_accuser(coder):
     assert {e.cameo.root for e in criticized} == {"11", "05"}  # criticism takes the support as done
 
 
+def test_what_a_statement_judges_in_its_clause_is_the_accusations_content(coder):
+    for text in (
+        "The Palestinians say Israeli plans to build new settlements violate the roadmap.",
+        "Rights groups say the deportation violates Thailand's treaty obligations.",
+    ):
+        events = events_of(coder, text)
+        assert [e.cameo.code for e in events] == ["112"], [(e.trigger.text, e.cameo.code) for e in events]
+
+
+def test_a_word_of_an_actors_name_is_no_event(coder):
+    text = "The report was released by the Organization for Economic Cooperation and Development on Monday."
+    assert [e.cameo.root for e in events_of(coder, text) if e.trigger.text == "Cooperation"] == []
+    named = events_of(coder, "The masks of Russia's Pussy Riot protesters have become icons of the opposition.")
+    assert all(e.trigger.text != "Riot" for e in named)
+
+
+def test_civilians_on_a_journey_make_no_visit(coder):
+    for text in ("Voters in Cyprus go to the polls on Saturday.", "Thousands of Somali refugees arrived in Kenya in 2011."):
+        assert [e for e in events_of(coder, text) if e.cameo.root == "04"] == []
+    visit = only(events_of(coder, "The Indian prime minister arrived in Mauritius on Monday."), "04")
+    assert (visit.cameo.code, dyad(visit)) == ("042", ("IND", "MUS"))
+
+
 def test_who_uses_force_sets_assault_or_fight(coder):
     by_soldiers = only(events_of(coder, "The Nigerian army killed 30 Boko Haram fighters in Borno."), "19")
     assert by_soldiers.cameo.code == "190"  # armed forces fight (19), whatever the verb

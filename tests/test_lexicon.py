@@ -259,6 +259,10 @@ SENSES = [
     ("The envoy dismissed the panel's findings.", "dismissed", "111"),
     ("The opposition is disputing the results of the vote.", "disputing", "111"),
     ("The government placed blame on the rebels.", "placed", "112"),
+    ("The president pleaded with the neighbours for calm.", "pleaded", "020"),
+    ("Refugees pleaded for help.", "pleaded", "020"),
+    ("The court denied the request for a delay.", "denied", "120"),
+    ("The ministry denied the allegations.", "denied", "016"),
     # administrative coercion
     ("Authorities closed three newspapers.", "closed", "1721"),
     ("The commission disqualified dozens of candidates.", "disqualified", "1722"),
@@ -271,6 +275,8 @@ SENSES = [
     ("Protesters thronged the capital.", "thronged", "141"),
     ("Youths erected barricades on the highway.", "erected", "144"),
     # military cooperation and aid
+    ("Washington said it would resume cooperation with Kyiv.", "cooperation", "050"),
+    ("The two navies began military cooperation in May.", "cooperation", "062"),
     ("Qatar hosts American troops.", "hosts", "062"),
     ("Uzbekistan provided an airbase for the coalition.", "provided", "062"),
     ("The United States provided training to the coast guard.", "provided", "072"),
@@ -312,6 +318,10 @@ NON_EVENTS = [
     ("During the summit, the leaders posed for photographs.", "summit"),
     ("The coach ordered new kits for the team.", "ordered"),
     ("The two companies fought over the patent.", "fought"),
+    ("The two defendants have pleaded not guilty.", "pleaded"),
+    # cooperation as a relation, described or growing, not started or offered
+    ("The visit is aimed at boosting cooperation with India.", "cooperation"),
+    ("Their security cooperation with Manila will develop slowly.", "cooperation"),
     # a must/should clause that asks no one to act: passive, or looking back with "have"
     ("The minister said candidates should only be barred with adequate proof.", "said"),
     ("The rebels say another venue should have been chosen for the talks.", "say"),
@@ -327,3 +337,38 @@ def test_no_event_for_ordinary_senses(parse, text, word):
     doc = parse(text)
     token = next(t for t in doc if t.text == word)
     assert trigger_lexicon().match(token) is None
+
+
+# A word of war used as a figure: a domain modifier, or an aim that is no party, codes no violence
+FIGURES = [
+    ("The president ramped up his trade war with Canada.", "war"),
+    ("The legal battle between the two parties may drag on for months.", "battle"),
+    ("The government launched a campaign against corruption.", "campaign"),
+    ("The army joined the fight against poverty in the north.", "fight"),
+    ("Mexico launched a war on drugs in 2006.", "launched"),
+    ("The ruling party vowed to fight corruption.", "vowed"),
+    ("The candidates battled for votes in the capital.", "battled"),
+    ("China and the United States ended their trade war.", "ended"),
+    ("We launched a drug war, not a trade war, he said.", "launched"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), FIGURES)
+def test_no_violence_for_a_figure_of_war(parse, text, word):
+    doc = parse(text)
+    token = next(t for t in doc if t.text == word)
+    assert trigger_lexicon().match(token) is None
+
+
+@pytest.mark.parametrize(("text", "trigger", "code"), [
+    ("Nigeria's army launched a war against the rebels.", "launched", "190"),
+    ("Colombian troops are fighting against drug cartels.", "fighting", "190"),
+    ("North Korea launched war games near the border.", "launched", "150"),
+    ("The government vowed to fight the rebels.", "vowed", "138"),
+    ("Israel ended its offensive in Gaza.", "ended", "087"),
+])
+def test_a_real_war_keeps_its_code(parse, text, trigger, code):
+    doc = parse(text)
+    token = next(t for t in doc if t.text == trigger)
+    entry = trigger_lexicon().match(token)
+    assert entry is not None and entry.cameo == code

@@ -114,7 +114,10 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
     finder = ArgumentFinder(doc)
     candidates: list[EventCandidate] = []
     for sent_index, sent in enumerate(doc.sents):
-        matched = {token.i: entry for token in sent if (entry := lexicon.match(token)) is not None}
+        matched = {
+            token.i: entry for token in sent
+            if not _in_a_name(token, finder) and (entry := lexicon.match(token)) is not None
+        }
         for i, entry in matched.items():
             trigger = doc[i]
             if _subsumed(trigger, entry, matched):
@@ -124,6 +127,8 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
                 if target is None and entry.cameo == DENIAL and (accuser := _accuser(source, candidates)):
                     target, via = accuser, via + "+answers"
                 event = _event(sent_index, sent, trigger, entry, source, target, via, weight)
+                if _travels_privately(event):
+                    continue
                 event.reciprocal = reciprocal
                 candidates.append(
                     EventCandidate(
@@ -152,6 +157,22 @@ def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:
             member = next((m for m, actor in enumerate(mention.actors) if actor.code == event.source.code), 0)
             return mention, member
     return None
+
+
+@lru_cache(maxsize=1)
+def _private_travel() -> frozenset[tuple[str, str]]:
+    return frozenset((row["cameo"], row["sector"]) for row in read_tsv("events/private_travel.tsv"))
+
+
+def _travels_privately(event: Event) -> bool:
+    """"Somalis arrived in Kenya", "voters go to the polls": a private journey, no visit (private_travel.tsv)."""
+    return (event.cameo.code, (event.source.sectors or [""])[0]) in _private_travel()
+
+
+def _in_a_name(token: Token, finder: ArgumentFinder) -> bool:
+    """A word of an actor's proper name ("the Organization for Economic Cooperation and Development", "Pussy
+    Riot", "the Peace Corps"): it names the actor, no event."""
+    return token.pos_ == "PROPN" and finder.mention_of(token) is not None
 
 
 def _drop_repeats(candidates: list[EventCandidate]) -> None:
@@ -218,7 +239,7 @@ def _subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEnt
         # "accepted an invitation to visit Seoul": the acceptance is the event; but in "issued a statement
         # condemning the raid" the condemnation is what the statement does
         return not _content_of_statement(trigger, matched)
-    if _charged_wrong(trigger, matched):
+    if _charged_wrong(trigger, matched) or _judged_in_clause(trigger, matched):
         return True  # "accused the rebels of killing civilians": the accusation is the event
     if _presents_the_speaker(trigger):
         return True  # "Eguiluz, who headed the agency's mission, says": who the speaker is, not an event
@@ -272,6 +293,19 @@ def _charged_wrong(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:
         charging = charging.head  # the parser hangs the phrase on the one accused ("the rebel group of killing")
     entry = matched.get(charging.i)
     return entry is not None and entry.pos == "verb" and entry.cameo.startswith(ACCUSATION)
+
+
+def _judged_in_clause(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """The act of a that-clause by which a statement criticises or accuses ("say Israeli plans violate the
+    roadmap", "say it violates Thailand's treaty obligations", coded 112 by the saying): the judgement is the
+    event, the clause its content."""
+    head = trigger.head
+    if trigger.dep_ not in ("ccomp", "acl") or head.i == trigger.i:
+        return False
+    if head.dep_ in OBJECT_DEPS and head.i not in matched:
+        head = head.head  # a clause on the statement's object ("a reminder to Iraq that it must")
+    entry = matched.get(head.i)
+    return entry is not None and entry.cameo[:2] in AUDIENCE_ROOTS and entry.keys_on_attitude
 
 
 def _announces(verb: Token, obj: Token, matched: dict[int, TriggerEntry]) -> bool:

@@ -21,6 +21,9 @@ COPULAS = {"be", "remain", "seem", "appear", "become", "look", "sound"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 VICTIM_ROOTS = {"17", "18", "19", "20"}
+# What a word of war used as a figure does not report (figurative.tsv): its end as a military de-escalation (087),
+# a campaign against someone (113), a threat of force (138), a show of force (15), violence (18-20)
+FIGURATIVE_READINGS = ("087", "113", "138", "15", "18", "19", "20")
 
 
 @dataclass(frozen=True)
@@ -426,7 +429,43 @@ class TriggerLexicon:
         found = next((entry for entry in rows.conditional if entry.matches(facts)), None)
         # only where the first object keys no row: "launched artillery and rocket fire" is shelling
         found = found or next((entry for entry in rows.object_keyed if entry.matches(facts, conjuncts=True)), None)
-        return found or next((entry for entry in rows.plain if entry.matches(facts)), None)
+        found = found or next((entry for entry in rows.plain if entry.matches(facts)), None)
+        if found is not None and found.cameo.startswith(FIGURATIVE_READINGS) and speaks_figuratively(token):
+            return None
+        return found
+
+
+@lru_cache(maxsize=1)
+def figurative_words() -> dict[str, frozenset[str]]:
+    """The words of figurative.tsv by role: conflict, domain, aim."""
+    roles: dict[str, set[str]] = {"conflict": set(), "domain": set(), "aim": set()}
+    for row in read_tsv("events/figurative.tsv"):
+        roles[row["role"]].add(row["word"])
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+FIGURATIVE_AIM_PREPOSITIONS = {"against", "on", "for"}
+
+
+def speaks_figuratively(token: Token) -> bool:
+    """Whether the trigger's word of war, itself, its object or its complement ("waged a trade war", "vowed
+    to fight corruption"), is a figure: a trade war, a legal battle, a fight against poverty, a battle for
+    votes."""
+    words = figurative_words()
+    conflicts = [token]
+    if acts_as_verb(token):
+        conflicts += own_objects(token) + complement_clauses(token)
+    for conflict in conflicts:
+        if conflict.lemma_.lower() not in words["conflict"]:
+            continue
+        modifiers = _lemma_and_modifiers(conflict) - {conflict.lemma_.lower()}
+        aims = [g for c in conflict.children if c.dep_ == "prep" and c.lower_ in FIGURATIVE_AIM_PREPOSITIONS
+                for g in c.children if g.dep_ == "pobj"]
+        if acts_as_verb(conflict):
+            aims += [c for c in conflict.children if c.dep_ in OBJECT_DEPS]
+        if modifiers & (words["domain"] | words["aim"]) or any(aim.lemma_.lower() in words["aim"] for aim in aims):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4)

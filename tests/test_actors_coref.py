@@ -91,6 +91,14 @@ def test_they_after_two_coordinated_persons_is_a_group(nlp):
     assert {a.name for a in they.actors} == {"Lena Dorr", "Omar Haddad"}
 
 
+def test_their_after_coordinated_countries_in_its_sentence_is_all_of_them(nlp):
+    doc = coded(nlp, "India, Japan and the Philippines face threats from China to their territorial integrity.")
+    assert [a.country for a in find(doc, "their").actors] == ["IND", "JPN", "PHL"]
+    # a sentence further back, coordinated countries are no group for "they"
+    doc = coded(nlp, "Russia and China met on Monday. Greek Cypriots said they were worried.")
+    assert not any(doc[m.start : m.end].text == "they" and m.is_group for m in doc._.actor_mentions)
+
+
 def test_the_two_countries_are_the_two_named_last(nlp):
     doc = coded(nlp, "Ghana and Togo reopened the border. Nigeria watched. The two countries had quarrelled.")
     group = find(doc, "The two countries")
@@ -174,6 +182,22 @@ def test_the_country_is_the_salient_one_not_the_last_named(nlp):
     assert find(doc, "defense minister").actor.code == "BRAMIL"
     doc = coded(nlp, "Troops were sent to Haiti after the storm. The country's president thanked them.")
     assert find(doc, "The country").actor.country == "HTI"
+
+
+def test_the_country_acted_on_is_not_the_doer(nlp):
+    doc = coded(nlp, "Kuwait protested. Iraq's invasion of the country was condemned.")
+    assert find(doc, "the country").actor.country == "KWT"
+    doc = coded(nlp, "Kenya is a partner. The State Department's program provided training to the country's police.")
+    assert find(doc, "the country").actor.country == "KEN"
+    # a country named inside the subject's phrase is no doer: "children in Sudan" suffer from Sudan's war
+    doc = coded(nlp, "Sudan is at war. Millions of children in Sudan are suffering from the country's war.")
+    assert find(doc, "the country").actor.country == "SDN"
+
+
+def test_the_two_countries_acted_on_leave_out_the_doer(nlp):
+    doc = coded(nlp, "Russia is at war with Ukraine. Nazarbayev described the conflict as nonsense and called on "
+                     "both nations to find a way to resolve it.")
+    assert {a.country for a in find(doc, "both nations").actors} == {"RUS", "UKR"}
 
 
 def test_a_regional_adjective_picks_the_country_it_fits(nlp):

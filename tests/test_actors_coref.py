@@ -105,6 +105,17 @@ def test_the_two_countries_are_the_two_named_last(nlp):
     assert {a.country for a in group.actors} == {"TGO", "NGA"}
 
 
+def test_countries_of_a_named_body_are_its_members_not_the_last_named(nlp):
+    doc = coded(nlp, "Russia invaded Ukraine. The statement said the G7 countries affirmed their support for Ukraine.")
+    assert find(doc, "G7 countries").actor.code == "IGOG07"
+
+
+def test_countries_a_relative_clause_defines_are_no_earlier_ones(nlp):
+    doc = coded(nlp, "Guinea and Nigeria joined. The countries that initially agreed to contribute are no longer "
+                     "with ECOWAS.")
+    assert not any(m.is_group for m in doc._.actor_mentions)
+
+
 def test_the_two_koreas_is_a_lexicon_group(nlp):
     doc = coded(nlp, "Beijing welcomed talks between the two Koreas.")
     assert [a.country for a in find(doc, "the two Koreas").actors] == ["KOR", "PRK"]

@@ -261,8 +261,12 @@ class _Resolver:
                 self._link(mention, earlier, keep_own=True)
             return True
         if extra.get("plural") and (extra.get("definite") or extra.get("number")):
-            if role == "country":
+            if role == "country" and _is_international(mention):
+                return True  # "the G7 countries", "the EU nations": the members of the body they name
+            if role == "country" and not self._restricted(mention):
                 return self._group_of_countries(mention) or not extra.get("bare")
+            if role == "country":
+                return not extra.get("bare")
             if role in ("title", "person"):
                 return self._group_of_persons(mention) or not extra.get("bare")
             if mention.actor.sectors == [COMMUNITY_SECTOR] and extra.get("definite") and extra.get("number"):
@@ -293,6 +297,11 @@ class _Resolver:
             if earlier is not None:
                 self._link(mention, earlier)
         return not extra.get("bare")
+
+    def _restricted(self, mention: Mention) -> bool:
+        """'the countries that agreed to contribute': a relative clause says which, not an earlier mention."""
+        root = self.doc[mention.start : mention.end].root
+        return any(child.dep_ == "relcl" for child in root.children)
 
     def _country_described(self, mention: Mention) -> Mention | None:
         """'the country', 'the Andean nation': the most salient country named before (a subject first, in

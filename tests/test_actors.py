@@ -657,3 +657,9 @@ def test_perpetrators_supporters_and_advocates_are_actors_by_their_role(nlp, tex
     found = mentions(nlp, text)
     key = next(key for key in found if key.endswith(phrase))
     assert found[key].actor.sectors[0] == primary
+
+
+def test_politicians_of_a_country_are_its_actors_and_their_own_antecedent(nlp):
+    found = mentions(nlp, "Mexican opposition parties met. Some Mexican politicians continued their criticism of Fox.")
+    assert found["Mexican politicians"].actor.code == "MEXELI"
+    assert found["their"].actor.code == "MEXELI"

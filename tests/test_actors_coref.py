@@ -99,6 +99,13 @@ def test_their_after_coordinated_countries_in_its_sentence_is_all_of_them(nlp):
     assert not any(doc[m.start : m.end].text == "they" and m.is_group for m in doc._.actor_mentions)
 
 
+def test_subject_pronoun_is_not_whom_its_verb_names_as_object(nlp):
+    doc = coded(nlp, "President Xi Jinping hosted Donald Trump in Beijing. He calls President Xi a dear friend.")
+    assert find(doc, "He").actor.name == "Donald Trump"
+    doc = coded(nlp, "Iran hosted Syria's envoy. It warned Iran on Monday.")
+    assert not any(doc[m.start : m.end].text == "It" for m in doc._.actor_mentions)
+
+
 def test_the_two_countries_are_the_two_named_last(nlp):
     doc = coded(nlp, "Ghana and Togo reopened the border. Nigeria watched. The two countries had quarrelled.")
     group = find(doc, "The two countries")

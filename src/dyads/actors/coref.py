@@ -706,7 +706,10 @@ class _Resolver:
         return next((child for child in verb.head.children if child.dep_ in ("dobj", "dative")), None)
 
     def _bound_elsewhere(self, pronoun: Token, mention: Mention) -> bool:
-        """'She urged him': an object pronoun is not the subject of its own clause (binding)."""
+        """'She urged him': an object pronoun is not the subject of its own clause, and 'He calls President Xi a
+        friend': a subject pronoun is not whom its own verb names as its object (binding)."""
+        if pronoun.dep_ in SUBJECTS:
+            return self._named_as_object(pronoun.head, self._root(mention))
         if (
             pronoun.dep_ not in OBJECTS
             or pronoun.lower_.endswith("self")
@@ -716,6 +719,26 @@ class _Resolver:
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
         root = self.doc[mention.start : mention.end].root
         return root.dep_ in SUBJECTS and root.head == verb
+
+    def _named_as_object(self, verb: Token, antecedent: Mention) -> bool:
+        """Whether an object of `verb` ("calls [President Xi]", "attacked [Iran]", "spoke to [Putin]") names
+        the person, or the country by its name, that `antecedent` is."""
+        objects = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
+        objects += [grandchild for child in verb.children if child.dep_ == "prep"
+                    for grandchild in child.children if grandchild.dep_ == "pobj"]
+        wanted = antecedent.actor
+        keys = {word for name in _names(antecedent) for word in name.split()} - NAME_PARTICLES
+        for token in (conjunct for obj in objects for conjunct in (obj, *obj.conjuncts)):
+            named = next((m for m in self.mentions if m.start <= token.i < m.end and not m.is_group), None)
+            if named is None:
+                continue
+            other = named.actor
+            if _is_person(named) and keys & {t.lower_ for t in self.doc[named.start : named.end]}:
+                return True
+            places = ("country", "capital")
+            if named.kind in places and antecedent.kind in places and other.country == wanted.country:
+                return True
+        return False
 
     def _salience(self, mention: Mention, pronoun: Token, sentence: int) -> tuple:
         """Same sentence first, its nearest subject first; in an earlier sentence, the subject of the main

@@ -106,6 +106,11 @@ def test_subject_pronoun_is_not_whom_its_verb_names_as_object(nlp):
     assert not any(doc[m.start : m.end].text == "It" for m in doc._.actor_mentions)
 
 
+def test_a_later_titled_mention_takes_the_code_of_the_country_it_links_to(nlp):
+    doc = coded(nlp, "Mexican President Vicente Fox met Bush. On Sunday President Fox told party leaders to unite.")
+    assert find(doc, "President Fox").actor.code == "MEXGOV"
+
+
 def test_the_two_countries_are_the_two_named_last(nlp):
     doc = coded(nlp, "Ghana and Togo reopened the border. Nigeria watched. The two countries had quarrelled.")
     group = find(doc, "The two countries")

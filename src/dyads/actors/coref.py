@@ -784,11 +784,13 @@ class _Resolver:
         self.antecedent[id(mention)] = earlier
         own, source = mention.actor, earlier.actor
         if keep_own:
+            # "President Fox" after "Mexican President Vicente Fox": a code made without a country is remade
+            stated = own.country
             own.country = own.country or source.country
             own.sectors = own.sectors or list(source.sectors)
             own.code = (
                 own.code
-                if own.country == source.country and own.code
+                if stated == source.country and own.code
                 else actor_code(own.country, own.sectors)
             )
             return

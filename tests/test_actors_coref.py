@@ -111,6 +111,14 @@ def test_a_later_titled_mention_takes_the_code_of_the_country_it_links_to(nlp):
     assert find(doc, "President Fox").actor.code == "MEXGOV"
 
 
+def test_a_described_body_links_only_to_one_named_in_the_last_sentences(nlp):
+    near = coded(nlp, "The Democratic Party met in Washington. Voters said the party had failed.")
+    assert find(near, "the party").actor.code == "USAPTY"
+    far = coded(nlp, "The Democratic Party met in Washington. Fighting went on. Talks stalled. Prices rose. "
+                     "Voters in Tirana said the party had failed.")
+    assert all(m.actor.code != "USAPTY" for m in far._.actor_mentions if far[m.start : m.end].text == "the party")
+
+
 def test_the_two_countries_are_the_two_named_last(nlp):
     doc = coded(nlp, "Ghana and Togo reopened the border. Nigeria watched. The two countries had quarrelled.")
     group = find(doc, "The two countries")

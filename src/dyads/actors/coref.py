@@ -291,8 +291,10 @@ class _Resolver:
                 return True
         if role == "body" and extra.get("definite") and not mention.actor.country and mention.actor.sectors:
             primary = mention.actor.sectors[0]
+            sentence = self._sentence(mention.start)
             earlier = self._most_recent(
                 lambda m: m.kind not in PERSON_KINDS and not m.is_group and m.actor.sectors[:1] == [primary]
+                and sentence - self._sentence(m.start) <= PRONOUN_WINDOW
             )
             if earlier is not None:
                 self._link(mention, earlier)

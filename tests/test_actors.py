@@ -664,3 +664,9 @@ def test_a_demonym_in_the_name_of_a_sea_is_no_actor(nlp):
     found = mentions(nlp, "Indian ships sailed into the Persian Gulf.")
     assert found["Indian"].actor.country == "IND"
     assert "Persian" not in found
+
+
+def test_politicians_of_a_country_are_its_actors_and_their_own_antecedent(nlp):
+    found = mentions(nlp, "Mexican opposition parties met. Some Mexican politicians continued their criticism of Fox.")
+    assert found["Mexican politicians"].actor.code == "MEXELI"
+    assert found["their"].actor.code == "MEXELI"

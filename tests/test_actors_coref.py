@@ -91,10 +91,49 @@ def test_they_after_two_coordinated_persons_is_a_group(nlp):
     assert {a.name for a in they.actors} == {"Lena Dorr", "Omar Haddad"}
 
 
+def test_their_after_coordinated_countries_in_its_sentence_is_all_of_them(nlp):
+    doc = coded(nlp, "India, Japan and the Philippines face threats from China to their territorial integrity.")
+    assert [a.country for a in find(doc, "their").actors] == ["IND", "JPN", "PHL"]
+    # a sentence further back, coordinated countries are no group for "they"
+    doc = coded(nlp, "Russia and China met on Monday. Greek Cypriots said they were worried.")
+    assert not any(doc[m.start : m.end].text == "they" and m.is_group for m in doc._.actor_mentions)
+
+
+def test_subject_pronoun_is_not_whom_its_verb_names_as_object(nlp):
+    doc = coded(nlp, "President Xi Jinping hosted Donald Trump in Beijing. He calls President Xi a dear friend.")
+    assert find(doc, "He").actor.name == "Donald Trump"
+    doc = coded(nlp, "Iran hosted Syria's envoy. It warned Iran on Monday.")
+    assert not any(doc[m.start : m.end].text == "It" for m in doc._.actor_mentions)
+
+
+def test_a_later_titled_mention_takes_the_code_of_the_country_it_links_to(nlp):
+    doc = coded(nlp, "Mexican President Vicente Fox met Bush. On Sunday President Fox told party leaders to unite.")
+    assert find(doc, "President Fox").actor.code == "MEXGOV"
+
+
+def test_a_described_body_links_only_to_one_named_in_the_last_sentences(nlp):
+    near = coded(nlp, "The Democratic Party met in Washington. Voters said the party had failed.")
+    assert find(near, "the party").actor.code == "USAPTY"
+    far = coded(nlp, "The Democratic Party met in Washington. Fighting went on. Talks stalled. Prices rose. "
+                     "Voters in Tirana said the party had failed.")
+    assert all(m.actor.code != "USAPTY" for m in far._.actor_mentions if far[m.start : m.end].text == "the party")
+
+
 def test_the_two_countries_are_the_two_named_last(nlp):
     doc = coded(nlp, "Ghana and Togo reopened the border. Nigeria watched. The two countries had quarrelled.")
     group = find(doc, "The two countries")
     assert {a.country for a in group.actors} == {"TGO", "NGA"}
+
+
+def test_countries_of_a_named_body_are_its_members_not_the_last_named(nlp):
+    doc = coded(nlp, "Russia invaded Ukraine. The statement said the G7 countries affirmed their support for Ukraine.")
+    assert find(doc, "G7 countries").actor.code == "IGOG07"
+
+
+def test_countries_a_relative_clause_defines_are_no_earlier_ones(nlp):
+    doc = coded(nlp, "Guinea and Nigeria joined. The countries that initially agreed to contribute are no longer "
+                     "with ECOWAS.")
+    assert not any(m.is_group for m in doc._.actor_mentions)
 
 
 def test_the_two_koreas_is_a_lexicon_group(nlp):
@@ -174,6 +213,22 @@ def test_the_country_is_the_salient_one_not_the_last_named(nlp):
     assert find(doc, "defense minister").actor.code == "BRAMIL"
     doc = coded(nlp, "Troops were sent to Haiti after the storm. The country's president thanked them.")
     assert find(doc, "The country").actor.country == "HTI"
+
+
+def test_the_country_acted_on_is_not_the_doer(nlp):
+    doc = coded(nlp, "Kuwait protested. Iraq's invasion of the country was condemned.")
+    assert find(doc, "the country").actor.country == "KWT"
+    doc = coded(nlp, "Kenya is a partner. The State Department's program provided training to the country's police.")
+    assert find(doc, "the country").actor.country == "KEN"
+    # a country named inside the subject's phrase is no doer: "children in Sudan" suffer from Sudan's war
+    doc = coded(nlp, "Sudan is at war. Millions of children in Sudan are suffering from the country's war.")
+    assert find(doc, "the country").actor.country == "SDN"
+
+
+def test_the_two_countries_acted_on_leave_out_the_doer(nlp):
+    doc = coded(nlp, "Russia is at war with Ukraine. Nazarbayev described the conflict as nonsense and called on "
+                     "both nations to find a way to resolve it.")
+    assert {a.country for a in find(doc, "both nations").actors} == {"RUS", "UKR"}
 
 
 def test_a_regional_adjective_picks_the_country_it_fits(nlp):

@@ -44,6 +44,11 @@ THING_PRONOUNS = {"it", "its", "itself"}
 PERSON_KINDS = {"person", "title", "counterpart", "name"}
 THING_KINDS = {"country", "capital", "seat", "organisation", "igo", "ngo", "institution"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+# Who does what a verb or an event noun tells: its subject, or the noun's possessor or national modifier.
+DOER_DEPS = {"nsubj", "poss", "amod", "compound"}
+# Prepositions that name whom an act is aimed at or done with ("aid to", "an attack on", "talks with", "the invasion
+# of"); not where a subject suffers or comes from ("suffering from the country's war").
+TARGET_PREPOSITIONS = {"to", "on", "against", "of", "with", "into", "toward", "towards", "at"}
 OBJECTS = {"dobj", "pobj", "dative", "iobj"}
 GENDER = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she", "hers": "she"}
 GENDER["herself"] = "she"
@@ -270,8 +275,12 @@ class _Resolver:
         if kinds and extra.get("number") and self.doc[mention.start].lower_ in SUMMING_UP:
             return self._collective(mention, kinds) or not extra.get("bare")
         if extra.get("plural") and (extra.get("definite") or extra.get("number")):
-            if role == "country":
+            if role == "country" and _is_international(mention):
+                return True  # "the G7 countries", "the EU nations": the members of the body they name
+            if role == "country" and not self._restricted(mention):
                 return self._group_of_countries(mention) or not extra.get("bare")
+            if role == "country":
+                return not extra.get("bare")
             if role in ("title", "person"):
                 return self._group_of_persons(mention) or not extra.get("bare")
             return True
@@ -294,12 +303,19 @@ class _Resolver:
                 return True
         if role == "body" and extra.get("definite") and not mention.actor.country and mention.actor.sectors:
             primary = mention.actor.sectors[0]
+            sentence = self._sentence(mention.start)
             earlier = self._most_recent(
                 lambda m: m.kind not in PERSON_KINDS and not m.is_group and m.actor.sectors[:1] == [primary]
+                and sentence - self._sentence(m.start) <= PRONOUN_WINDOW
             )
             if earlier is not None:
                 self._link(mention, earlier)
         return not extra.get("bare")
+
+    def _restricted(self, mention: Mention) -> bool:
+        """'the countries that agreed to contribute': a relative clause says which, not an earlier mention."""
+        root = self.doc[mention.start : mention.end].root
+        return any(child.dep_ == "relcl" for child in root.children)
 
     def _country_described(self, mention: Mention) -> Mention | None:
         """'the country', 'the Andean nation': the most salient country named before (a subject first, in
@@ -307,12 +323,14 @@ class _Resolver:
         guesses themselves and never count."""
         region = self._region_of(mention)
         sentence = self._sentence(mention.start)
+        bound = self._other_party_countries(mention)
 
         def named_country(m: Mention) -> bool:
             return (
                 m.kind != "pronoun"
                 and not m.is_group
                 and m.actor.country is not None
+                and m.actor.country not in bound
                 and (region is None or m.actor.country in region)
             )
 
@@ -324,6 +342,49 @@ class _Resolver:
         if not recent:
             return self._most_recent(named_country)
         return max(recent, key=lambda m: self._country_salience(m, sentence))
+
+    def _other_party_countries(self, mention: Mention) -> set[str]:
+        """The countries of who acts on what a description names ("Iraq's invasion of the country", "the
+        State Department provided training to the country's police", "Nazarbayev called on both nations"):
+        one act's doer and the one it is done to are two parties, so the description is not the doer's
+        country. The doer is the subject of the verb whose object the description (or what it owns) is, or the
+        possessor, national modifier or by-phrase of such an event noun."""
+        node = self.doc[mention.start : mention.end].root
+        if node.dep_ == "poss":
+            node = node.head
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ in ("dobj", "dative"):
+            predicate = node.head
+        elif node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in TARGET_PREPOSITIONS:
+            predicate = node.head.head
+        else:
+            return set()
+        doers = [child for child in predicate.children if child.dep_ in DOER_DEPS]
+        if not doers and predicate.dep_ == "dobj":  # "provided training to the country's police"
+            predicate = predicate.head
+            doers = [child for child in predicate.children if child.dep_ in DOER_DEPS]
+        if not doers and predicate.dep_ == "conj" and predicate.pos_ == "VERB":  # "described ... and called on"
+            doers = [child for child in predicate.head.children if child.dep_ in SUBJECTS]
+        doers += [
+            grandchild
+            for child in predicate.children
+            if child.dep_ in ("agent", "prep") and child.lower_ == "by" and child.i != node.head.i
+            for grandchild in child.children
+            if grandchild.dep_ == "pobj"
+        ]
+        countries = set()
+        for doer in doers:
+            if doer.left_edge.i <= mention.start <= doer.right_edge.i:
+                continue  # "the troops that entered the country": the description is inside the doer's phrase
+            for head in (doer, *doer.conjuncts):
+                # the doer's own mention and its owner ("the State Department's program"), not a place or
+                # venue inside its phrase ("the Algiers accord", "children in Sudan")
+                for token in (head, *(child for child in head.children if child.dep_ == "poss")):
+                    country = self._country_at(token)
+                    if country:
+                        countries.add(country)
+        return countries
 
     def _region_of(self, mention: Mention) -> frozenset[str] | None:
         """The countries a regional adjective in a description allows ("the [East African] nation")."""
@@ -585,7 +646,7 @@ class _Resolver:
         wanted = mention.extra.get("number", 2)
         members: list[Mention] = []
         countries: set[str] = set()
-        unwanted = {actor.country for actor in excluded if actor.country}
+        unwanted = {actor.country for actor in excluded if actor.country} | self._other_party_countries(mention)
         for earlier in reversed(self.history):
             for member in earlier.actors:
                 country = member.country
@@ -696,9 +757,12 @@ class _Resolver:
             if group is PLURAL_PRONOUNS:
                 if mention.is_group or mention.extra.get("plural"):
                     return self._root(mention), mention.actors
-                partner = self._coordinated_person(mention)
-                if partner is not None:
-                    return self._root(mention), [mention.actor, partner.actor]
+                partners = self._coordinated(mention)
+                # coordinated countries or bodies stand for a "they" of their own sentence only; one further
+                # back is more often a plural noun the lexicons do not know ("Greek Cypriots")
+                nearby = _is_person(mention) or self._sentence(mention.start) == sentence
+                if partners and nearby:
+                    return self._root(mention), [mention.actor, *(partner.actor for partner in partners)]
             elif group is PERSON_PRONOUNS and _is_person(mention):
                 root = self._root(mention)
                 gender = GENDER.get(token.lower_)
@@ -721,7 +785,10 @@ class _Resolver:
         return next((child for child in verb.head.children if child.dep_ in ("dobj", "dative")), None)
 
     def _bound_elsewhere(self, pronoun: Token, mention: Mention) -> bool:
-        """'She urged him': an object pronoun is not the subject of its own clause (binding)."""
+        """'She urged him': an object pronoun is not the subject of its own clause, and 'He calls President Xi a
+        friend': a subject pronoun is not whom its own verb names as its object (binding)."""
+        if pronoun.dep_ in SUBJECTS:
+            return self._named_as_object(pronoun.head, self._root(mention))
         if (
             pronoun.dep_ not in OBJECTS
             or pronoun.lower_.endswith("self")
@@ -731,6 +798,26 @@ class _Resolver:
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
         root = self.doc[mention.start : mention.end].root
         return root.dep_ in SUBJECTS and root.head == verb
+
+    def _named_as_object(self, verb: Token, antecedent: Mention) -> bool:
+        """Whether an object of `verb` ("calls [President Xi]", "attacked [Iran]", "spoke to [Putin]") names
+        the person, or the country by its name, that `antecedent` is."""
+        objects = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
+        objects += [grandchild for child in verb.children if child.dep_ == "prep"
+                    for grandchild in child.children if grandchild.dep_ == "pobj"]
+        wanted = antecedent.actor
+        keys = {word for name in _names(antecedent) for word in name.split()} - NAME_PARTICLES
+        for token in (conjunct for obj in objects for conjunct in (obj, *obj.conjuncts)):
+            named = next((m for m in self.mentions if m.start <= token.i < m.end and not m.is_group), None)
+            if named is None:
+                continue
+            other = named.actor
+            if _is_person(named) and keys & {t.lower_ for t in self.doc[named.start : named.end]}:
+                return True
+            places = ("country", "capital")
+            if named.kind in places and antecedent.kind in places and other.country == wanted.country:
+                return True
+        return False
 
     def _salience(self, mention: Mention, pronoun: Token, sentence: int) -> tuple:
         """Same sentence first, its nearest subject first; in an earlier sentence, the subject of the main
@@ -742,16 +829,19 @@ class _Resolver:
             return (0, is_subject, False, mention.start)
         return (-distance, is_subject, root.head.dep_ == "ROOT", -mention.start)
 
-    def _coordinated_person(self, mention: Mention) -> Mention | None:
-        """'Cho and Sergeev': the person mention coordinated with this one, if any."""
-        if not _is_person(mention):
-            return None
+    def _coordinated(self, mention: Mention) -> list[Mention]:
+        """'Cho and Sergeev', 'India, Japan and the Philippines': the mentions of the same sort (persons,
+        or countries and organisations) coordinated with this one."""
+        same_sort = _is_person if _is_person(mention) else _is_thing if _is_thing(mention) else None
+        if same_sort is None:
+            return []
         root = self.doc[mention.start : mention.end].root
+        partners = []
         for conjunct in root.conjuncts:
             other = next((m for m in self.history if m.start <= conjunct.i < m.end), None)
-            if other is not None and other is not mention and _is_person(other):
-                return other
-        return None
+            if other is not None and other is not mention and same_sort(other) and other not in partners:
+                partners.append(other)
+        return partners
 
     # -- helpers ---------------------------------------------------------------------------------------
 
@@ -773,11 +863,13 @@ class _Resolver:
         self.antecedent[id(mention)] = earlier
         own, source = mention.actor, earlier.actor
         if keep_own:
+            # "President Fox" after "Mexican President Vicente Fox": a code made without a country is remade
+            stated = own.country
             own.country = own.country or source.country
             own.sectors = own.sectors or list(source.sectors)
             own.code = (
                 own.code
-                if own.country == source.country and own.code
+                if stated == source.country and own.code
                 else actor_code(own.country, own.sectors)
             )
             return

@@ -281,6 +281,12 @@ SENSES = [
     ("Uzbekistan provided an airbase for the coalition.", "provided", "062"),
     ("The United States provided training to the coast guard.", "provided", "072"),
     ("Foreign advisers instructed the troops.", "instructed", "062"),
+    # rarer types: troops sent to a border, an ultimatum to surrender, vows to hunt down, peacekeepers leaving
+    ("The president said he was sending tank battalions to the border.", "sending", "154"),
+    ("The general dispatched two brigades to the northern frontier.", "dispatched", "154"),
+    ("The deadline the authorities gave the protesters to surrender passed.", "gave", "139"),
+    ("The prime minister vowed to hunt down those behind the bombings.", "vowed", "137"),
+    ("The UN peacekeepers have withdrawn from the province.", "withdrawn", "1661"),
 ]
 
 

@@ -348,6 +348,8 @@ NON_EVENTS = [
     ("The town briefly captured international media attention.", "captured"),
     ("The United Nations has invested four years in drawing up the plan.", "invested"),
     ("The ministry released the results of the survey.", "released"),
+    ("The governor announced his candidacy for the presidency.", "announced"),
+    ("The witness told the jurors that he had been paid.", "told"),
 ]
 
 

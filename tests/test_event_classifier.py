@@ -17,11 +17,13 @@ from dyads.events.classifier import (
     RULE,
     TRAINING_META,
     Prediction,
+    _reports_an_act,
     decide,
     event_classifier,
     sentence_words,
 )
 from dyads.model import Document
+from dyads.user_lexicons import LexiconFile, UserLexicons
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "train_event_classifier.py"
@@ -123,6 +125,27 @@ def test_the_full_pipeline_adds_model_events_only_where_the_rules_code_nothing()
     if any(e.rule != RULE for e in second):
         pytest.skip("the trigger lexicon now reads the test sentence's verb")
     assert [(e.rule, e.modality) for e in second] == [(RULE, "actual")]
+
+
+def test_a_sentence_the_lexicon_reads_as_no_event_is_not_classified():
+    """A user's no-event row for "ferry" closes the sentence to the classifier, as a shipped one would."""
+    no_ferrying = LexiconFile("ferry.tsv", "lemma\twhen\tcameo\tconfidence\nferry\t\t-\t\n")
+    nlp = pipeline.load(stages=["dyads_actors", "dyads_coref", "dyads_events", "dyads_event_classifier"],
+                        lexicons=UserLexicons(verbs=(no_ferrying,)))
+    assert coded(nlp, EVENT_SENTENCE) == []
+
+
+@pytest.mark.parametrize(("text", "word", "code", "reports"), [
+    ("Indian planes ferried tents to Turkey.", "ferried", "073", True),
+    ("The minister said the talks were long.", "said", "013", False),  # a plain report of speech
+    ("The envoy told reporters the talks were off.", "told", "010", False),
+    ("The minister said Syria shelled the town.", "said", "190", True),  # what the clause reports
+    ("Ischinger said Kosovo is very important to the EU.", "is", "035", False),  # describes
+    ("The decision means inspectors will be allowed in.", "means", "0862", False),
+])
+def test_a_model_event_is_no_report_of_speech_and_no_description(text, word, code, reports):
+    doc = pipeline.load(stages=[])(text)
+    assert _reports_an_act(next(t for t in doc if t.text == word), code) is reports
 
 
 def test_the_pipeline_runs_without_the_stage():

@@ -8,7 +8,13 @@ from collections import Counter
 import pytest
 
 from dyads.data import data_path, read_tsv
-from dyads.events.lexicon import CONDITION_KINDS, _parse_conditions, evaluative_words, trigger_lexicon
+from dyads.events.lexicon import (
+    CONDITION_KINDS,
+    NO_EVENT,
+    _parse_conditions,
+    evaluative_words,
+    trigger_lexicon,
+)
 from dyads.events.ontology import cameo_codes
 from dyads.nlp import load
 
@@ -22,7 +28,7 @@ def rows(filename: str) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("filename", LEXICON_FILES)
 def test_every_code_is_a_cameo_code(filename):
-    unknown = [(row["lemma"], row["cameo"]) for row in rows(filename) if row["cameo"] not in cameo_codes()]
+    unknown = [(row["lemma"], row["cameo"]) for row in rows(filename) if row["cameo"] not in {*cameo_codes(), NO_EVENT}]
     assert not unknown
 
 
@@ -33,7 +39,10 @@ def test_conditions_and_confidences_parse(filename):
             kind, _, values = condition.partition("=")
             assert kind in CONDITION_KINDS, (row["lemma"], condition)
             assert (kind == "pass") == (not values), (row["lemma"], condition)
-        assert 0 < float(row["confidence"]) <= 1, row
+        if row["cameo"] == NO_EVENT:
+            assert not row["confidence"], row  # a sense that is no event has no prior
+        else:
+            assert 0 < float(row["confidence"]) <= 1, row
 
 
 @pytest.mark.parametrize("filename", LEXICON_FILES)
@@ -51,7 +60,7 @@ def test_rows_sit_in_the_group_of_their_cameo_root(filename):
             group = match.group(1)
         elif line and not line.startswith("#") and not line.startswith("lemma\t"):
             lemma, _, code, _ = line.split("\t")
-            if code[:2] != group:
+            if code != NO_EVENT and code[:2] != group:  # a no-event row sits with the senses it tells apart
                 misplaced.append((lemma, code, group))
     assert misplaced == []
 
@@ -66,7 +75,7 @@ def test_word_classes_expand_to_the_words_of_evaluative_tsv():
 
 
 def test_every_cameo_code_can_be_produced():
-    produced = {entry.cameo for entry in trigger_lexicon().entries}
+    produced = {entry.cameo for entry in trigger_lexicon().entries if entry.codes_event}
     roots = {code[:2] for code in produced}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
     missing = [code for code in cameo_codes() if len(code) > 2 and code not in produced]
@@ -335,6 +344,18 @@ NON_EVENTS = [
     # a fault found in a situation, or a claim said to be true, judges no one
     ("The minister said the situation was dangerous.", "said"),
     ("The ministry said the reports were true.", "said"),
+    # senses that no-event rows tell apart from the word's events
+    ("The president talked about the plan in an interview.", "talked"),
+    ("The defendants have until Friday to appeal the High Court's order.", "appeal"),
+    ("The government has done its best to meet international concerns.", "meet"),
+    ("The country failed to meet the deadline for the census.", "meet"),
+    ("The shuttling of people demonstrates a complete disregard for human dignity.", "demonstrates"),
+    ("The ministry did not reply to an email requesting comment.", "requesting"),
+    ("The town briefly captured international media attention.", "captured"),
+    ("The United Nations has invested four years in drawing up the plan.", "invested"),
+    ("The ministry released the results of the survey.", "released"),
+    ("The governor announced his candidacy for the presidency.", "announced"),
+    ("The witness told the jurors that he had been paid.", "told"),
 ]
 
 
@@ -342,6 +363,30 @@ NON_EVENTS = [
 def test_no_event_for_ordinary_senses(parse, text, word):
     doc = parse(text)
     token = next(t for t in doc if t.text == word)
+    assert trigger_lexicon().match(token) is None
+
+
+# The word's event senses beside a no-event row
+NO_EVENT_NEIGHBOURS = [
+    ("The president talked to Putin about the plan.", "talked", "040"),
+    ("The minister will meet with the rebel delegation.", "meet", "040"),
+    ("Students demonstrated against the war.", "demonstrated", "141"),
+    ("The rebels released the hostages.", "released", "0841"),
+    ("The army captured the town.", "captured", "192"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "code"), NO_EVENT_NEIGHBOURS)
+def test_a_no_event_row_leaves_the_words_events(parse, text, trigger, code):
+    token = next(t for t in parse(text) if t.text == trigger)
+    entry = trigger_lexicon().match(token)
+    assert entry is not None and entry.cameo == code
+
+
+def test_a_no_event_row_is_chosen_as_any_row_and_matches_no_event(parse):
+    token = next(t for t in parse("The lawyers appealed the verdict to the Supreme Court.") if t.text == "appealed")
+    reading = trigger_lexicon().reading(token)
+    assert reading is not None and not reading.codes_event  # narrower than appeal[prep=to], and tried first
     assert trigger_lexicon().match(token) is None
 
 

@@ -93,6 +93,14 @@ def test_a_user_verb_row_replaces_the_shipped_row_with_the_same_conditions(tmp_p
     assert by_trigger(coded(Coder(min_confidence=0.0, verbs=[denounce]), text), "condemned")[1:3] == ("112", "condemned")
 
 
+def test_a_user_no_event_row_switches_a_shipped_sense_off(tmp_path):
+    no_condemning = write(tmp_path, "condemn.tsv", VERBS + "condemn\t\t-\t\n")
+    assert read_table(LexiconFile("condemn.tsv", no_condemning.read_text())).problems == []
+    text = "Russia condemned Japan on Monday."
+    assert "condemned" in [event[2] for event in coded(Coder(min_confidence=0.0), text)]
+    assert "condemned" not in [event[2] for event in coded(Coder(min_confidence=0.0, verbs=[no_condemning]), text)]
+
+
 def test_worker_processes_load_the_same_user_tables(tables):
     coder = Coder(min_confidence=0.0, actors=[tables["militia"]], verbs=[tables["extort"]])
     documents = [Document(f"d{i}", REPORT, date=None) for i in range(3)]

@@ -37,7 +37,9 @@ STAGES: list[tuple[str, str]] = [
 ]
 
 # Components that layer users' own tables (`dyads.user_lexicons`) over their shipped lexicon, and which.
-USER_LEXICON_STAGES: dict[str, str] = {"dyads_actors": "actors", "dyads_events": "verbs"}
+USER_LEXICON_STAGES: dict[str, str] = {
+    "dyads_actors": "actors", "dyads_events": "verbs", "dyads_event_classifier": "verbs"
+}
 NO_USER_LEXICONS = UserLexicons()
 
 Doc.set_extension("document", default=None, force=True)

@@ -16,6 +16,9 @@ CONDITION_KINDS = {"obj", "prep", "pobj", "xcomp", "ccomp", "subj", "verb", "pas
 WILDCARD = "*"
 WORD_CLASS = "@"  # a condition value naming a class of evaluative.tsv: `pred=@condemnation`
 NEGATED = "not "  # how a negated predicate's lemmas are told: "not credible"
+# The code of a row for a sense that is no event ("talked about the plan", "appealed the verdict"): chosen as
+# any row is, it keeps the word's other rows from coding that sense.
+NO_EVENT = "-"
 # Verbs that say what their subject is: "the claims were false", "the case remains illegal".
 COPULAS = {"be", "remain", "seem", "appear", "become", "look", "sound"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
@@ -36,6 +39,10 @@ class TriggerEntry:
     confidence: float
     source: str  # the row, reported as the event's rule (a user row's with @file:line)
     origin: str  # the shipped table, or the user's file:line
+
+    @property
+    def codes_event(self) -> bool:
+        return self.cameo != NO_EVENT
 
     @property
     def sense(self) -> tuple:
@@ -410,7 +417,13 @@ class TriggerLexicon:
         return self._index.get((pos, lemma))
 
     def match(self, token: Token) -> TriggerEntry | None:
-        """The most specific row whose conditions hold for this token, or None."""
+        """The row of the event the token reports, or None: no row holds, or the row that holds is for a
+        sense that is no event."""
+        found = self.reading(token)
+        return found if found is not None and found.codes_event else None
+
+    def reading(self, token: Token) -> TriggerEntry | None:
+        """The most specific row whose conditions hold for this token, a no-event row included, or None."""
         lemma = token.lemma_.lower()
         if lemma not in self._lemmas:  # most tokens: no row to try
             return None
@@ -484,7 +497,7 @@ def trigger_lexicon(user_files: tuple[LexiconFile, ...] = ()) -> TriggerLexicon:
 
 def _entry(pos: str, row: dict[str, str], origin: str) -> TriggerEntry:
     where = f"{origin}:{row['lemma']}"
-    if row["cameo"] not in cameo_codes():
+    if row["cameo"] != NO_EVENT and row["cameo"] not in cameo_codes():
         raise ValueError(f"{where}: unknown CAMEO code {row['cameo']!r}")
     lemma, _, particle = row["lemma"].lower().partition(" ")
     rule = f"{pos}:{row['lemma']}" + (f"[{row['when']}]" if row.get("when") else "")

@@ -199,12 +199,12 @@ def _organisation_problems(row: Row) -> Iterable[str]:
 
 
 def _verb_problems(row: Row) -> Iterable[str]:
-    from dyads.events.lexicon import CONDITION_KINDS
+    from dyads.events.lexicon import CONDITION_KINDS, NO_EVENT
     from dyads.events.ontology import cameo_codes
 
     if not row["lemma"] or len(row["lemma"].split()) > 2:
         yield f"lemma {row['lemma']!r} is not a verb or a verb and its particle (\"set up\")"
-    if row["cameo"] not in cameo_codes():
+    if row["cameo"] != NO_EVENT and row["cameo"] not in cameo_codes():
         yield f"unknown CAMEO code {row['cameo']!r}"
     for part in filter(None, (p.strip() for p in row["when"].split(";"))):
         kind, _, values = part.partition("=")

@@ -84,7 +84,9 @@ def proposals(doc: Doc, finder: ArgumentFinder, other_words: bool = True) -> lis
         for token in sent:
             if token.i in triggers or token.i in finder.mention_at:
                 continue
-            entry = lexicon.match(token)
+            entry = lexicon.reading(token)
+            if entry is not None and not entry.codes_event:
+                continue  # a sense the lexicon says is no event ("talk about", "appeal the ruling")
             if token.pos_ != VERB and entry is None:
                 continue
             parties = verb_parties(token, finder) if token.pos_ == VERB else None

@@ -17,7 +17,9 @@ pass; each later mention can only point back to what came before it (an appositi
   where it comes from or is based ("doctors from American aid groups"), a title in apposition ("Qatar's
   emir, Sheikh Hamad"); and, in a sentence naming one country only (places where things happen aside),
   for its government's, police's or courts' countryless counterparts ("Egyptian police dispersed
-  demonstrators"); an ethnic community, by the country it lives in ("ethnic Albanians in Macedonia").
+  demonstrators"); an ethnic community, by the country it lives in ("ethnic Albanians in Macedonia");
+- a person no lexicon knows, described beside their name ("Ahmed Musa, a spokesman for the Sudanese army",
+  "Uganda's Bobi Wine"), is who the description says, wherever the report names that surname.
 
 A resolved mention keeps its own text and offsets; code, country, sectors and name come from its
 antecedent, and `Mention.antecedent` is the antecedent's index in `doc._.actor_mentions`.
@@ -78,6 +80,13 @@ COMMUNITY_SECTOR = "CVL"  # an ethnic community without a role of its own ("ethn
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "le", "la", "jr.", "mr."}
 # "Mister Djindjic" (transcripts spell the title out): the name is the words after it.
 HONORIFICS = {"mister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "dr", "dr."}
+# An apposition after a name ("Ali Karimli, an Azerbaijani opposition figure,") ends at one of these.
+APPOSITION_ENDS = {",", ".", ";", ":", ")", "(", "—", "–", "“", "”", '"'}
+APPOSITION_LENGTH = 12
+APPOSITION_MODIFIERS = {"DET", "ADJ", "NUM", "ADV", "PUNCT"}
+PERSON_DESCRIPTION_EXCLUDED = {"pronoun", "counterpart", "group"}
+NATIONALITY_KINDS = {"country", "demonym"}  # "Uganda's Bobi Wine", "Ugandan Bobi Wine"
+POSSESSIVES = {"'s", "’s"}
 
 
 class Coreference:
@@ -107,6 +116,7 @@ class _Resolver:
             [sentence.start for sentence in doc.sents] if doc.has_annotation("SENT_START") else [0]
         )
         self.strangers = [] if self.lowercase else self._strangers()
+        self._introduce_described_strangers()
 
     def run(self) -> list[Mention]:
         for kind, item in self._stream():
@@ -192,6 +202,77 @@ class _Resolver:
                 actor = Actor(entity.text, name=entity.text, start=entity.start_char, end=entity.end_char)
                 found.append(Mention(entity.start, entity.end, [actor], "person", rule="entity:PERSON"))
         return found
+
+    def _introduce_described_strangers(self) -> None:
+        """'Ahmed Musa, a spokesman for the Sudanese army', 'Catherine Russell, UNICEF's executive director',
+        'Uganda's Bobi Wine': a person no lexicon knows, described beside their name, is who the description
+        says, and so is every other mention of that surname in the report ("Musa said ..."), before or after.
+        They become mentions of their own, which pronouns resolve to."""
+        identities: dict[str, list[Actor]] = {}
+        for stranger in self.strangers:
+            description = self._description_of(stranger)
+            if description is not None:
+                identities.setdefault(_surname(stranger.actor.name), description.actors)
+        if not identities:
+            return
+        described = []
+        for stranger in self.strangers:
+            actors = identities.get(_surname(stranger.actor.name))
+            if actors is None:
+                continue
+            own = stranger.actor
+            stranger.actors = [
+                Actor(own.text, code=actor.code, country=actor.country, sectors=list(actor.sectors),
+                      name=own.name, title=actor.title, start=own.start, end=own.end)
+                for actor in actors
+            ]
+            stranger.rule = "entity:PERSON+described"
+            stranger.extra["stranger"] = True
+            self.covered[stranger.start : stranger.end] = [True] * (stranger.end - stranger.start)
+            described.append(stranger)
+        self.strangers = [s for s in self.strangers if s not in described]
+        self.mentions = sorted(self.mentions + described, key=lambda m: m.start)
+
+    def _description_of(self, stranger: Mention) -> Mention | None:
+        """The mention that says who a person is: a title right before the name ("Ugandan politician [Bobi
+        Wine]", "UNICEF's director, [Catherine Russell]"), or the first actor of an apposition after it
+        ("[Ali Karimli], an Azerbaijani opposition figure,", "[X], who is Azerbaijani,")."""
+        doc = self.doc
+        before = self._description_before(stranger.start)
+        if before is not None and not before.actor.name and _says_whose(before):
+            return before
+        end = stranger.end
+        if end >= len(doc) or doc[end].text != ",":
+            return None
+        stop = end + 1
+        while stop < len(doc) and stop - end <= APPOSITION_LENGTH and doc[stop].text not in APPOSITION_ENDS:
+            token = doc[stop]
+            if token.pos_ in ("VERB", "AUX") and not _describing_verb(token) or token.is_sent_start:
+                return None  # "Musa, who fled to Egypt,": a clause tells what they did, not who they are
+            stop += 1
+        if stop >= len(doc) or doc[stop].text not in APPOSITION_ENDS:
+            return None
+        first = next((m for m in self.mentions if end < m.start and m.end <= stop), None)
+        if first is None or first.kind in PERSON_DESCRIPTION_EXCLUDED or first.actor.name and first.kind == "person":
+            return None
+        if not all(_modifies(token) for token in doc[end + 1 : first.start]):
+            return None  # "a vocal critic of Tehran", "an expert at a university in Jakarta": not whose they are
+        return first if _says_whose(first) else None
+
+    def _description_before(self, start: int) -> Mention | None:
+        """A title right before a name, or set off by a comma ("Eritrea's envoy [to Somalia], Yohannes
+        Berhe"); a country or demonym only right before it ("Uganda's Bobi Wine", "Ugandan Bobi Wine")."""
+        doc = self.doc
+        ending_at = {m.end: m for m in self.mentions}
+        if start > 0 and doc[start - 1].text == ",":
+            before = ending_at.get(start - 1)
+            if before is not None and before.kind in NATIONALITY_KINDS and doc[before.start - 1].lower_ in ("to", "in"):
+                before = ending_at.get(before.start - 1)  # the place the title is "to" or "in"
+            return before if before is not None and before.kind == "title" else None
+        if start > 0 and doc[start - 1].text in POSSESSIVES:
+            start -= 1
+        before = ending_at.get(start)
+        return before if before is not None and before.kind in NATIONALITY_KINDS | {"title"} else None
 
     def _sentence(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token) - 1
@@ -874,6 +955,27 @@ class _Resolver:
             )
             return
         mention.actors = [_copied(source, own)]
+
+
+def _surname(name: str) -> str:
+    return name.lower().split()[-1]
+
+
+def _says_whose(mention: Mention) -> bool:
+    """A description that names a country or an international or non-governmental body."""
+    return all(actor.country or (actor.code or "")[:3] in ("IGO", "NGO") for actor in mention.actors)
+
+
+def _modifies(token: Token) -> bool:
+    """A word that may stand before the description in an apposition: "a", "who is", "77-year-old"."""
+    doc = token.doc
+    hyphenated = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" or token.i > 0 and doc[token.i - 1].text == "-"
+    return token.pos_ in APPOSITION_MODIFIERS or _describing_verb(token) or hyphenated
+
+
+def _describing_verb(token: Token) -> bool:
+    """'who is Azerbaijani', 'who was then Kenya's envoy': a copula describes."""
+    return token.lemma_ == "be" or token.lower_ in ("who", "then")
 
 
 def _copied(source: Actor, own: Actor) -> Actor:

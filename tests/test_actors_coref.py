@@ -413,3 +413,9 @@ def test_a_clause_after_a_name_or_a_place_of_work_says_not_whose_a_person_is(nlp
     assert all(m.actor.name != "Ahmed Musa" for m in doc._.actor_mentions)
     doc = coded(nlp, "Totok Soefijanto, a policy expert at a university in Indonesia, said the plan would fail.")
     assert all(m.actor.name != "Totok Soefijanto" for m in doc._.actor_mentions)
+
+
+def test_a_surname_with_a_particle_resolves_to_the_full_name(nlp):
+    doc = coded(nlp, "U.N. envoy Staffan de Mistura met the opposition. De Mistura declared the talks under way on Monday.")
+    later = find(doc, "De Mistura")
+    assert (later.actor.code, later.actor.name) == ("IGOUNO", "Staffan de Mistura")

@@ -590,7 +590,8 @@ class _Resolver:
         return None
 
     def _person_named(self, name: str) -> Mention | None:
-        """The most recent person mention whose name is `name` or holds it as a word ("Cho" → Cho Sung-tae)."""
+        """The most recent person mention whose name is `name`, holds it as a word ("Cho" → Cho Sung-tae) or
+    ends with it ("De Mistura" → Staffan de Mistura)."""
         wanted = name.lower()
         for earlier in reversed(self.history):
             if earlier.is_group or not earlier.actor.name or earlier.kind not in PERSON_KINDS | {"pronoun"}:
@@ -599,7 +600,8 @@ class _Resolver:
                 continue  # it points forward to its apposition; linking back to it would make a cycle
             root = self._root(earlier)
             if any(
-                wanted == full or wanted in _name_keys(full) for full in {*_names(earlier), *_names(root)}
+                wanted == full or wanted in _name_keys(full) or full.endswith(" " + wanted)
+                for full in {*_names(earlier), *_names(root)}
             ):
                 return root
         return None

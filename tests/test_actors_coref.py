@@ -403,6 +403,9 @@ def test_pronouns_and_the_surname_of_a_described_person_take_the_description(nlp
 def test_an_unknown_person_is_of_the_title_or_country_right_before_the_name(nlp):
     doc = coded(nlp, "Eritrea's special envoy to Somalia, Yohannes Berhe, told VOA the talks would go on.")
     assert find(doc, "Yohannes Berhe").actor.code == "ERIGOV"  # the envoy's country, not where he is sent
+    doc = coded(nlp, "The African Union spokesman Assane Ba said talks were ongoing. Later Mr. Ba expressed frustration.")
+    assert find(doc, "Assane Ba").actor.code == "IGOAFU"
+    assert find(doc, "Ba").actor.code == "IGOAFU"
     doc = coded(nlp, "That is something that Uganda's Bobi Wine said. Wine says he has trouble.")
     assert find(doc, "Bobi Wine").actor.country == "UGA"
     assert find(doc, "Wine").actor.country == "UGA"
@@ -419,3 +422,13 @@ def test_a_surname_with_a_particle_resolves_to_the_full_name(nlp):
     doc = coded(nlp, "U.N. envoy Staffan de Mistura met the opposition. De Mistura declared the talks under way on Monday.")
     later = find(doc, "De Mistura")
     assert (later.actor.code, later.actor.name) == ("IGOUNO", "Staffan de Mistura")
+
+
+def test_a_described_voice_is_not_one_of_the_two_leaders_summed_up(nlp):
+    doc = coded(
+        nlp,
+        "President George W. Bush met Brazilian President Luiz Inacio Lula da Silva on Friday. "
+        "White House spokesman Scott McClellan says the two leaders discussed free trade.",
+    )
+    assert find(doc, "Scott McClellan").actor.code == "USAGOV"
+    assert {a.country for a in find(doc, "the two leaders").actors} == {"USA", "BRA"}

@@ -239,7 +239,7 @@ class _Resolver:
         ("[Ali Karimli], an Azerbaijani opposition figure,", "[X], who is Azerbaijani,")."""
         doc = self.doc
         before = self._description_before(stranger.start)
-        if before is not None and not before.actor.name and _says_whose(before):
+        if before is not None and before.kind != "person" and _says_whose(before):
             return before
         end = stranger.end
         if end >= len(doc) or doc[end].text != ",":
@@ -260,19 +260,20 @@ class _Resolver:
         return first if _says_whose(first) else None
 
     def _description_before(self, start: int) -> Mention | None:
-        """A title right before a name, or set off by a comma ("Eritrea's envoy [to Somalia], Yohannes
-        Berhe"); a country or demonym only right before it ("Uganda's Bobi Wine", "Ugandan Bobi Wine")."""
+        """A title or role right before a name ("African Union spokesman Assane Ba"), or set off by a comma
+        ("Eritrea's envoy [to Somalia], Yohannes Berhe"); a country or demonym only right before it ("Uganda's
+        Bobi Wine", "Ugandan Bobi Wine")."""
         doc = self.doc
         ending_at = {m.end: m for m in self.mentions}
         if start > 0 and doc[start - 1].text == ",":
             before = ending_at.get(start - 1)
             if before is not None and before.kind in NATIONALITY_KINDS and doc[before.start - 1].lower_ in ("to", "in"):
                 before = ending_at.get(before.start - 1)  # the place the title is "to" or "in"
-            return before if before is not None and before.kind == "title" else None
+            return before if before is not None and _names_an_office(before) else None
         if start > 0 and doc[start - 1].text in POSSESSIVES:
             start -= 1
         before = ending_at.get(start)
-        return before if before is not None and before.kind in NATIONALITY_KINDS | {"title"} else None
+        return before if before is not None and (before.kind in NATIONALITY_KINDS or _names_an_office(before)) else None
 
     def _sentence(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token) - 1
@@ -710,6 +711,8 @@ class _Resolver:
             other = earlier.actor
             if earlier.is_group or earlier.kind not in PERSON_KINDS | {"pronoun"} or not other.name:
                 continue
+            if self._root(earlier).extra.get("stranger"):
+                continue  # a voice the report quotes, not one of the parties it sums up
             if actor.country and other.country != actor.country:
                 continue
             if actor.sectors and not any_sector and not set(actor.sectors) <= set(other.sectors):
@@ -957,6 +960,11 @@ class _Resolver:
             )
             return
         mention.actors = [_copied(source, own)]
+
+
+def _names_an_office(mention: Mention) -> bool:
+    """A title or a person's role, of one person: "Ugandan politician", "African Union spokesman"."""
+    return mention.extra.get("role") in ("title", "person") and not mention.extra.get("plural")
 
 
 def _surname(name: str) -> str:

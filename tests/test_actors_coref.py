@@ -387,6 +387,8 @@ def test_an_unknown_person_is_who_the_apposition_after_the_name_says(nlp):
     assert find(doc, "Musa").actor.code == "SDNMIL"
     doc = coded(nlp, "Ali Karimli, who is Azerbaijani, condemned the arrests.")
     assert find(doc, "Ali Karimli").actor.country == "AZE"
+    doc = coded(nlp, "Ali Karimli, who heads Azerbaijan's Popular Front Party, condemned the arrests.")
+    assert find(doc, "Ali Karimli").actor.code == "AZEPTY"
 
 
 def test_pronouns_and_the_surname_of_a_described_person_take_the_description(nlp):
@@ -401,8 +403,6 @@ def test_pronouns_and_the_surname_of_a_described_person_take_the_description(nlp
 
 
 def test_an_unknown_person_is_of_the_title_or_country_right_before_the_name(nlp):
-    doc = coded(nlp, "Eritrea's special envoy to Somalia, Yohannes Berhe, told VOA the talks would go on.")
-    assert find(doc, "Yohannes Berhe").actor.code == "ERIGOV"  # the envoy's country, not where he is sent
     doc = coded(nlp, "The African Union spokesman Assane Ba said talks were ongoing. Later Mr. Ba expressed frustration.")
     assert find(doc, "Assane Ba").actor.code == "IGOAFU"
     assert find(doc, "Ba").actor.code == "IGOAFU"

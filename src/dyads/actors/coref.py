@@ -87,6 +87,7 @@ APPOSITION_MODIFIERS = {"DET", "ADJ", "NUM", "ADV", "PUNCT"}
 PERSON_DESCRIPTION_EXCLUDED = {"pronoun", "counterpart", "group"}
 NATIONALITY_KINDS = {"country", "demonym"}  # "Uganda's Bobi Wine", "Ugandan Bobi Wine"
 POSSESSIVES = {"'s", "’s"}
+DESCRIBING_VERBS = {"be", "head", "lead", "chair", "direct", "run"}
 
 
 class Coreference:
@@ -235,8 +236,8 @@ class _Resolver:
 
     def _description_of(self, stranger: Mention) -> Mention | None:
         """The mention that says who a person is: a title right before the name ("Ugandan politician [Bobi
-        Wine]", "UNICEF's director, [Catherine Russell]"), or the first actor of an apposition after it
-        ("[Ali Karimli], an Azerbaijani opposition figure,", "[X], who is Azerbaijani,")."""
+        Wine]"), or the first actor of an apposition after it ("[Catherine Russell], UNICEF's executive
+        director,", "[Ali Karimli], an Azerbaijani opposition figure,", "[X], who is Azerbaijani,")."""
         doc = self.doc
         before = self._description_before(stranger.start)
         if before is not None and before.kind != "person" and _says_whose(before):
@@ -252,7 +253,8 @@ class _Resolver:
             stop += 1
         if stop >= len(doc) or doc[stop].text not in APPOSITION_ENDS:
             return None
-        first = next((m for m in self.mentions if end < m.start and m.end <= stop), None)
+        inside = (m for m in self.mentions if end < m.start and m.end <= stop and doc[m.end - 1].pos_ != "VERB")
+        first = next(inside, None)  # not "heads" in "who heads the party"
         if first is None or first.kind in PERSON_DESCRIPTION_EXCLUDED or first.actor.name and first.kind == "person":
             return None
         if not all(_modifies(token) for token in doc[end + 1 : first.start]):
@@ -260,16 +262,11 @@ class _Resolver:
         return first if _says_whose(first) else None
 
     def _description_before(self, start: int) -> Mention | None:
-        """A title or role right before a name ("African Union spokesman Assane Ba"), or set off by a comma
-        ("Eritrea's envoy [to Somalia], Yohannes Berhe"); a country or demonym only right before it ("Uganda's
-        Bobi Wine", "Ugandan Bobi Wine")."""
+        """A title or role right before a name ("African Union spokesman Assane Ba"), or a country or demonym
+        ("Uganda's Bobi Wine", "Ugandan Bobi Wine"). Not one set off by a comma ("the governor of Samara, Ivan
+        Petrov"): the parse often takes such a name for the subject of the clause."""
         doc = self.doc
         ending_at = {m.end: m for m in self.mentions}
-        if start > 0 and doc[start - 1].text == ",":
-            before = ending_at.get(start - 1)
-            if before is not None and before.kind in NATIONALITY_KINDS and doc[before.start - 1].lower_ in ("to", "in"):
-                before = ending_at.get(before.start - 1)  # the place the title is "to" or "in"
-            return before if before is not None and _names_an_office(before) else None
         if start > 0 and doc[start - 1].text in POSSESSIVES:
             start -= 1
         before = ending_at.get(start)
@@ -984,8 +981,9 @@ def _modifies(token: Token) -> bool:
 
 
 def _describing_verb(token: Token) -> bool:
-    """'who is Azerbaijani', 'who was then Kenya's envoy': a copula describes."""
-    return token.lemma_ == "be" or token.lower_ in ("who", "then")
+    """'who is Azerbaijani', 'who heads Thailand's People's Empowerment Foundation': a copula, or a verb of
+    leading a body, describes."""
+    return token.lemma_ in DESCRIBING_VERBS or token.lower_ in ("who", "then")
 
 
 def _copied(source: Actor, own: Actor) -> Actor:

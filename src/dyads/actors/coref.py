@@ -84,7 +84,8 @@ HONORIFICS = {"mister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "madam"
 APPOSITION_ENDS = {",", ".", ";", ":", ")", "(", "—", "–", "“", "”", '"'}
 APPOSITION_LENGTH = 12
 APPOSITION_MODIFIERS = {"DET", "ADJ", "NUM", "ADV", "PUNCT"}
-PERSON_DESCRIPTION_EXCLUDED = {"pronoun", "counterpart", "group"}
+# What does not describe a person beside their name: another person, or several.
+NOT_DESCRIPTIONS = {"person", "pronoun", "counterpart", "group"}
 NATIONALITY_KINDS = {"country", "demonym"}  # "Uganda's Bobi Wine", "Ugandan Bobi Wine"
 POSSESSIVES = {"'s", "’s"}
 DESCRIBING_VERBS = {"be", "head", "lead", "chair", "direct", "run"}
@@ -240,7 +241,7 @@ class _Resolver:
         director,", "[Ali Karimli], an Azerbaijani opposition figure,", "[X], who is Azerbaijani,")."""
         doc = self.doc
         before = self._description_before(stranger.start)
-        if before is not None and before.kind != "person" and _says_whose(before):
+        if before is not None and before.kind not in NOT_DESCRIPTIONS and _says_whose(before):
             return before
         end = stranger.end
         if end >= len(doc) or doc[end].text != ",":
@@ -255,7 +256,7 @@ class _Resolver:
             return None
         inside = (m for m in self.mentions if end < m.start and m.end <= stop and doc[m.end - 1].pos_ != "VERB")
         first = next(inside, None)  # not "heads" in "who heads the party"
-        if first is None or first.kind in PERSON_DESCRIPTION_EXCLUDED or first.actor.name and first.kind == "person":
+        if first is None or first.kind in NOT_DESCRIPTIONS:
             return None
         if not all(_modifies(token) for token in doc[end + 1 : first.start]):
             return None  # "a vocal critic of Tehran", "an expert at a university in Jakarta": not whose they are
@@ -589,7 +590,7 @@ class _Resolver:
 
     def _person_named(self, name: str) -> Mention | None:
         """The most recent person mention whose name is `name`, holds it as a word ("Cho" → Cho Sung-tae) or
-    ends with it ("De Mistura" → Staffan de Mistura)."""
+        ends with it ("De Mistura" → Staffan de Mistura)."""
         wanted = name.lower()
         for earlier in reversed(self.history):
             if earlier.is_group or not earlier.actor.name or earlier.kind not in PERSON_KINDS | {"pronoun"}:

@@ -378,3 +378,58 @@ def test_a_definite_state_title_no_one_named_before_is_kept_as_that_office(nlp):
     assert find(doc, "The judge").actor.sectors == ["JUD"]
     texts = [doc[m.start : m.end].text for m in doc._.actor_mentions]
     assert "The spokesman" not in texts  # a spokesman of whom: no office of its own
+
+
+def test_an_unknown_person_is_who_the_apposition_after_the_name_says(nlp):
+    doc = coded(nlp, "Ahmed Musa, a spokesman for the Sudanese army, denied the report. Musa said the army would retaliate.")
+    musa = find(doc, "Ahmed Musa")
+    assert (musa.actor.code, musa.actor.name) == ("SDNMIL", "Ahmed Musa")
+    assert find(doc, "Musa").actor.code == "SDNMIL"
+    doc = coded(nlp, "Ali Karimli, who is Azerbaijani, condemned the arrests.")
+    assert find(doc, "Ali Karimli").actor.country == "AZE"
+    doc = coded(nlp, "Ali Karimli, who heads Azerbaijan's Popular Front Party, condemned the arrests.")
+    assert find(doc, "Ali Karimli").actor.code == "AZEPTY"
+
+
+def test_pronouns_and_the_surname_of_a_described_person_take_the_description(nlp):
+    doc = coded(
+        nlp,
+        "Children are being raped in Sudan, Catherine Russell, UNICEF's executive director, told the council. "
+        "Russell said there were 221 cases. She demanded an end to the hostilities.",
+    )
+    assert find(doc, "Catherine Russell").actor.code == "IGOUNO"
+    assert find(doc, "Russell").actor.code == "IGOUNO"
+    assert find(doc, "She").actor.code == "IGOUNO"
+
+
+def test_an_unknown_person_is_of_the_title_or_country_right_before_the_name(nlp):
+    doc = coded(nlp, "The African Union spokesman Assane Ba said talks were ongoing. Later Mr. Ba expressed frustration.")
+    assert find(doc, "Assane Ba").actor.code == "IGOAFU"
+    assert find(doc, "Ba").actor.code == "IGOAFU"
+    doc = coded(nlp, "That is something that Uganda's Bobi Wine said. Wine says he has trouble.")
+    assert find(doc, "Bobi Wine").actor.country == "UGA"
+    assert find(doc, "Wine").actor.country == "UGA"
+
+
+def test_a_clause_after_a_name_or_a_place_of_work_says_not_whose_a_person_is(nlp):
+    doc = coded(nlp, "Ahmed Musa, who fled to Egypt, denied it.")
+    assert all(m.actor.name != "Ahmed Musa" for m in doc._.actor_mentions)
+    doc = coded(nlp, "Totok Soefijanto, a policy expert at a university in Indonesia, said the plan would fail.")
+    assert all(m.actor.name != "Totok Soefijanto" for m in doc._.actor_mentions)
+
+
+def test_a_surname_with_a_particle_resolves_to_the_full_name(nlp):
+    doc = coded(nlp, "U.N. envoy Staffan de Mistura met the opposition. De Mistura declared the talks under way on Monday.")
+    later = find(doc, "De Mistura")
+    assert (later.actor.code, later.actor.name) == ("IGOUNO", "Staffan de Mistura")
+
+
+def test_a_described_voice_is_not_one_of_the_two_leaders_summed_up(nlp):
+    doc = coded(
+        nlp,
+        "President George W. Bush met Brazilian President Luiz Inacio Lula da Silva on Friday. "
+        "White House spokesman Scott McClellan says the two leaders discussed free trade.",
+    )
+    assert find(doc, "Scott McClellan").actor.code == "USAGOV"
+    leaders = find(doc, "the two leaders").actors
+    assert {a.name for a in leaders} == {"George W. Bush", "Luiz Inacio Lula da Silva"}

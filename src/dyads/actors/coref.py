@@ -17,7 +17,9 @@ pass; each later mention can only point back to what came before it (an appositi
   where it comes from or is based ("doctors from American aid groups"), a title in apposition ("Qatar's
   emir, Sheikh Hamad"); and, in a sentence naming one country only (places where things happen aside),
   for its government's, police's or courts' countryless counterparts ("Egyptian police dispersed
-  demonstrators"); an ethnic community, by the country it lives in ("ethnic Albanians in Macedonia").
+  demonstrators"); an ethnic community, by the country it lives in ("ethnic Albanians in Macedonia");
+- a person no lexicon knows, described beside their name ("Ahmed Musa, a spokesman for the Sudanese army",
+  "Uganda's Bobi Wine"), is who the description says, wherever the report names that surname.
 
 A resolved mention keeps its own text and offsets; code, country, sectors and name come from its
 antecedent, and `Mention.antecedent` is the antecedent's index in `doc._.actor_mentions`.
@@ -78,6 +80,15 @@ COMMUNITY_SECTOR = "CVL"  # an ethnic community without a role of its own ("ethn
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "le", "la", "jr.", "mr."}
 # "Mister Djindjic" (transcripts spell the title out): the name is the words after it.
 HONORIFICS = {"mister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "dr", "dr."}
+# An apposition after a name ("Ali Karimli, an Azerbaijani opposition figure,") ends at one of these.
+APPOSITION_ENDS = {",", ".", ";", ":", ")", "(", "—", "–", "“", "”", '"'}
+APPOSITION_LENGTH = 12
+APPOSITION_MODIFIERS = {"DET", "ADJ", "NUM", "ADV", "PUNCT"}
+# What does not describe a person beside their name: another person, or several.
+NOT_DESCRIPTIONS = {"person", "pronoun", "counterpart", "group"}
+NATIONALITY_KINDS = {"country", "demonym"}  # "Uganda's Bobi Wine", "Ugandan Bobi Wine"
+POSSESSIVES = {"'s", "’s"}
+DESCRIBING_VERBS = {"be", "head", "lead", "chair", "direct", "run"}
 
 
 class Coreference:
@@ -107,6 +118,7 @@ class _Resolver:
             [sentence.start for sentence in doc.sents] if doc.has_annotation("SENT_START") else [0]
         )
         self.strangers = [] if self.lowercase else self._strangers()
+        self._introduce_described_strangers()
 
     def run(self) -> list[Mention]:
         for kind, item in self._stream():
@@ -192,6 +204,74 @@ class _Resolver:
                 actor = Actor(entity.text, name=entity.text, start=entity.start_char, end=entity.end_char)
                 found.append(Mention(entity.start, entity.end, [actor], "person", rule="entity:PERSON"))
         return found
+
+    def _introduce_described_strangers(self) -> None:
+        """'Ahmed Musa, a spokesman for the Sudanese army', 'Catherine Russell, UNICEF's executive director',
+        'Uganda's Bobi Wine': a person no lexicon knows, described beside their name, is who the description
+        says, and so is every other mention of that surname in the report ("Musa said ..."), before or after.
+        They become mentions of their own, which pronouns resolve to."""
+        identities: dict[str, list[Actor]] = {}
+        for stranger in self.strangers:
+            description = self._description_of(stranger)
+            if description is not None:
+                identities.setdefault(_surname(stranger.actor.name), description.actors)
+        if not identities:
+            return
+        described = []
+        for stranger in self.strangers:
+            actors = identities.get(_surname(stranger.actor.name))
+            if actors is None:
+                continue
+            own = stranger.actor
+            stranger.actors = [
+                Actor(own.text, code=actor.code, country=actor.country, sectors=list(actor.sectors),
+                      name=own.name, title=actor.title, start=own.start, end=own.end)
+                for actor in actors
+            ]
+            stranger.rule = "entity:PERSON+described"
+            stranger.extra["stranger"] = True
+            self.covered[stranger.start : stranger.end] = [True] * (stranger.end - stranger.start)
+            described.append(stranger)
+        self.strangers = [s for s in self.strangers if s not in described]
+        self.mentions = sorted(self.mentions + described, key=lambda m: m.start)
+
+    def _description_of(self, stranger: Mention) -> Mention | None:
+        """The mention that says who a person is: a title right before the name ("Ugandan politician [Bobi
+        Wine]"), or the first actor of an apposition after it ("[Catherine Russell], UNICEF's executive
+        director,", "[Ali Karimli], an Azerbaijani opposition figure,", "[X], who is Azerbaijani,")."""
+        doc = self.doc
+        before = self._description_before(stranger.start)
+        if before is not None and before.kind not in NOT_DESCRIPTIONS and _says_whose(before):
+            return before
+        end = stranger.end
+        if end >= len(doc) or doc[end].text != ",":
+            return None
+        stop = end + 1
+        while stop < len(doc) and stop - end <= APPOSITION_LENGTH and doc[stop].text not in APPOSITION_ENDS:
+            token = doc[stop]
+            if token.pos_ in ("VERB", "AUX") and not _describing_verb(token) or token.is_sent_start:
+                return None  # "Musa, who fled to Egypt,": a clause tells what they did, not who they are
+            stop += 1
+        if stop >= len(doc) or doc[stop].text not in APPOSITION_ENDS:
+            return None
+        inside = (m for m in self.mentions if end < m.start and m.end <= stop and doc[m.end - 1].pos_ != "VERB")
+        first = next(inside, None)  # not "heads" in "who heads the party"
+        if first is None or first.kind in NOT_DESCRIPTIONS:
+            return None
+        if not all(_modifies(token) for token in doc[end + 1 : first.start]):
+            return None  # "a vocal critic of Tehran", "an expert at a university in Jakarta": not whose they are
+        return first if _says_whose(first) else None
+
+    def _description_before(self, start: int) -> Mention | None:
+        """A title or role right before a name ("African Union spokesman Assane Ba"), or a country or demonym
+        ("Uganda's Bobi Wine", "Ugandan Bobi Wine"). Not one set off by a comma ("the governor of Samara, Ivan
+        Petrov"): the parse often takes such a name for the subject of the clause."""
+        doc = self.doc
+        ending_at = {m.end: m for m in self.mentions}
+        if start > 0 and doc[start - 1].text in POSSESSIVES:
+            start -= 1
+        before = ending_at.get(start)
+        return before if before is not None and (before.kind in NATIONALITY_KINDS or _names_an_office(before)) else None
 
     def _sentence(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token) - 1
@@ -509,7 +589,8 @@ class _Resolver:
         return None
 
     def _person_named(self, name: str) -> Mention | None:
-        """The most recent person mention whose name is `name` or holds it as a word ("Cho" → Cho Sung-tae)."""
+        """The most recent person mention whose name is `name`, holds it as a word ("Cho" → Cho Sung-tae) or
+        ends with it ("De Mistura" → Staffan de Mistura)."""
         wanted = name.lower()
         for earlier in reversed(self.history):
             if earlier.is_group or not earlier.actor.name or earlier.kind not in PERSON_KINDS | {"pronoun"}:
@@ -518,7 +599,8 @@ class _Resolver:
                 continue  # it points forward to its apposition; linking back to it would make a cycle
             root = self._root(earlier)
             if any(
-                wanted == full or wanted in _name_keys(full) for full in {*_names(earlier), *_names(root)}
+                wanted == full or wanted in _name_keys(full) or full.endswith(" " + wanted)
+                for full in {*_names(earlier), *_names(root)}
             ):
                 return root
         return None
@@ -627,6 +709,8 @@ class _Resolver:
             other = earlier.actor
             if earlier.is_group or earlier.kind not in PERSON_KINDS | {"pronoun"} or not other.name:
                 continue
+            if self._root(earlier).extra.get("stranger"):
+                continue  # a voice the report quotes, not one of the parties it sums up
             if actor.country and other.country != actor.country:
                 continue
             if actor.sectors and not any_sector and not set(actor.sectors) <= set(other.sectors):
@@ -874,6 +958,33 @@ class _Resolver:
             )
             return
         mention.actors = [_copied(source, own)]
+
+
+def _names_an_office(mention: Mention) -> bool:
+    """A title or a person's role, of one person: "Ugandan politician", "African Union spokesman"."""
+    return mention.extra.get("role") in ("title", "person") and not mention.extra.get("plural")
+
+
+def _surname(name: str) -> str:
+    return name.lower().split()[-1]
+
+
+def _says_whose(mention: Mention) -> bool:
+    """A description that names a country or an international or non-governmental body."""
+    return all(actor.country or (actor.code or "")[:3] in ("IGO", "NGO") for actor in mention.actors)
+
+
+def _modifies(token: Token) -> bool:
+    """A word that may stand before the description in an apposition: "a", "who is", "77-year-old"."""
+    doc = token.doc
+    hyphenated = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" or token.i > 0 and doc[token.i - 1].text == "-"
+    return token.pos_ in APPOSITION_MODIFIERS or _describing_verb(token) or hyphenated
+
+
+def _describing_verb(token: Token) -> bool:
+    """'who is Azerbaijani', 'who heads Thailand's People's Empowerment Foundation': a copula, or a verb of
+    leading a body, describes."""
+    return token.lemma_ in DESCRIBING_VERBS or token.lower_ in ("who", "then")
 
 
 def _copied(source: Actor, own: Actor) -> Actor:

@@ -81,7 +81,7 @@ class ArgumentFinder:
         if sent.start not in self._settings:
             counts: Counter[str] = Counter()
             for mention in self.mentions:
-                if sent.start <= mention.start < sent.end:
+                if sent.start <= mention.start < sent.end or self._of_stranger(mention):
                     continue
                 for country in {actor.country for actor in mention.actors if actor.country}:
                     counts[country] += 2 if mention.start < self._lead_end else 1
@@ -89,6 +89,12 @@ class ArgumentFinder:
             self._settings[sent.start] = (
                 top[0][0] if top and top[0][1] >= SETTING_SHARE * sum(counts.values()) else None)
         return self._settings[sent.start]
+
+    def _of_stranger(self, mention: Mention) -> bool:
+        """A person no lexicon knows, whose country an apposition told ("Ali Karimli, an Azerbaijani
+        opposition figure"), or a mention of them: a voice in the report, which does not say where it is set."""
+        root = self.mentions[mention.antecedent] if mention.antecedent is not None else mention
+        return bool(mention.extra.get("stranger") or root.extra.get("stranger"))
 
     @cached_property
     def _lead_end(self) -> int:

@@ -281,6 +281,23 @@ SENSES = [
     ("Uzbekistan provided an airbase for the coalition.", "provided", "062"),
     ("The United States provided training to the coast guard.", "provided", "072"),
     ("Foreign advisers instructed the troops.", "instructed", "062"),
+    # the code is that of what is done: an exercise with a partner is cooperation, attending a foreign
+    # leader's inauguration a visit, a visit to a shrine a symbolic act, handing over security a de-escalation
+    ("Lanavia held naval exercises with three neighbouring states.", "held", "062"),
+    ("The fleet conducted exercises with the Estovan navy.", "conducted", "062"),
+    ("Lanavia held naval exercises in its own waters.", "held", "150"),
+    ("Their drills with the Estovan navy ended on Friday.", "drills", "062"),
+    ("The president sent a delegation to attend the inauguration of the new president.", "attend", "042"),
+    ("The ministers attended a funeral in the capital.", "attended", "017"),
+    ("The prime minister visited a war shrine on Sunday.", "visited", "017"),
+    ("The prime minister visited Lanavia on Sunday.", "visited", "042"),
+    ("His visit to the war shrine angered the neighbours.", "visit", "017"),
+    ("The premier prayed at the shrine.", "prayed", "017"),
+    ("Britain transferred security responsibilities for the province to local forces.", "transferred", "087"),
+    ("The coalition transferred power to an interim government.", "transferred", "080"),
+    ("The president announced his resignation on Sunday.", "announced", "0831"),
+    ("The minister announced the activation of a standby military force.", "announced", "154"),
+    ("The president declared a state of rebellion in the capital.", "declared", "1724"),
 ]
 
 

@@ -298,6 +298,12 @@ SENSES = [
     ("The president announced his resignation on Sunday.", "announced", "0831"),
     ("The minister announced the activation of a standby military force.", "announced", "154"),
     ("The president declared a state of rebellion in the capital.", "declared", "1724"),
+    # a warning of what others will do or what will happen is a pessimistic comment; of what the speaker
+    # will do, or to an addressee, a threat
+    ("The analyst warned that the situation would deteriorate.", "warned", "012"),
+    ("Seoul is warning that the North may pull out of the treaty.", "warning", "012"),
+    ("The army warned that it would retaliate.", "warned", "130"),
+    ("The agency warned Tehran that violations would not be tolerated.", "warned", "130"),
 ]
 
 

@@ -301,9 +301,12 @@ SENSES = [
     # a warning of what others will do or what will happen is a pessimistic comment; of what the speaker
     # will do, or to an addressee, a threat
     ("The analyst warned that the situation would deteriorate.", "warned", "012"),
+    ("The minister warned that the plan would divide the country.", "warned", "012"),
+    ("The general warned that he would not accept the result.", "warned", "130"),
     ("Seoul is warning that the North may pull out of the treaty.", "warning", "012"),
-    ("The army warned that it would retaliate.", "warned", "130"),
-    ("The agency warned Tehran that violations would not be tolerated.", "warned", "130"),
+    ("The army warned that it would retaliate.", "warned", "138"),
+    ("The security chief warned that police will no longer tolerate rallies.", "warned", "137"),
+    ("The agency warned Tehran that its patience was running out.", "warned", "130"),
 ]
 
 

@@ -306,6 +306,8 @@ SENSES = [
     ("Seoul is warning that the North may pull out of the treaty.", "warning", "012"),
     ("The army warned that it would retaliate.", "warned", "138"),
     ("The security chief warned that police will no longer tolerate rallies.", "warned", "137"),
+    # pressing someone to act is a demand, not coercion
+    ("The police have been pressuring the workers to call off the strike.", "pressuring", "100"),
     ("The agency warned Tehran that its patience was running out.", "warned", "130"),
 ]
 

@@ -308,6 +308,10 @@ SENSES = [
     ("The security chief warned that police will no longer tolerate rallies.", "warned", "137"),
     # pressing someone to act is a demand, not coercion
     ("The police have been pressuring the workers to call off the strike.", "pressuring", "100"),
+    # a raid on homes, offices or hideouts is a police action (17), one on positions an attack
+    ("Soldiers raided the hotels of foreign journalists.", "raided", "173"),
+    ("Security forces have been raiding monasteries.", "raiding", "173"),
+    ("Rebels raided an army outpost near the border.", "raided", "190"),
     ("The agency warned Tehran that its patience was running out.", "warned", "130"),
 ]
 

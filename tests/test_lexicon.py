@@ -312,6 +312,10 @@ SENSES = [
     ("Soldiers raided the hotels of foreign journalists.", "raided", "173"),
     ("Security forces have been raiding monasteries.", "raiding", "173"),
     ("Rebels raided an army outpost near the border.", "raided", "190"),
+    # backing an armed group is military aid; backing a government or a plan, support
+    ("The neighbouring state is backing rebels in the north.", "backing", "072"),
+    ("He supported the militia during the war.", "supported", "072"),
+    ("Lanavia supported the proposal.", "supported", "051"),
     ("The agency warned Tehran that its patience was running out.", "warned", "130"),
 ]
 

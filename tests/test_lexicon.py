@@ -291,7 +291,6 @@ SENSES = [
     ("The ministers attended a funeral in the capital.", "attended", "017"),
     ("The prime minister visited a war shrine on Sunday.", "visited", "017"),
     ("The prime minister visited Lanavia on Sunday.", "visited", "042"),
-    ("His visit to the war shrine angered the neighbours.", "visit", "017"),
     ("The premier prayed at the shrine.", "prayed", "017"),
     ("Britain transferred security responsibilities for the province to local forces.", "transferred", "087"),
     ("The coalition transferred power to an interim government.", "transferred", "080"),

@@ -304,6 +304,7 @@ SENSES = [
     ("The general warned that he would not accept the result.", "warned", "130"),
     ("Seoul is warning that the North may pull out of the treaty.", "warning", "012"),
     ("The army warned that it would retaliate.", "warned", "138"),
+    ("The agency warned Tehran that its patience was running out.", "warned", "130"),
     ("The security chief warned that police will no longer tolerate rallies.", "warned", "137"),
     # pressing someone to act is a demand, not coercion
     ("The police have been pressuring the workers to call off the strike.", "pressuring", "100"),
@@ -315,7 +316,12 @@ SENSES = [
     ("The neighbouring state is backing rebels in the north.", "backing", "072"),
     ("He supported the militia during the war.", "supported", "072"),
     ("Lanavia supported the proposal.", "supported", "051"),
-    ("The agency warned Tehran that its patience was running out.", "warned", "130"),
+    # rarer types: troops sent to a border, an ultimatum to surrender, vows to hunt down, peacekeepers leaving
+    ("The president said he was sending tank battalions to the border.", "sending", "154"),
+    ("The general dispatched two brigades to the northern frontier.", "dispatched", "154"),
+    ("The deadline the authorities gave the protesters to surrender passed.", "gave", "139"),
+    ("The prime minister vowed to hunt down those behind the bombings.", "vowed", "137"),
+    ("The UN peacekeepers have withdrawn from the province.", "withdrawn", "1661"),
 ]
 
 

@@ -594,6 +594,8 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
         # a negated verb negates its infinitive, unless negating it affirms ("did not hesitate to")
         ("Major Periera did not travel to meet with President Menezes in Gabon.", "meet", "negated"),
         ("Israel did not hesitate to strike Hamas targets in Gaza.", "strike", "actual"),
+        # an event noun whose verb is the infinitive of a noun: the talks agreed are still to come
+        ("Russia and Ukraine reached an agreement to hold a new round of peace talks.", "talks", "future"),
         # an event noun that its verb only plans, considers or asks for
         ("The government is considering sanctions against Iran.", "sanctions", "hypothetical"),
         # a "while" clause shares the modality of the clause it qualifies

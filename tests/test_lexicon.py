@@ -290,6 +290,41 @@ SENSES = [
     ("Uzbekistan provided an airbase for the coalition.", "provided", "062"),
     ("The United States provided training to the coast guard.", "provided", "072"),
     ("Foreign advisers instructed the troops.", "instructed", "062"),
+    # the code is that of what is done: an exercise with a partner is cooperation, attending a foreign
+    # leader's inauguration a visit, a visit to a shrine a symbolic act, handing over security a de-escalation
+    ("Lanavia held naval exercises with three neighbouring states.", "held", "062"),
+    ("The fleet conducted exercises with the Estovan navy.", "conducted", "062"),
+    ("Lanavia held naval exercises in its own waters.", "held", "150"),
+    ("Their drills with the Estovan navy ended on Friday.", "drills", "062"),
+    ("The president sent a delegation to attend the inauguration of the new president.", "attend", "042"),
+    ("The ministers attended a funeral in the capital.", "attended", "017"),
+    ("The prime minister visited a war shrine on Sunday.", "visited", "017"),
+    ("The prime minister visited Lanavia on Sunday.", "visited", "042"),
+    ("The premier prayed at the shrine.", "prayed", "017"),
+    ("Britain transferred security responsibilities for the province to local forces.", "transferred", "087"),
+    ("The coalition transferred power to an interim government.", "transferred", "080"),
+    ("The president announced his resignation on Sunday.", "announced", "0831"),
+    ("The minister announced the activation of a standby military force.", "announced", "154"),
+    ("The president declared a state of rebellion in the capital.", "declared", "1724"),
+    # a warning of what others will do or what will happen is a pessimistic comment; of what the speaker
+    # will do, or to an addressee, a threat
+    ("The analyst warned that the situation would deteriorate.", "warned", "012"),
+    ("The minister warned that the plan would divide the country.", "warned", "012"),
+    ("The general warned that he would not accept the result.", "warned", "130"),
+    ("Seoul is warning that the North may pull out of the treaty.", "warning", "012"),
+    ("The army warned that it would retaliate.", "warned", "138"),
+    ("The agency warned Tehran that its patience was running out.", "warned", "130"),
+    ("The security chief warned that police will no longer tolerate rallies.", "warned", "137"),
+    # pressing someone to act is a demand, not coercion
+    ("The police have been pressuring the workers to call off the strike.", "pressuring", "100"),
+    # a raid on homes, offices or hideouts is a police action (17), one on positions an attack
+    ("Soldiers raided the hotels of foreign journalists.", "raided", "173"),
+    ("Security forces have been raiding monasteries.", "raiding", "173"),
+    ("Rebels raided an army outpost near the border.", "raided", "190"),
+    # backing an armed group is military aid; backing a government or a plan, support
+    ("The neighbouring state is backing rebels in the north.", "backing", "072"),
+    ("He supported the militia during the war.", "supported", "072"),
+    ("Lanavia supported the proposal.", "supported", "051"),
     # rarer types: troops sent to a border, an ultimatum to surrender, vows to hunt down, peacekeepers leaving
     ("The president said he was sending tank battalions to the border.", "sending", "154"),
     ("The general dispatched two brigades to the northern frontier.", "dispatched", "154"),

@@ -12,7 +12,7 @@ from dyads.events.ontology import cameo_codes
 from dyads.user_lexicons import LexiconFile, rows_of
 
 CONDITION_KINDS = {"obj", "prep", "pobj", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp", "pred",
-                   "verdict", "about"}
+                   "verdict", "about", "forecast"}
 WILDCARD = "*"
 WORD_CLASS = "@"  # a condition value naming a class of evaluative.tsv: `pred=@condemnation`
 NEGATED = "not "  # how a negated predicate's lemmas are told: "not credible"
@@ -296,6 +296,17 @@ class TokenFacts:
         return set().union(*(_lemmas_around(c) for c in subjects))
 
     @cached_property
+    def forecast_lemmas(self) -> set[str] | None:
+        """The verbs of the that-clauses that say what others will do or what will happen, told to no one
+        ("warned that the situation would deteriorate"); None when the verb has an addressee ("warned Tehran
+        that") or its clauses speak of the speaker ("warned it would retaliate"), which are threats."""
+        if self.has_object:
+            return None
+        clauses = [c for c in self.that_clauses
+                   if not any(g.dep_ in ("nsubj", "nsubjpass") and g.tag_ == "PRP" for g in c.children)]
+        return {c.lemma_.lower() for c in clauses} or None
+
+    @cached_property
     def reported_auxiliaries(self) -> set[str]:
         """The modals of a that-clause that asks someone to act: "said China must drop its tariffs". A passive
         one names no one to ask ("said candidates should be barred", "it should be seen as a signal"),
@@ -339,6 +350,9 @@ class TokenFacts:
             return bool(values & self.verdict_lemmas)
         if kind == "about":
             return bool(values & self.about_lemmas)
+        if kind == "forecast":
+            lemmas = self.forecast_lemmas
+            return lemmas is not None and (WILDCARD in values or bool(values & lemmas))
         raise ValueError(kind)
 
 

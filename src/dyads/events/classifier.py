@@ -29,10 +29,11 @@ from dyads.actors.mention import Mention
 from dyads.data import data_path
 from dyads.events.arguments import ArgumentFinder, clause_targets, verb_targets
 from dyads.events.candidate import EventCandidate
-from dyads.events.extract import build_event, descriptive_verbs, journalists_at_work, subject_actors
+from dyads.events.extract import build_event, journalists_at_work, subject_actors
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import home_country, located, placed_mark
 from dyads.events.lexicon import TriggerLexicon, trigger_lexicon
+from dyads.events.subsumed import descriptive_verbs
 from dyads.user_lexicons import LexiconFile
 
 MODEL_DIR = data_path("models/event_classifier")

@@ -1,0 +1,127 @@
+"""A trigger that is no event of its own: a second reading of what another trigger of its sentence already
+codes ("signed a treaty", "threatened to attack", "accused Iran of backing the rebels", "said that Russia
+would send troops"), or a noun that only describes ("North Korea represents a threat")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from dyads.data import read_tsv
+from dyads.events.factuality import reporting_verbs
+from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses
+
+STATEMENT_ROOT = "01"
+PLAIN_STATEMENT = "010"
+# Disapproval: a `to` phrase names who hears the complaint, not whom it is about.
+AUDIENCE_ROOTS = {"11"}
+# What an accusation charges someone with: "accused X of ...", "blamed X for ...", from the act up to its
+# phrase ("of killing, maiming and looting", "of trying to topple", "for instigating the protests"). Criticism
+# (111) is left out: "criticized Fox for supporting the United States" takes the support as done.
+ACCUSATION = "112"
+CHARGE_PREPOSITIONS = {"of", "for"}
+CHARGE_CLAUSE_DEPS = {"conj", "xcomp", "dobj"}
+# Praise, disapproval and rejection: what a statement says about someone.
+JUDGING_ROOTS = {"05", "11", "12"}
+
+
+@lru_cache(maxsize=1)
+def descriptive_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/descriptive_verbs.tsv"))
+
+
+def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntry]) -> bool:
+    """A second reading of what another trigger already codes, or a noun that only describes."""
+    head = trigger.head
+    if entry.pos == "noun" and trigger.dep_ in ("attr", "dobj", "acomp", "oprd") and (
+        head.lemma_.lower() in descriptive_verbs()
+    ):
+        return True  # "North Korea represents a threat": a description, not a threat
+    if head.i != trigger.i and head.i in matched:
+        if entry.pos == "noun" and trigger.dep_ in OBJECT_DEPS | {"nsubjpass"}:
+            return not _announces(head, trigger, matched)  # "signed a treaty": the verb codes it
+        if any(c.i == trigger.i for c in complement_clauses(head)):
+            return True  # "threatened to attack": the control verb codes it
+    if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
+        # "accepted an invitation to visit Seoul": the acceptance is the event; but in "issued a statement
+        # condemning the raid" the condemnation is what the statement does
+        return not _content_of_statement(trigger, matched)
+    if _charged_wrong(trigger, matched) or _judged_in_clause(trigger, matched):
+        return True  # "accused the rebels of killing civilians": the accusation is the event
+    if _presents_the_speaker(trigger):
+        return True  # "Eguiluz, who headed the agency's mission, says": who the speaker is, not an event
+    if entry.cameo.startswith(STATEMENT_ROOT) and not entry.keys_on_attitude:
+        # "said that Russia would send troops": the reported event is the event, not the saying; so is
+        # an announced one ("announced the deployment of troops")
+        return any(
+            (c.dep_ == "ccomp" and any(t.i in matched for t in c.subtree)) or _announces(trigger, c, matched)
+            or any(_content_of_statement(g, matched) for g in c.children if g.dep_ == "acl")
+            for c in trigger.children
+        )
+    return False
+
+
+def _content_of_statement(participle: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """A participle on the object of a plain statement that says what the statement judges: "issued a
+    statement condemning the raid", "released a communique welcoming the deal". Appeals stay statements
+    ("issued a statement urging ..."), as the sentence-level gold sets code them."""
+    verb, entry = participle.head.head, matched.get(participle.i)
+    verb_entry = matched.get(verb.i)
+    return (
+        participle.dep_ == "acl" and participle.tag_ == "VBG" and participle.head.dep_ in OBJECT_DEPS
+        and verb_entry is not None and verb_entry.cameo == PLAIN_STATEMENT
+        and entry is not None and entry.cameo[:2] in JUDGING_ROOTS
+    )
+
+
+def _presents_the_speaker(trigger: Token) -> bool:
+    """A relative clause on the subject of a reporting verb, or on an apposition to it ("Evans Revere, a former
+    official who had negotiated with North Korea, said"): a description of whoever speaks."""
+    if trigger.dep_ != "relcl":
+        return False
+    person = trigger.head
+    if person.dep_ == "appos":
+        person = person.head
+    return person.dep_ == "nsubj" and person.head.lemma_.lower() in reporting_verbs()
+
+
+def _charged_wrong(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """Whether the trigger is the wrong that an accusation charges someone with, in its
+    `of` or `for` phrase ("accused Iran of backing the rebels", "blamed ETA for the bombings", "accused the
+    protesters of trying to topple the government"): an alleged act that is the accusation's content."""
+    node = trigger
+    while node.dep_ in CHARGE_CLAUSE_DEPS and node.head.i != node.i:
+        node = node.head
+    preposition = node.head
+    if node.dep_ not in ("pcomp", "pobj") or preposition.dep_ != "prep" or preposition.lower_ not in CHARGE_PREPOSITIONS:
+        return False
+    charging = preposition.head
+    if charging.dep_ in OBJECT_DEPS and charging.i not in matched:
+        charging = charging.head  # the parser hangs the phrase on the one accused ("the rebel group of killing")
+    entry = matched.get(charging.i)
+    return entry is not None and entry.pos == "verb" and entry.cameo.startswith(ACCUSATION)
+
+
+def _judged_in_clause(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """The act of a that-clause by which a statement criticises or accuses ("say Israeli plans violate the
+    roadmap", "say it violates Thailand's treaty obligations", coded 112 by the saying): the judgement is the
+    event, the clause its content."""
+    head = trigger.head
+    if trigger.dep_ not in ("ccomp", "acl") or head.i == trigger.i:
+        return False
+    if head.dep_ in OBJECT_DEPS and head.i not in matched:
+        head = head.head  # a clause on the statement's object ("a reminder to Iraq that it must")
+    entry = matched.get(head.i)
+    return entry is not None and entry.cameo[:2] in AUDIENCE_ROOTS and entry.keys_on_attitude
+
+
+def _announces(verb: Token, obj: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """A plain statement whose object is an event of another kind: "announced the release of two hostages" is
+    the release; "expressed condolences" and "denied the charges" stay the statement."""
+    verb_entry, object_entry = matched.get(verb.i), matched.get(obj.i)
+    return (
+        obj.dep_ in OBJECT_DEPS
+        and verb_entry is not None and verb_entry.cameo == PLAIN_STATEMENT
+        and object_entry is not None and not object_entry.cameo.startswith(STATEMENT_ROOT)
+    )

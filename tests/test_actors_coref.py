@@ -433,3 +433,11 @@ def test_a_described_voice_is_not_one_of_the_two_leaders_summed_up(nlp):
     assert find(doc, "Scott McClellan").actor.code == "USAGOV"
     leaders = find(doc, "the two leaders").actors
     assert {a.name for a in leaders} == {"George W. Bush", "Luiz Inacio Lula da Silva"}
+
+
+def test_a_spokesman_of_a_body_is_whom_he_stands_for(nlp):
+    doc = coded(nlp, "Chile and Peru signed a deal. A Foreign Office spokesman said Britain welcomed it, and he praised "
+                     "both governments.")
+    he = find(doc, "he")
+    assert antecedent_text(doc, he) == "Foreign Office spokesman"
+    assert {a.country for a in find(doc, "both governments").actors} == {"CHL", "PER"}

@@ -1079,7 +1079,8 @@ def _is_person(mention: Mention) -> bool:
         return False
     if mention.kind == "pronoun":
         return mention.extra.get("pronoun") in PERSON_PRONOUNS
-    return mention.kind in PERSON_KINDS
+    # "a State Department spokesman": an organisation's code, but a person whom "he" can stand for
+    return mention.kind in PERSON_KINDS or mention.extra.get("role") == "person"
 
 
 def _is_thing(mention: Mention) -> bool:

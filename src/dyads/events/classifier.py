@@ -172,7 +172,7 @@ def open_sentences(finder: ArgumentFinder, lexicon: TriggerLexicon) -> list[Open
     coded = {c.event.sentence_index for c in doc._.events or [] if c.dropped is None}
     found = []
     for index, sent in enumerate(doc.sents):
-        if index in coded or not _names_two_actors(sent, finder.mention_at) or _read_as_no_event(sent, lexicon):
+        if index in coded or not _names_two_actors(sent, finder.mention_at) or any(map(lexicon.reads_as_no_event, sent)):
             continue
         parties = {trigger.i: find_parties(trigger, finder) for trigger in (sent.root, reported_verb(sent))}
         if all(found_parties is None for found_parties in parties.values()):
@@ -188,10 +188,6 @@ def _reports_an_act(trigger: Token, code: str) -> bool:
     report of speech ("he said", "told reporters"): only what is said could make that an event."""
     lemma = trigger.lemma_.lower()
     return lemma not in descriptive_verbs() and not (code.startswith(STATEMENT_ROOT) and lemma in reporting_verbs())
-
-
-def _read_as_no_event(sent: Span, lexicon: TriggerLexicon) -> bool:
-    return any((entry := lexicon.reading(token)) is not None and not entry.codes_event for token in sent)
 
 
 # threshold: the least probability of the answer's CAMEO root (tuned on the dev sets: lower ones added

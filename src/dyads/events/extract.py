@@ -168,8 +168,9 @@ def _drop_repeats(candidates: list[EventCandidate]) -> None:
 
     A later trigger is a repeat when its source, CAMEO code and trigger word agree with an earlier event
     and it names the same target or none, when it is an event noun with no target of the same code and
-    source country ("Cho's visit" after "Cho paid a visit to Moscow"), or when it is a definite event noun ("the talks with Cho", "the meeting between Cho and Sergeev") between the same
-    two countries as an earlier event of the same CAMEO root. The first, fuller record stands for all.
+    source country ("Cho's visit" after "Cho paid a visit to Moscow"), or when it is a definite event noun
+    ("the talks with Cho", "the meeting between Cho and Sergeev") between the same two countries as an
+    earlier event of the same CAMEO root. The first, fuller record stands for all.
     """
     kept: list[EventCandidate] = []
     for candidate in candidates:

@@ -27,6 +27,8 @@ VICTIM_ROOTS = {"17", "18", "19", "20"}
 # What a word of war used as a figure does not report (figurative.tsv): its end as a military de-escalation (087),
 # a campaign against someone (113), a threat of force (138), a show of force (15), violence (18-20)
 FIGURATIVE_READINGS = ("087", "113", "138", "15", "18", "19", "20")
+# What a word of war used as a figure is against or for: "a fight against poverty", "a battle for votes".
+FIGURATIVE_AIM_PREPOSITIONS = {"against", "on", "for"}
 
 
 @dataclass(frozen=True)
@@ -436,6 +438,11 @@ class TriggerLexicon:
         found = self.reading(token)
         return found if found is not None and found.codes_event else None
 
+    def reads_as_no_event(self, token: Token) -> bool:
+        """Whether the row that holds for the token is one for a sense that is no event ("talked about")."""
+        found = self.reading(token)
+        return found is not None and not found.codes_event
+
     def reading(self, token: Token) -> TriggerEntry | None:
         """The most specific row whose conditions hold for this token, a no-event row included, or None."""
         lemma = token.lemma_.lower()
@@ -469,9 +476,6 @@ def figurative_words() -> dict[str, frozenset[str]]:
     for row in read_tsv("events/figurative.tsv"):
         roles[row["role"]].add(row["word"])
     return {role: frozenset(words) for role, words in roles.items()}
-
-
-FIGURATIVE_AIM_PREPOSITIONS = {"against", "on", "for"}
 
 
 def speaks_figuratively(token: Token) -> bool:

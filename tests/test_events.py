@@ -836,3 +836,37 @@ def test_a_denial_that_names_no_one_answers_the_last_accusation(coder):
     text = "The United States accused China of spying on Chinese students in China. Beijing denies the allegations."
     denial = only(events_of(coder, text), "01")
     assert (denial.cameo.code, *dyad(denial)) == ("016", "CHN", "USA")
+
+
+def test_predicates_in_a_semicolon_series_share_the_first_subject(coder):
+    # the parser hangs the first predicate on the second, which is left with no subject of its own
+    text = "The Lithuanian president called for an end to the quarrel; urged Poland to abandon its claims; and praised Latvia."
+    found = {(e.trigger.text, *dyad(e)) for e in events_of(coder, text)}
+    assert ("urged", "LTU", "POL") in found
+    assert ("praised", "LTU", "LVA") in found
+
+
+def test_regret_over_another_s_act_is_disapproval_not_apology(coder):
+    text = "The Chilean foreign minister expressed regret over the Peruvian Congress's refusal to ratify the pact."
+    event = only(events_of(coder, text), "11")
+    assert dyad(event) == ("CHL", "PER")
+    assert not [e for e in events_of(coder, text) if e.cameo.code == "055"]
+
+
+def test_crediting_someone_with_progress_is_praise(coder):
+    text = "The Kenyan president credited the progress to Ugandan President Yoweri Museveni."
+    event = only(events_of(coder, text), "05")
+    assert event.cameo.code == "051"
+    assert dyad(event) == ("KEN", "UGA")
+
+
+def test_signing_by_named_parties_is_an_agreement(coder):
+    text = "Officials recalled the signing of the treaty by Peru and Ecuador in 1998."
+    event = only(events_of(coder, text), "05")
+    assert event.cameo.code == "057"
+    assert {event.source.country, event.target.country} == {"PER", "ECU"}
+
+
+def test_as_opposed_to_only_contrasts(coder):
+    text = "The Chilean president praised Argentina's bilateral trade deals, as opposed to Brazil's tariffs."
+    assert not [e for e in events_of(coder, text) if e.cameo.root == "11"]

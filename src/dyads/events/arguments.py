@@ -224,6 +224,12 @@ def subject_candidates(verb: Token, climb: int = 4):
             # "Egypt says it is willing to withdraw": a pronoun coreference left open is the speaker
             node = node.head
             continue
+        first_predicate = semicolon_series_start(node)
+        if first_predicate is not None:
+            own = [c for c in first_predicate.children if c.dep_ in ("nsubj", "csubj")]
+            if own:
+                yield own, "series" + mark
+                return
         if is_passive(node):
             agents = passive_agents(node)
             if agents:
@@ -249,6 +255,18 @@ def subject_candidates(verb: Token, climb: int = 4):
             if node.dep_ not in ("dobj", "obj", "pobj", "prep", "nsubjpass", "attr", "dative", "advcl", "acomp"):
                 return
             node = node.head
+
+
+def semicolon_series_start(verb: Token) -> Token | None:
+    """The first predicate of a series that shares one subject across semicolons ("Kuchma called for
+    talks; urged Russia to drop its claims; and called for free trade"): the parser hangs that first
+    predicate on the next as a clausal complement, which leaves the next without a subject."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i and any(
+            punct.dep_ == "punct" and punct.text == ";" and child.i < punct.i < verb.i for punct in verb.children
+        ):
+            return child
+    return None
 
 
 def _active_participle(verb: Token) -> bool:

@@ -29,6 +29,8 @@ VICTIM_ROOTS = {"17", "18", "19", "20"}
 FIGURATIVE_READINGS = ("087", "113", "138", "15", "18", "19", "20")
 # What a word of war used as a figure is against or for: "a fight against poverty", "a battle for votes".
 FIGURATIVE_AIM_PREPOSITIONS = {"against", "on", "for"}
+# Participles that, after "as", only contrast two things: "free trade, as opposed to restrictive blocs".
+CONTRASTING_PARTICIPLES = {"oppose", "compare", "contrast"}
 
 
 @dataclass(frozen=True)
@@ -451,6 +453,8 @@ class TriggerLexicon:
         if acts_as_verb(token):
             if token.dep_ == "amod":
                 return None  # "the internationally recognised government": a participle that describes
+            if contrasts(token):
+                return None
             pos = "verb"
         elif is_nominal(token):
             pos = "noun"
@@ -467,6 +471,16 @@ class TriggerLexicon:
         if found is not None and found.cameo.startswith(FIGURATIVE_READINGS) and speaks_figuratively(token):
             return None
         return found
+
+
+def contrasts(token: Token) -> bool:
+    """Whether the verb is the connective "as opposed to" ("as compared with"), which reports no act."""
+    return (
+        token.lemma_.lower() in CONTRASTING_PARTICIPLES
+        and token.tag_ == "VBN"
+        and token.i > 0
+        and token.doc[token.i - 1].lower_ == "as"
+    )
 
 
 @lru_cache(maxsize=1)

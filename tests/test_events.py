@@ -870,3 +870,10 @@ def test_signing_by_named_parties_is_an_agreement(coder):
 def test_as_opposed_to_only_contrasts(coder):
     text = "The Chilean president praised Argentina's bilateral trade deals, as opposed to Brazil's tariffs."
     assert not [e for e in events_of(coder, text) if e.cameo.root == "11"]
+
+
+def test_aspiring_to_join_a_body_is_an_intent_to_cooperate(coder):
+    text = "The Moldovan president said that Moldova aspires to join the European Union."
+    event = only(events_of(coder, text), "03")
+    assert event.cameo.code == "030"
+    assert (event.source.country, event.target.code) == ("MDA", "IGOEUR")

@@ -877,3 +877,18 @@ def test_aspiring_to_join_a_body_is_an_intent_to_cooperate(coder):
     event = only(events_of(coder, text), "03")
     assert event.cameo.code == "030"
     assert (event.source.country, event.target.code) == ("MDA", "IGOEUR")
+
+
+def test_throwing_out_a_proposal_rejects_it(coder):
+    text = "The Council of Europe threw out Armenia's proposal on Monday."
+    event = only(events_of(coder, text), "12")
+    assert event.cameo.code == "120"
+    assert not [e for e in events_of(coder, text) if e.cameo.root == "17"]
+
+
+def test_a_relative_object_keys_the_verb_by_its_antecedent(coder):
+    # "which" stands for the thesis: the court's act is a rejection, not an expulsion
+    text = "Armenia's thesis, which the Council of Europe threw out in Strasbourg, angered Azerbaijan."
+    event = only(events_of(coder, text), "12")
+    assert (event.cameo.code, event.target.country) == ("120", "ARM")
+    assert not [e for e in events_of(coder, text) if e.cameo.code == "174"]

@@ -23,6 +23,7 @@ NO_EVENT = "-"
 COPULAS = {"be", "remain", "seem", "appear", "become", "look", "sound"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+RELATIVE_OBJECTS = {"which", "that", "whom", "who"}
 VICTIM_ROOTS = {"17", "18", "19", "20"}
 # What a word of war used as a figure does not report (figurative.tsv): its end as a military de-escalation (087),
 # a campaign against someone (113), a threat of force (138), a show of force (15), violence (18-20)
@@ -176,6 +177,7 @@ def complement_clauses(verb: Token) -> list[Token]:
 
 def _objects(token: Token, conjuncts: bool = False) -> list[Token]:
     objects = own_objects(token) if acts_as_verb(token) else [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    objects = [_relative_antecedent(token, obj) for obj in objects]
     if conjuncts:
         objects += [c for obj in objects for c in obj.conjuncts]
     if is_passive(token):
@@ -183,6 +185,13 @@ def _objects(token: Token, conjuncts: bool = False) -> list[Token]:
     if is_nominal(token):
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return objects
+
+
+def _relative_antecedent(verb: Token, obj: Token) -> Token:
+    """The noun a relative object stands for: "the thesis, which the OSCE threw out" throws out a thesis."""
+    if verb.dep_ == "relcl" and obj.lower_ in RELATIVE_OBJECTS and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return obj
 
 
 def is_passive(token: Token) -> bool:

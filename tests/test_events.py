@@ -892,3 +892,12 @@ def test_a_relative_object_keys_the_verb_by_its_antecedent(coder):
     event = only(events_of(coder, text), "12")
     assert (event.cameo.code, event.target.country) == ("120", "ARM")
     assert not [e for e in events_of(coder, text) if e.cameo.code == "174"]
+
+
+def test_a_city_naming_an_occasion_is_where_not_a_party(coder):
+    events = coder.with_min_confidence(0).code(
+        "At the Vienna session, Moldova appealed for support against Russian military pressure.", date="2000-05-01")
+    appeal = next(e for e in events if e.trigger.text == "appealed")
+    assert appeal.target is None or appeal.target.country != "AUT"
+    events = coder.code("The Kiev government accused the Moscow leadership of meddling.", date="2000-05-01")
+    assert [(e.source.country, e.target.country) for e in events] == [("UKR", "RUS")]

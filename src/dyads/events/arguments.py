@@ -115,7 +115,7 @@ class ArgumentFinder:
             for node in frontier:
                 for child in _phrase_children(node):
                     found = self.mention_of(child)
-                    if found is not None:
+                    if found is not None and not _names_a_venue(found, child, node):
                         return found, child
                     next_frontier.append(child)
             frontier = next_frontier
@@ -179,6 +179,16 @@ class ArgumentFinder:
             actor.sectors, actor.title = list(mention.actor.sectors), mention.actor.title
             actor.code = (actor.code or "") + role
         return Mention(country.start, country.end, actors, mention.kind, mention.rule + "+office-sharer")
+
+
+@lru_cache(maxsize=1)
+def venue_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/venue_nouns.tsv"))
+
+
+def _names_a_venue(mention: Mention, token: Token, head: Token) -> bool:
+    """"the Vienna session", "the Minsk talks": the city is where the occasion is held, not a party to it."""
+    return mention.kind == "capital" and token.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in venue_nouns()
 
 
 def _phrase_children(node: Token) -> list[Token]:

@@ -901,3 +901,12 @@ def test_a_city_naming_an_occasion_is_where_not_a_party(coder):
     assert appeal.target is None or appeal.target.country != "AUT"
     events = coder.code("The Kiev government accused the Moscow leadership of meddling.", date="2000-05-01")
     assert [(e.source.country, e.target.country) for e in events] == [("UKR", "RUS")]
+
+
+def test_event_noun_naming_a_campaigns_acts_takes_its_doer(coder):
+    event = only(events_of(coder, "The NATO bombing campaign drove Serbian troops out of Kosovo."), "19")
+    assert event.trigger.text == "bombing"
+    assert event.cameo.code == "195"  # the campaign's words key the noun's row: an air campaign
+    assert (event.source.code, event.target.country) == ("IGONATMIL", "SRB")
+    event = only(events_of(coder, "He referred to the bombing campaign launched by Britain against Serbia."), "19")
+    assert dyad(event) == ("GBR", "SRB")

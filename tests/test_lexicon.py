@@ -325,6 +325,8 @@ SENSES = [
     ("The neighbouring state is backing rebels in the north.", "backing", "072"),
     ("He supported the militia during the war.", "supported", "072"),
     ("Lanavia supported the proposal.", "supported", "051"),
+    # a campaign's words key the event noun that names its acts
+    ("The allied bombing campaign lasted weeks.", "bombing", "195"),
     # rarer types: troops sent to a border, an ultimatum to surrender, vows to hunt down, peacekeepers leaving
     ("The president said he was sending tank battalions to the border.", "sending", "154"),
     ("The general dispatched two brigades to the northern frontier.", "dispatched", "154"),

@@ -44,6 +44,8 @@ CONDITION_MARKS = {"if", "unless"}
 # the counting noun is in
 SERIES_NOUNS = {"series", "wave", "spate", "string", "round", "number", "barrage", "volley", "flurry",
                 "hour", "day", "week", "month", "year"}
+# "the NATO bombing campaign": an event noun naming what a campaign of acts does takes the campaign's doer
+CAMPAIGN_NOUNS = {"campaign", "operation", "offensive", "drive", "blitz", "spree"}
 # "suspended part of the aid programme for Bosnia": the programme is what the verb acts on
 PARTITIVES = {"part", "parts", "some", "half", "most", "all", "rest", "portion", "bulk", "much", "share"}
 # "a hunger strike in protest of the government's refusal": what is protested names the target
@@ -440,6 +442,8 @@ def _of_objects(noun: Token) -> list[Token]:
 
 def noun_sources(noun: Token) -> list[tuple[Token, str]]:
     candidates: list[tuple[Token, str]] = []
+    if _names_a_campaign(noun):  # "the NATO bombing campaign", "the bombing campaign initiated by Britain"
+        candidates += [(token, "campaign." + via) for token, via in noun_sources(noun.head)]
     candidates += [(c, "poss") for c in noun.children if c.dep_ == "poss"]
     candidates += [(c, "modifier") for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     for prep in noun.children:
@@ -459,8 +463,14 @@ def noun_sources(noun: Token) -> list[tuple[Token, str]]:
     return candidates
 
 
+def _names_a_campaign(noun: Token) -> bool:
+    return noun.dep_ == "compound" and noun.head.lemma_.lower() in CAMPAIGN_NOUNS
+
+
 def noun_targets(noun: Token) -> list[tuple[Token, str]]:
     candidates: list[tuple[Token, str]] = []
+    if _names_a_campaign(noun):  # "the bombing campaign against Serbia"
+        candidates += [(token, "campaign." + via) for token, via in noun_targets(noun.head)]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
             candidates += [(g, f"prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]

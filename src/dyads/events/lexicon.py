@@ -223,7 +223,12 @@ class TokenFacts:
     def own_modifier_lemmas(self) -> set[str]:
         """An event noun's own modifiers ("arms sales"), which key its rows as an object would."""
         token = self.token
-        return _lemmas_around(token) - {token.lemma_.lower()} if is_nominal(token) else set()
+        if not is_nominal(token):
+            return set()
+        lemmas = _lemmas_around(token)
+        if token.dep_ == "compound":  # "the NATO bombing campaign": the campaign's words are the bombing's too
+            lemmas |= _lemma_and_modifiers(token.head)
+        return lemmas - {token.lemma_.lower()}
 
     def object_lemmas(self, conjuncts: bool) -> set[str]:
         if conjuncts not in self._object_lemmas:

@@ -30,6 +30,7 @@ def with_root(events, *roots: str):
         ("Four Afghan soldiers were killed by a suicide car bomb outside Kandahar.", "AFG", "AFGMIL"),
         ("A Kenyan journalist was shot dead in Nairobi on Friday.", "KEN", "KENMED"),
         ("Two Turkish soldiers were wounded in a mortar attack in southeastern Turkey.", "TUR", "TURMIL"),
+        ("A series of bombings in Kandahar killed four Afghan policemen.", "AFG", "AFGCOP"),
     ],
 )
 def test_violence_without_a_named_perpetrator_has_an_unidentified_attacker_where_it_struck(

@@ -348,6 +348,8 @@ def unattributed_means(verb: Token) -> Token | None:
 
 
 def _names_instrument(token: Token, instruments: frozenset[str]) -> bool:
+    if token.lemma_.lower() in SERIES_NOUNS:  # "a series of bombings killed 16", "a barrage of rockets hit"
+        return any(_names_instrument(counted, instruments) for counted in _of_objects(token))
     return token.lemma_.lower() in instruments or any(
         c.dep_ == "compound" and c.lemma_.lower() in instruments for c in token.children
     )

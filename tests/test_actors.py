@@ -86,11 +86,18 @@ def test_sectors_from_institutions_before_a_person_noun(nlp):
         ("Ghanaian students", "GHACVL"),
         ("Ghanaian newspaper", "GHAMED"),
         ("Ghanaian trade union", "GHALAB"),
+        ("Ghanaian opposition groups", "GHAOPP"),
+        ("Ghanaian Islamist group", "GHAREB"),
     ],
 )
 def test_institution_sectors(nlp, phrase, code):
     found = mentions(nlp, f"The {phrase} issued a statement.")
     assert found[f"The {phrase}"].actor.code == code
+
+
+def test_election_observers_are_an_international_body(nlp):
+    found = mentions(nlp, "International election observers said the vote was flawed.")
+    assert found["election observers"].actor.sectors == ["IGO", "NGO"]
 
 
 def test_known_leaders_resolve_by_name_and_date(nlp):

@@ -119,7 +119,8 @@ def readings(model: LinearModel, found: list[Proposal], finder: ArgumentFinder) 
         targets += [None] if proposal.parse_target is None else []
         for source in sources:
             for target in targets:
-                if target is not None and _same_actor(mentions[target], mentions[source]):
+                if target is not None and (_same_actor(mentions[target], mentions[source])
+                                           or _coordinated(mentions[target], mentions[source], finder)):
                     continue
                 read.append(_reading(proposal, mentions, source, target, source_scores, target_scores, finder))
     return read
@@ -152,6 +153,13 @@ def _reading(proposal: Proposal, mentions: list[Mention], source: int, target: i
 
 def _rank(scores: list[float], index: int) -> int:
     return sum(score > scores[index] for score in scores)
+
+
+def _coordinated(a: Mention, b: Mention, finder: ArgumentFinder) -> bool:
+    """Co-actors ("the United States and Britain launched airstrikes") are not each other's target; where
+    an act is mutual the rules make it reciprocal themselves."""
+    doc = finder.doc
+    return doc[a.start : a.end].root in doc[b.start : b.end].root.conjuncts
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:

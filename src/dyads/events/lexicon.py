@@ -420,7 +420,8 @@ class TriggerLexicon:
             grouped.setdefault((entry.pos, entry.lemma), []).append(entry)
         self._index: dict[tuple[str, str], LemmaRows] = {}
         for key, rows in grouped.items():
-            rows.sort(key=lambda e: -e.specificity)  # stable: file order among equals
+            # stable: file order among equals; a row whose wildcard holds ("told them to leave") before a bare one
+            rows.sort(key=lambda e: (-e.specificity, not e.conditions))
             conditional = [entry for entry in rows if entry.specificity]
             self._index[key] = LemmaRows(
                 conditional,

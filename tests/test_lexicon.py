@@ -331,6 +331,16 @@ SENSES = [
     ("The deadline the authorities gave the protesters to surrender passed.", "gave", "139"),
     ("The prime minister vowed to hunt down those behind the bombings.", "vowed", "137"),
     ("The UN peacekeepers have withdrawn from the province.", "withdrawn", "1661"),
+    # told to act is a demand; told alone, a statement
+    ("The leader told the council to review its decision.", "told", "100"),
+    ("The leader told reporters about his trip.", "told", "010"),
+    # control of a vessel or plane seized is a hijacking; of a place, an occupation
+    ("The gang seized control of a passenger ferry in the bay.", "seized", "181"),
+    ("Armed men took control of the airliner after take-off.", "took", "181"),
+    ("The rebels seized control of the port city.", "seized", "192"),
+    # aid ceased or paused, as aid cut or halted
+    ("Lanavia ceased military aid to its neighbour.", "ceased", "1622"),
+    ("The donors paused humanitarian aid to the region.", "paused", "1623"),
 ]
 
 

@@ -341,7 +341,18 @@ SENSES = [
     # aid ceased or paused, as aid cut or halted
     ("Lanavia ceased military aid to its neighbour.", "ceased", "1622"),
     ("The donors paused humanitarian aid to the region.", "paused", "1623"),
+    # the noun of a relative clause tells the sense of a verb that codes anyway
+    ("Officials hinted at lifting the sanctions Washington has imposed on Moscow.", "imposed", "163"),
+    ("The curfew that the army imposed last week was lifted.", "imposed", "1723"),
+    ("The embargo imposed by Lanavia hurt farmers.", "imposed", "163"),
 ]
+
+
+def test_a_relative_clause_makes_no_event_of_a_verb_that_needs_an_object(parse):
+    doc = parse("The group doubled the number of attacks it had carried out in the region.")
+    token = next(t for t in doc if t.text == "carried")
+    assert token.dep_ == "relcl"
+    assert trigger_lexicon().match(token) is None
 
 
 @pytest.mark.parametrize(("text", "trigger", "code"), SENSES, ids=[s[1] + "-" + s[2] for s in SENSES])

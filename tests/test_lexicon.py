@@ -341,6 +341,10 @@ SENSES = [
     # aid ceased or paused, as aid cut or halted
     ("Lanavia ceased military aid to its neighbour.", "ceased", "1622"),
     ("The donors paused humanitarian aid to the region.", "paused", "1623"),
+    # communications cut are a curb on expression; a road cut, a blockade
+    ("The authorities have cut off Internet access in the capital.", "cut", "1721"),
+    ("The government blocked mobile phone services in the region.", "blocked", "1721"),
+    ("The army cut off the road to the town.", "cut", "191"),
     # the noun of a relative clause tells the sense of a verb that codes anyway
     ("Officials hinted at lifting the sanctions Washington has imposed on Moscow.", "imposed", "163"),
     ("The curfew that the army imposed last week was lifted.", "imposed", "1723"),

@@ -20,6 +20,9 @@ NEGATED = "not "  # how a negated predicate's lemmas are told: "not credible"
 # any row is, it keeps the word's other rows from coding that sense.
 NO_EVENT = "-"
 # Verbs that say what their subject is: "the claims were false", "the case remains illegal".
+# A verb of a that-clause that asks as a modal does: "said the rebels need to join peace talks".
+NECESSITY_VERBS = {"need": "must"}
+SPEAKER_PRONOUNS = {"i", "we"}
 COPULAS = {"be", "remain", "seem", "appear", "become", "look", "sound"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -336,10 +339,12 @@ class TokenFacts:
     def reported_auxiliaries(self) -> set[str]:
         """The modals of a that-clause that asks someone to act: "said China must drop its tariffs". A passive
         one names no one to ask ("said candidates should be barred", "it should be seen as a signal"),
-        and one with "have" looks back at what was not done ("another venue should have been selected")."""
-        return {
-            a.lower_ for c in self.that_clauses if _addressed(c) for a in c.children if a.dep_ == "aux"
-        }
+        and one with "have" looks back at what was not done ("another venue should have been selected"). A
+        clause whose verb is a necessity ("said the rebels need to join peace talks") reads as its modal."""
+        clauses = [c for c in self.that_clauses if _addressed(c)]
+        modals = {a.lower_ for c in clauses for a in c.children if a.dep_ == "aux"}
+        return modals | {NECESSITY_VERBS[c.lemma_.lower()] for c in clauses
+                         if c.lemma_.lower() in NECESSITY_VERBS and any(is_infinitive(x) for x in complement_clauses(c))}
 
     def holds(self, kind: str, values: frozenset[str], conjuncts: bool = False) -> bool:
         if kind == "obj":
@@ -383,7 +388,11 @@ class TokenFacts:
 
 
 def _addressed(clause: Token) -> bool:
-    return not is_passive(clause) and not any(c.dep_ == "aux" and c.lower_ == "have" for c in clause.children)
+    """A clause that asks someone other than the speaker: not "we need to monitor the situation"."""
+    return not is_passive(clause) and not any(
+        (c.dep_ == "aux" and c.lower_ == "have") or (c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS)
+        for c in clause.children
+    )
 
 
 def _that_clauses(token: Token) -> list[Token]:

@@ -341,6 +341,9 @@ SENSES = [
     # aid ceased or paused, as aid cut or halted
     ("Lanavia ceased military aid to its neighbour.", "ceased", "1622"),
     ("The donors paused humanitarian aid to the region.", "paused", "1623"),
+    # playing host to troops is hosting them: military cooperation, not a visit
+    ("Lanavia is playing host to thousands of foreign troops.", "playing", "062"),
+    ("Lanavia is playing host to the regional summit.", "playing", "043"),
     # communications cut are a curb on expression; a road cut, a blockade
     ("The authorities have cut off Internet access in the capital.", "cut", "1721"),
     ("The government blocked mobile phone services in the region.", "blocked", "1721"),

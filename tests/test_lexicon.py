@@ -341,6 +341,8 @@ SENSES = [
     # aid ceased or paused, as aid cut or halted
     ("Lanavia ceased military aid to its neighbour.", "ceased", "1622"),
     ("The donors paused humanitarian aid to the region.", "paused", "1623"),
+    # what "we" should do is asked of the hearer when told to one; said to no one, it is the speaker's resolve
+    ("The premier told his neighbour that together we should end the dispute.", "told", "020"),
     # playing host to troops is hosting them: military cooperation, not a visit
     ("Lanavia is playing host to thousands of foreign troops.", "playing", "062"),
     ("Lanavia is playing host to the regional summit.", "playing", "043"),
@@ -353,6 +355,12 @@ SENSES = [
     ("The curfew that the army imposed last week was lifted.", "imposed", "1723"),
     ("The embargo imposed by Lanavia hurt farmers.", "imposed", "163"),
 ]
+
+
+def test_what_the_speaker_says_it_must_do_asks_no_one(parse):
+    token = next(t for t in parse("The premier said we must see the attacks on schools as a trend.") if t.text == "said")
+    entry = trigger_lexicon().match(token)
+    assert entry is None or not entry.cameo.startswith("10")
 
 
 def test_a_relative_clause_makes_no_event_of_a_verb_that_needs_an_object(parse):

@@ -339,9 +339,11 @@ class TokenFacts:
     def reported_auxiliaries(self) -> set[str]:
         """The modals of a that-clause that asks someone to act: "said China must drop its tariffs". A passive
         one names no one to ask ("said candidates should be barred", "it should be seen as a signal"),
-        and one with "have" looks back at what was not done ("another venue should have been selected"). A
-        clause whose verb is a necessity ("said the rebels need to join peace talks") reads as its modal."""
-        clauses = [c for c in self.that_clauses if _addressed(c)]
+        and one with "have" looks back at what was not done ("another venue should have been selected"), and
+        one of the speaker told to no one is its own resolve ("said we must see the attacks as a trend"; but
+        "told the prime minister that together we should"). A clause whose verb is a necessity ("said the
+        rebels need to join peace talks") reads as its modal."""
+        clauses = [c for c in self.that_clauses if _addressed(c) and (self.has_object or not _of_the_speaker(c))]
         modals = {a.lower_ for c in clauses for a in c.children if a.dep_ == "aux"}
         return modals | {NECESSITY_VERBS[c.lemma_.lower()] for c in clauses
                          if c.lemma_.lower() in NECESSITY_VERBS and any(is_infinitive(x) for x in complement_clauses(c))}
@@ -388,11 +390,11 @@ class TokenFacts:
 
 
 def _addressed(clause: Token) -> bool:
-    """A clause that asks someone other than the speaker: not "we need to monitor the situation"."""
-    return not is_passive(clause) and not any(
-        (c.dep_ == "aux" and c.lower_ == "have") or (c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS)
-        for c in clause.children
-    )
+    return not is_passive(clause) and not any(c.dep_ == "aux" and c.lower_ == "have" for c in clause.children)
+
+
+def _of_the_speaker(clause: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in clause.children)
 
 
 def _that_clauses(token: Token) -> list[Token]:

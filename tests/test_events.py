@@ -518,6 +518,17 @@ def test_a_modal_above_the_clause_makes_the_act_hypothetical(coder):
     assert event.modality == "hypothetical"
 
 
+def test_what_others_need_to_do_is_a_demand_and_not_done(coder):
+    events = events_of(coder, "Nepal's prime minister says the Maoist rebels need to join peace talks.")
+    assert "100" in [e.cameo.code for e in events]
+    assert not [e for e in events if e.cameo.code == "046" and e.modality == "actual"]
+
+
+def test_what_the_speakers_say_they_must_do_is_no_demand(coder):
+    events = events_of(coder, "The Lanavian minister said we must see the attacks on schools as a dangerous trend.")
+    assert not [e for e in events if e.cameo.root == "10"]
+
+
 def test_an_event_noun_subject_keeps_its_own_factuality(coder):
     text = "It is hoped that the Russian minister's visit to Georgia will ease tensions."
     assert only(events_of(coder, text), "04").modality == "actual"
@@ -598,6 +609,8 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
         ("Russia and Ukraine reached an agreement to hold a new round of peace talks.", "talks", "future"),
         # an event noun that its verb only plans, considers or asks for
         ("The government is considering sanctions against Iran.", "sanctions", "hypothetical"),
+        # what someone needs to do is not done
+        ("Lanavia's rebels need to join the peace talks with the government.", "join", "hypothetical"),
         # a "while" clause shares the modality of the clause it qualifies
         ("U.S. officials suggested the base could be used to hold migrants while they awaited deportation.",
          "deportation", "hypothetical"),

@@ -333,7 +333,43 @@ SENSES = [
     ("The deadline the authorities gave the protesters to surrender passed.", "gave", "139"),
     ("The prime minister vowed to hunt down those behind the bombings.", "vowed", "137"),
     ("The UN peacekeepers have withdrawn from the province.", "withdrawn", "1661"),
+    # told to act is a demand; told alone, a statement
+    ("The leader told the council to review its decision.", "told", "100"),
+    ("The leader told reporters about his trip.", "told", "010"),
+    # control of a vessel or plane seized is a hijacking; of a place, an occupation
+    ("The gang seized control of a passenger ferry in the bay.", "seized", "181"),
+    ("Armed men took control of the airliner after take-off.", "took", "181"),
+    ("The rebels seized control of the port city.", "seized", "192"),
+    # aid ceased or paused, as aid cut or halted
+    ("Lanavia ceased military aid to its neighbour.", "ceased", "1622"),
+    ("The donors paused humanitarian aid to the region.", "paused", "1623"),
+    # what "we" should do is asked of the hearer when told to one; said to no one, it is the speaker's resolve
+    ("The premier told his neighbour that together we should end the dispute.", "told", "020"),
+    # playing host to troops is hosting them: military cooperation, not a visit
+    ("Lanavia is playing host to thousands of foreign troops.", "playing", "062"),
+    ("Lanavia is playing host to the regional summit.", "playing", "043"),
+    # communications cut are a curb on expression; a road cut, a blockade
+    ("The authorities have cut off Internet access in the capital.", "cut", "1721"),
+    ("The government blocked mobile phone services in the region.", "blocked", "1721"),
+    ("The army cut off the road to the town.", "cut", "191"),
+    # the noun of a relative clause tells the sense of a verb that codes anyway
+    ("Officials hinted at lifting the sanctions Washington has imposed on Moscow.", "imposed", "163"),
+    ("The curfew that the army imposed last week was lifted.", "imposed", "1723"),
+    ("The embargo imposed by Lanavia hurt farmers.", "imposed", "163"),
 ]
+
+
+def test_what_the_speaker_says_it_must_do_asks_no_one(parse):
+    token = next(t for t in parse("The premier said we must see the attacks on schools as a trend.") if t.text == "said")
+    entry = trigger_lexicon().match(token)
+    assert entry is None or not entry.cameo.startswith("10")
+
+
+def test_a_relative_clause_makes_no_event_of_a_verb_that_needs_an_object(parse):
+    doc = parse("The group doubled the number of attacks it had carried out in the region.")
+    token = next(t for t in doc if t.text == "carried")
+    assert token.dep_ == "relcl"
+    assert trigger_lexicon().match(token) is None
 
 
 @pytest.mark.parametrize(("text", "trigger", "code"), SENSES, ids=[s[1] + "-" + s[2] for s in SENSES])

@@ -20,10 +20,15 @@ NEGATED = "not "  # how a negated predicate's lemmas are told: "not credible"
 # any row is, it keeps the word's other rows from coding that sense.
 NO_EVENT = "-"
 # Verbs that say what their subject is: "the claims were false", "the case remains illegal".
+# A verb of a that-clause that asks as a modal does: "said the rebels need to join peace talks".
+NECESSITY_VERBS = {"need": "must"}
+SPEAKER_PRONOUNS = {"i", "we"}
 COPULAS = {"be", "remain", "seem", "appear", "become", "look", "sound"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 RELATIVE_OBJECTS = {"which", "that", "whom", "who"}
+RELATIVE_TAGS = {"WDT", "WP"}  # "that", "which", "who", "whom" heading a relative clause
+OWN_GAP_DEPS = OBJECT_DEPS | {"xcomp", "ccomp"}  # a relative clause's verb with these does not act on its noun
 VICTIM_ROOTS = {"17", "18", "19", "20"}
 # What a word of war used as a figure does not report (figurative.tsv): its end as a military de-escalation (087),
 # a campaign against someone (113), a threat of force (138), a show of force (15), violence (18-20)
@@ -194,6 +199,27 @@ def _relative_antecedent(verb: Token, obj: Token) -> Token:
     return obj
 
 
+def relativized_objects(verb: Token) -> list[Token]:
+    """The noun a relative clause or a past participle modifies, where it is what the verb acts on: "the
+    sanctions Washington has imposed", "the town that rebels seized", "the ministers who were detained", "the
+    embargo imposed by Lanavia"; not the doer ("the rebels who seized the town", "rebels who attacked"), nor
+    what a stranded preposition or a complement governs ("the prison he returned to", "a declaration Iraq
+    refused to endorse")."""
+    if not acts_as_verb(verb) or is_infinitive(verb):
+        return []
+    if verb.dep_ == "acl":
+        return [verb.head] if verb.tag_ == "VBN" else []
+    if verb.dep_ != "relcl":
+        return []
+    relatives = {c.dep_ for c in verb.children if c.tag_ in RELATIVE_TAGS}
+    if relatives & (OBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+        return [verb.head]
+    stranded = any(c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
+    if "nsubj" in relatives or stranded or any(c.dep_ in OWN_GAP_DEPS for c in verb.children):
+        return []
+    return [verb.head]
+
+
 def is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
@@ -207,8 +233,9 @@ class TokenFacts:
     """What the rows of a lemma ask about one token, each worked out once however many rows ask it: a
     common verb has some fifty rows, most of them keyed on the lemmas of its objects."""
 
-    def __init__(self, token: Token):
+    def __init__(self, token: Token, noun_acted_on: list[Token] | None = None):
         self.token = token
+        self.noun_acted_on = noun_acted_on or []  # the noun of a relative clause (`relativized_objects`)
         self._object_lemmas: dict[bool, set[str]] = {}
 
     @cached_property
@@ -232,7 +259,7 @@ class TokenFacts:
 
     def object_lemmas(self, conjuncts: bool) -> set[str]:
         if conjuncts not in self._object_lemmas:
-            objects = _objects(self.token, conjuncts)
+            objects = _objects(self.token, conjuncts) + self.noun_acted_on
             self._object_lemmas[conjuncts] = set().union(*(_lemmas_around(obj) for obj in objects))
         return self._object_lemmas[conjuncts]
 
@@ -328,10 +355,14 @@ class TokenFacts:
     def reported_auxiliaries(self) -> set[str]:
         """The modals of a that-clause that asks someone to act: "said China must drop its tariffs". A passive
         one names no one to ask ("said candidates should be barred", "it should be seen as a signal"),
-        and one with "have" looks back at what was not done ("another venue should have been selected")."""
-        return {
-            a.lower_ for c in self.that_clauses if _addressed(c) for a in c.children if a.dep_ == "aux"
-        }
+        and one with "have" looks back at what was not done ("another venue should have been selected"), and
+        one of the speaker told to no one is its own resolve ("said we must see the attacks as a trend"; but
+        "told the prime minister that together we should"). A clause whose verb is a necessity ("said the
+        rebels need to join peace talks") reads as its modal."""
+        clauses = [c for c in self.that_clauses if _addressed(c) and (self.has_object or not _of_the_speaker(c))]
+        modals = {a.lower_ for c in clauses for a in c.children if a.dep_ == "aux"}
+        return modals | {NECESSITY_VERBS[c.lemma_.lower()] for c in clauses
+                         if c.lemma_.lower() in NECESSITY_VERBS and any(is_infinitive(x) for x in complement_clauses(c))}
 
     def holds(self, kind: str, values: frozenset[str], conjuncts: bool = False) -> bool:
         if kind == "obj":
@@ -376,6 +407,10 @@ class TokenFacts:
 
 def _addressed(clause: Token) -> bool:
     return not is_passive(clause) and not any(c.dep_ == "aux" and c.lower_ == "have" for c in clause.children)
+
+
+def _of_the_speaker(clause: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in clause.children)
 
 
 def _that_clauses(token: Token) -> list[Token]:
@@ -436,7 +471,8 @@ class TriggerLexicon:
             grouped.setdefault((entry.pos, entry.lemma), []).append(entry)
         self._index: dict[tuple[str, str], LemmaRows] = {}
         for key, rows in grouped.items():
-            rows.sort(key=lambda e: -e.specificity)  # stable: file order among equals
+            # stable: file order among equals; a row whose wildcard holds ("told them to leave") before a bare one
+            rows.sort(key=lambda e: (-e.specificity, not e.conditions))
             conditional = [entry for entry in rows if entry.specificity]
             self._index[key] = LemmaRows(
                 conditional,
@@ -482,6 +518,12 @@ class TriggerLexicon:
         # only where the first object keys no row: "launched artillery and rocket fire" is shelling
         found = found or next((entry for entry in rows.object_keyed if entry.matches(facts, conjuncts=True)), None)
         found = found or next((entry for entry in rows.plain if entry.matches(facts)), None)
+        if found is not None and not found.specificity and (noun := relativized_objects(token)):
+            # the noun of a relative clause tells the sense of a verb that codes anyway ("the sanctions
+            # Washington has imposed"); a verb that codes only with an object stays a description there ("the
+            # attacks it had carried out")
+            with_noun = TokenFacts(token, noun)
+            found = next((entry for entry in rows.object_keyed if entry.matches(with_noun)), found)
         if found is not None and found.cameo.startswith(FIGURATIVE_READINGS) and speaks_figuratively(token):
             return None
         return found

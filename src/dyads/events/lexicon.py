@@ -26,7 +26,6 @@ SPEAKER_PRONOUNS = {"i", "we"}
 COPULAS = {"be", "remain", "seem", "appear", "become", "look", "sound"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
-RELATIVE_OBJECTS = {"which", "that", "whom", "who"}
 RELATIVE_TAGS = {"WDT", "WP"}  # "that", "which", "who", "whom" heading a relative clause
 OWN_GAP_DEPS = OBJECT_DEPS | {"xcomp", "ccomp"}  # a relative clause's verb with these does not act on its noun
 VICTIM_ROOTS = {"17", "18", "19", "20"}
@@ -194,7 +193,7 @@ def _objects(token: Token, conjuncts: bool = False) -> list[Token]:
 
 def _relative_antecedent(verb: Token, obj: Token) -> Token:
     """The noun a relative object stands for: "the thesis, which the OSCE threw out" throws out a thesis."""
-    if verb.dep_ == "relcl" and obj.lower_ in RELATIVE_OBJECTS and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ == "relcl" and obj.tag_ in RELATIVE_TAGS and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return obj
 

@@ -222,6 +222,17 @@ def test_what_is_sent_is_not_the_target(coder):
     assert dyad(offer) == ("SYR", "LBN")
 
 
+def test_the_sources_own_country_yields_to_a_foreign_party_of_the_phrase(coder):
+    # "his nation's border with Colombia": the border is the source's own, the country across it the target
+    text = "President Hugo Chavez said he was sending tank battalions to his nation's border with Colombia."
+    assert dyad(only(events_of(coder, text), "15")) == ("VEN", "COL")
+    text = "Peru sent 2,000 troops to its northern border with Ecuador."
+    assert dyad(only(events_of(coder, text), "15")) == ("PER", "ECU")
+    # with no foreign party the own country stands
+    text = "President Hugo Chavez said he was sending tank battalions to his nation's border."
+    assert dyad(only(events_of(coder, text), "15")) == ("VEN", "VEN")
+
+
 def test_announced_conflictual_act_is_a_threat(coder):
     event = only(events_of(coder, "Nigeria announced that it will withdraw its peacekeepers from Chad."), "13")
     assert event.cameo.code == "136"

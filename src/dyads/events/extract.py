@@ -354,9 +354,11 @@ def _first_target(
 ):
     """The first candidate naming an actor other than the source, its via, and whether it is only a theme:
     a theme that names no other country ("sent troops to Haiti", "withdrew its forces from Lebanon")
-    yields to a later candidate, and stands only when there is none."""
+    yields to a later candidate, and stands only when there is none. The source's own country, unqualified,
+    yields to a later candidate of another country ("sent troops to his nation's border with Colombia")."""
     source_countries = {m.actor.country for m in source_mentions}
     fallback: tuple[list[Mention], str, bool] = ([], "", False)
+    own_land: tuple[list[Mention], str, bool] | None = None
     press_heard = entry.cameo[:2] in PRESS_CHANNEL_ROOTS
     for token, via in candidates:
         found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions, finder.doc)
@@ -367,8 +369,13 @@ def _first_target(
         if via.split(".")[-1] in OBJECT_DEPS and not foreign and _is_theme(token, via, found, entry, lexicon):
             fallback = fallback if fallback[0] else (found, via, True)
             continue
+        if own_land is not None and not foreign:
+            continue
+        if own_land is None and all(not m.actor.sectors and m.actor.country in source_countries for m in found):
+            own_land = (found, via, False)
+            continue
         return found, via, False
-    return fallback
+    return own_land or fallback
 
 
 def _is_theme(token: Token, via: str, found: list[Mention], entry: TriggerEntry, lexicon: TriggerLexicon) -> bool:

@@ -233,6 +233,15 @@ def test_the_sources_own_country_yields_to_a_foreign_party_of_the_phrase(coder):
     assert dyad(only(events_of(coder, text), "15")) == ("VEN", "VEN")
 
 
+def test_an_event_noun_the_verb_acts_in_takes_the_verbs_object(coder):
+    text = ("Mexican President Claudia Sheinbaum and Canadian Prime Minister Justin Trudeau told Trump in phone "
+            "conversations last week that they had made strides.")
+    calls = {dyad(e) for e in events_of(coder, text) if e.cameo.code == "041"}
+    assert calls == {("MEX", "USA"), ("CAN", "USA")}
+    text = "Russian President Vladimir Putin told Turkish President Recep Tayyip Erdogan in a phone call that he would help."
+    assert {dyad(e) for e in events_of(coder, text) if e.cameo.code == "041"} == {("RUS", "TUR")}
+
+
 def test_announced_conflictual_act_is_a_threat(coder):
     event = only(events_of(coder, "Nigeria announced that it will withdraw its peacekeepers from Chad."), "13")
     assert event.cameo.code == "136"

@@ -242,6 +242,12 @@ def test_an_event_noun_the_verb_acts_in_takes_the_verbs_object(coder):
     assert {dyad(e) for e in events_of(coder, text) if e.cameo.code == "041"} == {("RUS", "TUR")}
 
 
+def test_speakers_together_accuse_the_party_their_clause_names(coder):
+    text = "France and Germany say Russian forces violated the ceasefire."
+    accusations = {dyad(e) for e in events_of(coder, text) if e.cameo.root == "11"}
+    assert accusations == {("FRA", "RUS"), ("DEU", "RUS")}
+
+
 def test_announced_conflictual_act_is_a_threat(coder):
     event = only(events_of(coder, "Nigeria announced that it will withdraw its peacekeepers from Chad."), "13")
     assert event.cameo.code == "136"

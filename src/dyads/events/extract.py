@@ -267,8 +267,9 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
     if entry.cameo[:2] in AUDIENCE_ROOTS:  # "complained to the UN over Israeli raids": the UN only hears it
         target_candidates.sort(key=lambda candidate: candidate[1].endswith("prep:to"))
     target_mentions, target_via, theme = _first_target(target_candidates, source_mentions, finder, entry, lexicon)
-    if (not target_mentions or theme) and len(group) < 2:
-        # a clause's participants and the event's place are weaker guesses than the two sides of a group
+    if (not target_mentions or theme) and (len(group) < 2 or entry.keys_on_attitude):
+        # a clause's participants and the event's place are weaker guesses than the two sides of a group,
+        # unless the row is keyed on the clause ("the US and the Palestinians say Israeli plans violate")
         weaker, weaker_via, weaker_theme = _fallback_target(trigger, entry, source_mentions, finder, lexicon)
         if weaker and not (target_mentions and weaker_theme):
             target_mentions, target_via = weaker, weaker_via

@@ -227,7 +227,8 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
         return _placed(mention, finder.setting_country(trigger.sent))
     if mention.is_group or actor.country or not actor.sectors or actor.code != actor_code(None, actor.sectors):
         return mention
-    if any(c.dep_ == "amod" and c.lower_ in INTERNATIONAL_MODIFIERS for c in finder.doc[mention.end - 1].children):
+    if actor.sectors[0] not in STATELESS_SECTORS and any(
+            c.dep_ == "amod" and c.lower_ in INTERNATIONAL_MODIFIERS for c in finder.doc[mention.end - 1].children):
         return _international(mention)
     if actor.sectors[0] == REFUGEES:
         places, _ = place_mentions(_fled_places(finder.doc[mention.end - 1]), finder)

@@ -108,6 +108,11 @@ def test_known_leaders_resolve_by_name_and_date(nlp):
     assert before["Emmanuel Macron"].actor.sectors == ["ELI"]
 
 
+def test_chinese_leaders_are_known_by_their_surname_which_comes_first(nlp):
+    found = mentions(nlp, "Trump calls President Xi a friend.", when=date(2025, 3, 1))
+    assert found["President Xi"].actor.code == "CHNGOV"
+
+
 def test_international_organisations(nlp):
     found = mentions(nlp, "NATO and the African Union urged the IAEA and Amnesty International to act.")
     assert found["NATO"].actor.code == "IGONATMIL" and found["NATO"].actor.country is None

@@ -222,6 +222,32 @@ def test_what_is_sent_is_not_the_target(coder):
     assert dyad(offer) == ("SYR", "LBN")
 
 
+def test_the_sources_own_country_yields_to_a_foreign_party_of_the_phrase(coder):
+    # "his nation's border with Colombia": the border is the source's own, the country across it the target
+    text = "President Hugo Chavez said he was sending tank battalions to his nation's border with Colombia."
+    assert dyad(only(events_of(coder, text), "15")) == ("VEN", "COL")
+    text = "Peru sent 2,000 troops to its northern border with Ecuador."
+    assert dyad(only(events_of(coder, text), "15")) == ("PER", "ECU")
+    # with no foreign party the own country stands
+    text = "President Hugo Chavez said he was sending tank battalions to his nation's border."
+    assert dyad(only(events_of(coder, text), "15")) == ("VEN", "VEN")
+
+
+def test_an_event_noun_the_verb_acts_in_takes_the_verbs_object(coder):
+    text = ("Mexican President Claudia Sheinbaum and Canadian Prime Minister Justin Trudeau told Trump in phone "
+            "conversations last week that they had made strides.")
+    calls = {dyad(e) for e in events_of(coder, text) if e.cameo.code == "041"}
+    assert calls == {("MEX", "USA"), ("CAN", "USA")}
+    text = "Russian President Vladimir Putin told Turkish President Recep Tayyip Erdogan in a phone call that he would help."
+    assert {dyad(e) for e in events_of(coder, text) if e.cameo.code == "041"} == {("RUS", "TUR")}
+
+
+def test_speakers_together_accuse_the_party_their_clause_names(coder):
+    text = "France and Germany say Russian forces violated the ceasefire."
+    accusations = {dyad(e) for e in events_of(coder, text) if e.cameo.root == "11"}
+    assert accusations == {("FRA", "RUS"), ("DEU", "RUS")}
+
+
 def test_announced_conflictual_act_is_a_threat(coder):
     event = only(events_of(coder, "Nigeria announced that it will withdraw its peacekeepers from Chad."), "13")
     assert event.cameo.code == "136"

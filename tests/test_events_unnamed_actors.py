@@ -122,6 +122,13 @@ def test_soldiers_do_not_take_their_country_to_those_they_fight(coder):
     assert event.target.country is None
 
 
+def test_international_forces_are_an_international_body_not_of_the_place(coder):
+    event = with_root(events_of(coder, "Gunmen attacked multinational troops in Kabul on Sunday."), "18", "19")
+    assert (event.source.code, event.target.code) == ("AFGUAF", "IGOMIL")
+    event = with_root(events_of(coder, "Gunmen attacked troops in Kabul on Sunday."), "18", "19")
+    assert event.target.code == "AFGMIL"
+
+
 def test_refugees_are_of_the_country_they_fled(coder):
     event = with_root(events_of(coder, "Jordan accepted thousands of refugees fleeing the war in Syria."), "07")
     assert event.target.code == "SYRREF"

@@ -480,6 +480,10 @@ def noun_targets(noun: Token) -> list[tuple[Token, str]]:
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS and prep.i > noun.i:
                 candidates += [(g, f"verb.prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
+    manner = noun.head
+    if noun.dep_ == "pobj" and manner.lower_ == "in" and manner.head.pos_ == "VERB":
+        # "told Trump in phone conversations", "killed civilians in airstrikes": the verb's object takes part
+        candidates += [(c, "verb.in." + c.dep_) for c in manner.head.children if c.dep_ in OBJECT_DEPS]
     return candidates
 
 

@@ -267,8 +267,9 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
     if entry.cameo[:2] in AUDIENCE_ROOTS:  # "complained to the UN over Israeli raids": the UN only hears it
         target_candidates.sort(key=lambda candidate: candidate[1].endswith("prep:to"))
     target_mentions, target_via, theme = _first_target(target_candidates, source_mentions, finder, entry, lexicon)
-    if (not target_mentions or theme) and len(group) < 2:
-        # a clause's participants and the event's place are weaker guesses than the two sides of a group
+    if (not target_mentions or theme) and (len(group) < 2 or entry.keys_on_attitude):
+        # a clause's participants and the event's place are weaker guesses than the two sides of a group,
+        # unless the row is keyed on the clause ("the US and the Palestinians say Israeli plans violate")
         weaker, weaker_via, weaker_theme = _fallback_target(trigger, entry, source_mentions, finder, lexicon)
         if weaker and not (target_mentions and weaker_theme):
             target_mentions, target_via = weaker, weaker_via
@@ -354,9 +355,11 @@ def _first_target(
 ):
     """The first candidate naming an actor other than the source, its via, and whether it is only a theme:
     a theme that names no other country ("sent troops to Haiti", "withdrew its forces from Lebanon")
-    yields to a later candidate, and stands only when there is none."""
+    yields to a later candidate, and stands only when there is none. The source's own country, unqualified,
+    yields to a later candidate of another country ("sent troops to his nation's border with Colombia")."""
     source_countries = {m.actor.country for m in source_mentions}
     fallback: tuple[list[Mention], str, bool] = ([], "", False)
+    own_land: tuple[list[Mention], str, bool] | None = None
     press_heard = entry.cameo[:2] in PRESS_CHANNEL_ROOTS
     for token, via in candidates:
         found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions, finder.doc)
@@ -367,8 +370,13 @@ def _first_target(
         if via.split(".")[-1] in OBJECT_DEPS and not foreign and _is_theme(token, via, found, entry, lexicon):
             fallback = fallback if fallback[0] else (found, via, True)
             continue
+        if own_land is not None and not foreign:
+            continue
+        if own_land is None and all(not m.actor.sectors and m.actor.country in source_countries for m in found):
+            own_land = (found, via, False)
+            continue
         return found, via, False
-    return fallback
+    return own_land or fallback
 
 
 def _is_theme(token: Token, via: str, found: list[Mention], entry: TriggerEntry, lexicon: TriggerLexicon) -> bool:

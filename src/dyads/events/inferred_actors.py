@@ -54,6 +54,9 @@ DEPLOYED = "nsubjpass.forces"  # via of such forces
 DOMESTIC_SECTORS = {"COP", "JUD"}
 STATELESS_SECTORS = {"IGO", "NGO", "REF"}  # bodies whose place of action does not say whose they are
 REFUGEES = "REF"  # of the country they fled, not the one they are in
+# "international forces", "multinational troops": of no one country, international bodies (codebook: IGO)
+INTERNATIONAL_MODIFIERS = {"international", "multinational", "multi-national"}
+INTERNATIONAL = "IGO"
 FLIGHT_VERBS = {"flee", "escape"}
 PLACED = "+place"  # rule suffix of an event with an actor given the country of the place it acts in
 # A subject the actor lexicon does not know but the entity recogniser names ("the BCFL said it is
@@ -216,7 +219,7 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
     """A sector-only actor ("gunmen", "protesters", a roadside bomb's attacker) with the country it acts in:
     where the event happened ("gunmen killed five soldiers in Peshawar": unidentified gunmen in Pakistan),
     else `home`, the country of the police or court that acted on it ("Turkish police dispersed students"),
-    else the country the report is set in."""
+    else the country the report is set in. "International forces" are an international body wherever they act."""
     actor = mention.actor
     if mention.kind in (UNRESOLVED, "pronoun") and actor.name and not actor.country and not actor.sectors:
         # a person no lexicon knows is of the report's country, not where the event happens: a president
@@ -224,6 +227,9 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
         return _placed(mention, finder.setting_country(trigger.sent))
     if mention.is_group or actor.country or not actor.sectors or actor.code != actor_code(None, actor.sectors):
         return mention
+    if actor.sectors[0] not in STATELESS_SECTORS and any(
+            c.dep_ == "amod" and c.lower_ in INTERNATIONAL_MODIFIERS for c in finder.doc[mention.end - 1].children):
+        return _international(mention)
     if actor.sectors[0] == REFUGEES:
         places, _ = place_mentions(_fled_places(finder.doc[mention.end - 1]), finder)
         home = None
@@ -241,6 +247,13 @@ def _placed(mention: Mention, country: str | None) -> Mention:
     placed = copy.copy(mention.actor)
     placed.country, placed.code = country, actor_code(country, placed.sectors)
     return Mention(mention.start, mention.end, [placed], mention.kind, rule=mention.rule + PLACED,
+                   antecedent=mention.antecedent, extra=mention.extra)
+
+
+def _international(mention: Mention) -> Mention:
+    international = copy.copy(mention.actor)
+    international.code = INTERNATIONAL + (international.code or "")
+    return Mention(mention.start, mention.end, [international], mention.kind, rule=mention.rule + "+international",
                    antecedent=mention.antecedent, extra=mention.extra)
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.lexicon import actor_code
 from dyads.actors.mention import Mention
-from dyads.actors.recognize import is_lowercase_text
+from dyads.actors.pieces import is_lowercase_text
 from dyads.model import Actor
 
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyads.actors.coding import DE_FACTO
 from dyads.actors.coref.common import PERSON_KINDS, STATE_SECTORS, ResolverState, is_international
 from dyads.actors.lexicon import actor_code
 from dyads.actors.mention import Mention
-from dyads.actors.recognize import DE_FACTO
 
 # "a group [based] in Trinidad", "rebels [operating] in Darfur": the place says whose they are.
 LOCATING_PARTICIPLES = {"based", "operating"}

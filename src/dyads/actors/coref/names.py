@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from dyads.actors.coref.common import NAME_PARTICLES, PERSON_KINDS, ResolverState, copied, names_of, own_actor
 from dyads.actors.mention import Mention
-from dyads.actors.recognize import continues_name
+from dyads.actors.phrases import continues_name
 
 # "Mister Djindjic" (transcripts spell the title out): the name is the words after it.
 HONORIFICS = {"mister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "dr", "dr."}

@@ -1,5 +1,5 @@
-"""What the coreference rules share: the resolver's state (the mentions kept so far and what each resolves to),
-the kinds of mention a pronoun may stand for, and the copying of an antecedent's identity."""
+"""What the coreference rules share: the resolver's state (the mentions kept so far and what each resolves
+to), the kinds of mention a pronoun may stand for, and the copying of an antecedent's identity."""
 
 from __future__ import annotations
 

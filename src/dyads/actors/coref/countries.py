@@ -1,5 +1,5 @@
-"""A country for an actor that names none, from what the parse ties it to: its possessor ("its troops"), where it
-comes from or is based ("doctors from American aid groups"), a title in apposition ("Qatar's emir, Sheikh
+"""A country for an actor that names none, from what the parse ties it to: its possessor ("its troops"), where
+it comes from or is based ("doctors from American aid groups"), a title in apposition ("Qatar's emir, Sheikh
 Hamad"); in a sentence naming one country only (places where things happen aside), for its government's,
 police's or courts' countryless counterparts ("Egyptian police dispersed demonstrators"); an ethnic
 community, by the country it lives in ("ethnic Albanians in Macedonia")."""

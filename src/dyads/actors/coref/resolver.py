@@ -1,5 +1,5 @@
-"""The one left-to-right pass: mentions from the recogniser, name runs and pronouns in document order, each sent
-to the rule that resolves it; then the countries that only the whole document settles."""
+"""The one left-to-right pass: mentions from the recogniser, name runs and pronouns in document order, each
+sent to the rule that resolves it; then the countries that only the whole document settles."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ leaving out who acts on them ("Norway urged both sides")."""
 
 from __future__ import annotations
 
-from dyads.actors.coref.common import PERSON_KINDS, SUBJECTS, ResolverState, copied, is_international
+from dyads.actors.coref.common import PERSON_KINDS, ResolverState, copied, is_international
 from dyads.actors.lexicon import actor_code
 from dyads.actors.mention import Mention
 from dyads.model import Actor
@@ -26,8 +26,8 @@ class CollectiveRules(ResolverState):
 
     def _collective(self, mention: Mention, kinds: tuple[str, ...]) -> bool:
         """'the two leaders', 'both sides' (collectives.tsv): the N most recent distinct actors of the first
-        kind the noun may stand for of which enough were named, leaving out the subject of its verb."""
-        excluded = self._subjects_around(mention)
+        kind the noun may stand for of which enough were named, leaving out who acts on them."""
+        excluded = self._actors_acting_on(mention)
         for kind in kinds:
             if kind == "person" and self._group_of_persons(mention, any_sector=True, excluded=excluded):
                 return True
@@ -41,25 +41,15 @@ class CollectiveRules(ResolverState):
                 return True
         return False
 
-    def _subjects_around(self, mention: Mention) -> list[Actor]:
-        """The actors of the subject of the verb a mention is the object of ("Norway urged both sides"): who
-        acts on the actors summed up is not one of them. A verb joined to another without a subject of its own
-        shares that one's ("described the war and called on both nations")."""
-        root = self.doc[mention.start : mention.end].root
-        if root.dep_ in ("dobj", "dative"):
-            verb = root.head
-        elif root.dep_ == "pobj" and root.head.dep_ == "prep":
-            verb = root.head.head
-        else:
-            return []  # "the two men met", "the UN says both sides ...": the speaker may well be one of them
-        while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ in SUBJECTS for c in verb.children):
-            verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    def _actors_acting_on(self, mention: Mention) -> list[Actor]:
+        """The actors of who acts on a mention ("Norway urged both sides"; `_doers_acting_on`): who acts on
+        the actors summed up is not one of them."""
+        doers = self._doers_acting_on(mention)
         return [
             actor
-            for subject in subjects
+            for token in doers
             for earlier in self.history
-            if earlier.start <= subject.i < earlier.end
+            if earlier.start <= token.i < earlier.end
             for actor in earlier.actors
         ]
 

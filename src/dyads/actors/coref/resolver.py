@@ -33,7 +33,8 @@ from dyads.model import Actor
 class Resolver(
     StrangerRules, CountryRules, NameRules, DescriptionRules, CollectiveRules, BindingRules, PronounRules
 ):
-    """Resolves a document's actor mentions."""
+    """Resolves a document's actor mentions. The rules of each concern are a base class in their own module;
+    all share the state and helpers of `common.ResolverState`."""
 
     def __init__(self, doc: Doc, mentions: list[Mention]):
         super().__init__(doc, mentions)

@@ -225,6 +225,20 @@ def test_the_country_acted_on_is_not_the_doer(nlp):
     assert find(doc, "the country").actor.country == "SDN"
 
 
+def test_who_acts_on_the_country_is_the_doer_of_an_infinitive_or_of_a_passive(nlp):
+    # "wants to send": the infinitive's doer is the subject of the verb it completes
+    doc = coded(nlp, "A strong earthquake struck Nepal on Monday. Japan wants to send aid to the country.")
+    assert find(doc, "the country").actor.country == "NPL"
+    doc = coded(nlp, "Kuwait protested. Iraqi troops were sent into the country.")
+    assert find(doc, "the country").actor.country == "KWT"
+
+
+def test_persons_summed_up_leave_out_the_possessor_of_the_act_on_them(nlp):
+    doc = coded(nlp, "Peruvian Defense Minister Alma Quispe met opposition leader Rosa Vela and President Hugo "
+                     "Salinas in Lima. Salinas's appeal to the two leaders was heard.")
+    assert {a.name for a in find(doc, "the two leaders").actors} == {"Alma Quispe", "Rosa Vela"}
+
+
 def test_the_two_countries_acted_on_leave_out_the_doer(nlp):
     doc = coded(nlp, "Russia is at war with Ukraine. Nazarbayev described the conflict as nonsense and called on "
                      "both nations to find a way to resolve it.")

@@ -1,0 +1,150 @@
+"""Plurals that sum up actors named before: "the two defense ministers" → the two most recent fitting persons,
+"the two countries" → the two most recent countries; collective nouns ("the two leaders", "both sides",
+"both forces": data/actors/collectives.tsv) → the most recent actors of the kinds they may stand for,
+leaving out who acts on them ("Norway urged both sides")."""
+
+from __future__ import annotations
+
+from dyads.actors.coref.common import PERSON_KINDS, ResolverState, copied, is_international
+from dyads.actors.lexicon import actor_code
+from dyads.actors.mention import Mention
+from dyads.model import Actor
+
+ARMED_SECTORS = {"MIL", "REB", "UAF"}
+# First words of a number that sums up actors named before ("the two men", "both sides"); "two men were
+# killed" is about two others.
+SUMMING_UP = {"the", "these", "those", "both"}
+
+
+class CollectiveRules(ResolverState):
+    """Groups of actors named before."""
+
+    def _restricted(self, mention: Mention) -> bool:
+        """'the countries that agreed to contribute': a relative clause says which, not an earlier mention."""
+        root = self.doc[mention.start : mention.end].root
+        return any(child.dep_ == "relcl" for child in root.children)
+
+    def _collective(self, mention: Mention, kinds: tuple[str, ...]) -> bool:
+        """'the two leaders', 'both sides' (collectives.tsv): the N most recent distinct actors of the first
+        kind the noun may stand for of which enough were named, leaving out who acts on them."""
+        excluded = self._actors_acting_on(mention)
+        for kind in kinds:
+            if kind == "person" and self._group_of_persons(mention, any_sector=True, excluded=excluded):
+                return True
+            if kind in ("country", "government"):
+                sectors = [] if kind == "country" else ["GOV"]
+                if self._group_of_countries(mention, sectors, excluded=excluded):
+                    return True
+            if kind == "force" and self._group_of_parties(mention, excluded, ARMED_SECTORS):
+                return True
+            if kind == "party" and self._group_of_parties(mention, excluded):
+                return True
+        return False
+
+    def _actors_acting_on(self, mention: Mention) -> list[Actor]:
+        """The actors of who acts on a mention ("Norway urged both sides"; `_doers_acting_on`): who acts on
+        the actors summed up is not one of them."""
+        doers = self._doers_acting_on(mention)
+        return [
+            actor
+            for token in doers
+            for earlier in self.history
+            if earlier.start <= token.i < earlier.end
+            for actor in earlier.actors
+        ]
+
+    def _group_of_persons(self, mention: Mention, any_sector: bool = False, excluded: list[Actor] = ()) -> bool:
+        """'the two defense ministers' → the N most recent distinct persons who fit (with `any_sector`,
+        whatever their sector: "the two men"), none of the `excluded`."""
+        wanted = mention.extra.get("number", 2)
+        actor = mention.actor
+        members: list[Mention] = []
+        names: set[str] = {other.name for other in excluded if other.name}
+        for earlier in reversed(self.history):
+            other = earlier.actor
+            if earlier.is_group or earlier.kind not in PERSON_KINDS | {"pronoun"} or not other.name:
+                continue
+            if self._root(earlier).extra.get("stranger"):
+                continue  # a voice the report quotes, not one of the parties it sums up
+            if actor.country and other.country != actor.country:
+                continue
+            if actor.sectors and not any_sector and not set(actor.sectors) <= set(other.sectors):
+                continue
+            if other.name not in names:
+                names.add(other.name)
+                members.append(self._root(earlier))
+            if len(members) == wanted:
+                break
+        return self._make_group(mention, members, wanted)
+
+    def _group_of_countries(
+        self, mention: Mention, sectors: list[str] = (), excluded: list[Actor] = ()
+    ) -> bool:
+        """'the two countries' → the N most recently named distinct countries, none of the `excluded`
+        (with `sectors`, their institutions of those sectors: "the two governments")."""
+        wanted = mention.extra.get("number", 2)
+        members: list[Mention] = []
+        countries: set[str] = set()
+        unwanted = {actor.country for actor in excluded if actor.country} | self._other_party_countries(mention)
+        for earlier in reversed(self.history):
+            for member in earlier.actors:
+                country = member.country
+                if country and country not in countries | unwanted and earlier.kind not in ("pronoun",):
+                    countries.add(country)
+                    members.append(earlier)
+            if len(countries) >= wanted:
+                break
+        if len(countries) < wanted:
+            return False
+        chosen = []
+        seen: set[str] = set()
+        for earlier in members:
+            for member in earlier.actors:
+                if member.country in countries and member.country not in seen and len(seen) < wanted:
+                    seen.add(member.country)
+                    code = actor_code(member.country, list(sectors))
+                    chosen.append(Actor(member.country, code=code, country=member.country, sectors=list(sectors)))
+        self._set_group(mention, chosen, members)
+        return True
+
+    def _group_of_parties(self, mention: Mention, excluded: list[Actor], sectors: set[str] = frozenset()) -> bool:
+        """'both sides' → the N most recently named actors on distinct sides (`_side`), none of the `excluded`
+        and no country named as the place where something happens ("signed in Minsk"); with `sectors`, only
+        actors of such a sector ('both forces': an army and the rebels)."""
+        wanted = mention.extra.get("number", 2)
+        members: list[Mention] = []
+        sides: set[tuple] = {_side(actor) for actor in excluded}
+        for earlier in reversed(self.history):
+            other = earlier.actor
+            place = earlier.kind in ("country", "capital") and self._named_as_place(earlier)
+            if earlier.is_group or earlier.kind == "pronoun" or place:
+                continue
+            if sectors and not set(other.sectors) & sectors or not (other.country or is_international(earlier)):
+                continue
+            if _side(other) not in sides:
+                sides.add(_side(other))
+                members.append(self._root(earlier))
+            if len(members) == wanted:
+                break
+        return self._make_group(mention, members, wanted)
+
+    def _make_group(self, mention: Mention, members: list[Mention], wanted: int) -> bool:
+        if len(members) < wanted:
+            return False
+        self._set_group(mention, [m.actor for m in members], members)
+        return True
+
+    def _set_group(self, mention: Mention, actors: list[Actor], members: list[Mention]) -> None:
+        own = mention.actor
+        mention.actors = [copied(actor, own) for actor in actors]
+        mention.kind = "group"
+        mention.extra["members"] = members
+        self.antecedent[id(mention)] = members[0]
+
+
+def _side(actor: Actor) -> tuple:
+    """What tells two parties apart: a state organ by its country and sector (the government, the army), an
+    international body by its organisation (a UN mission is the UN's)."""
+    if actor.country:
+        return actor.country, tuple(actor.sectors[:1])
+    return (actor.code or "")[:6], ()

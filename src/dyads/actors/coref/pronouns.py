@@ -1,0 +1,146 @@
+"""Pronouns: "he/she", "they", "it" → the most compatible recent mention, subjects first (pleonastic "it" is
+skipped). A pronoun becomes a mention only when it is resolved."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyads.actors.coref.common import (
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_WINDOW,
+    SUBJECTS,
+    THING_PRONOUNS,
+    ResolverState,
+    copied,
+    is_person,
+    is_thing,
+    own_actor,
+)
+from dyads.actors.mention import Mention
+from dyads.model import Actor
+
+GENDER = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she", "hers": "she"}
+GENDER["herself"] = "she"
+# Adjectives that describe an actor's stance ("Syria says it is ready to talk"): their "it" is no filler.
+WILLING_ADJECTIVES = {
+    "willing", "unwilling", "ready", "prepared", "determined", "able", "unable", "eager", "keen",
+    "reluctant", "committed", "happy", "open", "obliged", "set", "intent", "resolved",
+}  # fmt: skip
+
+
+class PronounRules(ResolverState):
+    """Pronouns and what they stand for."""
+
+    def _resolve_pronoun(self, token: Token) -> Mention | None:
+        word = token.lower_
+        if word in THING_PRONOUNS and _pleonastic(token):
+            return None
+        group = (
+            PERSON_PRONOUNS
+            if word in PERSON_PRONOUNS
+            else PLURAL_PRONOUNS
+            if word in PLURAL_PRONOUNS
+            else THING_PRONOUNS
+        )
+        found = self._pronoun_antecedent(token, group)
+        if found is None:
+            return None
+        earlier, actors = found
+        span = self.doc[token.i : token.i + 1]
+        mention = Mention(
+            token.i,
+            token.i + 1,
+            [copied(actor, own_actor(span)) for actor in actors],
+            "pronoun",
+            rule=f"coref:pronoun:{word}",
+            extra={"pronoun": word, "plural": word in PLURAL_PRONOUNS},
+        )
+        self.antecedent[id(mention)] = earlier
+        return mention
+
+    def _pronoun_antecedent(self, token: Token, group: set[str]) -> tuple[Mention, list[Actor]] | None:
+        """The best antecedent for a pronoun and the actors it stands for (two for 'Cho and Sergeev ... they')."""
+        sentence = self._sentence(token.i)
+        candidates = [
+            m
+            for m in self.history + (self.strangers if group is PERSON_PRONOUNS else [])
+            if m.end <= token.i and sentence - self._sentence(m.start) <= PRONOUN_WINDOW
+        ]
+        ranked = sorted(candidates, key=lambda m: self._salience(m, token, sentence), reverse=True)
+        controller = self._object_controller(token)
+        ranked.sort(key=lambda m: not (controller is not None and m.start <= controller.i < m.end))
+        for mention in ranked:
+            if self._bound_elsewhere(token, mention):
+                continue
+            if group is PLURAL_PRONOUNS:
+                if mention.is_group or mention.extra.get("plural"):
+                    return self._root(mention), mention.actors
+                partners = self._coordinated(mention)
+                # coordinated countries or bodies stand for a "they" of their own sentence only; one further
+                # back is more often a plural noun the lexicons do not know ("Greek Cypriots")
+                nearby = is_person(mention) or self._sentence(mention.start) == sentence
+                if partners and nearby:
+                    return self._root(mention), [mention.actor, *(partner.actor for partner in partners)]
+            elif group is PERSON_PRONOUNS and is_person(mention):
+                root = self._root(mention)
+                gender = GENDER.get(token.lower_)
+                if self.gender.setdefault(id(root), gender) != gender:
+                    continue
+                return root, mention.actors
+            elif group is THING_PRONOUNS and is_thing(mention):
+                return self._root(mention), mention.actors
+        return None
+
+    def _object_controller(self, pronoun: Token) -> Token | None:
+        """'Egypt told Israel to withdraw its forces': in an infinitive after a verb with an object, the
+        object is who acts, and whose the pronoun most likely is."""
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+        if verb.dep_ != "xcomp" or not infinitive:
+            return None
+        return next((child for child in verb.head.children if child.dep_ in ("dobj", "dative")), None)
+
+    def _salience(self, mention: Mention, pronoun: Token, sentence: int) -> tuple:
+        """Same sentence first, its nearest subject first; in an earlier sentence, the subject of the main
+        clause, then other subjects, then the first named."""
+        root = self.doc[mention.start : mention.end].root
+        distance = sentence - self._sentence(mention.start)
+        is_subject = root.dep_ in SUBJECTS
+        if distance == 0:
+            return (0, is_subject, False, mention.start)
+        return (-distance, is_subject, root.head.dep_ == "ROOT", -mention.start)
+
+    def _coordinated(self, mention: Mention) -> list[Mention]:
+        """'Cho and Sergeev', 'India, Japan and the Philippines': the mentions of the same sort (persons,
+        or countries and organisations) coordinated with this one."""
+        same_sort = is_person if is_person(mention) else is_thing if is_thing(mention) else None
+        if same_sort is None:
+            return []
+        root = self.doc[mention.start : mention.end].root
+        partners = []
+        for conjunct in root.conjuncts:
+            other = next((m for m in self.history if m.start <= conjunct.i < m.end), None)
+            if other is not None and other is not mention and same_sort(other) and other not in partners:
+                partners.append(other)
+        return partners
+
+
+def _pleonastic(token: Token) -> bool:
+    """'It was unclear whether ...', 'it appeared that ...': an 'it' that refers to nothing."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    clauses = {"ccomp", "xcomp", "csubj", "advcl"}
+    if head.lemma_ in ("be", "seem", "appear", "remain"):
+        complements = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+        if any(c.lemma_ in WILLING_ADJECTIVES for c in complements):
+            return False  # "it is willing to withdraw": the adjective says something of an actor
+        has_clause = any(c.dep_ in clauses for c in head.children)
+        has_clause = has_clause or any(g.dep_ in clauses for c in complements for g in c.children)
+        return bool(complements) and has_clause or head.lemma_ in ("seem", "appear")
+    return False

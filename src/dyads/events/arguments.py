@@ -117,7 +117,7 @@ class ArgumentFinder:
             for node in frontier:
                 for child in _phrase_children(node):
                     found = self.mention_of(child)
-                    if found is not None and not _names_a_venue(found, child, node):
+                    if found is not None and not names_a_venue(found, self.doc):
                         return found, child
                     next_frontier.append(child)
             frontier = next_frontier
@@ -188,9 +188,11 @@ def venue_nouns() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv("events/venue_nouns.tsv"))
 
 
-def _names_a_venue(mention: Mention, token: Token, head: Token) -> bool:
+def names_a_venue(mention: Mention, doc: Doc) -> bool:
     """"the Vienna session", "the Minsk talks": the city is where the occasion is held, not a party to it."""
-    return mention.kind == "capital" and token.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in venue_nouns()
+    last = doc[mention.end - 1]
+    return (mention.kind == "capital" and last.dep_ in ("compound", "nmod", "amod")
+            and last.head.lemma_.lower() in venue_nouns())
 
 
 def _phrase_children(node: Token) -> list[Token]:

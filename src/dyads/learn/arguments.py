@@ -16,10 +16,8 @@ import copy
 from spacy.tokens import Token
 
 from dyads.actors.mention import Mention
-from dyads.events.arguments import ArgumentFinder
-from dyads.events.extract import VENUE_ROOTS
+from dyads.events.arguments import ArgumentFinder, names_a_venue
 from dyads.events.inferred_actors import located
-from dyads.events.lexicon import trigger_lexicon
 from dyads.learn.model import IS_ARGUMENT, LinearModel
 from dyads.learn.proposals import Proposal
 
@@ -37,18 +35,6 @@ def sentence_mentions(proposal: Proposal, finder: ArgumentFinder) -> list[Mentio
                 (m.start, m.end) != (mention.start, mention.end) for m in found):
             found.append(mention)
     return found
-
-
-def names_a_venue(mention: Mention, doc) -> bool:
-    """A city naming a meeting or an accord held there ("the Vienna session", "the Minsk accords"): where,
-    not who, as the rules read it too."""
-    if mention.kind != "capital":
-        return False
-    last = doc[mention.end - 1]
-    if last.dep_ not in ("compound", "nmod", "amod"):
-        return False
-    entry = trigger_lexicon().reading(last.head)
-    return entry is not None and entry.cameo[:2] in VENUE_ROOTS
 
 
 def dependency_path(mention_head: Token, trigger: Token) -> tuple[list[str], list[str]]:

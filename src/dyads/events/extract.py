@@ -57,7 +57,7 @@ from dyads.events.lexicon import (
     trigger_lexicon,
 )
 from dyads.events.ontology import lookup
-from dyads.events.referents import referred_doer
+from dyads.events.referents import DEFINITE, referred_doer
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
 from dyads.model import Actor, Event, event_id
 from dyads.model import Span as TextSpan
@@ -186,9 +186,6 @@ def _drop_repeats(candidates: list[EventCandidate]) -> None:
                 break
         else:
             kept.append(candidate)
-
-
-DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 def _repeats(later: EventCandidate, first: EventCandidate) -> bool:

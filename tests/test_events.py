@@ -877,6 +877,29 @@ def test_a_denial_that_names_no_one_answers_the_last_accusation(coder):
     assert (denial.cameo.code, *dyad(denial)) == ("016", "CHN", "USA")
 
 
+@pytest.mark.parametrize(("text", "root", "dyad_codes"), [
+    (("The Security Council passed a resolution on Monday demanding that Iran halt uranium enrichment. "
+      "Iran rejected the resolution."), "12", ("IRN", "IGOUNO")),
+    ("An Arab League summit opened in Damascus on Saturday. Lebanon boycotted the summit.", "14", ("LBN", "IGOARL")),
+    ("Iran announced it would free the British sailors. The British government welcomed the news.", "05",
+     ("GBRGOV", "IRN")),
+    # those who back the plan did not make it: China answers Japan, who proposed it
+    (("Japan proposed a plan to end the fishing dispute. The United States supports the plan. "
+      "China rejected the plan."), "12", ("CHN", "JPN")),
+])
+def test_a_response_to_something_named_earlier_is_aimed_at_its_maker(coder, text, root, dyad_codes):
+    events = [e for e in events_of(coder, text) if e.cameo.root == root]
+    response = events[-1]
+    assert (response.source.code, response.target.code[: len(dyad_codes[1])]) == dyad_codes
+    assert response.rule.endswith("+refers")
+
+
+def test_a_response_to_its_own_country_s_plan_refers_to_no_one(coder):
+    text = "Japan proposed a plan to end the fishing dispute. Japanese opposition parties criticized the plan."
+    criticism = only(events_of(coder, text), "11")
+    assert not criticism.rule.endswith("+refers")
+
+
 def test_predicates_in_a_semicolon_series_share_the_first_subject(coder):
     # the parser hangs the first predicate on the second, which is left with no subject of its own
     text = "The Lithuanian president called for an end to the quarrel; urged Poland to abandon its claims; and praised Latvia."

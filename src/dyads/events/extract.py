@@ -57,6 +57,7 @@ from dyads.events.lexicon import (
     trigger_lexicon,
 )
 from dyads.events.ontology import lookup
+from dyads.events.referents import DEFINITE, referred_doer
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
 from dyads.model import Actor, Event, event_id
 from dyads.model import Span as TextSpan
@@ -114,6 +115,8 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
             for source, target, reciprocal, via in _arguments(trigger, entry, finder, lexicon):
                 if target is None and entry.cameo == DENIAL and (accuser := _accuser(source, candidates)):
                     target, via = accuser, via + "+answers"
+                if target is None and (referred := referred_doer(trigger, entry, source, candidates, finder)):
+                    target, via = referred, via + "+refers"
                 event = _event(sent_index, sent, trigger, entry, source, target, via, weight)
                 if _travels_privately(event):
                     continue
@@ -183,9 +186,6 @@ def _drop_repeats(candidates: list[EventCandidate]) -> None:
                 break
         else:
             kept.append(candidate)
-
-
-DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 def _repeats(later: EventCandidate, first: EventCandidate) -> bool:

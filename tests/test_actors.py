@@ -43,6 +43,17 @@ def test_possessive_capital_is_its_own_mention(nlp):
     assert found["Lima's envoy"].actor.code == "PERGOV"
 
 
+def test_opposition_to_something_is_a_stance_not_the_opposition(nlp):
+    found = mentions(nlp, "Kiev's opposition to the decree angered Moscow.")
+    assert "Kiev's opposition" not in found
+    assert found["Kiev"].actor.code == "UKR"
+    found = mentions(nlp, "Crowds voiced their opposition against the coup.")
+    assert not any("opposition" in text for text in found)
+    found = mentions(nlp, "Cambodia's opposition has returned, and they persuaded the opposition to join the talks.")
+    assert found["Cambodia's opposition"].actor.code == "KHMOPP"
+    assert found["the opposition"].actor.sectors == ["OPP"]  # "to" begins a verb: the parties
+
+
 def test_demonyms_code_countries_and_sectors(nlp):
     found = mentions(nlp, "Chilean police detained Bolivian farmers while Norwegian diplomats watched.")
     assert found["Chilean police"].actor.code == "CHLCOP"

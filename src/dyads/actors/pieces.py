@@ -126,6 +126,8 @@ class PieceFinder:
             return False  # an "anti-Syria journalist" or "pro-Russian separatists" are not of that country
         if entry.kind == "demonym" and _names_a_geographic_feature(doc, end):
             return False
+        if entry.kind == "role" and _names_a_stance(doc, end, self.lexicon.stance_senses.get(key)):
+            return False  # "Kiev's opposition to the decree" is Kiev's stance, not Ukraine's opposition
         text = doc[start:end].text
         if not lowercase:
             if pattern.acronym:
@@ -226,6 +228,17 @@ def _after_capitalised_hyphen(doc: Doc, start: int) -> bool:
 
 def _names_a_geographic_feature(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in GEOGRAPHIC_FEATURES and doc[end].text[:1].isupper()
+
+
+def _names_a_stance(doc: Doc, end: int, prepositions: frozenset[str] | None) -> bool:
+    """Is the word before `end` a stance here: followed by one of its prepositions, attached to it or, where
+    the parse hangs the preposition on the verb ("voiced their opposition to the coup"), after a possessor?"""
+    if not prepositions or end >= len(doc):
+        return False
+    word, after = doc[end - 1], doc[end]
+    if after.lower_ not in prepositions or after.pos_ != "ADP":
+        return False  # "persuaded the opposition to join": "to" begins a verb
+    return after.head.i == word.i or any(child.dep_ == "poss" for child in word.children)
 
 
 def _after_stance_prefix(doc: Doc, start: int) -> bool:

@@ -334,6 +334,21 @@ def test_forces_led_by_a_country_are_that_countrys(nlp):
     assert found["Kenyan-led forces"].actor.code == "KENMIL"
 
 
+def test_a_coalition_led_by_a_country_or_organisation_is_theirs(nlp):
+    found = mentions(nlp, "The U.S.-led coalition and Saudi-led forces met NATO-led troops and U.N.-led police.")
+    assert found["U.S.-led"].actor.code == "USA"  # one token: "U.S." inside it
+    assert found["Saudi-led forces"].actor.code == "SAUMIL"
+    assert found["NATO-led troops"].actor.code == "IGONATMIL"
+    assert found["U.N.-led police"].actor.code == "IGOUNO"
+
+
+def test_a_country_backing_others_is_no_actor_of_the_phrase(nlp):
+    found = mentions(nlp, "Russian-backed separatists and French-backed forces clashed near the Kremlin-backed mayor.")
+    assert found["separatists"].actor.country is None
+    assert found["forces"].actor.country is None
+    assert not {"Russian", "French", "Kremlin"} & set(found)
+
+
 def test_rebels_in_a_country_are_its_rebels_but_troops_are_not(nlp):
     found = mentions(nlp, "Rebels in Chad attacked while troops in Mali waited.")
     assert found["Rebels in Chad"].actor.code == "TCDREB"

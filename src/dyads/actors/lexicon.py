@@ -309,6 +309,13 @@ def load_regions() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def hyphen_participles() -> dict[str, str]:
+    """Participles glued by a hyphen to a place or organisation ("-led", "-backed") → whose the noun after
+    them is: "own" (the place's) or "other"."""
+    return {row["participle"].lower(): row["whose"] for row in read_tsv("actors/hyphen_participles.tsv")}
+
+
+@lru_cache(maxsize=1)
 def load_collectives() -> dict[str, tuple[str, ...]]:
     """Plural nouns that sum up actors named before ("leaders") → the kinds they stand for, first choice first."""
     return {

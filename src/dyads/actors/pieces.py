@@ -18,6 +18,7 @@ from dyads.actors.lexicon import (
     ActorLexicon,
     Entry,
     country_on,
+    hyphen_participles,
     load_lexicon,
 )
 
@@ -89,10 +90,28 @@ class PieceFinder:
         document = doc._.document
         if document is not None and document.date is not None:
             chosen = [_as_of(piece, document.date) for piece in chosen]
+        chosen = self._with_glued_leaders(doc, chosen, taken)
         if lowercase:
             return chosen
         pieces = _with_introduced_organisations(doc, self._with_near_misses(doc, chosen, taken))
         return _with_introduced_acronyms(doc, pieces)
+
+    def _with_glued_leaders(self, doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
+        """'the U.S.-led coalition', 'U.N.-led troops': the tokenizer keeps a dotted abbreviation and the
+        participle after it as one word; the place or organisation that leads is a piece of that word."""
+        found = []
+        for token in doc:
+            name, hyphen, participle = token.text.rpartition("-")
+            if taken[token.i] or not hyphen or hyphen_participles().get(participle.lower()) != "own":
+                continue
+            key = name.lower()
+            entry = self.lexicon.entries.get(key)
+            if entry is None or entry.kind not in PLACE_KINDS | NAMED_KINDS or entry.kind == "person":
+                continue
+            pattern = self.lexicon.patterns[key]
+            if name in pattern.forms or not pattern.acronym and name[:1].isupper():
+                found.append(Piece(token.i, token.i + 1, entry))
+        return sorted(pieces + found, key=lambda p: p.start) if found else pieces
 
     def _with_near_misses(self, doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
         """A lone capitalised name one letter away from a country or demonym ("Afganistan", "Ethipian
@@ -124,6 +143,8 @@ class PieceFinder:
             return False  # the "National-Democratic Party" is not the "Democratic Party"
         if entry.kind in PLACE_KINDS and _after_stance_prefix(doc, start):
             return False  # an "anti-Syria journalist" or "pro-Russian separatists" are not of that country
+        if entry.kind != "role" and hyphen_participle_after(doc, end) == "other":
+            return False  # "Russian-backed separatists" are not Russia's, nor is Russia an actor there
         if entry.kind == "demonym" and _names_a_geographic_feature(doc, end):
             return False
         if entry.kind == "role" and _names_a_stance(doc, end, self.lexicon.stance_senses.get(key)):
@@ -239,6 +260,14 @@ def _names_a_stance(doc: Doc, end: int, prepositions: frozenset[str] | None) -> 
     if after.lower_ not in prepositions or after.pos_ != "ADP":
         return False  # "persuaded the opposition to join": "to" begins a verb
     return after.head.i == word.i or any(child.dep_ == "poss" for child in word.children)
+
+
+def hyphen_participle_after(doc: Doc, end: int) -> str | None:
+    """Whose the noun after a name glued to a participle by a hyphen is ("Saudi[-led]": "own",
+    "Russian[-backed]": "other"); None where no such participle follows."""
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or doc[end].whitespace_:
+        return None
+    return hyphen_participles().get(doc[end + 1].lower_)
 
 
 def _after_stance_prefix(doc: Doc, start: int) -> bool:

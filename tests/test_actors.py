@@ -67,6 +67,12 @@ def test_hyphenated_demonyms_form_a_group(nlp):
     assert found["Swedish-Finnish"].kind == "group"
 
 
+def test_hyphenated_countries_kept_in_one_word_form_a_group(nlp):
+    found = mentions(nlp, "U.S.-Russian talks opened near the U.K.-U.S. base.")
+    assert [a.country for a in found["U.S.-Russian"].actors] == ["USA", "RUS"]
+    assert [a.country for a in found["U.K.-U.S."].actors] == ["GBR", "USA"]
+
+
 def test_country_before_a_non_actor_noun_stays_a_country(nlp):
     found = mentions(nlp, "Analysts doubted U.S. missile defense plans.")
     assert "U.S." in found and found["U.S."].actor.code == "USA"

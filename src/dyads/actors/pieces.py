@@ -35,6 +35,8 @@ ORGANISATION_HEADS = {
 }  # fmt: skip
 NAME_LINK_WORDS = {"of", "for", "and"}  # "Movement for Democracy", "Council of Elders"
 STANCE_PREFIXES = {"anti", "pro"}
+# Kinds of name that join a hyphenated group of countries in one word ("U.S.-Russian", "U.K.-U.S.").
+GROUP_MEMBER_KINDS = {"country", "capital", "demonym"}
 # Capitalised words that make a demonym before them part of a sea's or a land's name ("the Indian Ocean",
 # "the Persian Gulf"): a place no state acts as.
 GEOGRAPHIC_FEATURES = {"ocean", "sea", "gulf", "bay", "peninsula", "strait", "straits", "channel", "basin"}
@@ -90,28 +92,40 @@ class PieceFinder:
         document = doc._.document
         if document is not None and document.date is not None:
             chosen = [_as_of(piece, document.date) for piece in chosen]
-        chosen = self._with_glued_leaders(doc, chosen, taken)
+        chosen = self._with_glued_names(doc, chosen, taken)
         if lowercase:
             return chosen
         pieces = _with_introduced_organisations(doc, self._with_near_misses(doc, chosen, taken))
         return _with_introduced_acronyms(doc, pieces)
 
-    def _with_glued_leaders(self, doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
-        """'the U.S.-led coalition', 'U.N.-led troops': the tokenizer keeps a dotted abbreviation and the
-        participle after it as one word; the place or organisation that leads is a piece of that word."""
+    def _with_glued_names(self, doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
+        """The tokenizer keeps a dotted abbreviation and what a hyphen glues to it as one word: the leader of
+        'the U.S.-led coalition', 'U.N.-led troops' is a piece of that word, and so are the countries of
+        'U.S.-Russian talks', 'the U.K.-U.S. base' (one group)."""
         found = []
         for token in doc:
-            name, hyphen, participle = token.text.rpartition("-")
-            if taken[token.i] or not hyphen or hyphen_participles().get(participle.lower()) != "own":
+            if taken[token.i] or "-" not in token.text:
                 continue
-            key = name.lower()
-            entry = self.lexicon.entries.get(key)
-            if entry is None or entry.kind not in PLACE_KINDS | NAMED_KINDS or entry.kind == "person":
+            name, _, participle = token.text.rpartition("-")
+            if hyphen_participles().get(participle.lower()) == "own":
+                entry = self._glued_entry(name)
+                if entry is not None and entry.kind in PLACE_KINDS | NAMED_KINDS and entry.kind != "person":
+                    found.append(Piece(token.i, token.i + 1, entry))
                 continue
-            pattern = self.lexicon.patterns[key]
-            if name in pattern.forms or not pattern.acronym and name[:1].isupper():
-                found.append(Piece(token.i, token.i + 1, entry))
+            parts = [self._glued_entry(part) for part in token.text.split("-")]
+            if len(parts) > 1 and all(p is not None and p.kind in GROUP_MEMBER_KINDS for p in parts):
+                countries = tuple(dict.fromkeys(c for part in parts for c in part.countries))
+                found.append(Piece(token.i, token.i + 1, Entry(kind="group", countries=countries)))
         return sorted(pieces + found, key=lambda p: p.start) if found else pieces
+
+    def _glued_entry(self, name: str) -> Entry | None:
+        """The lexicon's entry for a name inside a hyphenated word, in a case it is written in."""
+        key = name.lower()
+        entry = self.lexicon.entries.get(key)
+        if entry is None:
+            return None
+        pattern = self.lexicon.patterns[key]
+        return entry if name in pattern.forms or not pattern.acronym and name[:1].isupper() else None
 
     def _with_near_misses(self, doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
         """A lone capitalised name one letter away from a country or demonym ("Afganistan", "Ethipian

@@ -353,6 +353,8 @@ def test_a_country_backing_others_is_no_actor_of_the_phrase(nlp):
     assert found["separatists"].actor.country is None
     assert found["forces"].actor.country is None
     assert not {"Russian", "French", "Kremlin"} & set(found)
+    found = mentions(nlp, "The military-backed administration tried to exile her.")
+    assert [m.actor.code for m in found.values()] == ["GOV"]  # the army behind it is no actor here
 
 
 def test_rebels_in_a_country_are_its_rebels_but_troops_are_not(nlp):

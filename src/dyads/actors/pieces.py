@@ -157,8 +157,8 @@ class PieceFinder:
             return False  # the "National-Democratic Party" is not the "Democratic Party"
         if entry.kind in PLACE_KINDS and _after_stance_prefix(doc, start):
             return False  # an "anti-Syria journalist" or "pro-Russian separatists" are not of that country
-        if entry.kind != "role" and hyphen_participle_after(doc, end) == "other":
-            return False  # "Russian-backed separatists" are not Russia's, nor is Russia an actor there
+        if hyphen_participle_after(doc, end) == "other":
+            return False  # "Russian-backed separatists" are not Russia's, "military-backed rulers" no army
         if entry.kind == "demonym" and _names_a_geographic_feature(doc, end):
             return False
         if entry.kind == "role" and _names_a_stance(doc, end, self.lexicon.stance_senses.get(key)):

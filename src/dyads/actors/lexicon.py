@@ -310,8 +310,8 @@ def load_regions() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def hyphen_participles() -> dict[str, str]:
-    """Participles glued by a hyphen to a place or organisation ("-led", "-backed") → whose the noun after
-    them is: "own" (the place's) or "other"."""
+    """Participles glued by a hyphen to an actor word ("Saudi-led", "Russian-backed") → whose the noun after
+    them is: "own" (that actor's) or "other"."""
     return {row["participle"].lower(): row["whose"] for row in read_tsv("actors/hyphen_participles.tsv")}
 
 

@@ -1,7 +1,7 @@
 """Pieces: the lexicon's matches in a Doc that are plausible there ("South Korean", "Defense Minister",
 "Kremlin", "Vladimir Putin"), longest first and without overlaps; names introduced with an acronym ("The Civil
-Liberty Organization (CLO)") and near misses ("Afganistan") become pieces too. Also what a run of role pieces
-says of its sectors."""
+Liberty Organization (CLO)"), near misses ("Afganistan") and names inside one hyphenated word ("the U.S.-led
+coalition") become pieces too. Also what a run of role pieces says of its sectors."""
 
 from __future__ import annotations
 

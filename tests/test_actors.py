@@ -43,6 +43,17 @@ def test_possessive_capital_is_its_own_mention(nlp):
     assert found["Lima's envoy"].actor.code == "PERGOV"
 
 
+def test_opposition_to_something_is_a_stance_not_the_opposition(nlp):
+    found = mentions(nlp, "Kiev's opposition to the decree angered Moscow.")
+    assert "Kiev's opposition" not in found
+    assert found["Kiev"].actor.code == "UKR"
+    found = mentions(nlp, "Crowds voiced their opposition against the coup.")
+    assert not any("opposition" in text for text in found)
+    found = mentions(nlp, "Cambodia's opposition has returned, and they persuaded the opposition to join the talks.")
+    assert found["Cambodia's opposition"].actor.code == "KHMOPP"
+    assert found["the opposition"].actor.sectors == ["OPP"]  # "to" begins a verb: the parties
+
+
 def test_demonyms_code_countries_and_sectors(nlp):
     found = mentions(nlp, "Chilean police detained Bolivian farmers while Norwegian diplomats watched.")
     assert found["Chilean police"].actor.code == "CHLCOP"
@@ -54,6 +65,12 @@ def test_hyphenated_demonyms_form_a_group(nlp):
     found = mentions(nlp, "Officials rejected the Swedish-Finnish plan for the lake.")
     assert [a.country for a in found["Swedish-Finnish"].actors] == ["SWE", "FIN"]
     assert found["Swedish-Finnish"].kind == "group"
+
+
+def test_hyphenated_countries_kept_in_one_word_form_a_group(nlp):
+    found = mentions(nlp, "U.S.-Russian talks opened near the U.K.-U.S. base.")
+    assert [a.country for a in found["U.S.-Russian"].actors] == ["USA", "RUS"]
+    assert [a.country for a in found["U.K.-U.S."].actors] == ["GBR", "USA"]
 
 
 def test_country_before_a_non_actor_noun_stays_a_country(nlp):
@@ -321,6 +338,23 @@ def test_unknown_names_may_stand_between_a_place_and_its_institution(nlp):
 def test_forces_led_by_a_country_are_that_countrys(nlp):
     found = mentions(nlp, "Kenyan-led forces secured the port.")
     assert found["Kenyan-led forces"].actor.code == "KENMIL"
+
+
+def test_a_coalition_led_by_a_country_or_organisation_is_theirs(nlp):
+    found = mentions(nlp, "The U.S.-led coalition and Saudi-led forces met NATO-led troops and U.N.-led police.")
+    assert found["U.S.-led"].actor.code == "USA"  # one token: "U.S." inside it
+    assert found["Saudi-led forces"].actor.code == "SAUMIL"
+    assert found["NATO-led troops"].actor.code == "IGONATMIL"
+    assert found["U.N.-led police"].actor.code == "IGOUNO"
+
+
+def test_a_country_backing_others_is_no_actor_of_the_phrase(nlp):
+    found = mentions(nlp, "Russian-backed separatists and French-backed forces clashed near the Kremlin-backed mayor.")
+    assert found["separatists"].actor.country is None
+    assert found["forces"].actor.country is None
+    assert not {"Russian", "French", "Kremlin"} & set(found)
+    found = mentions(nlp, "The military-backed administration tried to exile her.")
+    assert [m.actor.code for m in found.values()] == ["GOV"]  # the army behind it is no actor here
 
 
 def test_rebels_in_a_country_are_its_rebels_but_troops_are_not(nlp):

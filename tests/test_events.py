@@ -45,6 +45,12 @@ def test_nominal_event_with_possessor_and_destination(coder):
     assert dyad(event) == ("FRA", "CHN")
 
 
+def test_possessing_country_takes_the_stance_a_group_word_names(coder):
+    events = events_of(coder, "Kiev's opposition to the decree angered Moscow.")
+    stance = next(e for e in events if e.trigger.text == "opposition")
+    assert (stance.source.code, stance.cameo.code) == ("UKR", "110")  # Ukraine's, not its opposition's
+
+
 def test_light_verb_with_counterpart(coder):
     text = "Indian Foreign Minister Arjun Mehta held talks with his Pakistani counterpart in Islamabad."
     event = only(events_of(coder, text), "04")

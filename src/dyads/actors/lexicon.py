@@ -103,6 +103,11 @@ class ActorLexicon:
         self.patterns: dict[str, Pattern] = {}
         self.overridden: dict[str, list[Entry]] = {}  # entries that lost a pattern to another, by pattern
         self.ambiguous: set[str] = {row["word"] for row in read_tsv("actors/ambiguous.tsv")}
+        # group words that also name a stance, → the prepositions that make them one ("opposition to")
+        self.stance_senses: dict[str, frozenset[str]] = {
+            row["word"].lower(): frozenset(_split(row["prepositions"]))
+            for row in read_tsv("actors/stance_senses.tsv")
+        }
         # leaders by (table, name), while reading: one Entry for all the terms a table gives a person
         self._people: dict[tuple[str, str], Entry] = {}
         self._leader_forms: dict[tuple[str, str], set[str]] = {}
@@ -301,6 +306,13 @@ def load_regions() -> dict[str, frozenset[str]]:
         row["adjective"].lower(): frozenset(_split(row["countries"]))
         for row in read_tsv("actors/regions.tsv")
     }
+
+
+@lru_cache(maxsize=1)
+def hyphen_participles() -> dict[str, str]:
+    """Participles glued by a hyphen to an actor word ("Saudi-led", "Russian-backed") → whose the noun after
+    them is: "own" (that actor's) or "other"."""
+    return {row["participle"].lower(): row["whose"] for row in read_tsv("actors/hyphen_participles.tsv")}
 
 
 @lru_cache(maxsize=1)

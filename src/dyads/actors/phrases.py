@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dyads.actors.lexicon import NAMED_KINDS, PLACE_KINDS, Entry
-from dyads.actors.pieces import Piece, foreign_able, is_lowercase_text, offices_agree
+from dyads.actors.pieces import (
+    Piece,
+    foreign_able,
+    hyphen_participle_after,
+    is_lowercase_text,
+    offices_agree,
+)
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 # Words that may stand between the pieces of one actor phrase ("Poland's current interior minister").
@@ -181,13 +187,14 @@ class PhraseBuilder:
 
     def _after_place(self, end: int) -> int:
         """Where the rest of a phrase may begin after a place: past a possessive ("Russia['s] army") or
-        "-led" ("Vietnamese[-led] forces" are Vietnam's)."""
+        a participle that makes what follows its own ("Vietnamese[-led] forces" are Vietnam's)."""
         doc = self.doc
         if end < len(doc) and doc[end].text in POSSESSIVE:
             return end + 1
-        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "led":
-            return end + 2 if not doc[end - 1].whitespace_ and not doc[end].whitespace_ else end
-        return end
+        return self._after_own_participle(end)
+
+    def _after_own_participle(self, end: int) -> int:
+        return end + 2 if hyphen_participle_after(self.doc, end) == "own" else end
 
     def _residence(self, phrase: Phrase, k: int) -> int | None:
         """'The Albanians of southern Serbia', 'ethnic Albanians in Macedonia': a community is coded by the
@@ -265,9 +272,14 @@ class PhraseBuilder:
         return index + 1
 
     def _trailing_roles(self, phrase: Phrase, k: int) -> int:
-        """Roles right after a name belong to it: "Kommersant daily", "Boko Haram militants"."""
+        """Roles right after a name belong to it: "Kommersant daily", "Boko Haram militants", "NATO-led
+        troops"."""
         pieces = self.pieces
-        while k < len(pieces) and pieces[k].kind == "role" and self._only_descriptors(phrase.end, pieces[k]):
+        while (
+            k < len(pieces)
+            and pieces[k].kind == "role"
+            and self._only_descriptors(self._after_own_participle(phrase.end), pieces[k])
+        ):
             phrase.roles.append(pieces[k])
             phrase.end = pieces[k].end
             k += 1

@@ -1,7 +1,7 @@
 """Pieces: the lexicon's matches in a Doc that are plausible there ("South Korean", "Defense Minister",
 "Kremlin", "Vladimir Putin"), longest first and without overlaps; names introduced with an acronym ("The Civil
-Liberty Organization (CLO)") and near misses ("Afganistan") become pieces too. Also what a run of role pieces
-says of its sectors."""
+Liberty Organization (CLO)"), near misses ("Afganistan") and names inside one hyphenated word ("the U.S.-led
+coalition") become pieces too. Also what a run of role pieces says of its sectors."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from dyads.actors.lexicon import (
     ActorLexicon,
     Entry,
     country_on,
+    hyphen_participles,
     load_lexicon,
 )
 
@@ -34,6 +35,8 @@ ORGANISATION_HEADS = {
 }  # fmt: skip
 NAME_LINK_WORDS = {"of", "for", "and"}  # "Movement for Democracy", "Council of Elders"
 STANCE_PREFIXES = {"anti", "pro"}
+# Kinds of name that join a hyphenated group of countries in one word ("U.S.-Russian", "U.K.-U.S.").
+GROUP_MEMBER_KINDS = {"country", "capital", "demonym"}
 # Capitalised words that make a demonym before them part of a sea's or a land's name ("the Indian Ocean",
 # "the Persian Gulf"): a place no state acts as.
 GEOGRAPHIC_FEATURES = {"ocean", "sea", "gulf", "bay", "peninsula", "strait", "straits", "channel", "basin"}
@@ -89,10 +92,40 @@ class PieceFinder:
         document = doc._.document
         if document is not None and document.date is not None:
             chosen = [_as_of(piece, document.date) for piece in chosen]
+        chosen = self._with_glued_names(doc, chosen, taken)
         if lowercase:
             return chosen
         pieces = _with_introduced_organisations(doc, self._with_near_misses(doc, chosen, taken))
         return _with_introduced_acronyms(doc, pieces)
+
+    def _with_glued_names(self, doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
+        """The tokenizer keeps a dotted abbreviation and what a hyphen glues to it as one word: the leader of
+        'the U.S.-led coalition', 'U.N.-led troops' is a piece of that word, and so are the countries of
+        'U.S.-Russian talks', 'the U.K.-U.S. base' (one group)."""
+        found = []
+        for token in doc:
+            if taken[token.i] or "-" not in token.text:
+                continue
+            name, _, participle = token.text.rpartition("-")
+            if hyphen_participles().get(participle.lower()) == "own":
+                entry = self._glued_entry(name)
+                if entry is not None and entry.kind in PLACE_KINDS | NAMED_KINDS and entry.kind != "person":
+                    found.append(Piece(token.i, token.i + 1, entry))
+                continue
+            parts = [self._glued_entry(part) for part in token.text.split("-")]
+            if len(parts) > 1 and all(p is not None and p.kind in GROUP_MEMBER_KINDS for p in parts):
+                countries = tuple(dict.fromkeys(c for part in parts for c in part.countries))
+                found.append(Piece(token.i, token.i + 1, Entry(kind="group", countries=countries)))
+        return sorted(pieces + found, key=lambda p: p.start) if found else pieces
+
+    def _glued_entry(self, name: str) -> Entry | None:
+        """The lexicon's entry for a name inside a hyphenated word, in a case it is written in."""
+        key = name.lower()
+        entry = self.lexicon.entries.get(key)
+        if entry is None:
+            return None
+        pattern = self.lexicon.patterns[key]
+        return entry if name in pattern.forms or not pattern.acronym and name[:1].isupper() else None
 
     def _with_near_misses(self, doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
         """A lone capitalised name one letter away from a country or demonym ("Afganistan", "Ethipian
@@ -124,8 +157,12 @@ class PieceFinder:
             return False  # the "National-Democratic Party" is not the "Democratic Party"
         if entry.kind in PLACE_KINDS and _after_stance_prefix(doc, start):
             return False  # an "anti-Syria journalist" or "pro-Russian separatists" are not of that country
+        if hyphen_participle_after(doc, end) == "other":
+            return False  # "Russian-backed separatists" are not Russia's, "military-backed rulers" no army
         if entry.kind == "demonym" and _names_a_geographic_feature(doc, end):
             return False
+        if entry.kind == "role" and _names_a_stance(doc, end, self.lexicon.stance_senses.get(key)):
+            return False  # "Kiev's opposition to the decree" is Kiev's stance, not Ukraine's opposition
         text = doc[start:end].text
         if not lowercase:
             if pattern.acronym:
@@ -226,6 +263,25 @@ def _after_capitalised_hyphen(doc: Doc, start: int) -> bool:
 
 def _names_a_geographic_feature(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in GEOGRAPHIC_FEATURES and doc[end].text[:1].isupper()
+
+
+def _names_a_stance(doc: Doc, end: int, prepositions: frozenset[str] | None) -> bool:
+    """Is the word before `end` a stance here: followed by one of its prepositions, attached to it or, where
+    the parse hangs the preposition on the verb ("voiced their opposition to the coup"), after a possessor?"""
+    if not prepositions or end >= len(doc):
+        return False
+    word, after = doc[end - 1], doc[end]
+    if after.lower_ not in prepositions or after.pos_ != "ADP":
+        return False  # "persuaded the opposition to join": "to" begins a verb
+    return after.head.i == word.i or any(child.dep_ == "poss" for child in word.children)
+
+
+def hyphen_participle_after(doc: Doc, end: int) -> str | None:
+    """Whose the noun after a name glued to a participle by a hyphen is ("Saudi[-led]": "own",
+    "Russian[-backed]": "other"); None where no such participle follows."""
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or doc[end].whitespace_:
+        return None
+    return hyphen_participles().get(doc[end + 1].lower_)
 
 
 def _after_stance_prefix(doc: Doc, start: int) -> bool:

@@ -323,3 +323,9 @@ def test_a_hijacking_reported_in_the_passive_has_a_hijacker(coder):
 def test_a_weapon_placed_in_an_agentless_passive_is_no_attack_yet(coder):
     events = events_of(coder, "The bomb was planted near the road in Kandahar on Monday.")
     assert not [e for e in events if e.source.sectors[:1] == ["UAF"]]
+
+
+def test_violence_that_did_a_passive_participles_act_is_not_by_the_clauses_subject(coder):
+    text = "Foreign Minister Sergei Lavrov got a first hand look Tuesday at the devastation caused late Monday by suicide bombings in Riyadh."
+    event = next(e for e in events_of(coder, text) if e.trigger.text == "bombings")
+    assert event.source.code == "SAUUAF"

@@ -329,3 +329,9 @@ def test_violence_that_did_a_passive_participles_act_is_not_by_the_clauses_subje
     text = "Foreign Minister Sergei Lavrov got a first hand look Tuesday at the devastation caused late Monday by suicide bombings in Riyadh."
     event = next(e for e in events_of(coder, text) if e.trigger.text == "bombings")
     assert event.source.code == "SAUUAF"
+
+
+def test_bombings_that_targeted_someone_are_an_unidentified_attackers_bombing_of_them(coder):
+    text = "Police detained dozens of people after the bombings, which targeted the British consulate in Istanbul."
+    event = next(e for e in events_of(coder, text) if e.trigger.text == "targeted")
+    assert (event.source.code, event.cameo.code, event.target.country) == ("TURUAF", "183", "GBR")

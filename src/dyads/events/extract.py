@@ -188,7 +188,19 @@ def _drop_repeats(candidates: list[EventCandidate]) -> None:
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
+# "a second bomb exploded", "another attack": the words that count a further act of the same kind
+FURTHER = {"another", "second", "third", "fourth", "fifth"}
+
+
+def _counted_as_further(trigger: Token) -> bool:
+    """"A second bomb exploded after ...", "another attack killed ...": a new act, though told in the same words."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    return any(c.lower_ in FURTHER for head in heads for c in head.children if c.dep_ in ("amod", "det"))
+
+
 def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
+    if _counted_as_further(later.trigger):
+        return False
     a, b = later.event, first.event
     same_source = (a.source.code, a.source.name) == (b.source.code, b.source.name)
     nominal = is_nominal(later.trigger)

@@ -197,6 +197,12 @@ def test_later_definite_mention_is_the_same_event(coder):
     assert [e.sentence_index for e in meetings] == [0]
 
 
+def test_an_act_counted_as_a_further_one_is_no_repeat(coder):
+    text = "A car bomb exploded in Mogadishu on Sunday. A second bomb exploded after rescue workers arrived."
+    explosions = [e for e in events_of(coder, text) if e.trigger.text == "exploded"]
+    assert [e.sentence_index for e in explosions] == [0, 1]
+
+
 def main_of(events):
     return max(events, key=lambda e: e.confidence)
 

@@ -297,3 +297,41 @@ def test_the_owner_of_a_part_in_violence_names_its_doer(coder):
 def test_unnamed_perpetrators_are_unidentified_attackers_of_the_country_they_strike(coder):
     event = with_root(events_of(coder, "Police said attackers detonated a car bomb in Kabul on Monday."), "18")
     assert event.source.code == "AFGUAF"
+
+
+@pytest.mark.parametrize(
+    "text, country, code",
+    [
+        ("A car bomb exploded in Mogadishu on Sunday.", "SOM", "183"),  # an explosive as the subject
+        ("Police sealed off the area after an explosion that ripped through a market in Peshawar.", "PAK", "183"),
+        ("Two terrorist attacks were staged in the town of Bukhara on Monday.", "UZB", "180"),  # the passive's subject
+    ],
+)
+def test_an_explosion_or_attack_reported_without_its_perpetrator_is_an_unidentified_attackers(
+    coder, text, country, code
+):
+    event = with_root(events_of(coder, text), "18")
+    assert (event.source.code, event.cameo.code) == (country + "UAF", code)
+    assert "unattributed" in event.rule
+
+
+def test_a_hijacking_reported_in_the_passive_has_a_hijacker(coder):
+    event = with_root(events_of(coder, "Two Cuban planes were hijacked near Havana on Monday."), "18")
+    assert (event.source.code, event.cameo.code) == ("CUBUAF", "181")
+
+
+def test_a_weapon_placed_in_an_agentless_passive_is_no_attack_yet(coder):
+    events = events_of(coder, "The bomb was planted near the road in Kandahar on Monday.")
+    assert not [e for e in events if e.source.sectors[:1] == ["UAF"]]
+
+
+def test_violence_that_did_a_passive_participles_act_is_not_by_the_clauses_subject(coder):
+    text = "Foreign Minister Sergei Lavrov got a first hand look Tuesday at the devastation caused late Monday by suicide bombings in Riyadh."
+    event = next(e for e in events_of(coder, text) if e.trigger.text == "bombings")
+    assert event.source.code == "SAUUAF"
+
+
+def test_bombings_that_targeted_someone_are_an_unidentified_attackers_bombing_of_them(coder):
+    text = "Police detained dozens of people after the bombings, which targeted the British consulate in Istanbul."
+    event = next(e for e in events_of(coder, text) if e.trigger.text == "targeted")
+    assert (event.source.code, event.cameo.code, event.target.country) == ("TURUAF", "183", "GBR")

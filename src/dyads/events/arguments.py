@@ -25,6 +25,7 @@ from dyads.events.lexicon import (
     complement_clauses,
     is_infinitive,
     is_passive,
+    relative_antecedent,
     shared_verbs,
 )
 
@@ -316,7 +317,7 @@ def instrument_users(verb: Token, subjects: list[Token]) -> list[Token]:
 @lru_cache(maxsize=1)
 def unattributed_words() -> dict[str, frozenset[str]]:
     """data/events/unattributed.tsv by kind: weapons and attacks ("instrument"), attacker-implying verbs ("act"),
-    attempts and plots ("attempt")."""
+    attacks done by someone ("attack"), attempts and plots ("attempt")."""
     kinds: dict[str, set[str]] = defaultdict(set)
     for row in read_tsv("events/unattributed.tsv"):
         kinds[row["kind"]].add(row["word"])
@@ -325,13 +326,13 @@ def unattributed_words() -> dict[str, frozenset[str]]:
 
 def unattributed_means(verb: Token) -> Token | None:
     """The means of an attack whose attacker a violent verb does not name: an instrument as its subject
-    ("a roadside bomb killed"), as the agent or `in` phrase of a passive ("were killed by an improvised
-    explosive device", "died in a car bomb explosion"), the verb itself for a passive that always has an
+    ("a roadside bomb killed"), as the subject, agent or `in` phrase of a passive ("two attacks were staged",
+    "were killed by an improvised explosive device", "died in a car bomb explosion"), the verb itself for a passive that always has an
     attacker behind it ("was shot dead"), or the attempt it is the aim of ("an attempt to assassinate the
     governor was thwarted"). None when the verb names or implies no such means."""
     words = unattributed_words()
     instruments = words.get("instrument", frozenset())
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [relative_antecedent(verb, c) for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         return next((s for s in subjects if _names_instrument(s, instruments)), None)
     attempt = verb.head
@@ -344,8 +345,10 @@ def unattributed_means(verb: Token) -> Token | None:
         return next((a for a in agents if _names_instrument(a, instruments)), None)
     if verb.lemma_.lower() in words.get("act", frozenset()):
         return verb
-    means = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
-             for g in c.children if g.dep_ == "pobj"]
+    # "two terrorist attacks were staged in Bukhara": the attack itself is what was done, by someone unnamed
+    means = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in words.get("attack", ())]
+    means += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
+              for g in c.children if g.dep_ == "pobj"]
     return next((m for m in means if _names_instrument(m, instruments)), None)
 
 
@@ -378,9 +381,15 @@ def event_places(verb: Token) -> list[tuple[Token, str]]:
             places.append((token, f"prep:{prep.lower_}.in"))
     noun = verb.head
     if verb.dep_ == "acl" and noun.dep_ in ("nsubj", "nsubjpass"):  # "an attempt to kill X was foiled in Y"
-        places += [(g, f"prep:{p.lower_}.in") for p in noun.head.children
-                   if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for g in p.children if g.dep_ == "pobj"]
+        places += _clause_places(noun.head)
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("nsubj", "nsubjpass"):  # "two attacks were staged in Y"
+        places += _clause_places(verb.head)
     return places
+
+
+def _clause_places(verb: Token) -> list[tuple[Token, str]]:
+    return [(g, f"prep:{p.lower_}.in") for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for g in p.children if g.dep_ == "pobj"]
 
 
 def verb_targets(verb: Token) -> list[tuple[Token, str]]:

@@ -188,7 +188,19 @@ def _drop_repeats(candidates: list[EventCandidate]) -> None:
             kept.append(candidate)
 
 
+# "a second bomb exploded", "another attack": the words that count a further act of the same kind
+FURTHER = {"another", "second", "third", "fourth", "fifth"}
+
+
+def _counted_as_further(trigger: Token) -> bool:
+    """"A second bomb exploded after ...", "another attack killed ...": a new act, though told in the same words."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    return any(c.lower_ in FURTHER for head in heads for c in head.children if c.dep_ in ("amod", "det"))
+
+
 def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
+    if _counted_as_further(later.trigger):
+        return False
     a, b = later.event, first.event
     same_source = (a.source.code, a.source.name) == (b.source.code, b.source.name)
     nominal = is_nominal(later.trigger)
@@ -247,7 +259,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                 yield (parties[0], 0), (parties[1], 0), True, f"{parties[2]}/{parties[2]}"
                 return
             verb = governing_verb(trigger)
-            if verb is not None and not _takes_a_stance(verb, lexicon) and not _violence_around(trigger, entry):
+            if (verb is not None and not _takes_a_stance(verb, lexicon) and not _violence_around(trigger, entry)
+                    and not _agent_of(trigger, verb)):
                 # the noun's own phrase as the subject: a gathering is of those it is of ("the summit of the
                 # GCC opened"), any other event not ("the arrest of the activist prompted questions")
                 inside = None if entry.cameo[:2] in GATHERING_ROOTS else trigger
@@ -341,6 +354,12 @@ def _violence_around(noun: Token, entry: TriggerEntry) -> bool:
         entry.cameo[:2] in VIOLENT_ROOTS | {PROTEST_ROOT}
         and noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
     )
+
+
+def _agent_of(noun: Token, verb: Token) -> bool:
+    """"The devastation caused by suicide bombings in Riyadh": the noun is what did the passive verb's act;
+    the verb's subject, or the one its participle inherits, is what it was done to."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head == verb
 
 
 def _means_of_coded_violence(noun: Token, lexicon: TriggerLexicon) -> bool:

@@ -181,7 +181,7 @@ def complement_clauses(verb: Token) -> list[Token]:
 
 def _objects(token: Token, conjuncts: bool = False) -> list[Token]:
     objects = own_objects(token) if acts_as_verb(token) else [c for c in token.children if c.dep_ in OBJECT_DEPS]
-    objects = [_relative_antecedent(token, obj) for obj in objects]
+    objects = [relative_antecedent(token, obj) for obj in objects]
     if conjuncts:
         objects += [c for obj in objects for c in obj.conjuncts]
     if is_passive(token):
@@ -191,8 +191,9 @@ def _objects(token: Token, conjuncts: bool = False) -> list[Token]:
     return objects
 
 
-def _relative_antecedent(verb: Token, obj: Token) -> Token:
-    """The noun a relative object stands for: "the thesis, which the OSCE threw out" throws out a thesis."""
+def relative_antecedent(verb: Token, obj: Token) -> Token:
+    """The noun a relative object or subject stands for: "the thesis, which the OSCE threw out" throws out a
+    thesis, "an explosion that ripped through a market" is an explosion ripping through it."""
     if verb.dep_ == "relcl" and obj.tag_ in RELATIVE_TAGS and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return obj
@@ -288,7 +289,10 @@ class TokenFacts:
 
     @cached_property
     def subject_lemmas(self) -> set[str]:
-        subjects = [c for c in self.token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "an explosion that ripped through": a thing's relative pronoun stands for it; a person's "who" clause
+        # mostly describes them ("militias who have fought")
+        subjects = [relative_antecedent(self.token, c) if c.tag_ == "WDT" else c
+                    for c in self.token.children if c.dep_ in ("nsubj", "nsubjpass")]
         return set().union(*(_lemmas_around(c) for c in subjects))
 
     @cached_property

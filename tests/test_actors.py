@@ -716,3 +716,12 @@ def test_politicians_of_a_country_are_its_actors_and_their_own_antecedent(nlp):
     found = mentions(nlp, "Mexican opposition parties met. Some Mexican politicians continued their criticism of Fox.")
     assert found["Mexican politicians"].actor.code == "MEXELI"
     assert found["their"].actor.code == "MEXELI"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He raised the general issue of trade with Japan.", "general"),
+    ("Beijing voiced its firm opposition to the plan.", "firm"),
+])
+def test_an_adjective_spelt_like_a_role_is_no_actor(nlp, text, word):
+    assert all(word not in found for found in mentions(nlp, text))
+    assert mentions(nlp, "General Musharraf met Indian officials.")["General Musharraf"].actor.code == "PAKMIL"

@@ -116,6 +116,8 @@ class PhraseCoder:
             extra["bare"] = True
         if bare and head is not None and head.role == "body" and not self._heads_noun_phrase(phrase):
             return None  # "daily life", "paper mill": the role word is only a modifier here
+        if bare and head is not None and head.role in ("title", "body") and self._used_as_adjective(phrase):
+            return None  # "the general public", "its firm opposition": an adjective spelt like a role
         if bare and head is not None and head.role == "equipment":
             return None  # "helicopters" are an actor only as someone's ("U.N. helicopters")
         if phrase.nested is not None:
@@ -180,6 +182,10 @@ class PhraseCoder:
     def _place_only(self, phrase: Phrase) -> Mention | None:
         places_end = phrase.places[-1].end
         return self.to_mention(Phrase(phrase.start, places_end, places=phrase.places))
+
+    def _used_as_adjective(self, phrase: Phrase) -> bool:
+        last = self.doc[phrase.end - 1]
+        return last.tag_ == "JJ" and last.dep_ == "amod" and last.is_lower and last.head.i > last.i
 
     def _heads_noun_phrase(self, phrase: Phrase) -> bool:
         last = self.doc[phrase.end - 1]

@@ -455,3 +455,10 @@ def test_a_spokesman_of_a_body_is_whom_he_stands_for(nlp):
     he = find(doc, "he")
     assert antecedent_text(doc, he) == "Foreign Office spokesman"
     assert {a.country for a in find(doc, "both governments").actors} == {"CHL", "PER"}
+
+
+def test_news_agencies_cited_are_not_among_the_parties_summed_up(nlp):
+    doc = coded(nlp, "Japan and South Korea signed a trade pact (Reuters, AFP). "
+                     "Washington praised both governments for the step.")
+    group = find(doc, "both governments")
+    assert sorted(actor.country for actor in group.actors) == ["JPN", "KOR"]

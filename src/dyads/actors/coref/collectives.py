@@ -11,6 +11,7 @@ from dyads.actors.mention import Mention
 from dyads.model import Actor
 
 ARMED_SECTORS = {"MIL", "REB", "UAF"}
+PRESS = "MED"
 # First words of a number that sums up actors named before ("the two men", "both sides"); "two men were
 # killed" is about two others.
 SUMMING_UP = {"the", "these", "those", "both"}
@@ -89,7 +90,8 @@ class CollectiveRules(ResolverState):
         for earlier in reversed(self.history):
             for member in earlier.actors:
                 country = member.country
-                if country and country not in countries | unwanted and earlier.kind not in ("pronoun",):
+                if (country and country not in countries | unwanted and earlier.kind not in ("pronoun",)
+                        and not _press(member)):
                     countries.add(country)
                     members.append(earlier)
             if len(countries) >= wanted:
@@ -117,7 +119,7 @@ class CollectiveRules(ResolverState):
         for earlier in reversed(self.history):
             other = earlier.actor
             place = earlier.kind in ("country", "capital") and self._named_as_place(earlier)
-            if earlier.is_group or earlier.kind == "pronoun" or place:
+            if earlier.is_group or earlier.kind == "pronoun" or place or _press(other):
                 continue
             if sectors and not set(other.sectors) & sectors or not (other.country or is_international(earlier)):
                 continue
@@ -140,6 +142,11 @@ class CollectiveRules(ResolverState):
         mention.kind = "group"
         mention.extra["members"] = members
         self.antecedent[id(mention)] = members[0]
+
+
+def _press(actor: Actor) -> bool:
+    """A news agency the report cites ("Reuters", "AFP") tells of the parties; it is not one of them."""
+    return actor.sectors[:1] == [PRESS]
 
 
 def _side(actor: Actor) -> tuple:

@@ -335,3 +335,12 @@ def test_bombings_that_targeted_someone_are_an_unidentified_attackers_bombing_of
     text = "Police detained dozens of people after the bombings, which targeted the British consulate in Istanbul."
     event = next(e for e in events_of(coder, text) if e.trigger.text == "targeted")
     assert (event.source.code, event.cameo.code, event.target.country) == ("TURUAF", "183", "GBR")
+
+
+def test_a_paragraph_opening_on_a_place_sets_its_unplaced_actors_there(coder):
+    text = ("Japan's foreign minister visited Seoul on Monday. Japan and South Korea signed a pact. "
+            "Japan hopes for more trade with Korea. Tokyo welcomed the deal.\n\n"
+            "In Seoul, hundreds of demonstrators protested on Saturday.")
+    assert with_root(events_of(coder, text), "14").source.country == "KOR"
+    without_scene = text.replace("In Seoul, hundreds", "Hundreds")
+    assert with_root(events_of(coder, without_scene), "14").source.country == "JPN"  # the report's setting

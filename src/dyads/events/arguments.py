@@ -81,6 +81,9 @@ class ArgumentFinder:
         mentions. Unplaced police, courts, gunmen or protesters of the report are of that country; the
         sentence's own mentions do not count, lest "Israeli troops killed two militants" make the
         militants Israeli."""
+        scene = self._scene_of_paragraph(sent)
+        if scene is not None:
+            return scene
         if sent.start not in self._settings:
             counts: Counter[str] = Counter()
             for mention in self.mentions:
@@ -92,6 +95,20 @@ class ArgumentFinder:
             self._settings[sent.start] = (
                 top[0][0] if top and top[0][1] >= SETTING_SHARE * sum(counts.values()) else None)
         return self._settings[sent.start]
+
+    def _scene_of_paragraph(self, sent: Span) -> str | None:
+        """"In Seoul, several hundred demonstrators protested ...": a paragraph that opens on a place sets
+        its sentences there, whatever country the whole report names most."""
+        breaks = self.doc.text.rfind("\n\n", 0, sent.start_char)
+        paragraph = self.doc.char_span(0 if breaks < 0 else breaks + 2, sent.end_char, alignment_mode="expand")
+        opening = next((token for token in paragraph if not token.is_space), None) if paragraph is not None else None
+        if opening is None or opening.lower_ != "in" or opening.dep_ != "prep":
+            return None
+        places = [self.mention_of(child) for child in opening.children if child.dep_ == "pobj"]
+        if len(places) != 1 or places[0] is None or places[0].kind not in ("country", "capital", "place"):
+            return None
+        followed_by_comma = places[0].end < len(self.doc) and self.doc[places[0].end].text == ","
+        return places[0].actor.country if followed_by_comma else None
 
     def _of_stranger(self, mention: Mention) -> bool:
         """A person no lexicon knows, whose country an apposition told ("Ali Karimli, an Azerbaijani

@@ -413,9 +413,9 @@ def verb_targets(verb: Token) -> list[tuple[Token, str]]:
     """Candidate target tokens of a verb, most direct first."""
     candidates: list[tuple[Token, str]] = []
     passive_subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS] if is_passive(verb) else []
-    passive_subjects = [_antecedent(verb, c) for c in passive_subjects]
+    passive_subjects = [relative_antecedent(verb, c) for c in passive_subjects]
     candidates += [(c, "nsubjpass") for c in passive_subjects]
-    objects = [_antecedent(verb, c) for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objects = [relative_antecedent(verb, c) for c in verb.children if c.dep_ in OBJECT_DEPS]
     candidates += [(c, c.dep_) for c in objects]
     # "kidnapped up to 16 advisers": the parser may hang the phrase on a particle
     preps = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" for g in c.children)]
@@ -444,13 +444,6 @@ def verb_targets(verb: Token) -> list[tuple[Token, str]]:
         for conj in shared_verbs(verb):
             candidates += [(token, "conj." + via) for token, via in verb_targets(conj)]
     return candidates
-
-
-def _antecedent(verb: Token, argument: Token) -> Token:
-    """The noun a relative pronoun stands for: "fishermen who had been arrested", "the men whom police held"."""
-    if verb.dep_ == "relcl" and argument.lower_ in RELATIVE_PRONOUNS and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
-    return argument
 
 
 def _stranded_object(prep: Token) -> Token | None:

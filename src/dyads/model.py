@@ -49,6 +49,11 @@ class Actor:
     start: int = 0
     end: int = 0
 
+    @property
+    def international(self) -> bool:
+        """An international governmental or non-governmental body (its code starts IGO or NGO)."""
+        return (self.code or "")[:3] in ("IGO", "NGO")
+
 
 @dataclass
 class Span:

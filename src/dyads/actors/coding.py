@@ -61,7 +61,7 @@ class PhraseCoder:
                     sectors = nested.actor.sectors + [s for s in sectors if s not in nested.actor.sectors]
                 elif head is not None and head.role == "body":
                     sectors = sectors + inherited
-                if nested.actor.code and nested.actor.code.startswith(("IGO", "NGO")) and not countries:
+                if nested.actor.international and not countries:
                     code = nested.actor.code
         if phrase.named is not None:
             entry = phrase.named.entry

@@ -98,7 +98,7 @@ def resolve_phrase(text: str, when: date | None = None, model: str | None = None
     root = next((t.i for t in doc if t.dep_ == "ROOT"), 0)
     main = next((m for m in mentions if m.start <= root < m.end), mentions[0])
     actor = main.actor
-    if actor.country is None and not (actor.code or "").startswith(("IGO", "NGO")):
+    if actor.country is None and not actor.international:
         other = next((m.actor.country for m in mentions if m is not main and m.actor.country), None)
         other = other or (_place_of(doc, nlp, whole=False) or Actor("")).country
         if other:

@@ -246,14 +246,18 @@ def _placed(mention: Mention, country: str | None) -> Mention:
         return mention
     placed = copy.copy(mention.actor)
     placed.country, placed.code = country, actor_code(country, placed.sectors)
-    return Mention(mention.start, mention.end, [placed], mention.kind, rule=mention.rule + PLACED,
-                   antecedent=mention.antecedent, extra=mention.extra)
+    return _recoded(mention, placed, PLACED)
 
 
 def _international(mention: Mention) -> Mention:
     international = copy.copy(mention.actor)
     international.code = INTERNATIONAL + (international.code or "")
-    return Mention(mention.start, mention.end, [international], mention.kind, rule=mention.rule + "+international",
+    return _recoded(mention, international, "+international")
+
+
+def _recoded(mention: Mention, actor: Actor, mark: str) -> Mention:
+    """The mention as one of `actor`, its rule marked with how that actor was inferred."""
+    return Mention(mention.start, mention.end, [actor], mention.kind, rule=mention.rule + mark,
                    antecedent=mention.antecedent, extra=mention.extra)
 
 

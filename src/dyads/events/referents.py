@@ -23,7 +23,6 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 RESPONSE_PREPS = {"to", "on"}
 # "a resolution in the U.S. Congress": a body the `in` phrase names made it; a country there is only where
 PLACE_KINDS = {"country", "capital", "demonym"}
-INTERNATIONAL = ("IGO", "NGO")
 
 Side = tuple[Mention, int]
 
@@ -60,7 +59,7 @@ def referred_doer(trigger: Token, entry: TriggerEntry, responder: Side, earlier:
             return False
         other = side[0].actors[side[1]]
         if other.country is None:  # not an unplaced "government" or "police"
-            return (other.code or "").startswith(INTERNATIONAL) and other.code != own.code
+            return other.international and other.code != own.code
         return other.country != own.country
 
     if ANY_EVENT in referring.antecedents:

@@ -123,4 +123,4 @@ def is_thing(mention: Mention) -> bool:
 
 
 def is_international(mention: Mention) -> bool:
-    return any((actor.code or "")[:3] in ("IGO", "NGO") for actor in mention.actors)
+    return any(actor.international for actor in mention.actors)

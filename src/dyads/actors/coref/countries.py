@@ -84,7 +84,7 @@ class CountryRules(ResolverState):
         groups"), where it is based ("a group based in Trinidad") or an apposition ("Qatar's emir, Sheikh
         Hamad"). True when it found one."""
         actor = mention.actor
-        if mention.is_group or actor.country or (actor.code or "")[:3] in ("IGO", "NGO"):
+        if mention.is_group or actor.country or actor.international:
             return False
         if mention.kind not in PERSON_KINDS | {"institution"} and not mention.extra.get("role"):
             return False
@@ -209,7 +209,7 @@ def _is_domestic_authority(mention: Mention) -> bool:
 
 def _is_domestic_group_without_country(mention: Mention) -> bool:
     actor = mention.actor
-    if mention.is_group or actor.country or (actor.code or "")[:3] in ("IGO", "NGO"):
+    if mention.is_group or actor.country or actor.international:
         return False
     return bool(actor.sectors) and actor.sectors[0] in DOMESTIC_GROUP_SECTORS
 

@@ -114,7 +114,7 @@ def _surname(name: str) -> str:
 
 def _says_whose(mention: Mention) -> bool:
     """A description that names a country or an international or non-governmental body."""
-    return all(actor.country or (actor.code or "")[:3] in ("IGO", "NGO") for actor in mention.actors)
+    return all(actor.country or actor.international for actor in mention.actors)
 
 
 def _modifies(token: Token) -> bool:

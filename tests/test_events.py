@@ -984,3 +984,36 @@ def test_event_noun_naming_a_campaigns_acts_takes_its_doer(coder):
     assert (event.source.code, event.target.country) == ("IGONATMIL", "SRB")
     event = only(events_of(coder, "He referred to the bombing campaign launched by Britain against Serbia."), "19")
     assert dyad(event) == ("GBR", "SRB")
+
+
+@pytest.mark.parametrize("text", [
+    "An Israeli analyst says a cease-fire is preferable to an Israeli invasion of Gaza.",
+    "Instead of an invasion of Taiwan, China launched a blockade of the island.",
+    "Rather than attacking Taiwan, China imposed a blockade on the island.",
+])
+def test_the_alternative_not_taken_did_not_happen(coder, text):
+    not_taken = [e for e in events_of(coder, text) if e.trigger.text.lower() in ("invasion", "attacking")]
+    assert not_taken and all(e.modality == "hypothetical" for e in not_taken)
+
+
+def test_an_act_waited_for_or_feared_is_not_done(coder):
+    text = "The detainees remain in Texas as they await deportation to Venezuela."
+    assert all(e.modality != "actual" for e in events_of(coder, text) if e.cameo.root == "17")
+    feared = only(events_of(coder, "Opposition leaders fear a crackdown by the Egyptian army."), "17")
+    assert feared.modality == "hypothetical"
+
+
+def test_a_legislature_voting_for_sanctions_threatens_them(coder):
+    events = events_of(coder, "The U.S. Senate on Tuesday approved new sanctions against Syria.")
+    assert [(e.cameo.root, e.modality) for e in events] == [("13", "actual")]
+    assert dyad(events[0]) == ("USA", "SYR")
+    imposed = events_of(coder, "The European Union approved new sanctions against Iran.")
+    assert [e.cameo.code for e in imposed] == ["163"]
+    bill = events_of(coder, "The House of Representatives passed a bill imposing sanctions on Russia.")
+    assert all(e.modality != "actual" for e in bill if e.cameo.code == "163")
+
+
+def test_a_participle_adjunct_is_done_by_the_act_it_accompanies(coder):
+    text = "On Wednesday, the U.S. House of Representatives voted 368-7, urging Burundi to investigate the killings."
+    urged = only(events_of(coder, text), "02")
+    assert urged.modality == "actual"

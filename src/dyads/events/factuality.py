@@ -189,7 +189,7 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
         node = node.head
         own.append(node)
     for token in own:
-        effects += _constructions(token)
+        effects += _constructions(token) + _alternative_not_taken(token)
         for child in token.children:
             word = child.lower_
             if child.dep_ in ("aux", "auxpass") and word in table.get("aux", {}):
@@ -246,6 +246,8 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
             if _attempt_failed(governor):
                 effects.append(("negated", lemma))
             continue
+        if _accompanying(clause_below):
+            continue
         effect = table.get("governor", {}).get(lemma)
         if effect is None and lemma in table.get("capacity", {}) and (
             governor.head.lemma_.lower() not in table.get("capacity_used", {})
@@ -281,6 +283,13 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     if effects:
         event.rule += " | " + ",".join(f"{effect}:{cue}" for effect, cue in effects)
     return effects
+
+
+def _accompanying(clause: Token) -> bool:
+    """A participle adjunct says what went with its governor's act, not what the act plans or reports: in
+    "the House voted 368-7, urging an investigation" the urging is done by the vote."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(
+        c.dep_ in ("mark", "aux", "nsubj") for c in clause.children)
 
 
 def _free_relative(clause: Token) -> bool:
@@ -362,6 +371,21 @@ def _constructions(token: Token) -> list[tuple[str, str]]:
     if "to" not in auxiliaries:
         return []
     return [("hypothetical", "was to have")] if "have" in auxiliaries else [("future", "is to")]
+
+
+def _alternative_not_taken(token: Token) -> list[tuple[str, str]]:
+    """The act set against another as the one not taken: "preferable to an invasion", "in place of an
+    invasion", "instead of an invasion", "rather than attacking", "talks rather than an attack"."""
+    words = cues().get("alternative", {})
+    if token.dep_ in ("pobj", "pcomp"):
+        preposition = token.head
+        marks = [preposition.head, *(c for c in preposition.children if c.dep_ == "advmod")]
+    elif token.dep_ == "conj":  # "talks rather than an attack": "than" joins the two, "rather" hangs on it
+        marks = [m for c in token.head.children if c.dep_ == "cc" and c.lower_ == "than"
+                 for m in c.children if m.dep_ == "advmod"]
+    else:
+        return []
+    return [(words[m.lower_], m.lower_) for m in marks if m.lower_ in words][:1]
 
 
 def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:

@@ -1017,3 +1017,11 @@ def test_a_participle_adjunct_is_done_by_the_act_it_accompanies(coder):
     text = "On Wednesday, the U.S. House of Representatives voted 368-7, urging Burundi to investigate the killings."
     urged = only(events_of(coder, text), "02")
     assert urged.modality == "actual"
+
+
+def test_a_bomb_found_before_it_went_off_is_no_bombing(coder):
+    for text in ("Police defused a car bomb near the Colombian army headquarters.",
+                 "Iraqi soldiers found two roadside bombs near the Syrian border."):
+        assert all(e.modality != "actual" for e in events_of(coder, text) if e.cameo.root == "18")
+    exploded = only(events_of(coder, "A car bomb exploded near the Colombian army headquarters in Bogota."), "18")
+    assert exploded.modality == "actual"

@@ -390,14 +390,17 @@ def _alternative_not_taken(token: Token) -> list[tuple[str, str]]:
 
 def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
     """An event noun as the object of a verb that stops it ("suspended the withdrawal", "the visit was
-    cancelled") or only plans, seeks, asks for or refuses it ("planning an attack"), as what an act is
-    taken for ("interpreted the meeting as a recognition"), or under "any" ("any attack would")."""
+    cancelled") or only plans, seeks, asks for or refuses it ("planning an attack"), a weapon found before
+    it was used ("found two roadside bombs"), as what an act is taken for ("interpreted the meeting as a
+    recognition"), or under "any" ("any attack would")."""
     table = cues()
     effects = []
     if _object_of(noun, clause):
         lemma = clause.lemma_.lower()
         effect = next((table[role][lemma] for role in ("stopper", "called_off", "planned_object")
                        if lemma in table.get(role, {})), None)
+        if effect is None and noun.lemma_.lower() in table.get("device", {}):
+            effect = table.get("device_found", {}).get(lemma)
         if effect:
             effects.append((effect, lemma))
     preposition = noun.head

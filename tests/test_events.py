@@ -984,3 +984,9 @@ def test_event_noun_naming_a_campaigns_acts_takes_its_doer(coder):
     assert (event.source.code, event.target.country) == ("IGONATMIL", "SRB")
     event = only(events_of(coder, "He referred to the bombing campaign launched by Britain against Serbia."), "19")
     assert dyad(event) == ("GBR", "SRB")
+
+
+def test_a_plan_named_with_its_owner_is_the_owners_not_the_clause_subjects(coder):
+    events = events_of(coder, "Students are protesting against Russia's plan to send troops to Belarus.")
+    dispatch = next(e for e in events if e.trigger.text == "send")
+    assert dyad(dispatch) == ("RUS", "BLR")  # Russia plans it; the students only protest against it

@@ -1000,3 +1000,10 @@ def test_a_plan_named_with_its_owner_is_the_owners_not_the_clause_subjects(coder
 def test_a_statement_told_of_before_acts_for_whoever_issued_it(coder, earlier):
     accusation = only(events_of(coder, earlier + " The statement accused Ethiopia of raising excuses."), "11")
     assert dyad(accusation) == ("ERI", "ETH")
+
+
+def test_a_perfect_participle_is_done_by_the_clause_subject(coder):
+    text = ("The Russian and Japanese leaders are in the unique position of both having met with North Korea's "
+            "leader Kim Jong-Il.")
+    meetings = {dyad(e) for e in events_of(coder, text) if e.cameo.root == "04"}
+    assert meetings == {("RUS", "PRK"), ("JPN", "PRK")}

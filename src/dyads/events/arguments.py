@@ -317,6 +317,8 @@ def _active_participle(verb: Token) -> bool:
         return True
     if verb.tag_ not in ("VBN", "VBD"):
         return False
+    if any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
+        return True  # "the position of both having met Kim": a perfect participle is done, never undergone
     return verb.head.dep_ == "ROOT" or any(c.dep_ in OBJECT_DEPS for v in (verb, *verb.conjuncts) for c in v.children)
 
 

@@ -1025,3 +1025,26 @@ def test_a_bomb_found_before_it_went_off_is_no_bombing(coder):
         assert all(e.modality != "actual" for e in events_of(coder, text) if e.cameo.root == "18")
     exploded = only(events_of(coder, "A car bomb exploded near the Colombian army headquarters in Bogota."), "18")
     assert exploded.modality == "actual"
+
+
+def test_a_plan_named_with_its_owner_is_the_owners_not_the_clause_subjects(coder):
+    events = events_of(coder, "Students are protesting against Russia's plan to send troops to Belarus.")
+    dispatch = next(e for e in events if e.trigger.text == "send")
+    assert dyad(dispatch) == ("RUS", "BLR")  # Russia plans it; the students only protest against it
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    ["Eritrea said in a statement that the commission was unable to work.",
+     "The Eritrean government issued a statement on Monday."],
+)
+def test_a_statement_told_of_before_acts_for_whoever_issued_it(coder, earlier):
+    accusation = only(events_of(coder, earlier + " The statement accused Ethiopia of raising excuses."), "11")
+    assert dyad(accusation) == ("ERI", "ETH")
+
+
+def test_a_perfect_participle_is_done_by_the_clause_subject(coder):
+    text = ("The Russian and Japanese leaders are in the unique position of both having met with North Korea's "
+            "leader Kim Jong-Il.")
+    meetings = {dyad(e) for e in events_of(coder, text) if e.cameo.root == "04"}
+    assert meetings == {("RUS", "PRK"), ("JPN", "PRK")}

@@ -344,3 +344,13 @@ def test_a_paragraph_opening_on_a_place_sets_its_unplaced_actors_there(coder):
     assert with_root(events_of(coder, text), "14").source.country == "KOR"
     without_scene = text.replace("In Seoul, hundreds", "Hundreds")
     assert with_root(events_of(coder, without_scene), "14").source.country == "JPN"  # the report's setting
+
+
+def test_fighting_that_took_lives_is_placed_in_the_reports_country(coder):
+    text = ("Haiti's president called for calm in Port-au-Prince on Monday. "
+            "Two police officers were wounded in a shootout near the airport.")
+    fight = next(e for e in events_of(coder, text) if e.trigger.text == "shootout")
+    assert fight.source.code == "HTIUAF"
+    # without a report's country, a fight named with no place is as often background as news
+    alone = events_of(coder, "Two police officers were wounded in a shootout near the airport.")
+    assert not [e for e in alone if e.trigger.text == "shootout"]

@@ -56,6 +56,8 @@ GRIEVANCES = {"protest", "retaliation", "response", "reaction", "revenge", "oppo
 LEAD_SENTENCES = 2
 SETTING_SHARE = 0.3
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl"}
+# An event noun's owner named in its own phrase: "Iran's plan", "a decision by the council"
+OWNER_VIAS = ("poss", "prep:by", "prep:from")
 
 
 @dataclass
@@ -275,6 +277,12 @@ def subject_candidates(verb: Token, climb: int = 4):
                 return  # "Japan was condemned": the source is not named
         if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
             yield [node.head], "relcl"
+        if node.dep_ == "acl" and node.head.pos_ == "NOUN" and is_infinitive(node):
+            # "the decision by the Guardian Council to disqualify", "Iran's plan to expel": whose plan it is
+            # acts, not the subject of the clause that tells of the plan ("Washington criticized Iran's plan")
+            owners = [token for token, via in noun_sources(node.head) if via in OWNER_VIAS]
+            if owners:
+                yield owners, "acl.owner" + mark
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and _active_participle(node):
             yield [node.head], "acl"  # "troops carrying out raids"; the parser's "the air force [carried out]"
         if node.dep_ == "acl" and node.tag_ == "VBN" and not _active_participle(node):
@@ -309,6 +317,8 @@ def _active_participle(verb: Token) -> bool:
         return True
     if verb.tag_ not in ("VBN", "VBD"):
         return False
+    if any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
+        return True  # "the position of both having met Kim": a perfect participle is done, never undergone
     return verb.head.dep_ == "ROOT" or any(c.dep_ in OBJECT_DEPS for v in (verb, *verb.conjuncts) for c in v.children)
 
 

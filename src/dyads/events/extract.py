@@ -57,7 +57,7 @@ from dyads.events.lexicon import (
     trigger_lexicon,
 )
 from dyads.events.ontology import lookup
-from dyads.events.referents import DEFINITE, referred_doer
+from dyads.events.referents import DEFINITE, issuer, referred_doer
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
 from dyads.model import Actor, Event, event_id
 from dyads.model import Span as TextSpan
@@ -112,7 +112,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
             if subsumed(trigger, entry, matched):
                 continue
             weight = _salience(trigger, matched)
-            for source, target, reciprocal, via in _arguments(trigger, entry, finder, lexicon):
+            for source, target, reciprocal, via in _arguments(trigger, entry, finder, lexicon, candidates):
                 if target is None and entry.cameo == DENIAL and (accuser := _accuser(source, candidates)):
                     target, via = accuser, via + "+answers"
                 if target is None and (referred := referred_doer(trigger, entry, source, candidates, finder)):
@@ -222,10 +222,14 @@ def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
 Side = tuple[Mention, int]
 
 
-def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexicon: TriggerLexicon):
-    """Yield (source, target or None, reciprocal, via) for each event this trigger codes."""
+def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexicon: TriggerLexicon,
+               earlier: list[EventCandidate]):
+    """Yield (source, target or None, reciprocal, via) for each event this trigger codes; `earlier`: the
+    candidates of the sentences before, which an issued document's subject refers back to."""
     if entry.pos == "verb":
         source_mentions, subject_via = subject_actors(trigger, finder)
+        if not source_mentions and (issued_by := issuer(trigger, earlier, finder)) is not None:
+            source_mentions, subject_via = [issued_by[0]], "issuer"
         means = unattributed_means(trigger) if not source_mentions and entry.cameo[:2] in VIOLENT_ROOTS else None
         if means is not None:
             source_mentions, subject_via = [unidentified_attacker(means)], "unattributed"

@@ -46,6 +46,7 @@ UNIDENTIFIED_NAME = "unidentified attacker"
 # Protests reported without who took part ("the worst riots in 40 years swept across France"): the people
 # of the place they happened in.
 PROTEST_ROOT = "14"
+CASUALTY_VERBS = {"kill", "wound", "injure", "die"}
 PROTESTERS = "CVL"
 # Deployments and alerts reported without who ordered them: the forces deployed are the state's own.
 MOBILIZE_ROOT = "15"
@@ -193,14 +194,28 @@ def unnamed_doers(noun: Token, entry: TriggerEntry, finder: ArgumentFinder) -> t
     root = entry.cameo[:2]
     if root in VIOLENT_ROOTS | {PROTEST_ROOT}:
         places, _ = place_mentions(event_places(noun), finder)
-        if not places:
+        if places:
+            country = places[0].actor.country
+        elif root != PROTEST_ROOT and _took_lives(noun):
+            country = finder.setting_country(noun.sent)
+        else:
+            return [], ""
+        if country is None:
             return [], ""
         stand_in = _protesters(noun) if root == PROTEST_ROOT else unidentified_attacker(noun)
-        return [_placed(stand_in, places[0].actor.country)], stand_in.rule
+        return [_placed(stand_in, country)], stand_in.rule
     sector = authority_sector(entry.cameo, noun=True)
     if sector:
         return authorities(noun, sector, finder), "authorities"
     return [], ""
+
+
+def _took_lives(fight: Token) -> bool:
+    """"Three people were killed in gun battles", "died during clashes": fighting that took lives is the news,
+    set in the report's country, though the sentence names no place."""
+    preposition = fight.head
+    return (fight.dep_ == "pobj" and preposition.lower_ in ("in", "during")
+            and preposition.head.lemma_.lower() in CASUALTY_VERBS)
 
 
 def _protesters(protest: Token) -> Mention:

@@ -23,6 +23,8 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 RESPONSE_PREPS = {"to", "on"}
 # "a resolution in the U.S. Congress": a body the `in` phrase names made it; a country there is only where
 PLACE_KINDS = {"country", "capital", "demonym"}
+# "The statement threatened sanctions": what a document the report told of says, its issuer says
+ISSUED_DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "letter", "message"}
 
 Side = tuple[Mention, int]
 
@@ -139,6 +141,31 @@ def _doer(token: Token, earlier: list[EventCandidate], finder: ArgumentFinder, r
     if any(c.trigger.i == verb.i and c.event.cameo.root in responses for c in earlier):
         return None
     for subjects, _ in subject_candidates(verb):
+        found = [m for s in subjects for m in finder.actors_coordinated(s)]
+        if found:
+            return found[0], 0
+    return None
+
+
+def issuer(verb: Token, earlier: list[EventCandidate], finder: ArgumentFinder) -> Side | None:
+    """Who issued the definite document that is the verb's subject ("The statement accused Ethiopia"): the
+    doer of the latest earlier mention of that document ("Blinken issued a statement", "Eritrea said in a
+    statement"); None when the subject is no such document or the earlier mention names no one."""
+    subjects = next((tokens for tokens, _ in subject_candidates(verb)), [])
+    document = next((s for s in subjects if s.lemma_.lower() in ISSUED_DOCUMENTS and _definite(s)), None)
+    if document is None:
+        return None
+    for token in reversed(verb.doc[: verb.sent.start]):
+        if token.lemma_.lower() == document.lemma_.lower():
+            return _doer(token, earlier, finder, frozenset()) or _speaker_of(token, finder)
+    return None
+
+
+def _speaker_of(document: Token, finder: ArgumentFinder) -> Side | None:
+    """"Eritrea said in a statement": the subject of the verb the document is the means of."""
+    if document.dep_ != "pobj" or document.head.lower_ != "in":
+        return None
+    for subjects, _ in subject_candidates(document.head.head):
         found = [m for s in subjects for m in finder.actors_coordinated(s)]
         if found:
             return found[0], 0

@@ -128,6 +128,21 @@ SENSES = [
     ("The court extradited the banker to Switzerland.", "extradited", "063"),
     ("Prosecutors shared evidence with their Latvian colleagues.", "shared", "064"),
     ("Canada sent food and medicine to the quake zone.", "sent", "073"),
+    # exercises with another country, however the writer says so, are military cooperation, not a show of force
+    ("The two navies held combined exercises in the gulf.", "held", "062"),
+    ("Lanavia and Estonia conducted bilateral drills near the border.", "conducted", "062"),
+    ("NATO launched naval drills with the Baltic states.", "launched", "062"),
+    # joining with another party to act together
+    ("The two parties teamed up against the ruling coalition.", "teamed", "060"),
+    ("The coast guard joined forces with the navy to stop the smugglers.", "joined", "060"),
+    ("The port authority partnered with a Qatari fund.", "partnered", "060"),
+    # aid that arrives is aid delivered, not a visit
+    ("Relief supplies arrived in the flooded province on Monday.", "arrived", "073"),
+    ("The Red Cross dispatched a shipment of medicine to the island.", "dispatched", "073"),
+    ("Lanavia's delivery of weapons to the rebels angered its neighbours.", "delivery", "072"),
+    # relations taken up again or opened, as restored or established ones are
+    ("Lanavia resumed diplomatic relations with Estonia.", "resumed", "050"),
+    ("The two states opened diplomatic ties last year.", "opened", "054"),
     ("The embassy granted asylum to the dissident.", "granted", "075"),
     # yield
     ("The authorities lifted the curfew on Tuesday.", "lifted", "0813"),

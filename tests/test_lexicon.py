@@ -144,8 +144,6 @@ SENSES = [
     # aid that arrives is aid delivered, not a visit
     ("Relief supplies arrived in the flooded province on Monday.", "arrived", "073"),
     ("The Red Cross dispatched a shipment of medicine to the island.", "dispatched", "073"),
-    ("Lanavia's delivery of weapons to the rebels angered its neighbours.", "delivery", "072"),
-    ("The agency announced the transfer of humanitarian aid to the province.", "transfer", "073"),
     # relations taken up again or opened, as restored or established ones are
     ("Lanavia resumed diplomatic relations with Estonia.", "resumed", "050"),
     ("The two states opened diplomatic ties last year.", "opened", "054"),

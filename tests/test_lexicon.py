@@ -106,6 +106,7 @@ SENSES = [
     ("Farmers' unions demanded the release of their leaders.", "demanded", "1053"),
     ("The opposition demanded the resignation of the prime minister.", "demanded", "1041"),
     ("The island state requested humanitarian aid after the cyclone.", "requested", "0233"),
+    ("The island state asked for help after the cyclone.", "asked", "020"),
     ("The minister said that the rebels must lay down their arms.", "said", "100"),
     ("The minister said that the rebels should lay down their arms.", "said", "020"),  # advice: an appeal
     ("The envoy told the council that the talks should resume.", "told", "020"),
@@ -123,11 +124,29 @@ SENSES = [
     ("The foreign minister held telephone talks with her Estonian counterpart.", "held", "041"),
     ("The chancellor paid a visit to the refugee camps.", "paid", "042"),
     ("Ghana hosted the regional summit.", "hosted", "043"),
+    ("Leaders of forty nations gathered at a summit in Accra.", "gathered", "044"),
+    ("Protesters gathered outside the summit in Accra.", "gathered", "141"),
     ("The prime minister praised the peacekeepers for their courage.", "praised", "051"),
     ("The two navies held joint exercises in the gulf.", "held", "062"),
     ("The court extradited the banker to Switzerland.", "extradited", "063"),
     ("Prosecutors shared evidence with their Latvian colleagues.", "shared", "064"),
     ("Canada sent food and medicine to the quake zone.", "sent", "073"),
+    # exercises with another country, however the writer says so, are military cooperation, not a show of force
+    ("The two navies held combined exercises in the gulf.", "held", "062"),
+    ("Lanavia and Estonia conducted bilateral drills near the border.", "conducted", "062"),
+    ("NATO launched naval drills with the Baltic states.", "launched", "062"),
+    ("The two coast guards conducted joint patrols along the river.", "conducted", "062"),
+    ("The state oil firm formed a joint venture with a Lanavian refiner.", "formed", "061"),
+    # joining with another party to act together
+    ("The two parties teamed up against the ruling coalition.", "teamed", "060"),
+    ("The coast guard joined forces with the navy to stop the smugglers.", "joined", "060"),
+    ("The port authority partnered with a Qatari fund.", "partnered", "060"),
+    # aid that arrives is aid delivered, not a visit
+    ("Relief supplies arrived in the flooded province on Monday.", "arrived", "073"),
+    ("The Red Cross dispatched a shipment of medicine to the island.", "dispatched", "073"),
+    # relations taken up again or opened, as restored or established ones are
+    ("Lanavia resumed diplomatic relations with Estonia.", "resumed", "050"),
+    ("The two states opened diplomatic ties last year.", "opened", "054"),
     ("The embassy granted asylum to the dissident.", "granted", "075"),
     # yield
     ("The authorities lifted the curfew on Tuesday.", "lifted", "0813"),

@@ -150,6 +150,11 @@ SENSES = [
     ("The army and the rebels agreed to a ceasefire.", "agreed", "0871"),
     ("The two militias reached a truce agreement.", "reached", "0871"),
     ("The militia turned over its weapons to the police.", "turned", "0873"),
+    ("The province eased its lockdown on Monday.", "eased", "081"),
+    ("The regulator unblocked the news website.", "unblocked", "081"),
+    ("The supreme court overturned the ban on the party.", "overturned", "081"),
+    ("An appeals court overturned the journalist's conviction.", "overturned", "080"),
+    ("The judge granted the activist bail.", "granted", "0841"),
     ("The army will evacuate its outposts along the river.", "evacuate", "0874"),
     ("Helicopters evacuated the wounded from the valley.", "evacuated", "073"),
     ("The island accepted a formula for settling the dispute.", "accepted", "030"),
@@ -440,6 +445,7 @@ NON_EVENTS = [
     ("The ministry released the results of the survey.", "released"),
     ("The governor announced his candidacy for the presidency.", "announced"),
     ("The witness told the jurors that he had been paid.", "told"),
+    ("The minister conceded that the figures were wrong.", "conceded"),
 ]
 
 

@@ -147,8 +147,6 @@ SENSES = [
     ("The island dropped its objection to the new port.", "dropped", "080"),
     ("The governor shelved the controversial land bill.", "shelved", "0832"),
     ("The defence minister quit his post on Friday.", "quit", "0831"),
-    ("The army and the rebels agreed to a ceasefire.", "agreed", "0871"),
-    ("The two militias reached a truce agreement.", "reached", "0871"),
     ("The militia turned over its weapons to the police.", "turned", "0873"),
     ("The province eased its lockdown on Monday.", "eased", "081"),
     ("The regulator unblocked the news website.", "unblocked", "081"),
@@ -158,6 +156,7 @@ SENSES = [
     ("The army will evacuate its outposts along the river.", "evacuate", "0874"),
     ("Helicopters evacuated the wounded from the valley.", "evacuated", "073"),
     ("The island accepted a formula for settling the dispute.", "accepted", "030"),
+    ("The army and the rebels agreed to a ceasefire.", "agreed", "030"),
     ("Ghana launched a mediation effort between the two factions.", "launched", "045"),
     ("Chile will contribute two hundred troops to the mission.", "contribute", "074"),
     # investigate, disapprove, reject, threaten

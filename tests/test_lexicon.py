@@ -158,9 +158,24 @@ SENSES = [
     ("Both armies declared a ceasefire along the river.", "declared", "0871"),
     ("The garrison laid down its arms.", "laid", "0873"),
     ("The governor shortened the nightly curfew.", "shortened", "0813"),
+    ("The ministry relaxed the rules on foreign travel.", "relaxed", "081"),
+    ("The cabinet finally gave into the strikers' demands.", "gave", "080"),
+    ("The council caved in to pressure from the farmers.", "caved", "080"),
+    ("The regime acceded to the demands of the students.", "acceded", "083"),
+    ("The republic withdrew its complaint against its neighbour.", "withdrew", "080"),
+    ("The island dropped its objection to the new port.", "dropped", "080"),
+    ("The governor shelved the controversial land bill.", "shelved", "0832"),
+    ("The defence minister quit his post on Friday.", "quit", "0831"),
+    ("The militia turned over its weapons to the police.", "turned", "0873"),
+    ("The province eased its lockdown on Monday.", "eased", "081"),
+    ("The regulator unblocked the news website.", "unblocked", "081"),
+    ("The supreme court overturned the ban on the party.", "overturned", "081"),
+    ("An appeals court overturned the journalist's conviction.", "overturned", "080"),
+    ("The judge granted the activist bail.", "granted", "0841"),
     ("The army will evacuate its outposts along the river.", "evacuate", "0874"),
     ("Helicopters evacuated the wounded from the valley.", "evacuated", "073"),
     ("The island accepted a formula for settling the dispute.", "accepted", "030"),
+    ("The army and the rebels agreed to a ceasefire.", "agreed", "030"),
     ("Ghana launched a mediation effort between the two factions.", "launched", "045"),
     ("Chile will contribute two hundred troops to the mission.", "contribute", "074"),
     # investigate, disapprove, reject, threaten
@@ -448,6 +463,7 @@ NON_EVENTS = [
     ("The ministry released the results of the survey.", "released"),
     ("The governor announced his candidacy for the presidency.", "announced"),
     ("The witness told the jurors that he had been paid.", "told"),
+    ("The minister conceded that the figures were wrong.", "conceded"),
 ]
 
 

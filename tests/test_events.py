@@ -655,6 +655,10 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
         # an "as" clause states its own fact: the warning does not make the rejection hypothetical
         ("Washington warned that it would keep up pressure on Iran, as Tehran rejected its offer of talks.",
          "rejected", "actual"),
+        # a participle clause set before its verb is what the subject did, not what it demanded
+        ("Threatening to kill the hostages, the rebels demanded the release of their leader.", "Threatening",
+         "actual"),
+        ("The rebels demanded that the army threaten the villagers.", "threaten", "hypothetical"),
     ],
 )
 def test_plans_and_averted_acts_are_not_actual(coder, text, trigger, modality):
@@ -675,6 +679,19 @@ def test_who_condemns_or_blames_an_attack_did_not_carry_it_out(coder, text):
     events = coder.code(text)
     [stance] = [e for e in events if e.cameo.root == "11"]
     assert all(e.source.code != stance.source.code for e in events if e.cameo.root in ("18", "19"))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a state leaving a regional bloc cuts its ties (annotation.md); troops leaving a town retreat
+        ("Burkina Faso, Mali and Niger withdrew from ECOWAS in January.", "161"),
+        ("Russian troops withdrew from the town of Kherson.", "0874"),
+    ],
+)
+def test_withdrawing_from_an_international_body_reduces_relations(coder, text, code):
+    event = next(e for e in coder.code(text) if e.trigger.text == "withdrew")
+    assert event.cameo.code == code
 
 
 def test_who_launches_an_attack_carries_it_out(coder):

@@ -356,6 +356,20 @@ SENSES = [
     ("Officials hinted at lifting the sanctions Washington has imposed on Moscow.", "imposed", "163"),
     ("The curfew that the army imposed last week was lifted.", "imposed", "1723"),
     ("The embargo imposed by Lanavia hurt farmers.", "imposed", "163"),
+    # an attack on a newspaper is made in words
+    ("The president attacked the country's biggest newspaper in a speech.", "attacked", "111"),
+    # sanctions kept in place are sanctions; retaliation in kind is by their means, else by force
+    ("Lanavia is keeping its tariffs on steel in place.", "keeping", "163"),
+    ("Lanavia retaliated with tariffs on farm goods.", "retaliated", "163"),
+    ("The army retaliated overnight.", "retaliated", "190"),
+    ("The government responded with military force.", "responded", "190"),
+    # sent or ordered back to prison is detained; a crowd broken up or roughed up by force, repressed
+    ("The judge ordered the journalist back to prison.", "ordered", "173"),
+    ("The court sent the opposition leader to jail.", "sent", "173"),
+    ("Police broke up the demonstration outside parliament.", "broke", "175"),
+    ("Security forces roughed up a group of protesters.", "roughed", "175"),
+    # medical care for the victims is humanitarian aid
+    ("The charity treated hundreds of wounded civilians last month.", "treated", "073"),
 ]
 
 

@@ -694,6 +694,15 @@ def test_withdrawing_from_an_international_body_reduces_relations(coder, text, c
     assert event.cameo.code == code
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The rebels vowed to continue fighting.", "Pakistan said any attack would be responded to with full force."],
+)
+def test_fighting_vowed_or_force_promised_in_response_is_a_threat_of_force(coder, text):
+    [threat] = [e for e in coder.code(text) if e.cameo.root == "13"]
+    assert (threat.cameo.code, threat.modality) == ("1384", "actual")
+
+
 def test_who_launches_an_attack_carries_it_out(coder):
     [attack] = coder.code("Russia launched an attack on Ukraine.")
     assert (attack.cameo.root, attack.source.code, attack.target.code) == ("19", "RUS", "UKR")

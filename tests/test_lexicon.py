@@ -368,6 +368,12 @@ SENSES = [
     ("The court sent the opposition leader to jail.", "sent", "173"),
     ("Police broke up the demonstration outside parliament.", "broke", "175"),
     ("Security forces roughed up a group of protesters.", "roughed", "175"),
+    # a legislature approving sanctions threatens them (annotation.md); fighting continued is fighting
+    ("The Senate approved new sanctions against Syria.", "approved", "1312"),
+    ("The rebels continued fighting in the north.", "continued", "190"),
+    ("The rebels resumed the insurgency after the talks failed.", "resumed", "190"),
+    # calls for a leader to resign appeal for a change in leadership
+    ("Protesters maintained calls for the president to resign.", "calls", "0241"),
     # medical care for the victims is humanitarian aid
     ("The charity treated hundreds of wounded civilians last month.", "treated", "073"),
 ]

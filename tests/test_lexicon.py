@@ -374,6 +374,12 @@ SENSES = [
     ("The rebels resumed the insurgency after the talks failed.", "resumed", "190"),
     # calls for a leader to resign appeal for a change in leadership
     ("Protesters maintained calls for the president to resign.", "calls", "0241"),
+    # days given to do something are an ultimatum; critics countered are criticised; an election victory
+    # upheld is endorsed; an assurance of commitment is an intent to cooperate
+    ("Kenya had given the U.N. Refugee Agency 14 days to present a plan.", "given", "139"),
+    ("The foreign minister once again countered such critics.", "countered", "111"),
+    ("The tribunal has upheld the president's victory.", "upheld", "051"),
+    ("Serbian leaders assured the envoys that they are committed to full cooperation.", "assured", "030"),
     # medical care for the victims is humanitarian aid
     ("The charity treated hundreds of wounded civilians last month.", "treated", "073"),
 ]

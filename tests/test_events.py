@@ -197,6 +197,13 @@ def test_later_definite_mention_is_the_same_event(coder):
     assert [e.sentence_index for e in meetings] == [0]
 
 
+def test_a_definite_act_between_other_parties_of_one_country_is_no_repeat(coder):
+    text = ("Pakistani troops shelled villages in Balochistan, Pakistan on Tuesday. "
+            "The Pakistani military claimed the killing of 33 militants.")
+    fighting = [(e.sentence_index, e.target.code) for e in events_of(coder, text) if e.cameo.root == "19"]
+    assert fighting == [(0, "PAK"), (1, "PAKREB")]
+
+
 def test_an_act_counted_as_a_further_one_is_no_repeat(coder):
     text = "A car bomb exploded in Mogadishu on Sunday. A second bomb exploded after rescue workers arrived."
     explosions = [e for e in events_of(coder, text) if e.trigger.text == "exploded"]

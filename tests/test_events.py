@@ -197,6 +197,13 @@ def test_later_definite_mention_is_the_same_event(coder):
     assert [e.sentence_index for e in meetings] == [0]
 
 
+def test_a_definite_act_between_other_parties_of_one_country_is_no_repeat(coder):
+    text = ("Pakistani troops shelled villages in Balochistan, Pakistan on Tuesday. "
+            "The Pakistani military claimed the killing of 33 militants.")
+    fighting = [(e.sentence_index, e.target.code) for e in events_of(coder, text) if e.cameo.root == "19"]
+    assert fighting == [(0, "PAK"), (1, "PAKREB")]
+
+
 def test_an_act_counted_as_a_further_one_is_no_repeat(coder):
     text = "A car bomb exploded in Mogadishu on Sunday. A second bomb exploded after rescue workers arrived."
     explosions = [e for e in events_of(coder, text) if e.trigger.text == "exploded"]
@@ -655,6 +662,10 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
         # an "as" clause states its own fact: the warning does not make the rejection hypothetical
         ("Washington warned that it would keep up pressure on Iran, as Tehran rejected its offer of talks.",
          "rejected", "actual"),
+        # a participle clause set before its verb is what the subject did, not what it demanded
+        ("Threatening to kill the hostages, the rebels demanded the release of their leader.", "Threatening",
+         "actual"),
+        ("The rebels demanded that the army threaten the villagers.", "threaten", "hypothetical"),
     ],
 )
 def test_plans_and_averted_acts_are_not_actual(coder, text, trigger, modality):
@@ -675,6 +686,28 @@ def test_who_condemns_or_blames_an_attack_did_not_carry_it_out(coder, text):
     events = coder.code(text)
     [stance] = [e for e in events if e.cameo.root == "11"]
     assert all(e.source.code != stance.source.code for e in events if e.cameo.root in ("18", "19"))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a state leaving a regional bloc cuts its ties (annotation.md); troops leaving a town retreat
+        ("Burkina Faso, Mali and Niger withdrew from ECOWAS in January.", "161"),
+        ("Russian troops withdrew from the town of Kherson.", "0874"),
+    ],
+)
+def test_withdrawing_from_an_international_body_reduces_relations(coder, text, code):
+    event = next(e for e in coder.code(text) if e.trigger.text == "withdrew")
+    assert event.cameo.code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The rebels vowed to continue fighting.", "Pakistan said any attack would be responded to with full force."],
+)
+def test_fighting_vowed_or_force_promised_in_response_is_a_threat_of_force(coder, text):
+    [threat] = [e for e in coder.code(text) if e.cameo.root == "13"]
+    assert (threat.cameo.code, threat.modality) == ("1384", "actual")
 
 
 def test_who_launches_an_attack_carries_it_out(coder):

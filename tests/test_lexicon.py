@@ -390,6 +390,32 @@ SENSES = [
     ("Officials hinted at lifting the sanctions Washington has imposed on Moscow.", "imposed", "163"),
     ("The curfew that the army imposed last week was lifted.", "imposed", "1723"),
     ("The embargo imposed by Lanavia hurt farmers.", "imposed", "163"),
+    # an attack on a newspaper is made in words
+    ("The president attacked the country's biggest newspaper in a speech.", "attacked", "111"),
+    # sanctions kept in place are sanctions; retaliation in kind is by their means, else by force
+    ("Lanavia is keeping its tariffs on steel in place.", "keeping", "163"),
+    ("Lanavia retaliated with tariffs on farm goods.", "retaliated", "163"),
+    ("The army retaliated overnight.", "retaliated", "190"),
+    ("The government responded with military force.", "responded", "190"),
+    # sent or ordered back to prison is detained; a crowd broken up or roughed up by force, repressed
+    ("The judge ordered the journalist back to prison.", "ordered", "173"),
+    ("The court sent the opposition leader to jail.", "sent", "173"),
+    ("Police broke up the demonstration outside parliament.", "broke", "175"),
+    ("Security forces roughed up a group of protesters.", "roughed", "175"),
+    # a legislature approving sanctions threatens them (annotation.md); fighting continued is fighting
+    ("The Senate approved new sanctions against Syria.", "approved", "1312"),
+    ("The rebels continued fighting in the north.", "continued", "190"),
+    ("The rebels resumed the insurgency after the talks failed.", "resumed", "190"),
+    # calls for a leader to resign appeal for a change in leadership
+    ("Protesters maintained calls for the president to resign.", "calls", "0241"),
+    # days given to do something are an ultimatum; critics countered are criticised; an election victory
+    # upheld is endorsed; an assurance of commitment is an intent to cooperate
+    ("Kenya had given the U.N. Refugee Agency 14 days to present a plan.", "given", "139"),
+    ("The foreign minister once again countered such critics.", "countered", "111"),
+    ("The tribunal has upheld the president's victory.", "upheld", "051"),
+    ("Serbian leaders assured the envoys that they are committed to full cooperation.", "assured", "030"),
+    # medical care for the victims is humanitarian aid
+    ("The charity treated hundreds of wounded civilians last month.", "treated", "073"),
 ]
 
 

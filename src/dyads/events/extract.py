@@ -215,6 +215,10 @@ def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
         for c in later.trigger.children
     )
     if definite and a.cameo.root == b.cameo.root and a.target and b.target:
+        if a.source.country == a.target.country:
+            # within one country the parties tell events apart: "the killing of 33 terrorists" by the army
+            # after the militants' attack on a train
+            return {a.source.code, a.target.code} == {b.source.code, b.target.code}
         return {a.source.country, a.target.country} == {b.source.country, b.target.country}
     return False
 

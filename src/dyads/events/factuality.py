@@ -28,6 +28,7 @@ from dyads.model import Event
 MODALITY_ORDER = ("negated", "hypothetical", "future")  # the first effect found decides
 EVIDENTIAL_ORDER = ("hedged", "reported")
 GOVERNOR_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj"}
+PARTICIPLE_TAGS = {"VBG", "VBN"}
 NEGATION_DEPS = {"neg"}
 # the trigger's subject and object, whose "no", "neither" or "nobody" says the act was not done
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
@@ -316,9 +317,15 @@ def _attempt_failed(verb: Token) -> bool:
 
 
 def _asserted_clause(clause: Token) -> bool:
-    """An adverbial clause that states a fact of its own: "warned ... as Tehran rejected the offer"."""
+    """An adverbial clause that states a fact of its own: "warned ... as Tehran rejected the offer", or a
+    participle clause set before its verb, what the subject did as it acted: "Threatening to kill the
+    hostages, the group demanded the release of prisoners" threatens; it is not what the group demanded."""
+    if clause.dep_ != "advcl":
+        return False
+    if clause.tag_ in PARTICIPLE_TAGS and clause.i < clause.head.i and not is_infinitive(clause):
+        return not any(c.dep_ == "mark" for c in clause.children)
     marks = cues().get("factive_mark", {})
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _presupposed(noun: Token, verb: Token) -> bool:

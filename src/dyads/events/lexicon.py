@@ -11,8 +11,9 @@ from dyads.data import read_tsv
 from dyads.events.ontology import cameo_codes
 from dyads.user_lexicons import LexiconFile, rows_of
 
-CONDITION_KINDS = {"obj", "prep", "pobj", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp", "pred",
-                   "verdict", "about", "forecast"}
+CONDITION_KINDS = {"obj", "prep", "pobj", "body", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp",
+                   "pred", "verdict", "about", "forecast"}
+INTERNATIONAL_BODY = "IGO"  # the code of an intergovernmental organisation, a regional bloc's too
 WILDCARD = "*"
 WORD_CLASS = "@"  # a condition value naming a class of evaluative.tsv: `pred=@condemnation`
 NEGATED = "not "  # how a negated predicate's lemmas are told: "not credible"
@@ -273,13 +274,27 @@ class TokenFacts:
     def prepositional_object_lemmas(self) -> set[str]:
         """The lemmas around the objects of the token's prepositions and of its objects' ("deployed troops
         to the peacekeeping mission", "used villagers as human shields"), a two-word preposition's too
-        ("pulled out of the talks")."""
+        ("pulled out of the talks"), and those of an adverb of the verb ("ordered him back to prison")."""
         token = self.token
-        heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+        heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ == "advmod")]
         prepositions = [c for head in heads for c in head.children if c.dep_ == "prep"]
         prepositions += [g for c in prepositions for g in c.children if g.dep_ == "prep"]
         objects = [g for c in prepositions for g in c.children if g.dep_ == "pobj"]
         return set().union(*(_lemmas_around(obj) for obj in objects))
+
+    @cached_property
+    def prepositions_to_bodies(self) -> set[str]:
+        """The token's prepositions whose object the actor lexicon knows as an intergovernmental organisation
+        ("withdrew from ECOWAS", "pulled out of the African Union")."""
+        doc = self.token.doc
+        mentions, mention_at = doc._.actor_mentions or [], doc._.mention_at or {}
+        return {
+            prep.lower_
+            for prep in self.token.children if prep.dep_ == "prep"
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj.i in mention_at
+            and any((actor.code or "").startswith(INTERNATIONAL_BODY) for actor in mentions[mention_at[obj.i]].actors)
+        }
 
     @cached_property
     def complement_lemmas(self) -> set[str] | None:
@@ -379,6 +394,8 @@ class TokenFacts:
             return lemmas is not None and (WILDCARD in values or bool(values & lemmas))
         if kind == "pobj":
             return bool(values & self.prepositional_object_lemmas)
+        if kind == "body":
+            return bool(values & self.prepositions_to_bodies)
         if kind == "ccomp":
             clauses = {c.lemma_.lower() for c in self.that_clauses}
             return bool(clauses) and (WILDCARD in values or bool(values & clauses))

@@ -173,6 +173,17 @@ SENSES = [
     ("Police arrested twelve protesters.", "arrested", "173"),
     ("The ministry deported the journalist.", "deported", "174"),
     ("Police used tear gas to disperse the crowd.", "used", "175"),
+    ("The army called up thousands of conscripts.", "called", "154"),
+    ("Riot police were called in to clear the square.", "called", "153"),
+    ("The navy placed its submarines and troops on high alert.", "placed", "152"),
+    ("The ministry raised the combat readiness of the air force.", "raised", "152"),
+    ("Soldiers enforced the curfew in the old city.", "enforced", "1723"),
+    ("The night curfew went into effect at dusk.", "curfew", "1723"),
+    ("Hackers hacked into the ministry's computer network.", "hacked", "170"),
+    ("Foreign agents hacked the election commission's servers.", "hacked", "170"),
+    ("A cyber attack crippled the state broadcaster.", "attack", "170"),
+    ("The cyberattack on the central bank lasted two days.", "cyberattack", "170"),
+    ("The gang hacked the farmer to death.", "hacked", "1823"),
     # assault, fight, mass violence
     ("Gunmen abducted two engineers near the pipeline.", "abducted", "181"),
     ("The assailants tortured the prisoners.", "tortured", "1822"),
@@ -429,6 +440,13 @@ NON_EVENTS = [
     ("The ministry released the results of the survey.", "released"),
     ("The governor announced his candidacy for the presidency.", "announced"),
     ("The witness told the jurors that he had been paid.", "told"),
+    # force posture, curfew and cyber senses need their object
+    ("The coach called in two new players.", "called"),
+    ("The firm raised its prices.", "raised"),
+    ("The hospital placed the patient on a ventilator.", "placed"),
+    ("The wind hacked at the branches.", "hacked"),
+    ("The security breach was patched.", "breach"),
+    ("The court enforced the contract.", "enforced"),
 ]
 
 

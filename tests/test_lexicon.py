@@ -184,6 +184,16 @@ SENSES = [
     ("A cyber attack crippled the state broadcaster.", "attack", "170"),
     ("The cyberattack on the central bank lasted two days.", "cyberattack", "170"),
     ("The gang hacked the farmer to death.", "hacked", "1823"),
+    ("The ministry blacklisted three news portals.", "blacklisted", "1721"),
+    ("The regulator blocked access to the opposition's website.", "blocked", "1721"),
+    ("The junta banned the news outlet.", "banned", "1721"),
+    ("The capital declared the attache persona non grata.", "declared", "161"),
+    ("The envoy was declared persona non grata.", "declared", "161"),
+    # a warning of what the other side will face is a threat, a forecast of hardship is none
+    ("The ministry warned that the rebels would face serious consequences.", "warned", "130"),
+    ("The envoy warned that the regime would face new sanctions.", "warned", "1312"),
+    ("The general warned the invaders would pay a heavy price.", "warned", "130"),
+    ("The agency warned that the region would face severe shortages.", "warned", "012"),
     # assault, fight, mass violence
     ("Gunmen abducted two engineers near the pipeline.", "abducted", "181"),
     ("The assailants tortured the prisoners.", "tortured", "1822"),

@@ -189,6 +189,9 @@ SENSES = [
     ("The junta banned the news outlet.", "banned", "1721"),
     ("The capital declared the attache persona non grata.", "declared", "161"),
     ("The envoy was declared persona non grata.", "declared", "161"),
+    ("The junta ordered the foreign diplomats to leave within 72 hours.", "ordered", "161"),
+    ("The president ordered the UN inspectors to leave the country.", "ordered", "1662"),
+    ("The leader dismissed the international observers.", "dismissed", "1662"),
     # a warning of what the other side will face is a threat, a forecast of hardship is none
     ("The ministry warned that the rebels would face serious consequences.", "warned", "130"),
     ("The envoy warned that the regime would face new sanctions.", "warned", "1312"),
@@ -457,6 +460,7 @@ NON_EVENTS = [
     ("The wind hacked at the branches.", "hacked"),
     ("The security breach was patched.", "breach"),
     ("The court enforced the contract.", "enforced"),
+    ("The minister ordered the staff to leave the building early.", "ordered"),
 ]
 
 

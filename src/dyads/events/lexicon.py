@@ -12,7 +12,7 @@ from dyads.events.ontology import cameo_codes
 from dyads.user_lexicons import LexiconFile, rows_of
 
 CONDITION_KINDS = {"obj", "prep", "pobj", "body", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp",
-                   "pred", "verdict", "about", "forecast"}
+                   "pred", "verdict", "about", "forecast", "outcome"}
 INTERNATIONAL_BODY = "IGO"  # the code of an intergovernmental organisation, a regional bloc's too
 WILDCARD = "*"
 WORD_CLASS = "@"  # a condition value naming a class of evaluative.tsv: `pred=@condemnation`
@@ -359,6 +359,13 @@ class TokenFacts:
         return set().union(*(_lemmas_around(c) for c in subjects))
 
     @cached_property
+    def outcome_lemmas(self) -> set[str]:
+        """The lemmas around the objects of the verbs of the token's that-clauses: what the clause says
+        someone will face or suffer ("warned that Israel would face serious consequences")."""
+        objects = [obj for clause in self.that_clauses for obj in _objects(clause)]
+        return set().union(*(_lemmas_around(obj) for obj in objects))
+
+    @cached_property
     def forecast_lemmas(self) -> set[str] | None:
         """The verbs of the that-clauses that say what others will do or what will happen, told to no one
         ("warned that the situation would deteriorate"); None when the verb has an addressee ("warned Tehran
@@ -422,6 +429,8 @@ class TokenFacts:
         if kind == "forecast":
             lemmas = self.forecast_lemmas
             return lemmas is not None and (WILDCARD in values or bool(values & lemmas))
+        if kind == "outcome":
+            return bool(values & self.outcome_lemmas)
         raise ValueError(kind)
 
 

@@ -94,6 +94,8 @@ class CountryRules(ResolverState):
         related = list(self._related_tokens(root, military="MIL" in actor.sectors))
         if mention.kind == "person" and actor.name:
             related += self._described_beside(mention)
+        if mention.kind not in PERSON_KINDS:
+            related += self._coordinated_nationality(root, actor.sectors)
         for token in related:
             country = self._country_at(token)
             if country:
@@ -154,8 +156,20 @@ class CountryRules(ResolverState):
                         yield from _object_words(prep)
         if root.dep_ == "appos" and self._is_description_at(root.head):
             yield root.head
-        if root.dep_ == "conj":  # "British sailors and marines": the first noun's nationality is the phrase's
-            yield from (c for c in root.head.children if c.dep_ in NATIONAL_MODIFIER_DEPS and c.i < root.head.i)
+
+    def _coordinated_nationality(self, root: Token, sectors: list[str]) -> list[Token]:
+        """"British sailors and marines", "the Ugandan government and army": the nationality before the first
+        noun is the phrase's, when it is a word of its own or both nouns are organs of a state ("Somali
+        refugees and students" leaves the students' country open)."""
+        first = root.head
+        if root.dep_ != "conj" or first.i > root.i:
+            return []
+        holder = next((m for m in (*reversed(self.history), *self.mentions) if m.start <= first.i < m.end), None)
+        if holder is not None and not (
+                sectors[:1] and sectors[0] in STATE_SECTORS and holder.actor.sectors[:1]
+                and holder.actor.sectors[0] in STATE_SECTORS):
+            return []
+        return [c for c in first.children if c.dep_ in NATIONAL_MODIFIER_DEPS and c.i < first.i]
 
     def _described_beside(self, mention: Mention) -> list[Token]:
         """'Qatar's emir, Sheikh Hamad' or 'Sheikh Hamad, Qatar's emir': a title without a name in apposition

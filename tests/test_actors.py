@@ -712,6 +712,20 @@ def test_a_demonym_in_the_name_of_a_sea_is_no_actor(nlp):
     assert "Persian" not in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bush visited Mexico on his tour of Latin America.",
+        "Latin American leaders criticized Spain on Monday.",
+        "Drug cartels in South America smuggled cocaine to Europe.",
+        "Brazil urged North American governments to lift tariffs.",
+    ],
+)
+def test_a_world_region_holding_a_countrys_name_is_no_actor(nlp, text):
+    found = mentions(nlp, text)
+    assert not [t for t in found if "America" in t], {t: m.actor.code for t, m in found.items()}
+
+
 def test_politicians_of_a_country_are_its_actors_and_their_own_antecedent(nlp):
     found = mentions(nlp, "Mexican opposition parties met. Some Mexican politicians continued their criticism of Fox.")
     assert found["Mexican politicians"].actor.code == "MEXELI"

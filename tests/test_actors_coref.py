@@ -186,6 +186,12 @@ def test_people_from_somewhere_are_from_its_country(nlp):
     assert find(doc, "militant group").actor.country == "YEM"
 
 
+def test_a_noun_coordinated_with_a_national_one_shares_its_nationality(nlp):
+    doc = coded(nlp, "Chilean forces seized 12 Peruvian fishermen and marines. Bolivian police and soldiers stood guard.")
+    assert find(doc, "marines").actor.code == "PERMIL"
+    assert find(doc, "soldiers").actor.code == "BOLMIL"
+
+
 def test_troops_withdrawn_from_a_country_are_not_its_own(nlp):
     doc = coded(nlp, "Vietnam withdrew troops from Laos.")
     assert find(doc, "troops").actor.country is None

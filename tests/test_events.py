@@ -781,6 +781,18 @@ def test_coordinated_nationalities_of_one_office_are_each_a_party(coder):
     assert {"FRA", "RUS", "DEU"} <= targets
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. and Japanese officials have condemned the Chinese move as provocative.",
+        "U.S. and Japanese diplomats condemned the Chinese move on Friday.",
+    ],
+)
+def test_a_country_name_coordinated_with_a_nationality_shares_its_office(coder, text):
+    sources = {e.source.code for e in events_of(coder, text) if e.cameo.root == "11"}
+    assert {"USAGOV", "JPNGOV"} <= sources
+
+
 def test_an_actor_and_its_allies_are_not_two_sides(coder):
     text = "The United States and its allies warned on Friday that the missile launches are dangerous."
     events = [e for e in events_of(coder, text) if e.trigger.text == "warned"]

@@ -23,8 +23,10 @@ from dyads.user_lexicons import LexiconFile, rows_of
 # Most specific first: a pattern claimed by an earlier kind is not taken by a later one.
 KIND_PRIORITY = [
     "person", "igo", "ngo", "seat", "organisation", "group", "country", "capital", "demonym", "people",
-    "role", "region", "city",
+    "role", "region", "city", "world region",
 ]  # fmt: skip
+# "Latin America", "North American": a name that holds a country's but names no actor (data/actors/world_regions.tsv)
+WORLD_REGION = "world region"
 PLACE_KINDS = {"country", "capital", "group", "demonym", "people", "region", "city"}
 NAMED_KINDS = {"person", "igo", "ngo", "seat", "organisation"}
 # Sector that an elite no longer in office gets (CAMEO's "ELI").
@@ -219,6 +221,8 @@ class ActorLexicon:
         for row in read_tsv("actors/places.tsv"):
             yield row["pattern"], Entry(kind=row["kind"], countries=(row["country"],), code=row["country"],
                                         origins=["actors/places.tsv"])
+        for row in read_tsv("actors/world_regions.tsv"):
+            yield row["pattern"], Entry(kind=WORLD_REGION, origins=["actors/world_regions.tsv"])
 
     def _leader(self, row: dict[str, str], origin: str, table: str = "shipped"):
         """A person's term in office; a table's rows for one name make one person, whose patterns are

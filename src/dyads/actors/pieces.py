@@ -15,6 +15,7 @@ from dyads.actors.lexicon import (
     KIND_PRIORITY,
     NAMED_KINDS,
     PLACE_KINDS,
+    WORLD_REGION,
     ActorLexicon,
     Entry,
     country_on,
@@ -88,7 +89,7 @@ class PieceFinder:
             if not any(taken[piece.start : piece.end]):
                 taken[piece.start : piece.end] = [True] * (piece.end - piece.start)
                 chosen.append(piece)
-        chosen.sort(key=lambda p: p.start)
+        chosen = sorted((p for p in chosen if p.kind != WORLD_REGION), key=lambda p: p.start)
         document = doc._.document
         if document is not None and document.date is not None:
             chosen = [_as_of(piece, document.date) for piece in chosen]

@@ -184,9 +184,10 @@ class ArgumentFinder:
         head = self.doc[mention.start : mention.end].root  # "chiefs" of "French chiefs of staff"
         if head.tag_ != "NNS":
             return []
-        for modifier in head.children:  # "French, Russian and German": the first is outside the mention
+        for modifier in head.children:  # "French, Russian and German", "U.S. and Afghan": the first is outside
             coordinated = [modifier, *modifier.conjuncts]
-            if modifier.dep_ == "amod" and modifier.i not in inside and any(t.i in inside for t in coordinated):
+            if (modifier.dep_ in NOUN_MODIFIERS and modifier.i not in inside
+                    and any(t.i in inside for t in coordinated)):
                 countries = [self.mention_of(t) for t in coordinated if t.i not in inside]
                 return [m for m in countries if m is not None and m.kind in ("demonym", "country")]
         return []

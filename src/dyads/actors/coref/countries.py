@@ -1,6 +1,6 @@
 """A country for an actor that names none, from what the parse ties it to: its possessor ("its troops"), where
 it comes from or is based ("doctors from American aid groups"), a title in apposition ("Qatar's emir, Sheikh
-Hamad"); in a sentence naming one country only (places where things happen aside), for its government's,
+Hamad"), the noun it is coordinated with ("British sailors and marines"); in a sentence naming one country only (places where things happen aside), for its government's,
 police's or courts' countryless counterparts ("Egyptian police dispersed demonstrators"); an ethnic
 community, by the country it lives in ("ethnic Albanians in Macedonia")."""
 
@@ -22,6 +22,7 @@ DOMESTIC_AUTHORITY_SECTORS = {"COP", "JUD", "GOV"}
 PLACE_PREPOSITIONS = {"in", "into", "inside"}
 VISIT_VERBS = {"visit", "tour"}
 DOMESTIC_GROUP_SECTORS = {"CVL", "REB", "OPP", "CRM", "EDU", "LAB", "UAF", "MED", "PTY", "REL", "AGR"}
+NATIONAL_MODIFIER_DEPS = {"amod", "compound", "nmod"}
 COMMUNITY_SECTOR = "CVL"  # an ethnic community without a role of its own ("ethnic Albanians")
 
 
@@ -81,8 +82,9 @@ class CountryRules(ResolverState):
     def _country_from_relations(self, mention: Mention) -> bool:
         """A country for an actor that names none, from a word the parse ties it to: its possessor ("its
         troops", "President Suharto's government"), where it is from ("doctors from two American aid
-        groups"), where it is based ("a group based in Trinidad") or an apposition ("Qatar's emir, Sheikh
-        Hamad"). True when it found one."""
+        groups"), where it is based ("a group based in Trinidad"), an apposition ("Qatar's emir, Sheikh
+        Hamad") or the nationality of the noun it is coordinated with ("British sailors and marines"). True
+        when it found one."""
         actor = mention.actor
         if mention.is_group or actor.country or actor.international:
             return False
@@ -92,6 +94,8 @@ class CountryRules(ResolverState):
         related = list(self._related_tokens(root, military="MIL" in actor.sectors))
         if mention.kind == "person" and actor.name:
             related += self._described_beside(mention)
+        if mention.kind not in PERSON_KINDS:
+            related += self._coordinated_nationality(root, actor.sectors)
         for token in related:
             country = self._country_at(token)
             if country:
@@ -152,6 +156,20 @@ class CountryRules(ResolverState):
                         yield from _object_words(prep)
         if root.dep_ == "appos" and self._is_description_at(root.head):
             yield root.head
+
+    def _coordinated_nationality(self, root: Token, sectors: list[str]) -> list[Token]:
+        """"British sailors and marines", "the Ugandan government and army": the nationality before the first
+        noun is the phrase's, when it is a word of its own or both nouns are organs of a state ("Somali
+        refugees and students" leaves the students' country open)."""
+        first = root.head
+        if root.dep_ != "conj" or first.i > root.i:
+            return []
+        holder = next((m for m in (*reversed(self.history), *self.mentions) if m.start <= first.i < m.end), None)
+        if holder is not None and not (
+                sectors[:1] and sectors[0] in STATE_SECTORS and holder.actor.sectors[:1]
+                and holder.actor.sectors[0] in STATE_SECTORS):
+            return []
+        return [c for c in first.children if c.dep_ in NATIONAL_MODIFIER_DEPS and c.i < first.i]
 
     def _described_beside(self, mention: Mention) -> list[Token]:
         """'Qatar's emir, Sheikh Hamad' or 'Sheikh Hamad, Qatar's emir': a title without a name in apposition

@@ -235,7 +235,7 @@ def _phrase_children(node: Token) -> list[Token]:
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we"}
 # whom these words describe ("suspected in the killing") is who did it
-SUSPECTED = {"suspect", "accuse", "charge", "convict", "implicate", "involve", "responsible", "guilty", "link"}
+SUSPECTED = {"suspect", "accuse", "charge", "convict", "implicate", "involve", "link"}
 
 
 def subject_candidates(verb: Token, climb: int = 4):

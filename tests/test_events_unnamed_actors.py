@@ -397,3 +397,11 @@ def test_a_gun_battle_is_a_fire_fight(coder):
     text = "Haiti's president called for calm on Monday. Three people were killed in gun battles near the airport."
     battle = next(e for e in events_of(coder, text) if e.trigger.text == "battles")
     assert (battle.cameo.code, battle.source.code) == ("193", "HTIUAF")
+
+
+def test_clashes_that_took_lives_are_fighting_other_clashes_no_event(coder):
+    setting = "Violence erupted across Kosovo on Monday. "
+    deadly = events_of(coder, setting + "At least 30 people were killed in clashes.")
+    assert [e.source.code for e in deadly if e.trigger.text == "clashes"] == ["XKXUAF"]
+    mild = events_of(coder, setting + "The clashes were the worst in years.")
+    assert not [e for e in mild if e.trigger.text == "clashes"]

@@ -354,3 +354,54 @@ def test_fighting_that_took_lives_is_placed_in_the_reports_country(coder):
     # without a report's country, a fight named with no place is as often background as news
     alone = events_of(coder, "Two police officers were wounded in a shootout near the airport.")
     assert not [e for e in alone if e.trigger.text == "shootout"]
+
+
+KENYAN_SETTING = "Kenyan police arrested an opposition leader in Nairobi on Sunday. "
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, code, rule",
+    [
+        # violence whose own clause tells of the lives it took
+        ("Markets stayed shut amid fighting that has killed several people.", "fighting", "KENUAF",
+         ".casualties"),
+        # an assassination is news wherever it is mentioned
+        ("Analysts spoke of the assassination last week of the reformist prime minister.", "assassination",
+         "KENUAF", ".assassination"),
+        # unrest whose course the clause reports
+        ("Protests against the government spread on Monday into more towns.", "Protests", "KENCVL", ".course"),
+    ],
+)
+def test_unplaced_violence_or_protest_reported_as_news_is_set_in_the_reports_country(
+    coder, sentence, trigger, code, rule
+):
+    event = next(e for e in events_in_last_sentence(coder, KENYAN_SETTING + sentence) if e.trigger.text == trigger)
+    assert event.source.code == code
+    assert rule in event.rule
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger",
+    [
+        ("Officials fear that the protests will spread.", "protests"),  # a forecast, not a course
+        ("The protests were a sign of anger.", "protests"),  # a description
+        ("Police detained a gang suspected in the assassination of the mayor.", "assassination"),  # doer held
+    ],
+)
+def test_unplaced_violence_or_protest_not_reported_as_news_has_no_stand_in(coder, sentence, trigger):
+    events = events_in_last_sentence(coder, KENYAN_SETTING + sentence)
+    assert not [e for e in events if e.trigger.text == trigger and e.source.sectors[:1] in (["UAF"], ["CVL"])]
+
+
+def test_a_gun_battle_is_a_fire_fight(coder):
+    text = "Haiti's president called for calm on Monday. Three people were killed in gun battles near the airport."
+    battle = next(e for e in events_of(coder, text) if e.trigger.text == "battles")
+    assert (battle.cameo.code, battle.source.code) == ("193", "HTIUAF")
+
+
+def test_clashes_that_took_lives_are_fighting_other_clashes_no_event(coder):
+    setting = "Violence erupted across Kosovo on Monday. "
+    deadly = events_of(coder, setting + "At least 30 people were killed in clashes.")
+    assert [e.source.code for e in deadly if e.trigger.text == "clashes"] == ["XKXUAF"]
+    mild = events_of(coder, setting + "The clashes were the worst in years.")
+    assert not [e for e in mild if e.trigger.text == "clashes"]

@@ -4,7 +4,9 @@ their country.
 - an unidentified attacker behind violence whose perpetrator is not named ("a roadside bomb killed ...",
   "was shot dead", "an attempt to assassinate ...": data/events/unattributed.tsv);
 - the same attacker behind a violent event noun placed but with no doer ("suicide bombings in Saudi Arabia"),
-  and protesters behind a protest noun so placed ("riots swept across France");
+  and protesters behind a protest noun so placed ("riots swept across France"); either in the report's
+  country where the sentence tells it as news, not background ("the assassination of the prime minister",
+  "protests spread Monday");
 - the local authorities behind an act only they do (an arrest, trial, release, seizure or deployment:
   data/events/authorities.tsv) reported without its agent, of the place it happened in or else of the
   country the report is set in; the forces themselves where forces are deployed ("troops were deployed");
@@ -47,6 +49,11 @@ UNIDENTIFIED_NAME = "unidentified attacker"
 # of the place they happened in.
 PROTEST_ROOT = "14"
 CASUALTY_VERBS = {"kill", "wound", "injure", "die"}
+# what unrest does when a report follows its course: "protests spread", "the riots continue"
+COURSE_VERBS = {"spread", "continue", "erupt", "break", "grow", "sweep", "escalate", "intensify", "rage", "resume",
+                "flare", "rock", "spill", "engulf", "paralyze", "paralyse", "swell", "persist"}
+# the killing of a named person is news wherever it is mentioned, even with no doer and no place
+ASSASSINATION = "186"
 PROTESTERS = "CVL"
 # Deployments and alerts reported without who ordered them: the forces deployed are the state's own.
 MOBILIZE_ROOT = "15"
@@ -188,26 +195,58 @@ def unnamed_doers(noun: Token, entry: TriggerEntry, finder: ArgumentFinder) -> t
     """Who is behind an event noun that names no doer, nor does its clause: an unidentified attacker behind
     violence where it is placed ("suicide bombings in Saudi Arabia"), protesters behind protests where they
     are placed ("riots swept across France"), the authorities behind an arrest or trial ("a series of
-    trials of dissidents"). Violence and protest named with no place are as often background as news."""
+    trials of dissidents"). Violence and protest named with no place are as often background as news, unless
+    the sentence reports them as news (`_reported_as_news`): then they are set in the report's country."""
     if doer_named_around(noun):
         return [], ""
     root = entry.cameo[:2]
     if root in VIOLENT_ROOTS | {PROTEST_ROOT}:
         places, _ = place_mentions(event_places(noun), finder)
         if places:
-            country = places[0].actor.country
-        elif root != PROTEST_ROOT and _took_lives(noun):
+            country, news = places[0].actor.country, ""
+        elif (news := _reported_as_news(noun, entry.cameo)) is not None:
             country = finder.setting_country(noun.sent)
         else:
             return [], ""
         if country is None:
             return [], ""
         stand_in = _protesters(noun) if root == PROTEST_ROOT else unidentified_attacker(noun)
-        return [_placed(stand_in, country)], stand_in.rule
+        return [_placed(stand_in, country)], stand_in.rule + news
     sector = authority_sector(entry.cameo, noun=True)
     if sector:
         return authorities(noun, sector, finder), "authorities"
     return [], ""
+
+
+def _reported_as_news(noun: Token, cameo: str) -> str | None:
+    """Why violence or protest named with no place is still the news, set in the report's country, as the
+    mark of its rule: violence that took lives ("killed in gun battles", "fighting in which 30 people were
+    killed"), the assassination of someone ("the assassination last week of Serbia's prime minister"), or
+    unrest whose course the clause reports ("protests against Chinese rule spread Monday"). None where it
+    may be background."""
+    root = cameo[:2]
+    if root != PROTEST_ROOT and _took_lives(noun):
+        return ""
+    if _relative_casualties(noun):
+        return ".casualties"
+    if cameo == ASSASSINATION:
+        return ".assassination"
+    if root == PROTEST_ROOT and _runs_its_course(noun):
+        return ".course"
+    return None
+
+
+def _relative_casualties(event: Token) -> bool:
+    """"fighting that has killed several people", "gun battles in which 30 people were killed"."""
+    return any(clause.dep_ == "relcl" and clause.lemma_.lower() in CASUALTY_VERBS for clause in event.children)
+
+
+def _runs_its_course(event: Token) -> bool:
+    """The event noun is the subject of a verb that tells what it does ("protests spread", "the riots
+    continue"), not of a copula or one that says how it is seen."""
+    verb = event.head
+    return (event.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in COURSE_VERBS
+            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children))  # "will intensify"
 
 
 def _took_lives(fight: Token) -> bool:

@@ -518,3 +518,12 @@ def test_speaker_pronoun_is_no_one_named_in_the_quotation(nlp):
         'Haitian President Jovenel Moise spoke on Monday. "Police chief Jean Dupont will restore order," he said.',
     )
     assert antecedent_text(doc, find(doc, "he")) == "Haitian President Jovenel Moise"
+
+
+def test_speaker_after_a_speech_verb_the_parser_also_gave_a_quoted_subject(nlp):
+    doc = coded(
+        nlp,
+        "“In recent years, I think the government has been focusing on teachers… but we [still] have issues in "
+        "terms of quality improvement,” said Indonesian President Joko Widodo.",
+    )
+    assert [(doc[m.start].text, m.actor.country) for m in quoted_first_persons(doc)] == [("I", "IDN"), ("we", "IDN")]

@@ -94,7 +94,9 @@ class QuotationRules(ResolverState):
         verbs = load_speech_verbs()
         for token in candidates:
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
-                subject = next((c for c in token.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"), None)
+                # not a word of the quotation the parser hung on the verb
+                outside = (c for c in token.children if c.dep_ == "nsubj" and not start < c.i < end)
+                subject = next(outside, None)
                 if subject is not None and subject.lower_ not in SPEAKER_SELF | SPEAKER_SIDE:
                     return subject
         return None

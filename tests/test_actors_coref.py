@@ -468,3 +468,62 @@ def test_news_agencies_cited_are_not_among_the_parties_summed_up(nlp):
                      "Washington praised both governments for the step.")
     group = find(doc, "both governments")
     assert sorted(actor.country for actor in group.actors) == ["JPN", "KOR"]
+
+
+def quoted_first_persons(doc):
+    return [m for m in doc._.actor_mentions if m.rule.startswith("coref:quotation")]
+
+
+def test_quoted_we_is_the_speakers_government(nlp):
+    doc = coded(nlp, '"We will not accept foreign interference," the Chinese foreign ministry spokesman said.')
+    (we,) = quoted_first_persons(doc)
+    assert doc[we.start].text == "We"
+    assert (we.actor.country, we.actor.name) == ("CHN", None)
+    assert antecedent_text(doc, we) == "the Chinese foreign ministry spokesman"
+
+
+def test_quoted_i_is_the_speaker(nlp):
+    doc = coded(nlp, '"I have ordered the army to attack," Russian President Vladimir Putin said on Monday.')
+    (i,) = quoted_first_persons(doc)
+    assert (i.actor.code, i.actor.name) == ("RUSGOV", "Vladimir Putin")
+
+
+def test_quotation_of_several_sentences_takes_the_verb_that_closes_it(nlp):
+    doc = coded(
+        nlp,
+        '"We condemn the attack. Our doctors will help the victims," Egyptian President Abdel Fattah el-Sissi '
+        "said.",
+    )
+    assert [(doc[m.start].text, m.actor.country) for m in quoted_first_persons(doc)] == [
+        ("We", "EGY"),
+        ("Our", "EGY"),
+    ]
+
+
+def test_speaker_introducing_a_quotation(nlp):
+    doc = coded(nlp, 'Japanese Prime Minister Taro Aso told reporters: "We will punish North Korea."')
+    assert [m.actor.country for m in quoted_first_persons(doc)] == ["JPN"]
+
+
+def test_unattributed_quotation_or_speaker_of_unknown_country_gives_nothing(nlp):
+    unattributed = coded(nlp, 'Egypt issued a statement on Monday. "We condemn the attack on Israel."')
+    assert quoted_first_persons(unattributed) == []
+    stranger = coded(nlp, '"We condemn the attack on Israel," a man said.')
+    assert quoted_first_persons(stranger) == []
+
+
+def test_speaker_pronoun_is_no_one_named_in_the_quotation(nlp):
+    doc = coded(
+        nlp,
+        'Haitian President Jovenel Moise spoke on Monday. "Police chief Jean Dupont will restore order," he said.',
+    )
+    assert antecedent_text(doc, find(doc, "he")) == "Haitian President Jovenel Moise"
+
+
+def test_speaker_after_a_speech_verb_the_parser_also_gave_a_quoted_subject(nlp):
+    doc = coded(
+        nlp,
+        "“In recent years, I think the government has been focusing on teachers… but we [still] have issues in "
+        "terms of quality improvement,” said Indonesian President Joko Widodo.",
+    )
+    assert [(doc[m.start].text, m.actor.country) for m in quoted_first_persons(doc)] == [("I", "IDN"), ("we", "IDN")]

@@ -15,6 +15,10 @@ exception). Where each rule lives:
   stand for, leaving out the subject of the verb they are the object of ("Norway urged both sides");
 - `pronouns.py`: "he/she", "they", "it" → the most compatible recent mention, subjects first (pleonastic "it"
   is skipped). A pronoun becomes a mention only when it is resolved;
+- `quotations.py`: a "we", "our" or "I" inside a quotation → its speaker, the subject of the speech verb
+  (data/actors/speech_verbs.tsv) that closes or opens it ("“We will not accept it,” the Chinese foreign
+  ministry said"): "I" the speaker, "we" the speaker's government or organisation; found after the pass, since
+  the speaker often follows the quotation. A speaker's pronoun never stands for someone named in the quotation;
 - `binding.py`: what a mention cannot stand for ("she urged him"; "Iraq's invasion of the country");
 - `countries.py`: a country for an actor that names none, from what the parse ties it to: its possessor
   ("its troops"), where it comes from or is based ("doctors from American aid groups"), a title in

@@ -11,12 +11,12 @@ from dyads.actors.coref.common import (
     PRONOUN_WINDOW,
     SUBJECTS,
     THING_PRONOUNS,
-    ResolverState,
     copied,
     is_person,
     is_thing,
     own_actor,
 )
+from dyads.actors.coref.quotations import QuotationRules
 from dyads.actors.mention import Mention
 from dyads.model import Actor
 
@@ -29,7 +29,7 @@ WILLING_ADJECTIVES = {
 }  # fmt: skip
 
 
-class PronounRules(ResolverState):
+class PronounRules(QuotationRules):
     """Pronouns and what they stand for."""
 
     def _resolve_pronoun(self, token: Token) -> Mention | None:
@@ -62,10 +62,13 @@ class PronounRules(ResolverState):
     def _pronoun_antecedent(self, token: Token, group: set[str]) -> tuple[Mention, list[Actor]] | None:
         """The best antecedent for a pronoun and the actors it stands for (two for 'Cho and Sergeev ... they')."""
         sentence = self._sentence(token.i)
+        own_words = self._quoted_by(token)
         candidates = [
             m
             for m in self.history + (self.strangers if group is PERSON_PRONOUNS else [])
             if m.end <= token.i and sentence - self._sentence(m.start) <= PRONOUN_WINDOW
+            # '"... the PNH is instructed to act," he tweeted': a speaker is not someone named in their own words
+            and not any(start < m.start < end for start, end in own_words)
         ]
         ranked = sorted(candidates, key=lambda m: self._salience(m, token, sentence), reverse=True)
         controller = self._object_controller(token)

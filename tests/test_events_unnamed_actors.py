@@ -278,6 +278,12 @@ def test_restrictions_asylum_and_verdicts_without_an_agent_are_by_the_authoritie
     assert (event.cameo.code, event.source.code, event.source.text) == (code, source, "authorities")
 
 
+def test_a_participle_coordinated_with_an_agentless_passive_has_no_agent_either(coder):
+    events = events_in_last_sentence(coder, FRENCH_SETTING + "Three journalists were arrested and later released.")
+    released = next(e for e in events if e.trigger.text == "released")
+    assert (released.cameo.code, released.source.code, released.target.code) == ("0841", "FRAGOV", "FRAMED")
+
+
 def test_a_former_colony_is_no_place_of_the_country_that_held_it(coder):
     text = "A French minister cancelled a visit after a state of siege was declared in the one-time French colony."
     assert not [e for e in events_of(coder, text) if e.cameo.code == "1724" and e.source.country == "FRA"]

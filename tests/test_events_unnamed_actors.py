@@ -263,6 +263,32 @@ def test_other_acts_of_the_state_without_an_agent_are_by_its_authorities(coder, 
     assert (event.source.code, event.source.text) == (source, "authorities")
 
 
+@pytest.mark.parametrize(
+    "sentence, code, source",
+    [
+        ("The curfew was lifted on Tuesday.", "0813", "FRAGOV"),
+        ("A state of emergency was declared in Lyon.", "1724", "FRAGOV"),
+        ("The opposition party was banned on Monday.", "1722", "FRAGOV"),
+        ("Thirty Syrian activists have been granted asylum in the Netherlands.", "075", "NLDGOV"),
+        ("Five journalists were sentenced to ten years in prison.", "116", "FRAJUD"),
+    ],
+)
+def test_restrictions_asylum_and_verdicts_without_an_agent_are_by_the_authorities(coder, sentence, code, source):
+    event = with_root(events_in_last_sentence(coder, FRENCH_SETTING + sentence), code[:2])
+    assert (event.cameo.code, event.source.code, event.source.text) == (code, source, "authorities")
+
+
+def test_a_participle_coordinated_with_an_agentless_passive_has_no_agent_either(coder):
+    events = events_in_last_sentence(coder, FRENCH_SETTING + "Three journalists were arrested and later released.")
+    released = next(e for e in events if e.trigger.text == "released")
+    assert (released.cameo.code, released.source.code, released.target.code) == ("0841", "FRAGOV", "FRAMED")
+
+
+def test_a_former_colony_is_no_place_of_the_country_that_held_it(coder):
+    text = "A French minister cancelled a visit after a state of siege was declared in the one-time French colony."
+    assert not [e for e in events_of(coder, text) if e.cameo.code == "1724" and e.source.country == "FRA"]
+
+
 def test_a_release_named_by_a_noun_with_no_doer_is_not_the_authorities(coder):
     events = events_in_last_sentence(coder, FRENCH_SETTING + "The union called for the release of the strikers.")
     assert not [e for e in events if e.cameo.root == "08" and e.source.text == "authorities"]

@@ -20,11 +20,11 @@ from dyads.actors.mention import Mention
 from dyads.data import read_tsv
 from dyads.events.lexicon import (
     OBJECT_DEPS,
-    PASSIVE_SUBJECT_DEPS,
     acts_as_verb,
     complement_clauses,
     is_infinitive,
     is_passive,
+    passive_subjects,
     relative_antecedent,
     shared_verbs,
 )
@@ -272,12 +272,12 @@ def subject_candidates(verb: Token, climb: int = 4):
             if agents:
                 yield agents, "agent" + mark
                 return
-            passive_subjects = [c for c in node.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-            if step > 0 and passive_subjects:  # raising: "the president is scheduled to meet"
-                yield passive_subjects, "nsubjpass" + mark
+            subjects = passive_subjects(node)
+            if step > 0 and subjects:  # raising: "the president is scheduled to meet"
+                yield subjects, "nsubjpass" + mark
                 return
-            if step == 0 and passive_subjects:
-                return  # "Japan was condemned": the source is not named
+            if step == 0 and subjects:
+                return  # "Japan was condemned", "were held and released": the source is not named
         if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
             yield [node.head], "relcl"
         if node.dep_ == "acl" and node.head.pos_ == "NOUN" and is_infinitive(node):
@@ -425,9 +425,8 @@ def _clause_places(verb: Token) -> list[tuple[Token, str]]:
 def verb_targets(verb: Token) -> list[tuple[Token, str]]:
     """Candidate target tokens of a verb, most direct first."""
     candidates: list[tuple[Token, str]] = []
-    passive_subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS] if is_passive(verb) else []
-    passive_subjects = [relative_antecedent(verb, c) for c in passive_subjects]
-    candidates += [(c, "nsubjpass") for c in passive_subjects]
+    subjects = [relative_antecedent(verb, c) for c in passive_subjects(verb)] if is_passive(verb) else []
+    candidates += [(c, "nsubjpass") for c in subjects]
     objects = [relative_antecedent(verb, c) for c in verb.children if c.dep_ in OBJECT_DEPS]
     candidates += [(c, c.dep_) for c in objects]
     # "kidnapped up to 16 advisers": the parser may hang the phrase on a particle
@@ -441,7 +440,7 @@ def verb_targets(verb: Token) -> list[tuple[Token, str]]:
     candidates += [(g, f"prep:{prep}") for g, prep in verb_pobjs]
     # the parties named inside the object: "a truce with the rebels", "fire against guerrilla camps",
     # "a camp for refugees was attacked", "suspended part of the programme for Bosnia"
-    heads = [*passive_subjects, *objects, *(c for o in objects for c in o.conjuncts)]
+    heads = [*subjects, *objects, *(c for o in objects for c in o.conjuncts)]
     heads += [g for o in objects if o.lemma_.lower() in PARTITIVES for g in _of_objects(o)]
     for obj in heads:
         for prep in obj.children:

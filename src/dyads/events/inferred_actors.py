@@ -7,9 +7,10 @@ their country.
   and protesters behind a protest noun so placed ("riots swept across France"); either in the report's
   country where the sentence tells it as news, not background ("the assassination of the prime minister",
   "protests spread Monday");
-- the local authorities behind an act only they do (an arrest, trial, release, seizure or deployment:
-  data/events/authorities.tsv) reported without its agent, of the place it happened in or else of the
-  country the report is set in; the forces themselves where forces are deployed ("troops were deployed");
+- the local authorities behind an act only they do (an arrest, trial, verdict, release, seizure, deployment,
+  curfew, state of emergency, ban or grant of asylum: data/events/authorities.tsv) reported without its
+  agent, of the place it happened in (not the country that held a colony) or else of the country the
+  report is set in; the forces themselves where forces are deployed ("troops were deployed");
 - an organisation or person the entity recogniser names but no lexicon holds, coded without a country;
 - the country of a sector-only actor ("gunmen", "protesters") from where it acts, or from the police or
   court acting on it; refugees of the country they fled.
@@ -92,6 +93,8 @@ def place_mentions(candidates, finder: ArgumentFinder, excluded: Callable[[Menti
     country (not an institution and not an `excluded` mention), or a named place of the gazetteer
     ("demonstrated in the northern city of Kirkuk"), read in a `preferred` country where ambiguous."""
     for token, via in candidates:
+        if token.lemma_.lower() in _possession_nouns():
+            continue
         found = [m for m in finder.actors_coordinated(token)
                  if m.actor.country and not m.actor.sectors and not excluded(m)]
         if found:
@@ -142,6 +145,11 @@ def _named_entity(token: Token, finder: ArgumentFinder) -> Mention | None:
     text = doc[start:end].text
     actor = Actor(text, name=text if label == "PERSON" else None)
     return Mention(start, end, [actor], UNRESOLVED, rule=f"entity:{label}")
+
+
+@lru_cache(maxsize=1)
+def _possession_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("places/possession_nouns.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -222,7 +222,20 @@ def relativized_objects(verb: Token) -> list[Token]:
 
 
 def is_passive(token: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or _shares_a_passive(token)
+
+
+def _shares_a_passive(token: Token) -> bool:
+    """"were arrested and later released": a participle coordinated with a passive, with no subject or
+    auxiliary of its own, is passive too."""
+    return (token.dep_ == "conj" and token.tag_ == "VBN" and is_passive(token.head)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children))
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """The subjects of a passive, those of the passive it is coordinated with for a participle sharing it."""
+    own = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    return own or (passive_subjects(verb.head) if _shares_a_passive(verb) else [])
 
 
 def is_infinitive(verb: Token) -> bool:

@@ -111,7 +111,6 @@ SENSES = [
     ("The minister said that the rebels should lay down their arms.", "said", "020"),  # advice: an appeal
     ("The envoy told the council that the talks should resume.", "told", "020"),
     ("The envoy insisted that the talks should resume.", "insisted", "100"),
-    ("The minister said the rebels violated the truce.", "said", "112"),  # saying another did wrong accuses
     ("The opposition says the elections were rigged.", "says", "112"),
     ("Kenya said Somalia had failed to secure the border.", "said", "111"),
     ("The envoy issued a reminder that the junta should free the prisoners.", "reminder", "100"),

@@ -12,7 +12,7 @@ from dyads.events.ontology import cameo_codes
 from dyads.user_lexicons import LexiconFile, rows_of
 
 CONDITION_KINDS = {"obj", "prep", "pobj", "body", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp",
-                   "pred", "verdict", "about", "forecast", "outcome"}
+                   "pred", "verdict", "about", "forecast", "outcome", "imputes"}
 INTERNATIONAL_BODY = "IGO"  # the code of an intergovernmental organisation, a regional bloc's too
 WILDCARD = "*"
 WORD_CLASS = "@"  # a condition value naming a class of evaluative.tsv: `pred=@condemnation`
@@ -93,7 +93,7 @@ class TriggerEntry:
     def keys_on_attitude(self) -> bool:
         """A statement coded by the attitude it states ("said it was skeptical of the plan", "hoped the talks
         would succeed"): what its clause is about is the comment's topic, not a reported event."""
-        return any(kind in ("acomp", "ccomp", "verdict") for kind, _ in self.conditions)
+        return any(kind in ("acomp", "ccomp", "verdict", "imputes") for kind, _ in self.conditions)
 
     @property
     def keys_on_verdict(self) -> bool:
@@ -377,6 +377,21 @@ class TokenFacts:
         return {c.lemma_.lower() for c in clauses} or None
 
     @cached_property
+    def imputed_lemmas(self) -> set[str]:
+        """The verbs of the that-clauses that say a party the actor lexicon knows, or its act, does or did
+        something ("said Iran is defying the Council", "say Israeli plans violate the roadmap"): not a negated
+        clause ("said it did not interfere"), nor the speaker's own ("we violated"), nor one with a modal, which
+        tells what may or will be ("said Iran could violate"); nor an active one whose subject names no party
+        ("said the jet violated its airspace"), which accuses no one the report names. A passive one leaves the
+        wrongdoer to the context ("said the elections were rigged in favor of the president")."""
+        mention_at = self.token.doc._.mention_at or {}
+        clauses = [c for c in self.that_clauses if not _negated(c) and not _of_the_speaker(c)
+                   and not any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+                   and (is_passive(c) or any(t.i in mention_at for g in c.children if g.dep_ == "nsubj"
+                                             for t in g.subtree))]
+        return {c.lemma_.lower() for c in clauses}
+
+    @cached_property
     def reported_auxiliaries(self) -> set[str]:
         """The modals of a that-clause that asks someone to act: "said China must drop its tariffs". A passive
         one names no one to ask ("said candidates should be barred", "it should be seen as a signal"),
@@ -429,6 +444,8 @@ class TokenFacts:
         if kind == "forecast":
             lemmas = self.forecast_lemmas
             return lemmas is not None and (WILDCARD in values or bool(values & lemmas))
+        if kind == "imputes":
+            return bool(values & self.imputed_lemmas)
         if kind == "outcome":
             return bool(values & self.outcome_lemmas)
         raise ValueError(kind)

@@ -313,6 +313,7 @@ def test_a_that_clause_charging_another_with_a_wrong_is_the_speakers_accusation(
         ("North Korean media said the United States reneged on the deal.", "USA"),
         ("Kenya claimed Somalia is meddling in its internal affairs.", "SOM"),
         ("Kenya said Somali troops committed atrocities in the border town.", "SOM"),
+        ("Sudan claimed Chad is backing the rebels.", "TCD"),
     ):
         events = events_of(coder, text)
         assert [(e.cameo.code, e.target.country) for e in events] == [("112", accused)], [
@@ -323,6 +324,7 @@ def test_a_that_clause_charging_another_with_a_wrong_is_the_speakers_accusation(
         "Ghana said it did not interfere in Togo's affairs.",  # a denial
         "Kenya said Somalia could violate the deal.",  # what may be
         "Officials said the jet violated the airspace.",  # no one named
+        "Washington said it is training the rebels.",  # the speaker's own act
         "Kenya said the government is committed to peace.",
     ):
         assert not [e for e in events_of(coder, text) if e.cameo.code == "112"], text

@@ -382,13 +382,13 @@ class TokenFacts:
         something ("said Iran is defying the Council", "say Israeli plans violate the roadmap"): not a negated
         clause ("said it did not interfere"), nor the speaker's own ("we violated"), nor one with a modal, which
         tells what may or will be ("said Iran could violate"); nor an active one whose subject names no party
-        ("said the jet violated its airspace"), which accuses no one the report names. A passive one leaves the
+        ("said the jet violated its airspace"), which accuses no one the report names, or only the speaker
+        ("Washington said it is training the rebels"). A passive one leaves the
         wrongdoer to the context ("said the elections were rigged in favor of the president")."""
-        mention_at = self.token.doc._.mention_at or {}
+        speaker = _subject_actor_codes(self.token)
         clauses = [c for c in self.that_clauses if not _negated(c) and not _of_the_speaker(c)
                    and not any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
-                   and (is_passive(c) or any(t.i in mention_at for g in c.children if g.dep_ == "nsubj"
-                                             for t in g.subtree))]
+                   and (is_passive(c) or bool(_subject_actor_codes(c) - speaker))]
         return {c.lemma_.lower() for c in clauses}
 
     @cached_property
@@ -449,6 +449,14 @@ class TokenFacts:
         if kind == "outcome":
             return bool(values & self.outcome_lemmas)
         raise ValueError(kind)
+
+
+def _subject_actor_codes(verb: Token) -> set[str]:
+    """The codes of the actors the verb's subject names ("it" as what it stands for)."""
+    doc = verb.doc
+    mentions, mention_at = doc._.actor_mentions or [], doc._.mention_at or {}
+    return {actor.code or "" for g in verb.children if g.dep_ == "nsubj" for t in g.subtree if t.i in mention_at
+            for actor in mentions[mention_at[t.i]].actors}
 
 
 def _addressed(clause: Token) -> bool:

@@ -943,6 +943,12 @@ def test_a_statement_that_condemns_is_the_condemnation(coder):
     assert [(e.trigger.text, e.cameo.code, *dyad(e)) for e in events] == [("condemning", "111", "USA", "ETH")]
 
 
+def test_what_an_announced_objects_own_clause_says_is_the_reported_event(coder):
+    events = events_of(coder, "India announced plans that Prime Minister Modi will soon visit the Maldives.")
+    assert [(e.trigger.text, e.cameo.code, *dyad(e), e.modality) for e in events] == [
+        ("visit", "036", "IND", "MDV", "future")]
+
+
 def test_a_later_act_of_the_same_country_is_not_a_repeat(coder):
     text = ("Zimbabwe's government said the opposition had failed to stop the violence in Zimbabwe. "
             "The Zimbabwean opposition called the results scandalous.")

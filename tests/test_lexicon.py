@@ -455,6 +455,13 @@ def test_a_relative_clause_makes_no_event_of_a_verb_that_needs_an_object(parse):
     assert trigger_lexicon().match(token) is None
 
 
+def test_a_clause_with_its_own_subject_does_not_act_on_its_noun(parse):
+    doc = parse("The ministry issued a statement that Iran had attacked the tanker.")
+    token = next(t for t in doc if t.text == "attacked")
+    assert token.dep_ == "acl"
+    assert trigger_lexicon().match(token).cameo != "111"  # the statement is not what was attacked
+
+
 @pytest.mark.parametrize(("text", "trigger", "code"), SENSES, ids=[s[1] + "-" + s[2] for s in SENSES])
 def test_sense(parse, text, trigger, code):
     doc = parse(text)

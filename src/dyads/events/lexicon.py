@@ -209,7 +209,9 @@ def relativized_objects(verb: Token) -> list[Token]:
     if not acts_as_verb(verb) or is_infinitive(verb):
         return []
     if verb.dep_ == "acl":
-        return [verb.head] if verb.tag_ == "VBN" else []
+        # a clause with a subject of its own says what its noun says ("a statement that Iran had attacked")
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        return [verb.head] if verb.tag_ == "VBN" and not own_subject else []
     if verb.dep_ != "relcl":
         return []
     relatives = {c.dep_ for c in verb.children if c.tag_ in RELATIVE_TAGS}

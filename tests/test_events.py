@@ -302,10 +302,32 @@ def test_what_an_accusation_charges_is_not_an_event_of_the_accuser(coder):
 def test_what_a_statement_judges_in_its_clause_is_the_accusations_content(coder):
     for text in (
         "The Palestinians say Israeli plans to build new settlements violate the roadmap.",
-        "Rights groups say the deportation violates Thailand's treaty obligations.",
+        "Rights groups say Thailand's new law violates its treaty obligations.",
     ):
         events = events_of(coder, text)
         assert [e.cameo.code for e in events] == ["112"], [(e.trigger.text, e.cameo.code) for e in events]
+
+
+def test_a_that_clause_charging_another_with_a_wrong_is_the_speakers_accusation(coder):
+    for text, accused in (
+        ("North Korean media said the United States reneged on the deal.", "USA"),
+        ("Kenya claimed Somalia is meddling in its internal affairs.", "SOM"),
+        ("Kenya said Somali troops committed atrocities in the border town.", "SOM"),
+        ("Sudan claimed Chad is backing the rebels.", "TCD"),
+    ):
+        events = events_of(coder, text)
+        assert [(e.cameo.code, e.target.country) for e in events] == [("112", accused)], [
+            (e.trigger.text, e.cameo.code) for e in events]
+    rebels = events_of(coder, "The minister said the rebels violated the truce.")
+    assert [e.cameo.code for e in rebels] == ["112"]
+    for text in (
+        "Ghana said it did not interfere in Togo's affairs.",  # a denial
+        "Kenya said Somalia could violate the deal.",  # what may be
+        "Officials said the jet violated the airspace.",  # no one named
+        "Washington said it is training the rebels.",  # the speaker's own act
+        "Kenya said the government is committed to peace.",
+    ):
+        assert not [e for e in events_of(coder, text) if e.cameo.code == "112"], text
 
 
 def test_a_word_of_an_actors_name_is_no_event(coder):
@@ -919,6 +941,12 @@ def test_what_a_statement_judges_names_the_target(coder):
 def test_a_statement_that_condemns_is_the_condemnation(coder):
     events = events_of(coder, "The United States issued a statement condemning the Ethiopian police.")
     assert [(e.trigger.text, e.cameo.code, *dyad(e)) for e in events] == [("condemning", "111", "USA", "ETH")]
+
+
+def test_what_an_announced_objects_own_clause_says_is_the_reported_event(coder):
+    events = events_of(coder, "India announced plans that Prime Minister Modi will soon visit the Maldives.")
+    assert [(e.trigger.text, e.cameo.code, *dyad(e), e.modality) for e in events] == [
+        ("visit", "036", "IND", "MDV", "future")]
 
 
 def test_a_later_act_of_the_same_country_is_not_a_repeat(coder):

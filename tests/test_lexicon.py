@@ -111,7 +111,6 @@ SENSES = [
     ("The minister said that the rebels should lay down their arms.", "said", "020"),  # advice: an appeal
     ("The envoy told the council that the talks should resume.", "told", "020"),
     ("The envoy insisted that the talks should resume.", "insisted", "100"),
-    ("The minister said the rebels violated the truce.", "said", "112"),  # saying another did wrong accuses
     ("The opposition says the elections were rigged.", "says", "112"),
     ("Kenya said Somalia had failed to secure the border.", "said", "111"),
     ("The envoy issued a reminder that the junta should free the prisoners.", "reminder", "100"),
@@ -454,6 +453,13 @@ def test_a_relative_clause_makes_no_event_of_a_verb_that_needs_an_object(parse):
     token = next(t for t in doc if t.text == "carried")
     assert token.dep_ == "relcl"
     assert trigger_lexicon().match(token) is None
+
+
+def test_a_clause_with_its_own_subject_does_not_act_on_its_noun(parse):
+    doc = parse("The ministry issued a statement that Iran had attacked the tanker.")
+    token = next(t for t in doc if t.text == "attacked")
+    assert token.dep_ == "acl"
+    assert trigger_lexicon().match(token).cameo != "111"  # the statement is not what was attacked
 
 
 @pytest.mark.parametrize(("text", "trigger", "code"), SENSES, ids=[s[1] + "-" + s[2] for s in SENSES])

@@ -12,7 +12,7 @@ from dyads.events.ontology import cameo_codes
 from dyads.user_lexicons import LexiconFile, rows_of
 
 CONDITION_KINDS = {"obj", "prep", "pobj", "body", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp",
-                   "pred", "verdict", "about", "forecast", "outcome"}
+                   "pred", "verdict", "about", "forecast", "outcome", "imputes"}
 INTERNATIONAL_BODY = "IGO"  # the code of an intergovernmental organisation, a regional bloc's too
 WILDCARD = "*"
 WORD_CLASS = "@"  # a condition value naming a class of evaluative.tsv: `pred=@condemnation`
@@ -93,7 +93,7 @@ class TriggerEntry:
     def keys_on_attitude(self) -> bool:
         """A statement coded by the attitude it states ("said it was skeptical of the plan", "hoped the talks
         would succeed"): what its clause is about is the comment's topic, not a reported event."""
-        return any(kind in ("acomp", "ccomp", "verdict") for kind, _ in self.conditions)
+        return any(kind in ("acomp", "ccomp", "verdict", "imputes") for kind, _ in self.conditions)
 
     @property
     def keys_on_verdict(self) -> bool:
@@ -209,7 +209,9 @@ def relativized_objects(verb: Token) -> list[Token]:
     if not acts_as_verb(verb) or is_infinitive(verb):
         return []
     if verb.dep_ == "acl":
-        return [verb.head] if verb.tag_ == "VBN" else []
+        # a clause with a subject of its own says what its noun says ("a statement that Iran had attacked")
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        return [verb.head] if verb.tag_ == "VBN" and not own_subject else []
     if verb.dep_ != "relcl":
         return []
     relatives = {c.dep_ for c in verb.children if c.tag_ in RELATIVE_TAGS}
@@ -390,6 +392,21 @@ class TokenFacts:
         return {c.lemma_.lower() for c in clauses} or None
 
     @cached_property
+    def imputed_lemmas(self) -> set[str]:
+        """The verbs of the that-clauses that say a party the actor lexicon knows, or its act, does or did
+        something ("said Iran is defying the Council", "say Israeli plans violate the roadmap"): not a negated
+        clause ("said it did not interfere"), nor the speaker's own ("we violated"), nor one with a modal, which
+        tells what may or will be ("said Iran could violate"); nor an active one whose subject names no party
+        ("said the jet violated its airspace"), which accuses no one the report names, or only the speaker
+        ("Washington said it is training the rebels"). A passive one leaves the
+        wrongdoer to the context ("said the elections were rigged in favor of the president")."""
+        speaker = _subject_actor_codes(self.token)
+        clauses = [c for c in self.that_clauses if not _negated(c) and not _of_the_speaker(c)
+                   and not any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+                   and (is_passive(c) or bool(_subject_actor_codes(c) - speaker))]
+        return {c.lemma_.lower() for c in clauses}
+
+    @cached_property
     def reported_auxiliaries(self) -> set[str]:
         """The modals of a that-clause that asks someone to act: "said China must drop its tariffs". A passive
         one names no one to ask ("said candidates should be barred", "it should be seen as a signal"),
@@ -442,9 +459,19 @@ class TokenFacts:
         if kind == "forecast":
             lemmas = self.forecast_lemmas
             return lemmas is not None and (WILDCARD in values or bool(values & lemmas))
+        if kind == "imputes":
+            return bool(values & self.imputed_lemmas)
         if kind == "outcome":
             return bool(values & self.outcome_lemmas)
         raise ValueError(kind)
+
+
+def _subject_actor_codes(verb: Token) -> set[str]:
+    """The codes of the actors the verb's subject names ("it" as what it stands for)."""
+    doc = verb.doc
+    mentions, mention_at = doc._.actor_mentions or [], doc._.mention_at or {}
+    return {actor.code or "" for g in verb.children if g.dep_ == "nsubj" for t in g.subtree if t.i in mention_at
+            for actor in mentions[mention_at[t.i]].actors}
 
 
 def _addressed(clause: Token) -> bool:

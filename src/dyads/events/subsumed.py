@@ -45,8 +45,9 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
             return True  # "threatened to attack": the control verb codes it
     if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
         # "accepted an invitation to visit Seoul": the acceptance is the event; but in "issued a statement
-        # condemning the raid" the condemnation is what the statement does
-        return not _content_of_statement(trigger, matched)
+        # condemning the raid" the condemnation is what the statement does, and in "announced plans that Modi
+        # will visit the Maldives" the visit is what it reports
+        return not (_content_of_statement(trigger, matched) or _reported_in_object_clause(trigger, matched))
     if _charged_wrong(trigger, matched) or _judged_in_clause(trigger, matched):
         return True  # "accused the rebels of killing civilians": the accusation is the event
     if _presents_the_speaker(trigger):
@@ -56,7 +57,9 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
         # an announced one ("announced the deployment of troops")
         return any(
             (c.dep_ == "ccomp" and any(t.i in matched for t in c.subtree)) or _announces(trigger, c, matched)
-            or any(_content_of_statement(g, matched) for g in c.children if g.dep_ == "acl")
+            or any(_content_of_statement(g, matched) or (_reported_in_object_clause(g, matched)
+                                                         and any(t.i in matched for t in g.subtree))
+                   for g in c.children if g.dep_ == "acl")
             for c in trigger.children
         )
     return False
@@ -72,6 +75,17 @@ def _content_of_statement(participle: Token, matched: dict[int, TriggerEntry]) -
         participle.dep_ == "acl" and participle.tag_ == "VBG" and participle.head.dep_ in OBJECT_DEPS
         and verb_entry is not None and verb_entry.cameo == PLAIN_STATEMENT
         and entry is not None and entry.cameo[:2] in JUDGING_ROOTS
+    )
+
+
+def _reported_in_object_clause(clause: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """A clause with a subject of its own on the object of a plain statement, what the statement says: "announced
+    plans that Modi will visit the Maldives", as "said that Modi will visit" is."""
+    verb_entry = matched.get(clause.head.head.i)
+    return (
+        clause.dep_ == "acl" and clause.head.dep_ in OBJECT_DEPS
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and verb_entry is not None and verb_entry.cameo == PLAIN_STATEMENT
     )
 
 

@@ -43,6 +43,15 @@ class ResolverState:
             [sentence.start for sentence in doc.sents] if doc.has_annotation("SENT_START") else [0]
         )
 
+    def _pronoun_mention(self, token: Token, actors: list[Actor], earlier: Mention, rule: str,
+                         plural: bool) -> Mention:
+        """A one-word mention of `actors`, resolved to the `earlier` mention they come from."""
+        span = self.doc[token.i : token.i + 1]
+        mention = Mention(token.i, token.i + 1, [copied(actor, own_actor(span)) for actor in actors], "pronoun",
+                          rule=rule, extra={"pronoun": token.lower_, "plural": plural})
+        self.antecedent[id(mention)] = earlier
+        return mention
+
     def _sentence(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token) - 1
 

@@ -11,10 +11,8 @@ from dyads.actors.coref.common import (
     PRONOUN_WINDOW,
     SUBJECTS,
     THING_PRONOUNS,
-    copied,
     is_person,
     is_thing,
-    own_actor,
 )
 from dyads.actors.coref.quotations import QuotationRules
 from dyads.actors.mention import Mention
@@ -47,17 +45,7 @@ class PronounRules(QuotationRules):
         if found is None:
             return None
         earlier, actors = found
-        span = self.doc[token.i : token.i + 1]
-        mention = Mention(
-            token.i,
-            token.i + 1,
-            [copied(actor, own_actor(span)) for actor in actors],
-            "pronoun",
-            rule=f"coref:pronoun:{word}",
-            extra={"pronoun": word, "plural": word in PLURAL_PRONOUNS},
-        )
-        self.antecedent[id(mention)] = earlier
-        return mention
+        return self._pronoun_mention(token, actors, earlier, f"coref:pronoun:{word}", word in PLURAL_PRONOUNS)
 
     def _pronoun_antecedent(self, token: Token, group: set[str]) -> tuple[Mention, list[Actor]] | None:
         """The best antecedent for a pronoun and the actors it stands for (two for 'Cho and Sergeev ... they')."""

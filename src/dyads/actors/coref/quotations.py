@@ -11,7 +11,7 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from dyads.actors.coref.common import SUBJECTS, ResolverState, copied, own_actor
+from dyads.actors.coref.common import SUBJECTS, ResolverState, copied
 from dyads.actors.lexicon import load_speech_verbs
 from dyads.actors.mention import Mention
 from dyads.model import Actor
@@ -38,18 +38,9 @@ class QuotationRules(ResolverState):
                     continue
                 if word in SPEAKER_SELF and speaker.is_group:
                     continue
-                span = self.doc[token.i : token.i + 1]
                 actors = [_side_of(actor) if word in SPEAKER_SIDE else actor for actor in speaker.actors]
-                mention = Mention(
-                    token.i,
-                    token.i + 1,
-                    [copied(actor, own_actor(span)) for actor in actors],
-                    "pronoun",
-                    rule=f"coref:quotation:{word}",
-                    extra={"pronoun": word, "plural": word in SPEAKER_SIDE},
-                )
-                self.antecedent[id(mention)] = speaker
-                found.append(mention)
+                found.append(self._pronoun_mention(token, actors, speaker, f"coref:quotation:{word}",
+                                                   word in SPEAKER_SIDE))
         return found
 
     def _quoted_by(self, speaker: Token) -> list[tuple[int, int]]:

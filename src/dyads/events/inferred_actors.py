@@ -38,7 +38,13 @@ from dyads.events.arguments import (
     place_name,
     subject_candidates,
 )
-from dyads.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, TriggerEntry, is_passive
+from dyads.events.lexicon import (
+    INTERNATIONAL_BODY,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    TriggerEntry,
+    is_passive,
+)
 from dyads.model import Actor
 from dyads.where import choose, gazetteer
 
@@ -65,7 +71,6 @@ STATELESS_SECTORS = {"IGO", "NGO", "REF"}  # bodies whose place of action does n
 REFUGEES = "REF"  # of the country they fled, not the one they are in
 # "international forces", "multinational troops": of no one country, international bodies (codebook: IGO)
 INTERNATIONAL_MODIFIERS = {"international", "multinational", "multi-national"}
-INTERNATIONAL = "IGO"
 FLIGHT_VERBS = {"flee", "escape"}
 PLACED = "+place"  # rule suffix of an event with an actor given the country of the place it acts in
 # A subject the actor lexicon does not know but the entity recogniser names ("the BCFL said it is
@@ -313,7 +318,7 @@ def _placed(mention: Mention, country: str | None) -> Mention:
 
 def _international(mention: Mention) -> Mention:
     international = copy.copy(mention.actor)
-    international.code = INTERNATIONAL + (international.code or "")
+    international.code = INTERNATIONAL_BODY + (international.code or "")
     return _recoded(mention, international, "+international")
 
 

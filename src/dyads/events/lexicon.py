@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from dyads.data import read_tsv
 from dyads.events.ontology import cameo_codes
+from dyads.model import Actor
 from dyads.user_lexicons import LexiconFile, rows_of
 
 CONDITION_KINDS = {"obj", "prep", "pobj", "body", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp",
@@ -301,14 +302,11 @@ class TokenFacts:
     def prepositions_to_bodies(self) -> set[str]:
         """The token's prepositions whose object the actor lexicon knows as an intergovernmental organisation
         ("withdrew from ECOWAS", "pulled out of the African Union")."""
-        doc = self.token.doc
-        mentions, mention_at = doc._.actor_mentions or [], doc._.mention_at or {}
         return {
             prep.lower_
             for prep in self.token.children if prep.dep_ == "prep"
             for obj in prep.children
-            if obj.dep_ == "pobj" and obj.i in mention_at
-            and any((actor.code or "").startswith(INTERNATIONAL_BODY) for actor in mentions[mention_at[obj.i]].actors)
+            if obj.dep_ == "pobj" and any((actor.code or "").startswith(INTERNATIONAL_BODY) for actor in _actors_at(obj))
         }
 
     @cached_property
@@ -468,10 +466,14 @@ class TokenFacts:
 
 def _subject_actor_codes(verb: Token) -> set[str]:
     """The codes of the actors the verb's subject names ("it" as what it stands for)."""
-    doc = verb.doc
-    mentions, mention_at = doc._.actor_mentions or [], doc._.mention_at or {}
-    return {actor.code or "" for g in verb.children if g.dep_ == "nsubj" for t in g.subtree if t.i in mention_at
-            for actor in mentions[mention_at[t.i]].actors}
+    return {actor.code or "" for g in verb.children if g.dep_ == "nsubj" for t in g.subtree for actor in _actors_at(t)}
+
+
+def _actors_at(token: Token) -> list[Actor]:
+    """The actors of the actor mention the token belongs to, if any (the actor stages' `mention_at`)."""
+    doc = token.doc
+    index = (doc._.mention_at or {}).get(token.i)
+    return [] if index is None else doc._.actor_mentions[index].actors
 
 
 def _addressed(clause: Token) -> bool:

@@ -481,7 +481,9 @@ def test_an_announced_event_is_the_event(coder):
 
 def test_a_denied_accusation_stays_the_denial(coder):
     events = events_of(coder, "The Peruvian government rejected accusations of torture in its prisons.")
-    assert max(events, key=lambda e: e.confidence).cameo.code == "016"
+    denial = max(events, key=lambda e: e.confidence)
+    assert denial.cameo.code == "016"
+    assert denial.plover.type == "REJECT"  # the one statement code with a PLOVER type (docs/annotation.md, 10)
 
 
 def test_a_demonym_of_the_sources_own_country_is_not_its_target(coder):

@@ -19,6 +19,7 @@ from dyads.evaluate.corpus import read_splits
 from dyads.evaluate.gold import AnnotatedDocument, ExpectedEvent
 from dyads.evaluate.run import _main_events
 from dyads.events.arguments import ArgumentFinder
+from dyads.events.inferred_actors import UNRESOLVED
 from dyads.export.store import EventFilter, Store
 from dyads.learn.alignment import align, entry_at_trigger, is_argument, quoted_entries
 from dyads.learn.arguments import readings
@@ -138,6 +139,7 @@ def test_confidence_is_a_calibrated_probability():
     assert np.all(np.diff(rules) > 0)  # the rules' order of their events is kept
     assert np.all(model.rule_confidence(grid, NONE) < model.rule_confidence(grid, SETTING))
     assert np.all(model.rule_confidence(grid, NONE) < rules)  # annotators name whom it was done to
+    assert np.all(model.rule_confidence(grid, source=UNRESOLVED) < rules)  # a name no lexicon holds: no country
 
 
 def test_an_event_whose_sentence_names_no_target_concerns_the_country_the_report_is_set_in():

@@ -35,8 +35,8 @@ from dyads.learn.model import (
     best_roots,
     decision_model,
     setting_target,
+    source_kind,
     targeted,
-    told_by_pronoun,
 )
 from dyads.learn.proposals import Proposal, proposals
 from dyads.model import Event, event_id
@@ -139,7 +139,7 @@ def make_confidence(nlp: Language, name: str, mode: str):
             for candidate in doc._.events or []:
                 event = candidate.event
                 probability = model.rule_confidence(event.confidence, target_kind(event), event.modality,
-                                                    told_by_pronoun(candidate.source_mention))
+                                                    source_kind(candidate.source_mention))
                 event.confidence = round(float(probability), 3)
         return doc
 

@@ -14,6 +14,7 @@ import numpy as np
 from dyads.actors.lexicon import common_country_names
 from dyads.actors.mention import Mention
 from dyads.data import data_path
+from dyads.events.inferred_actors import UNRESOLVED
 from dyads.model import Actor
 
 MODEL_DIR = data_path("models/event_decisions")
@@ -22,6 +23,7 @@ TRAINING_META = "training.json"  # written beside the weights by scripts/train_m
 NO_EVENT = "---"
 IS_ARGUMENT = "yes"
 NAMED, SETTING, NONE = "named", "setting", "none"  # where an event's target comes from, for its calibration
+PRONOUN = "pronoun"  # the kind of a pronoun's mention (actors/coref)
 
 
 @dataclass
@@ -96,15 +98,19 @@ def targeted(target: Actor | None) -> bool:
     return target is not None and bool(target.country or target.code)
 
 
-def rule_features(confidence: float, target: str, modality: str, pronoun_source: bool) -> list[float]:
+def rule_features(confidence: float, target: str, modality: str, source: str) -> list[float]:
     """What the rules' calibration weighs: the confidence, a missing or setting target, a future or an
-    unrealised (hypothetical, negated) act, and a source that only a pronoun names ("he said")."""
+    unrealised (hypothetical, negated) act, and a source that only a pronoun names ("he said") or that is a
+    name no lexicon holds (no country: never the party an annotator codes)."""
     return [confidence, float(target == NONE), float(target == SETTING), float(modality == "future"),
-            float(modality in ("hypothetical", "negated")), float(pronoun_source)]
+            float(modality in ("hypothetical", "negated")), float(source == PRONOUN), float(source == UNRESOLVED)]
 
 
-def told_by_pronoun(mention: Mention | None) -> bool:
-    return mention is not None and mention.kind == "pronoun"
+def source_kind(mention: Mention | None) -> str:
+    """How the source is named, as the rules' calibration tells sources apart: PRONOUN, UNRESOLVED or NAMED."""
+    if mention is not None and mention.kind in (PRONOUN, UNRESOLVED):
+        return mention.kind
+    return NAMED
 
 
 def setting_target(country: str) -> Actor:
@@ -123,14 +129,14 @@ class DecisionModel:
     rule_calibration: np.ndarray
 
     def rule_confidence(self, confidence: np.ndarray, target: str = NAMED, modality: str = "actual",
-                        pronoun_source: bool = False) -> np.ndarray:
+                        source: str = NAMED) -> np.ndarray:
         """The probability that a rule event given `confidence` by its lexicon row, parse and factuality is
         correct (Platt scaling: strictly increasing in `confidence`, so the rules' order of events is kept
         among events alike in the other `rule_features`). The target is NAMED in its sentence, the
         report's SETTING country, or NONE (rarely right: annotators name whom it was done to); an event
-        that did not happen is rarely what an annotator codes either."""
+        that did not happen is rarely what an annotator codes either. `source`: `source_kind` of its source."""
         slope, intercept, *shifts = self.rule_calibration
-        shift = float(np.dot(shifts, rule_features(0.0, target, modality, pronoun_source)[1:]))
+        shift = float(np.dot(shifts, rule_features(0.0, target, modality, source)[1:]))
         return 1.0 / (1.0 + np.exp(-(slope * confidence + intercept + shift)))
 
     def calibrated(self, probability: np.ndarray) -> np.ndarray:

@@ -42,8 +42,8 @@ from dyads.learn.model import (
     best_roots,
     rule_features,
     setting_target,
+    source_kind,
     targeted,
-    told_by_pronoun,
 )
 from dyads.learn.proposals import Proposal, proposals
 from dyads.model import Event
@@ -74,7 +74,7 @@ class Example:
     rule_confidence: float | None  # a rule event's confidence after factuality; None for the other proposals
     target: str  # NAMED in its sentence, else the report's SETTING country, else NONE
     modality: str  # a rule event's, as factuality decides it
-    told_by_pronoun: bool  # its source is a pronoun's antecedent
+    source: str  # how its source is named (`source_kind`): a pronoun's antecedent, a name no lexicon holds
     rule_correct: bool | None  # whether the rule event with that target and modality is correct; None: not
     # a rule event, or neither right nor wrong (coded as not having happened, as annotated)
 
@@ -149,7 +149,7 @@ def event_examples(parsed: Parsed) -> list[Example]:
             rule_correct = judged_event(proposal, entries, actor, final.cameo.code, modality)
         examples.append(Example(doc_id, (doc_id, *proposal.key), features, alignment, proposal.lexicon_code,
                                 [e.id for e in alignment.agreeing if e.status == "required"], rule_confidence,
-                                target, modality, told_by_pronoun(proposal.source), rule_correct))
+                                target, modality, source_kind(proposal.source), rule_correct))
     return examples
 
 
@@ -225,7 +225,7 @@ def fit(data: TrainingData, settings: Settings) -> DecisionModel:
             outcomes.append(part[i].alignment.correct(codes[i]))
             if part[i].rule_correct is not None:  # the rule event as `calibrate` mode completes its target
                 rule_outcomes.append((rule_features(part[i].rule_confidence, part[i].target, part[i].modality,
-                                                    part[i].told_by_pronoun),
+                                                    part[i].source),
                                       part[i].rule_correct))
     isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probabilities, outcomes)
     platt = LogisticRegression(C=1e6).fit([x for x, _ in rule_outcomes], [ok for _, ok in rule_outcomes])

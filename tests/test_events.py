@@ -344,6 +344,14 @@ def test_civilians_on_a_journey_make_no_visit(coder):
     assert (visit.cameo.code, dyad(visit)) == ("042", ("IND", "MUS"))
 
 
+def test_a_trip_within_the_travellers_own_country_is_no_visit(coder):
+    for text in ("The Cambodian prime minister arrived in Phnom Penh on Friday.",
+                 "The U.S. president flew to the United States on Friday."):  # nor may the classifier code it
+        assert [e for e in events_of(coder, text) if e.cameo.root == "04"] == [], text
+    abroad = only(events_of(coder, "The Cambodian prime minister arrived in Bangkok on Friday."), "04")
+    assert (abroad.cameo.code, dyad(abroad)) == ("042", ("KHM", "THA"))
+
+
 def test_who_uses_force_sets_assault_or_fight(coder):
     by_soldiers = only(events_of(coder, "The Nigerian army killed 30 Boko Haram fighters in Borno."), "19")
     assert by_soldiers.cameo.code == "190"  # armed forces fight (19), whatever the verb
@@ -690,6 +698,11 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
         ("Threatening to kill the hostages, the rebels demanded the release of their leader.", "Threatening",
          "actual"),
         ("The rebels demanded that the army threaten the villagers.", "threaten", "hypothetical"),
+        # a question asks about an act; a question quoted in a report leaves the clauses reporting it alone
+        ("Did Russian troops attack Ukrainian soldiers on Monday?", "attack", "hypothetical"),
+        ("Will China impose sanctions on Taiwan?", "impose", "hypothetical"),
+        ('"Will they meet us?" the minister asked, as Chinese troops attacked Indian soldiers.', "attacked",
+         "actual"),
     ],
 )
 def test_plans_and_averted_acts_are_not_actual(coder, text, trigger, modality):

@@ -528,6 +528,9 @@ NON_EVENTS = [
     ("The security breach was patched.", "breach"),
     ("The court enforced the contract.", "enforced"),
     ("The minister ordered the staff to leave the building early.", "ordered"),
+    # a threat faced or perceived is a danger, not a threat anyone made
+    ("Japan and India perceive a growing threat from China.", "threat"),
+    ("South Korea will deal with North Korea's nuclear threat.", "threat"),
 ]
 
 
@@ -545,6 +548,7 @@ NO_EVENT_NEIGHBOURS = [
     ("Students demonstrated against the war.", "demonstrated", "141"),
     ("The rebels released the hostages.", "released", "0841"),
     ("The army captured the town.", "captured", "192"),
+    ("North Korea renewed its threat of military action against Seoul.", "threat", "138"),
 ]
 
 

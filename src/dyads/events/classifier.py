@@ -29,7 +29,7 @@ from dyads.actors.mention import Mention
 from dyads.data import data_path
 from dyads.events.arguments import ArgumentFinder, clause_targets, verb_targets
 from dyads.events.candidate import EventCandidate
-from dyads.events.extract import build_event, journalists_at_work, subject_actors
+from dyads.events.extract import build_event, journalists_at_work, makes_no_visit, subject_actors
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import home_country, located, placed_mark
 from dyads.events.lexicon import TriggerLexicon, trigger_lexicon
@@ -139,8 +139,11 @@ class ModelEvents:
             if not _reports_an_act(trigger, prediction.code):
                 continue
             parties = sentence.parties[trigger.i]
-            if parties is not None:
-                candidates.append(_model_event(sentence, trigger, parties, prediction, self.confidence_scale))
+            if parties is None:
+                continue
+            candidate = _model_event(sentence, trigger, parties, prediction, self.confidence_scale)
+            if not makes_no_visit(candidate.event):
+                candidates.append(candidate)
         doc._.events = candidates
 
 

@@ -118,7 +118,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
                 if target is None and (referred := referred_doer(trigger, entry, source, candidates, finder)):
                     target, via = referred, via + "+refers"
                 event = _event(sent_index, sent, trigger, entry, source, target, via, weight)
-                if _travels_privately(event):
+                if makes_no_visit(event):
                     continue
                 event.reciprocal = reciprocal
                 candidates.append(
@@ -155,9 +155,25 @@ def _private_travel() -> frozenset[tuple[str, str]]:
     return frozenset((row["cameo"], row["sector"]) for row in read_tsv("events/private_travel.tsv"))
 
 
+def makes_no_visit(event: Event) -> bool:
+    """A journey coded as a visit that meets no one in office: a private one, or one at home."""
+    return _travels_privately(event) or _travels_at_home(event)
+
+
 def _travels_privately(event: Event) -> bool:
     """"Somalis arrived in Kenya", "voters go to the polls": a private journey, no visit (private_travel.tsv)."""
     return (event.cameo.code, (event.source.sectors or [""])[0]) in _private_travel()
+
+
+def _travels_at_home(event: Event) -> bool:
+    """"The prime minister travelled to a party stronghold", "Kim visited Kaesong": a visit (a code of
+    private_travel.tsv) to a place in the traveller's own country meets no other party; the country is
+    where it went, not whom it met."""
+    target = event.target
+    return (
+        target is not None and not target.sectors and target.country == event.source.country
+        and event.cameo.code in {code for code, _ in _private_travel()}
+    )
 
 
 def _in_a_name(token: Token, finder: ArgumentFinder) -> bool:

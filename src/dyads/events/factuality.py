@@ -213,6 +213,9 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
             for det in argument.children:
                 if det.dep_ in DETERMINER_DEPS and det.lower_ in table.get("determiner", {}):
                     effects.append((table["determiner"][det.lower_], det.lower_))
+    question = _question_mark(trigger)
+    if question:
+        effects.append((table["question"][question], question))
     # "an invitation to visit Seoul": the visit is still to come
     if trigger.dep_ == "acl" and is_infinitive(trigger):
         effects.append(("future", "to"))
@@ -359,6 +362,18 @@ def _has_own_subject(clause: Token, governor: Token) -> bool:
     if subjects:
         return not all(s.pos_ == "PRON" for s in subjects)  # "Kiev hopes it will join": its own plan
     return any(c.dep_ in ("dobj", "obj") and c.i < clause.i for c in governor.children)
+
+
+def _question_mark(trigger: Token) -> str | None:
+    """The question mark of the trigger's clause or of a clause above it ("Do you hope that China can do
+    more?"); a question asked in a quote leaves the clauses that report it alone ("'Will they meet?' he
+    asked, refusing to wait")."""
+    marks = cues().get("question", {})
+    for node in [trigger, *trigger.ancestors]:
+        for child in node.children:
+            if child.dep_ == "punct" and child.text in marks:
+                return child.text
+    return None
 
 
 def _names_that_time(preposition: Token) -> bool:

@@ -531,6 +531,8 @@ NON_EVENTS = [
     # a threat faced or perceived is a danger, not a threat anyone made
     ("Japan and India perceive a growing threat from China.", "threat"),
     ("South Korea will deal with North Korea's nuclear threat.", "threat"),
+    # what someone suggests is a guess or an idea, not a statement to code (no event on VOA train and dev)
+    ("Pakistan suggested that India was behind the attack.", "suggested"),
 ]
 
 

@@ -439,6 +439,12 @@ SENSES = [
     ("Serbian leaders assured the envoys that they are committed to full cooperation.", "assured", "030"),
     # medical care for the victims is humanitarian aid
     ("The charity treated hundreds of wounded civilians last month.", "treated", "073"),
+    # tribute to a party's role praises it, tribute to the dead is a symbolic act; ruling out a compromise or
+    # demurring rejects
+    ("Both sides paid tribute to the mediator's role.", "paid", "051"),
+    ("Mourners paid tribute to the victims of the attack.", "paid", "017"),
+    ("The separatist leader ruled out any compromise on the mandate.", "ruled", "120"),
+    ("The government demurred on setting a date for the talks.", "demurred", "120"),
 ]
 
 
@@ -513,6 +519,7 @@ NON_EVENTS = [
     ("The government has done its best to meet international concerns.", "meet"),
     ("The country failed to meet the deadline for the census.", "meet"),
     ("The shuttling of people demonstrates a complete disregard for human dignity.", "demonstrates"),
+    ("The two leaders pledged to demonstrate patience and mutual esteem.", "demonstrate"),
     ("The ministry did not reply to an email requesting comment.", "requesting"),
     ("The town briefly captured international media attention.", "captured"),
     ("The United Nations has invested four years in drawing up the plan.", "invested"),

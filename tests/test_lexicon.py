@@ -305,6 +305,9 @@ SENSES = [
     ("The talks ended without agreement on Sunday.", "talks", "040"),
     ("Negotiations resumed in Geneva on Monday.", "Negotiations", "046"),
     ("The ceasefire agreement signed in January collapsed.", "agreement", "057"),
+    ("The visit produced two intergovernmental agreements.", "agreements", "057"),
+    # military or financial support as a noun is aid
+    ("Russian military support allowed the separatists to hold out.", "support", "072"),
     ("Heavy fighting continued throughout the province.", "fighting", "190"),
     # attacks: on people by force, on plans and policies in words
     ("Suicide attacks against pilgrims killed dozens.", "attacks", "1831"),
@@ -445,6 +448,8 @@ SENSES = [
     ("Mourners paid tribute to the victims of the attack.", "paid", "017"),
     ("The separatist leader ruled out any compromise on the mandate.", "ruled", "120"),
     ("The government demurred on setting a date for the talks.", "demurred", "120"),
+    ("The president voiced astonishment over the silence of the government.", "voiced", "111"),
+    ("The delegation ruled out any reference to its commitments.", "ruled", "120"),
 ]
 
 

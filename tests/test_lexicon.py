@@ -525,6 +525,8 @@ NON_EVENTS = [
     ("The country failed to meet the deadline for the census.", "meet"),
     ("The shuttling of people demonstrates a complete disregard for human dignity.", "demonstrates"),
     ("The two leaders pledged to demonstrate patience and mutual esteem.", "demonstrate"),
+    # where forces are stationed is their posture, not a deployment
+    ("The Russian troops are stationed in the breakaway region.", "stationed"),
     ("The ministry did not reply to an email requesting comment.", "requesting"),
     ("The town briefly captured international media attention.", "captured"),
     ("The United Nations has invested four years in drawing up the plan.", "invested"),
@@ -555,6 +557,7 @@ NO_EVENT_NEIGHBOURS = [
     ("The president talked to Putin about the plan.", "talked", "040"),
     ("The minister will meet with the rebel delegation.", "meet", "040"),
     ("Students demonstrated against the war.", "demonstrated", "141"),
+    ("The alliance stationed troops in the Baltic states.", "stationed", "154"),
     ("The rebels released the hostages.", "released", "0841"),
     ("The army captured the town.", "captured", "192"),
 ]

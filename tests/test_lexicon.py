@@ -449,7 +449,7 @@ SENSES = [
     ("The separatist leader ruled out any compromise on the mandate.", "ruled", "120"),
     ("The government demurred on setting a date for the talks.", "demurred", "120"),
     ("The president voiced astonishment over the silence of the government.", "voiced", "111"),
-    ("The delegation ruled out any reference to its commitments.", "ruled", "120"),
+    ("The delegation ruled out any reference to the withdrawal deadline.", "ruled", "120"),
 ]
 
 
@@ -524,7 +524,7 @@ NON_EVENTS = [
     ("The government has done its best to meet international concerns.", "meet"),
     ("The country failed to meet the deadline for the census.", "meet"),
     ("The shuttling of people demonstrates a complete disregard for human dignity.", "demonstrates"),
-    ("The two leaders pledged to demonstrate patience and mutual esteem.", "demonstrate"),
+    ("The two leaders pledged to demonstrate patience and restraint.", "demonstrate"),
     # where forces are stationed is their posture, not a deployment
     ("The Russian troops are stationed in the breakaway region.", "stationed"),
     ("The ministry did not reply to an email requesting comment.", "requesting"),

@@ -45,6 +45,13 @@ def test_nominal_event_with_possessor_and_destination(coder):
     assert dyad(event) == ("FRA", "CHN")
 
 
+def test_the_of_phrase_of_a_mediation_names_the_mediator(coder):
+    text = "The Georgian president met the Abkhaz leader in Tbilisi under the mediation of the Russian foreign minister."
+    event = next(e for e in events_of(coder, text) if e.cameo.code == "045")
+    assert event.source.country == "RUS"
+    assert event.target is not None and event.target.country == "GEO"
+
+
 def test_possessing_country_takes_the_stance_a_group_word_names(coder):
     events = events_of(coder, "Kiev's opposition to the decree angered Moscow.")
     stance = next(e for e in events if e.trigger.text == "opposition")

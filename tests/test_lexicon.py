@@ -305,6 +305,9 @@ SENSES = [
     ("The talks ended without agreement on Sunday.", "talks", "040"),
     ("Negotiations resumed in Geneva on Monday.", "Negotiations", "046"),
     ("The ceasefire agreement signed in January collapsed.", "agreement", "057"),
+    ("The visit produced two intergovernmental agreements.", "agreements", "057"),
+    # military or financial support as a noun is aid
+    ("Russian military support allowed the separatists to hold out.", "support", "072"),
     ("Heavy fighting continued throughout the province.", "fighting", "190"),
     # attacks: on people by force, on plans and policies in words
     ("Suicide attacks against pilgrims killed dozens.", "attacks", "1831"),
@@ -439,6 +442,14 @@ SENSES = [
     ("Serbian leaders assured the envoys that they are committed to full cooperation.", "assured", "030"),
     # medical care for the victims is humanitarian aid
     ("The charity treated hundreds of wounded civilians last month.", "treated", "073"),
+    # tribute to a party's role praises it, tribute to the dead is a symbolic act; ruling out a compromise or
+    # demurring rejects
+    ("Both sides paid tribute to the mediator's role.", "paid", "051"),
+    ("Mourners paid tribute to the victims of the attack.", "paid", "017"),
+    ("The separatist leader ruled out any compromise on the mandate.", "ruled", "120"),
+    ("The government demurred on setting a date for the talks.", "demurred", "120"),
+    ("The president voiced astonishment over the silence of the government.", "voiced", "111"),
+    ("The delegation ruled out any reference to the withdrawal deadline.", "ruled", "120"),
 ]
 
 
@@ -513,6 +524,9 @@ NON_EVENTS = [
     ("The government has done its best to meet international concerns.", "meet"),
     ("The country failed to meet the deadline for the census.", "meet"),
     ("The shuttling of people demonstrates a complete disregard for human dignity.", "demonstrates"),
+    ("The two leaders pledged to demonstrate patience and restraint.", "demonstrate"),
+    # where forces are stationed is their posture, not a deployment
+    ("The Russian troops are stationed in the breakaway region.", "stationed"),
     ("The ministry did not reply to an email requesting comment.", "requesting"),
     ("The town briefly captured international media attention.", "captured"),
     ("The United Nations has invested four years in drawing up the plan.", "invested"),
@@ -548,6 +562,7 @@ NO_EVENT_NEIGHBOURS = [
     ("The president talked to Putin about the plan.", "talked", "040"),
     ("The minister will meet with the rebel delegation.", "meet", "040"),
     ("Students demonstrated against the war.", "demonstrated", "141"),
+    ("The alliance stationed troops in the Baltic states.", "stationed", "154"),
     ("The rebels released the hostages.", "released", "0841"),
     ("The army captured the town.", "captured", "192"),
     ("North Korea renewed its threat of military action against Seoul.", "threat", "138"),

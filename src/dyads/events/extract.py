@@ -78,6 +78,7 @@ VENUE_ROOTS = {"04", "05"}
 GATHERING_ROOTS = VENUE_ROOTS
 STANCE_ROOTS = {"02", "10", "11", "12"}
 DENIAL = "016"
+MEDIATION = "045"
 DISAPPROVAL_ROOT = "11"
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
@@ -271,7 +272,11 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             yield (parties[0], 0), (parties[1], 0), True, f"{parties[2]}/{parties[2]}"
             return
         source_mentions, subject_via = [], ""
-        for token, via in noun_sources(trigger):
+        sources = noun_sources(trigger)
+        if entry.cameo == MEDIATION:  # "under the mediation of Russia's foreign minister": the mediator acts
+            sources = [(token, via) for token, via in target_candidates if via == "prep:of"] + sources
+            target_candidates = [(token, via) for token, via in target_candidates if via != "prep:of"]
+        for token, via in sources:
             found = finder.actors_coordinated(token)
             if via == "modifier" and entry.cameo[:2] in VENUE_ROOTS and all(m.kind == "capital" for m in found):
                 continue  # "the Moscow meeting", "the Hanoi summit", "the Oslo accords": where, not who

@@ -293,7 +293,8 @@ class TokenFacts:
         ("pulled out of the talks"), and those of an adverb of the verb ("ordered him back to prison")."""
         token = self.token
         heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ == "advmod")]
-        prepositions = [c for head in heads for c in head.children if c.dep_ == "prep"]
+        # the parser labels "to" of a verb with an object a dative at times ("paid tribute to their efforts")
+        prepositions = [c for head in heads for c in head.children if c.dep_ in ("prep", "dative")]
         prepositions += [g for c in prepositions for g in c.children if g.dep_ == "prep"]
         objects = [g for c in prepositions for g in c.children if g.dep_ == "pobj"]
         return set().union(*(_lemmas_around(obj) for obj in objects))

@@ -630,6 +630,9 @@ def test_a_report_naming_many_countries_alike_has_no_setting():
     assert setting("Kenya held talks with Uganda. Kenya and Tanzania agreed. Police arrested dozens.") == "KEN"
     assert setting("Japan met China. Russia met Brazil. India met France. Police arrested dozens.") is None
     assert setting("Police arrested dozens of Kenyans.") is None  # a sentence does not set itself
+    # a country named as where things happen outweighs one named as often for who speaks
+    assert setting("U.S. officials said on Monday that protests erupted in Havana. Washington urged restraint. "
+                   "Crowds gathered in Havana again. Police arrested dozens.") == "CUB"
 
 
 @pytest.mark.parametrize(

@@ -138,6 +138,15 @@ def test_international_organisations(nlp):
     assert found["Amnesty International"].actor.code == "NGOAMN"
 
 
+def test_people_sent_by_an_international_body_are_of_that_body(nlp):
+    found = mentions(nlp, "Sudan objected. Troops from the African Union and inspectors from the IAEA arrived in Darfur.")
+    assert found["Troops from the African Union"].actor.code == "IGOAFU"
+    assert found["inspectors from the IAEA"].actor.code.startswith("IGOUNO")
+    assert found["Troops from the African Union"].actor.country is None
+    countries = mentions(nlp, "Troops from Chad arrived.")
+    assert "Troops from Chad" not in countries and countries["Troops"].actor.code == "TCDMIL"
+
+
 def test_organisation_followed_by_its_kind(nlp):
     found = mentions(nlp, "The Izvestia daily criticised the plan.")
     assert found["Izvestia daily"].actor.code == "RUSMED"

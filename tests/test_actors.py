@@ -147,6 +147,12 @@ def test_people_sent_by_an_international_body_are_of_that_body(nlp):
     assert "Troops from Chad" not in countries and countries["Troops"].actor.code == "TCDMIL"
 
 
+def test_a_role_word_ending_a_persons_name_is_part_of_the_name(nlp):
+    found = mentions(nlp, "China's Foreign Ministry spokesman Qin Gang responded sharply. Qin Gang criticized Japan.")
+    assert all(m.actor.code == "CHNGOV" for text, m in found.items() if "Gang" in text)
+    assert "Gang" not in found
+
+
 def test_organisation_followed_by_its_kind(nlp):
     found = mentions(nlp, "The Izvestia daily criticised the plan.")
     assert found["Izvestia daily"].actor.code == "RUSMED"

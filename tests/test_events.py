@@ -1124,3 +1124,9 @@ def test_a_perfect_participle_is_done_by_the_clause_subject(coder):
             "leader Kim Jong-Il.")
     meetings = {dyad(e) for e in events_of(coder, text) if e.cameo.root == "04"}
     assert meetings == {("RUS", "PRK"), ("JPN", "PRK")}
+
+
+def test_a_nationality_says_who_a_people_noun_is_before_a_possessive_pronoun(coder):
+    text = "Egypt had pressed for the summit in Tunis. The summit was postponed by its Tunisian hosts on Saturday."
+    postponed = next(e for e in events_of(coder, text) if e.trigger.text == "postponed")
+    assert postponed.source.country == "TUN"

@@ -228,8 +228,9 @@ def _phrase_children(node: Token) -> list[Token]:
     """The tokens inside a noun phrase below this one, with the `by` agent of a participle that describes
     it ("the plan proposed by Russia", "the demonstration staged by students")."""
     children = []
-    # "his rival, Riek Machar": the name set beside the noun says who it is, before its owner does
-    for child in sorted(node.children, key=lambda c: c.dep_ != "appos"):
+    # "his rival, Riek Machar": the name set beside the noun says who it is, before its owner does; so does a
+    # nationality, before an owner that is only a pronoun ("its Tunisian hosts")
+    for child in sorted(node.children, key=lambda c: (c.dep_ != "appos", c.dep_ == "poss" and c.pos_ == "PRON")):
         if child.dep_ == "acl":
             children += [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         elif child.dep_ == "prep":

@@ -138,6 +138,21 @@ def test_international_organisations(nlp):
     assert found["Amnesty International"].actor.code == "NGOAMN"
 
 
+def test_people_sent_by_an_international_body_are_of_that_body(nlp):
+    found = mentions(nlp, "Sudan objected. Troops from the African Union and inspectors from the IAEA arrived in Darfur.")
+    assert found["Troops from the African Union"].actor.code == "IGOAFU"
+    assert found["inspectors from the IAEA"].actor.code.startswith("IGOUNO")
+    assert found["Troops from the African Union"].actor.country is None
+    countries = mentions(nlp, "Troops from Chad arrived.")
+    assert "Troops from Chad" not in countries and countries["Troops"].actor.code == "TCDMIL"
+
+
+def test_a_role_word_ending_a_persons_name_is_part_of_the_name(nlp):
+    found = mentions(nlp, "China's Foreign Ministry spokesman Qin Gang responded sharply. Qin Gang criticized Japan.")
+    assert all(m.actor.code == "CHNGOV" for text, m in found.items() if "Gang" in text)
+    assert "Gang" not in found
+
+
 def test_organisation_followed_by_its_kind(nlp):
     found = mentions(nlp, "The Izvestia daily criticised the plan.")
     assert found["Izvestia daily"].actor.code == "RUSMED"

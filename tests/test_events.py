@@ -647,6 +647,9 @@ def test_a_report_naming_many_countries_alike_has_no_setting():
     assert setting("Kenya held talks with Uganda. Kenya and Tanzania agreed. Police arrested dozens.") == "KEN"
     assert setting("Japan met China. Russia met Brazil. India met France. Police arrested dozens.") is None
     assert setting("Police arrested dozens of Kenyans.") is None  # a sentence does not set itself
+    # a country named as where things happen outweighs one named as often for who speaks
+    assert setting("U.S. officials said on Monday that protests erupted in Havana. Washington urged restraint. "
+                   "Crowds gathered in Havana again. Police arrested dozens.") == "CUB"
 
 
 @pytest.mark.parametrize(
@@ -1143,3 +1146,9 @@ def test_a_perfect_participle_is_done_by_the_clause_subject(coder):
             "leader Kim Jong-Il.")
     meetings = {dyad(e) for e in events_of(coder, text) if e.cameo.root == "04"}
     assert meetings == {("RUS", "PRK"), ("JPN", "PRK")}
+
+
+def test_a_nationality_says_who_a_people_noun_is_before_a_possessive_pronoun(coder):
+    text = "Egypt had pressed for the summit in Tunis. The summit was postponed by its Tunisian hosts on Saturday."
+    postponed = next(e for e in events_of(coder, text) if e.trigger.text == "postponed")
+    assert postponed.source.country == "TUN"

@@ -399,7 +399,8 @@ class PhraseBuilder:
             return k
         head = phrase.roles[-1].entry
         speaks_for = doc[end].lower_ == "for" and head.role in ("person", "title")
-        if doc[end].lower_ not in ("of", *WHERE_PREPOSITIONS) and not speaks_for:
+        sent_by = doc[end].lower_ == "from" and not phrase.places
+        if doc[end].lower_ not in ("of", *WHERE_PREPOSITIONS) and not speaks_for and not sent_by:
             return k
         if doc[end].lower_ in WHERE_PREPOSITIONS and (phrase.places or foreign_able(phrase.roles)):
             return k  # troops "in" a country are rarely that country's; rebels and gunmen usually are
@@ -416,6 +417,12 @@ class PhraseBuilder:
             nested, after = self.phrase(index)
             # "in" needs a place or a name: "militants in the country" leaves "the country" to coreference
             says_where = nested is not None and (nested.places or nested.named)
+            if sent_by:  # "inspectors from the IAEA"; "troops from Chad" is left to coreference
+                if nested is not None and _international_body(nested):
+                    phrase.nested = nested
+                    phrase.end = nested.end
+                    return after
+                return k
             if says_where or nested is not None and nested.roles and doc[end].lower_ in ("of", "for"):
                 phrase.nested = nested
                 phrase.end = nested.end
@@ -432,6 +439,11 @@ class PhraseBuilder:
             if stop > nxt:
                 phrase.end = stop  # "Ministry of Mines"
         return k
+
+
+def _international_body(phrase: Phrase) -> bool:
+    """A phrase that names an international body and nothing else: "the International Atomic Energy Agency"."""
+    return phrase.named is not None and phrase.named.entry.kind in ("igo", "ngo") and not phrase.roles and not phrase.places
 
 
 def _closes_apposition(doc: Doc, end: int) -> bool:

@@ -164,6 +164,8 @@ class PieceFinder:
             return False
         if entry.kind == "role" and _names_a_stance(doc, end, self.lexicon.stance_senses.get(key)):
             return False  # "Kiev's opposition to the decree" is Kiev's stance, not Ukraine's opposition
+        if entry.kind == "role" and not lowercase and _ends_a_persons_name(doc, start, end):
+            return False  # "spokesman Qin Gang": a word of a name, spelt like a role
         text = doc[start:end].text
         if not lowercase:
             if pattern.acronym:
@@ -264,6 +266,14 @@ def _after_capitalised_hyphen(doc: Doc, start: int) -> bool:
 
 def _names_a_geographic_feature(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in GEOGRAPHIC_FEATURES and doc[end].text[:1].isupper()
+
+
+def _ends_a_persons_name(doc: Doc, start: int, end: int) -> bool:
+    """Is doc[start:end] the capitalised last word of a longer person's name ("Qin Gang")? A title comes
+    before the name it goes with, never last in it."""
+    first = doc[start]
+    return (first.ent_type_ == "PERSON" and first.ent_iob_ == "I" and first.text[:1].isupper()
+            and (end == len(doc) or doc[end].ent_iob_ != "I"))
 
 
 def _names_a_stance(doc: Doc, end: int, prepositions: frozenset[str] | None) -> bool:

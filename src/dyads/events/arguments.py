@@ -52,9 +52,10 @@ PARTITIVES = {"part", "parts", "some", "half", "most", "all", "rest", "portion",
 # "a hunger strike in protest of the government's refusal": what is protested names the target
 GRIEVANCES = {"protest", "retaliation", "response", "reaction", "revenge", "opposition", "defiance"}
 # The country a report is set in (ArgumentFinder.setting_country): its lead's mentions count double, and
-# the most named country must hold this share of all.
+# the most named country must hold this share of all; a country named as where things happen counts double.
 LEAD_SENTENCES = 2
 SETTING_SHARE = 0.3
+PLACE_WEIGHT = 2
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl"}
 # An event noun's owner named in its own phrase: "Iran's plan", "a decision by the council"
 OWNER_VIAS = ("poss", "prep:by", "prep:from")
@@ -79,7 +80,8 @@ class ArgumentFinder:
 
     def setting_country(self, sent: Span) -> str | None:
         """The country the report is set in, as the sentences other than `sent` tell it: the one their
-        actors name most (the lead counting double), when it holds at least `SETTING_SHARE` of those
+        actors name most (the lead counting double, and so does a place where things happen: "U.S. officials
+        said protests erupted in Havana" is set in Cuba however often U.S. officials speak), when it holds at least `SETTING_SHARE` of those
         mentions. Unplaced police, courts, gunmen or protesters of the report are of that country; the
         sentence's own mentions do not count, lest "Israeli troops killed two militants" make the
         militants Israeli."""
@@ -91,12 +93,18 @@ class ArgumentFinder:
             for mention in self.mentions:
                 if sent.start <= mention.start < sent.end or self._of_stranger(mention):
                     continue
+                weight = (2 if mention.start < self._lead_end else 1) * (PLACE_WEIGHT if self._names_a_place(mention) else 1)
                 for country in {actor.country for actor in mention.actors if actor.country}:
-                    counts[country] += 2 if mention.start < self._lead_end else 1
+                    counts[country] += weight
             top = counts.most_common(1)
             self._settings[sent.start] = (
                 top[0][0] if top and top[0][1] >= SETTING_SHARE * sum(counts.values()) else None)
         return self._settings[sent.start]
+
+    def _names_a_place(self, mention: Mention) -> bool:
+        """A country, capital or place named as where something happens ("protested in Havana")."""
+        root = self.doc[mention.start : mention.end].root
+        return mention.kind in ("country", "capital", "place") and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
     def _scene_of_paragraph(self, sent: Span) -> str | None:
         """"In Seoul, several hundred demonstrators protested ...": a paragraph that opens on a place sets
@@ -220,8 +228,9 @@ def _phrase_children(node: Token) -> list[Token]:
     """The tokens inside a noun phrase below this one, with the `by` agent of a participle that describes
     it ("the plan proposed by Russia", "the demonstration staged by students")."""
     children = []
-    # "his rival, Riek Machar": the name set beside the noun says who it is, before its owner does
-    for child in sorted(node.children, key=lambda c: c.dep_ != "appos"):
+    # "his rival, Riek Machar": the name set beside the noun says who it is, before its owner does; so does a
+    # nationality, before an owner that is only a pronoun ("its Tunisian hosts")
+    for child in sorted(node.children, key=lambda c: (c.dep_ != "appos", c.dep_ == "poss" and c.pos_ == "PRON")):
         if child.dep_ == "acl":
             children += [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         elif child.dep_ == "prep":

@@ -140,6 +140,7 @@ def test_confidence_is_a_calibrated_probability():
     assert np.all(model.rule_confidence(grid, NONE) < model.rule_confidence(grid, SETTING))
     assert np.all(model.rule_confidence(grid, NONE) < rules)  # annotators name whom it was done to
     assert np.all(model.rule_confidence(grid, source=UNRESOLVED) < rules)  # a name no lexicon holds: no country
+    assert np.all(model.rule_confidence(grid, by_classifier=True) < rules)  # the fallback is right less often
 
 
 def test_an_event_whose_sentence_names_no_target_concerns_the_country_the_report_is_set_in():

@@ -33,6 +33,7 @@ from dyads.learn.model import (
     DecisionModel,
     best_readings,
     best_roots,
+    classified,
     decision_model,
     setting_target,
     source_kind,
@@ -139,7 +140,7 @@ def make_confidence(nlp: Language, name: str, mode: str):
             for candidate in doc._.events or []:
                 event = candidate.event
                 probability = model.rule_confidence(event.confidence, target_kind(event), event.modality,
-                                                    source_kind(candidate.source_mention))
+                                                    source_kind(candidate.source_mention), classified(event))
                 event.confidence = round(float(probability), 3)
         return doc
 

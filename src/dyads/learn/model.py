@@ -14,8 +14,9 @@ import numpy as np
 from dyads.actors.lexicon import common_country_names
 from dyads.actors.mention import Mention
 from dyads.data import data_path
+from dyads.events.classifier import RULE as CLASSIFIER_RULE
 from dyads.events.inferred_actors import UNRESOLVED
-from dyads.model import Actor
+from dyads.model import Actor, Event
 
 MODEL_DIR = data_path("models/event_decisions")
 WEIGHTS = "model.npz"
@@ -98,12 +99,19 @@ def targeted(target: Actor | None) -> bool:
     return target is not None and bool(target.country or target.code)
 
 
-def rule_features(confidence: float, target: str, modality: str, source: str) -> list[float]:
+def rule_features(confidence: float, target: str, modality: str, source: str, classified: bool) -> list[float]:
     """What the rules' calibration weighs: the confidence, a missing or setting target, a future or an
-    unrealised (hypothetical, negated) act, and a source that only a pronoun names ("he said") or that is a
-    name no lexicon holds (no country: never the party an annotator codes)."""
+    unrealised (hypothetical, negated) act, a source that only a pronoun names ("he said") or that is a
+    name no lexicon holds (no country: never the party an annotator codes), and an event the fallback
+    classifier made where the lexicon was silent (events/classifier.py)."""
     return [confidence, float(target == NONE), float(target == SETTING), float(modality == "future"),
-            float(modality in ("hypothetical", "negated")), float(source == PRONOUN), float(source == UNRESOLVED)]
+            float(modality in ("hypothetical", "negated")), float(source == PRONOUN), float(source == UNRESOLVED),
+            float(classified)]
+
+
+def classified(event: Event) -> bool:
+    """Whether the fallback event classifier, not a lexicon row, made the event."""
+    return event.rule.startswith(CLASSIFIER_RULE)
 
 
 def source_kind(mention: Mention | None) -> str:
@@ -129,14 +137,15 @@ class DecisionModel:
     rule_calibration: np.ndarray
 
     def rule_confidence(self, confidence: np.ndarray, target: str = NAMED, modality: str = "actual",
-                        source: str = NAMED) -> np.ndarray:
+                        source: str = NAMED, by_classifier: bool = False) -> np.ndarray:
         """The probability that a rule event given `confidence` by its lexicon row, parse and factuality is
         correct (Platt scaling: strictly increasing in `confidence`, so the rules' order of events is kept
         among events alike in the other `rule_features`). The target is NAMED in its sentence, the
         report's SETTING country, or NONE (rarely right: annotators name whom it was done to); an event
-        that did not happen is rarely what an annotator codes either. `source`: `source_kind` of its source."""
+        that did not happen is rarely what an annotator codes either. `source`: `source_kind` of its source;
+        `by_classifier`: the fallback classifier made it (`classified`)."""
         slope, intercept, *shifts = self.rule_calibration
-        shift = float(np.dot(shifts, rule_features(0.0, target, modality, source)[1:]))
+        shift = float(np.dot(shifts, rule_features(0.0, target, modality, source, by_classifier)[1:]))
         return 1.0 / (1.0 + np.exp(-(slope * confidence + intercept + shift)))
 
     def calibrated(self, probability: np.ndarray) -> np.ndarray:

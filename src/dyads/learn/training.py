@@ -40,6 +40,7 @@ from dyads.learn.model import (
     LinearModel,
     best_readings,
     best_roots,
+    classified,
     rule_features,
     setting_target,
     source_kind,
@@ -75,6 +76,7 @@ class Example:
     target: str  # NAMED in its sentence, else the report's SETTING country, else NONE
     modality: str  # a rule event's, as factuality decides it
     source: str  # how its source is named (`source_kind`): a pronoun's antecedent, a name no lexicon holds
+    by_classifier: bool  # a rule event the fallback classifier made
     rule_correct: bool | None  # whether the rule event with that target and modality is correct; None: not
     # a rule event, or neither right nor wrong (coded as not having happened, as annotated)
 
@@ -142,14 +144,15 @@ def event_examples(parsed: Parsed) -> list[Example]:
         country = parsed.finder.setting_country(proposal.sent) if target == NONE else None
         if country is not None:
             target, actor = SETTING, setting_target(country)
-        rule_confidence, modality, rule_correct = None, "actual", None
+        rule_confidence, modality, rule_correct, by_classifier = None, "actual", None, False
         if proposal.candidate is not None:
             final = parsed.assessed[id(proposal.candidate)]
-            rule_confidence, modality = final.confidence, final.modality
+            rule_confidence, modality, by_classifier = final.confidence, final.modality, classified(final)
             rule_correct = judged_event(proposal, entries, actor, final.cameo.code, modality)
         examples.append(Example(doc_id, (doc_id, *proposal.key), features, alignment, proposal.lexicon_code,
                                 [e.id for e in alignment.agreeing if e.status == "required"], rule_confidence,
-                                target, modality, source_kind(proposal.source), rule_correct))
+                                target, modality, source_kind(proposal.source), by_classifier,
+                                rule_correct))
     return examples
 
 
@@ -225,7 +228,7 @@ def fit(data: TrainingData, settings: Settings) -> DecisionModel:
             outcomes.append(part[i].alignment.correct(codes[i]))
             if part[i].rule_correct is not None:  # the rule event as `calibrate` mode completes its target
                 rule_outcomes.append((rule_features(part[i].rule_confidence, part[i].target, part[i].modality,
-                                                    part[i].source),
+                                                    part[i].source, part[i].by_classifier),
                                       part[i].rule_correct))
     isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probabilities, outcomes)
     platt = LogisticRegression(C=1e6).fit([x for x, _ in rule_outcomes], [ok for _, ok in rule_outcomes])

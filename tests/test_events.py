@@ -652,6 +652,23 @@ def test_a_report_naming_many_countries_alike_has_no_setting():
                    "Crowds gathered in Havana again. Police arrested dozens.") == "CUB"
 
 
+def test_the_text_a_doc_was_made_of_is_read_without_rebuilding_it():
+    import spacy
+
+    from dyads.model import Document
+    from dyads.nlp import doc_text
+
+    nlp = spacy.blank("en")
+    text = "Police arrested dozens.\n\nIn Seoul, hundreds protested."
+    whole = nlp.make_doc(text)
+    whole._.document = Document(id="t", text=text)
+    assert doc_text(whole) == whole.text == text
+    assert doc_text(whole) is doc_text(whole)  # kept on the Doc, not joined from its tokens again
+    part = nlp.make_doc(text[:23])  # a Doc of only part of its document's text
+    part._.document = whole._.document
+    assert doc_text(part) == "Police arrested dozens."
+
+
 @pytest.mark.parametrize(
     ("text", "code", "modality"),
     [

@@ -616,3 +616,19 @@ def test_a_real_war_keeps_its_code(parse, text, trigger, code):
     token = next(t for t in doc if t.text == trigger)
     entry = trigger_lexicon().match(token)
     assert entry is not None and entry.cameo == code
+
+
+def test_a_token_is_read_once_per_doc_and_lexicon(parse, monkeypatch):
+    from dyads.events.lexicon import TriggerLexicon
+
+    lexicon = trigger_lexicon()
+    doc = parse("Russia condemned the missile test.")
+    condemned = doc[1]
+    first = lexicon.reading(condemned)
+    assert first is not None and first.codes_event
+    worked_out = []
+    monkeypatch.setattr(TriggerLexicon, "_reading", lambda self, token: worked_out.append(token.i))
+    assert lexicon.reading(condemned) is first and lexicon.match(condemned) is first
+    assert worked_out == []  # the event stages after the first ask again without the rows being tried again
+    other = parse("Russia condemned the missile test.")
+    assert lexicon.reading(other[1]) is None and worked_out == [1]  # another Doc is read anew

@@ -50,6 +50,18 @@ Doc.set_extension("mention_at", default=None, force=True)
 Doc.set_extension("events", default=None, force=True)
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text` without rebuilding it from the tokens (what spaCy does on every access): the Document's
+    own text when the Doc was made from all of it."""
+    text = doc.user_data.get("dyads_text")
+    if text is None:
+        document = doc._.document
+        last = doc[-1] if len(doc) else None
+        whole = last is not None and document is not None and last.idx + len(last.text_with_ws) == len(document.text)
+        text = doc.user_data["dyads_text"] = document.text if whole else doc.text
+    return text
+
+
 def load(
     model: str = DEFAULT_MODEL,
     stages: list[str] | None = None,

@@ -23,6 +23,7 @@ from dyads.data import read_tsv
 from dyads.events.candidate import EventCandidate
 from dyads.events.factuality import cues
 from dyads.model import CitedSource
+from dyads.nlp import doc_text
 
 MONTHS = {
     name: number
@@ -127,18 +128,6 @@ def parse_citation(text: str) -> list[SourceReference] | None:
     if not references or not (dated or any(r.known for r in references)):
         return None
     return references
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text` without rebuilding it from the tokens (what spaCy does on every access): the Document's
-    own text when the Doc was made from all of it."""
-    text = doc.user_data.get("dyads_text")
-    if text is None:
-        document = doc._.document
-        last = doc[-1] if len(doc) else None
-        whole = last is not None and document is not None and last.idx + len(last.text_with_ws) == len(document.text)
-        text = doc.user_data["dyads_text"] = document.text if whole else doc.text
-    return text
 
 
 def paragraph_starts(doc: Doc) -> list[int]:

@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Span, Token
 from dyads.data import read_tsv
 from dyads.events.candidate import EventCandidate
 from dyads.model import EventDate
-from dyads.provenance import citations, doc_text, resolve_month_day
+from dyads.nlp import doc_text
+from dyads.provenance import citations, resolve_month_day
 
 Tense = str | None  # "past", "future" or None (nearest to the base date)
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}

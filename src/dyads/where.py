@@ -27,7 +27,7 @@ from dyads.actors.lexicon import country_on
 from dyads.data import read_tsv
 from dyads.events.candidate import EventCandidate
 from dyads.model import Location
-from dyads.provenance import doc_text
+from dyads.nlp import doc_text
 from dyads.when import tree_distance
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

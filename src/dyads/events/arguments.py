@@ -28,6 +28,7 @@ from dyads.events.lexicon import (
     relative_antecedent,
     shared_verbs,
 )
+from dyads.nlp import doc_text
 
 TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "for", "from", "at", "over",
                 "upon", "between", "among", "of")
@@ -109,7 +110,7 @@ class ArgumentFinder:
     def _scene_of_paragraph(self, sent: Span) -> str | None:
         """"In Seoul, several hundred demonstrators protested ...": a paragraph that opens on a place sets
         its sentences there, whatever country the whole report names most."""
-        breaks = self.doc.text.rfind("\n\n", 0, sent.start_char)
+        breaks = doc_text(self.doc).rfind("\n\n", 0, sent.start_char)
         paragraph = self.doc.char_span(0 if breaks < 0 else breaks + 2, sent.end_char, alignment_mode="expand")
         opening = next((token for token in paragraph if not token.is_space), None) if paragraph is not None else None
         if opening is None or opening.lower_ != "in" or opening.dep_ != "prep":

@@ -535,6 +535,9 @@ class LemmaRows:
     plain: list[TriggerEntry]  # no narrowing condition
 
 
+READINGS_KEY = "dyads_readings"  # doc.user_data: each lexicon's reading of each token looked up
+
+
 class TriggerLexicon:
     def __init__(self, entries: list[TriggerEntry]):
         self.entries = entries
@@ -568,7 +571,15 @@ class TriggerLexicon:
         return found is not None and not found.codes_event
 
     def reading(self, token: Token) -> TriggerEntry | None:
-        """The most specific row whose conditions hold for this token, a no-event row included, or None."""
+        """The most specific row whose conditions hold for this token, a no-event row included, or None.
+        Worked out once per token, kept in `doc.user_data`: the rule events, the classifier's open sentences
+        and the learned decisions each read the same tokens, after the actor stages, which it depends on."""
+        readings = token.doc.user_data.setdefault((READINGS_KEY, id(self)), {})
+        if token.i not in readings:
+            readings[token.i] = self._reading(token)
+        return readings[token.i]
+
+    def _reading(self, token: Token) -> TriggerEntry | None:
         lemma = token.lemma_.lower()
         if lemma not in self._lemmas:  # most tokens: no row to try
             return None

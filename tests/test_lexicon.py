@@ -333,6 +333,9 @@ SENSES = [
     ("Lanavia holds Borovia accountable for the attack on its embassy.", "holds", "112"),
     ("The junta put restrictions on the opposition press.", "put", "172"),
     ("The air force targeted rebel positions near the dam.", "targeted", "190"),
+    ("Protesters threw stones at the riot police.", "threw", "145"),
+    ("The two countries established a diplomatic relationship in 1992.", "established", "054"),
+    ("Lanavia severed its relationship with Borovia.", "severed", "161"),
     ("The president pleaded with the neighbours for calm.", "pleaded", "020"),
     ("Refugees pleaded for help.", "pleaded", "020"),
     ("The court denied the request for a delay.", "denied", "120"),
@@ -539,6 +542,7 @@ NON_EVENTS = [
     ("The team held its best players back for the final.", "held"),
     ("The mayor put the key on the table.", "put"),
     ("The campaign targeted young voters.", "targeted"),
+    ("The pitcher threw the ball at the batter.", "threw"),
 ]
 
 

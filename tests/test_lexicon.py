@@ -329,6 +329,7 @@ SENSES = [
     ("The party extended its support to the coalition government.", "extended", "051"),
     ("Lanavia sent a request to Borovia for the extradition of the suspects.", "sent", "020"),
     ("The province submitted an appeal to the federal government for funds.", "submitted", "020"),
+    ("Farmers handed over a memorandum to the governor listing their demands.", "handed", "020"),
     ("The opposition held the ruling party responsible for the riots.", "held", "112"),
     ("Lanavia holds Borovia accountable for the attack on its embassy.", "holds", "112"),
     ("The junta put restrictions on the opposition press.", "put", "172"),

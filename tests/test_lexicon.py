@@ -328,6 +328,18 @@ SENSES = [
     ("The envoy dismissed the panel's findings.", "dismissed", "111"),
     ("The opposition is disputing the results of the vote.", "disputing", "111"),
     ("The government placed blame on the rebels.", "placed", "112"),
+    # light verbs whose object names the act, as their synonyms' rows do
+    ("The party extended its support to the coalition government.", "extended", "051"),
+    ("Lanavia sent a request to Borovia for the extradition of the suspects.", "sent", "020"),
+    ("The province submitted an appeal to the federal government for funds.", "submitted", "020"),
+    ("Farmers handed over a memorandum to the governor listing their demands.", "handed", "020"),
+    ("The opposition held the ruling party responsible for the riots.", "held", "112"),
+    ("Lanavia holds Borovia accountable for the attack on its embassy.", "holds", "112"),
+    ("The junta put restrictions on the opposition press.", "put", "172"),
+    ("The air force targeted rebel positions near the dam.", "targeted", "190"),
+    ("Protesters threw stones at the riot police.", "threw", "145"),
+    ("The two countries established a diplomatic relationship in 1992.", "established", "054"),
+    ("Lanavia severed its relationship with Borovia.", "severed", "161"),
     ("The president pleaded with the neighbours for calm.", "pleaded", "020"),
     ("Refugees pleaded for help.", "pleaded", "020"),
     ("The court denied the request for a delay.", "denied", "120"),
@@ -547,6 +559,11 @@ NON_EVENTS = [
     ("South Korea will deal with North Korea's nuclear threat.", "threat"),
     # what someone suggests is a guess or an idea, not a statement to code (no event on VOA train and dev)
     ("The minister suggested that the rain had delayed the count.", "suggested"),
+    # light verbs and targets that need a political object
+    ("The team held its best players back for the final.", "held"),
+    ("The mayor put the key on the table.", "put"),
+    ("The campaign targeted young voters.", "targeted"),
+    ("The pitcher threw the ball at the batter.", "threw"),
 ]
 
 

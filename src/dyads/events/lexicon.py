@@ -340,11 +340,15 @@ class TokenFacts:
     @cached_property
     def predicate_lemmas(self) -> set[str]:
         """What the verb calls its object: an object predicate ("called the ruling arbitrary", "called it an
-        empty gesture") or an as-phrase ("described the vote as a sham")."""
+        empty gesture") or an as-phrase ("described the vote as a sham"); the parser also makes an adjective
+        predicate a verbless clause ("holds Tehran accountable") or a modifier after the object ("held the
+        ruling party responsible")."""
         predicates = []
         for c in self.token.children:
-            if c.dep_ == "oprd":
+            if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ" and any(g.dep_ == "nsubj" for g in c.children)):
                 predicates.append(c)
+            elif c.dep_ == "dobj":
+                predicates.extend(g for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i)
             elif c.dep_ == "prep" and c.lower_ == "as":
                 predicates.extend(g for g in c.children if g.dep_ in ("pobj", "amod", "acomp"))
         return set().union(*(_judged_lemmas(p) for p in predicates))

@@ -1186,8 +1186,12 @@ def test_a_gathering_owned_by_two_parties_is_between_them(coder):
     assert not [e for e in events_of(coder, text) if e.trigger.text == "meeting"]
 
 
-def test_a_gathering_prepared_for_is_still_to_come(coder):
-    event = only(events_of(coder, "Preparations for the Russian-Turkish talks are under way."), "03")
+@pytest.mark.parametrize(
+    "text",
+    ["Preparations for the Russian-Turkish talks are under way.", "Erdogan is preparing for Putin's visit to Ankara."],
+)
+def test_a_gathering_prepared_for_is_still_to_come(coder, text):
+    event = only(events_of(coder, text), "03")
     assert event.cameo.code == "036"
     assert event.modality == "future"
 

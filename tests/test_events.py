@@ -1169,3 +1169,51 @@ def test_a_nationality_says_who_a_people_noun_is_before_a_possessive_pronoun(cod
     text = "Egypt had pressed for the summit in Tunis. The summit was postponed by its Tunisian hosts on Saturday."
     postponed = next(e for e in events_of(coder, text) if e.trigger.text == "postponed")
     assert postponed.source.country == "TUN"
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "parties"),
+    [
+        ("The agreement between Russia and Ukraine was signed in Minsk.", "05", {"RUS", "UKR"}),
+        ("Russian-Turkish talks were held in Ankara.", "04", {"RUS", "TUR"}),
+        ("The meeting between Japanese and Chinese officials was held in Beijing.", "04", {"JPN", "CHN"}),
+    ],
+)
+def test_an_event_noun_a_passive_verb_carries_out_names_its_parties(coder, text, root, parties):
+    event = only(events_of(coder, text), root)
+    assert set(dyad(event)) == parties
+    assert event.modality == "actual"
+
+
+def test_a_passive_verb_on_a_noun_of_another_kind_takes_no_parties_from_its_owner(coder):
+    # the deputies demand; who would meet their demands the sentence does not say
+    text = "Iranian deputies say their sit-in will continue until their demands for fair elections are met."
+    assert not [e for e in events_of(coder, text) if e.trigger.text == "met"]
+    # the summit is what Egypt asks for, not an event of the sentence
+    text = "Egypt is calling for the Arab League summit to be held as soon as possible in Cairo."
+    assert not [e for e in events_of(coder, text) if e.trigger.text == "held"]
+
+
+def test_a_gathering_owned_by_two_parties_is_between_them(coder):
+    event = only(events_of(coder, "Putin and Erdogan agreed on new steps during their meeting in Sochi."), "04")
+    assert set(dyad(event)) == {"RUS", "TUR"}
+    assert event.trigger.text == "meeting"
+    # "their" for parties the sentence does not name is too uncertain a guess to make a meeting of
+    text = "Russia and Turkey traded accusations. The ministers praised the food during their meeting."
+    assert not [e for e in events_of(coder, text) if e.trigger.text == "meeting"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Preparations for the Russian-Turkish talks are under way.", "Erdogan is preparing for Putin's visit to Ankara."],
+)
+def test_a_gathering_prepared_for_is_still_to_come(coder, text):
+    event = only(events_of(coder, text), "03")
+    assert event.cameo.code == "036"
+    assert event.modality == "future"
+
+
+def test_the_parties_of_an_agreement_may_hang_on_its_participle(coder):
+    event = only(events_of(coder, "The agreement reached in Doha between Kabul and the Taliban is fragile."), "05")
+    assert set(dyad(event)) == {"AFG"}
+    assert event.target is not None and event.source.code != event.target.code

@@ -24,6 +24,7 @@ from dyads.events.lexicon import (
     complement_clauses,
     is_infinitive,
     is_passive,
+    participle_party_phrases,
     passive_subjects,
     relative_antecedent,
     shared_verbs,
@@ -34,7 +35,6 @@ TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "for
                 "upon", "between", "among", "of")
 NOUN_TARGET_PREPS = ("to", "with", "against", "on", "between", "toward", "towards", "for", "at", "over",
                      "upon", "among", "of", "from")
-RECIPROCAL_PREPS = ("with", "between", "among")
 # Dependencies that stay inside a noun phrase when looking for the actor it names.
 PHRASE_DEPS = {"compound", "amod", "poss", "appos", "nmod", "prep", "pobj", "npadvmod", "conj"}
 # "the government of Japan", "officials from Japan", "calls by Japan"; not "in": a place
@@ -519,6 +519,8 @@ def noun_targets(noun: Token) -> list[tuple[Token, str]]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
             candidates += [(g, f"prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
+    candidates += [(g, f"prep:{prep.lower_}") for prep in participle_party_phrases(noun)
+                   for g in prep.children if g.dep_ == "pobj"]
     if noun.dep_ in OBJECT_DEPS:  # "increase arms sales to Korea": the parser hangs "to" on the verb
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS and prep.i > noun.i:

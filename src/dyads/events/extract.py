@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 from dyads.actors.mention import Mention
 from dyads.data import read_tsv
 from dyads.events.arguments import (
-    RECIPROCAL_PREPS,
     ArgumentFinder,
     clause_targets,
     governing_verb,
@@ -51,6 +50,7 @@ from dyads.events.inferred_actors import (
 )
 from dyads.events.lexicon import (
     OBJECT_DEPS,
+    RECIPROCAL_PREPS,
     TriggerEntry,
     TriggerLexicon,
     is_nominal,
@@ -256,9 +256,20 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             source_mentions, subject_via = [unidentified_attacker(means)], "unattributed"
         if not source_mentions and agentless_passive(trigger):
             source_mentions, subject_via = passive_doers(trigger, entry, finder)
+        held = _held_event_noun(trigger, entry, lexicon) if not source_mentions and agentless_passive(trigger) else None
+        if held is not None:
+            # "the agreement between Russia and Ukraine was signed", "Russian-Turkish talks were held": the
+            # event noun the verb carries out names its parties
+            if parties := _parties(noun_targets(held), finder):
+                yield (parties[0], 0), (parties[1], 0), True, f"held.{parties[2]}/{parties[2]}"
+                return
+            source_mentions, subject_via = _owners(noun_sources(held), entry, finder)
+            subject_via = "held." + subject_via
         if not source_mentions:
             source_mentions, subject_via = unresolved_subjects(trigger, finder)
         target_candidates = verb_targets(trigger)
+        if held is not None:
+            target_candidates += noun_targets(held)
         if subject_via == DEPLOYED:  # "troops and aid workers were deployed": what is deployed is no target
             target_candidates = [(token, via) for token, via in target_candidates if via != "nsubjpass"]
     else:
@@ -271,18 +282,11 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         if parties and entry.keys_on_preposition(parties[2]):
             yield (parties[0], 0), (parties[1], 0), True, f"{parties[2]}/{parties[2]}"
             return
-        source_mentions, subject_via = [], ""
         sources = noun_sources(trigger)
         if entry.cameo == MEDIATION:  # "under the mediation of Russia's foreign minister": the mediator acts
             sources = [(token, via) for token, via in target_candidates if via == "prep:of"] + sources
             target_candidates = [(token, via) for token, via in target_candidates if via != "prep:of"]
-        for token, via in sources:
-            found = finder.actors_coordinated(token)
-            if via == "modifier" and entry.cameo[:2] in VENUE_ROOTS and all(m.kind == "capital" for m in found):
-                continue  # "the Moscow meeting", "the Hanoi summit", "the Oslo accords": where, not who
-            if found:
-                source_mentions, subject_via = found, via
-                break
+        source_mentions, subject_via = _owners(sources, entry, finder)
         if not source_mentions:
             if parties:
                 yield (parties[0], 0), (parties[1], 0), True, f"{parties[2]}/{parties[2]}"
@@ -333,6 +337,33 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         for target in target_mentions:
             for member in range(len(target.actors)):
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
+
+
+def _owners(sources: list[tuple[Token, str]], entry: TriggerEntry, finder: ArgumentFinder) -> tuple[list[Mention], str]:
+    """Whose event a noun is, by the first of its `noun_sources` that names an actor: its owner, its national
+    modifier or its `by` phrase ("Cho's visit", "the Russian-Turkish talks", "the demonstration staged by
+    students")."""
+    for token, via in sources:
+        found = finder.actors_coordinated(token)
+        if via == "modifier" and entry.cameo[:2] in VENUE_ROOTS and all(m.kind == "capital" for m in found):
+            continue  # "the Moscow meeting", "the Hanoi summit", "the Oslo accords": where, not who
+        if found:
+            return found, via
+    return [], ""
+
+
+def _held_event_noun(verb: Token, entry: TriggerEntry, lexicon: TriggerLexicon) -> Token | None:
+    """The event noun that a passive verb carries out, its subject where the row keys on it and the noun
+    tells an event of the same kind ("talks were held", "the accord was signed"; not "until their demands
+    are met", whose owners demand, nor "calling for the summit to be held", which only wants it)."""
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return None
+    for noun in verb.children:
+        rows = lexicon.rows("noun", noun.lemma_.lower()) if noun.dep_ == "nsubjpass" and is_nominal(noun) else None
+        if rows is not None and entry.is_theme(noun) and any(
+                row.cameo[:2] == entry.cameo[:2] for row in rows.conditional + rows.plain):
+            return noun
+    return None
 
 
 def _parties(target_candidates, finder: ArgumentFinder) -> tuple[Mention, Mention, str] | None:

@@ -426,6 +426,14 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
         if effect:
             effects.append((effect, lemma))
     preposition = noun.head
+    planning = preposition.head
+    if noun.dep_ == "pobj" and preposition.lower_ == "for" and planning.i == clause.i and (
+            clause.lemma_.lower() in table.get("planned_object", {})):
+        effects.append((table["planned_object"][clause.lemma_.lower()], clause.lemma_.lower()))  # "preparing for the visit"
+    if (noun.dep_ == "pobj" and preposition.lower_ in ("for", "of") and planning.pos_ == "NOUN"
+            and table.get("governor", {}).get(planning.lemma_.lower()) in ("future", "hypothetical")):
+        # "expectations for the Bush-Calderon meeting", "plans for a visit": the event is still to come
+        effects.append((table["governor"][planning.lemma_.lower()], planning.lemma_.lower()))
     if noun.dep_ == "pobj" and preposition.lower_ == "as" and (
         preposition.head.lemma_.lower() in table.get("characterize", {})
     ):

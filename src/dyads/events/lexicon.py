@@ -13,7 +13,9 @@ from dyads.model import Actor
 from dyads.user_lexicons import LexiconFile, rows_of
 
 CONDITION_KINDS = {"obj", "prep", "pobj", "body", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp",
-                   "pred", "verdict", "about", "forecast", "outcome", "imputes"}
+                   "pred", "verdict", "about", "forecast", "outcome", "imputes", "parties"}
+VALUELESS_CONDITIONS = {"pass", "parties"}  # a bare flag: "pass", not "pass=..."
+RECIPROCAL_PREPS = ("with", "between", "among")
 INTERNATIONAL_BODY = "IGO"  # the code of an intergovernmental organisation, a regional bloc's too
 WILDCARD = "*"
 WORD_CLASS = "@"  # a condition value naming a class of evaluative.tsv: `pred=@condemnation`
@@ -284,7 +286,8 @@ class TokenFacts:
     def prepositions(self) -> set[str]:
         token = self.token
         heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
-        return {c.lower_ for head in heads for c in head.children if c.dep_ in ("prep", "agent", "dative")}
+        own = {c.lower_ for head in heads for c in head.children if c.dep_ in ("prep", "agent", "dative")}
+        return own | {prep.lower_ for prep in participle_party_phrases(token)}
 
     @cached_property
     def prepositional_object_lemmas(self) -> set[str]:
@@ -309,6 +312,25 @@ class TokenFacts:
             for obj in prep.children
             if obj.dep_ == "pobj" and any((actor.code or "").startswith(INTERNATIONAL_BODY) for actor in _actors_at(obj))
         }
+
+    @cached_property
+    def owner_actor_count(self) -> int:
+        """How many actors an event noun's owners name, its possessive and its national modifiers ("their
+        meeting" with "their" for Putin and Erdogan, "the Russian-Turkish talks"). A pronoun counts the
+        parties its sentence names: one resolved further back is too often a wrong guess to make a meeting of."""
+        doc, mention_at = self.token.doc, self.token.doc._.mention_at or {}
+        owners = [c for c in self.token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        mentions = {index for owner in owners for t in owner.subtree if (index := mention_at.get(t.i)) is not None}
+        in_sentence = {index for t in self.token.sent if (index := mention_at.get(t.i)) is not None}
+        count = 0
+        for index in mentions:
+            mention = doc._.actor_mentions[index]
+            actors = mention.actors
+            if mention.kind == "pronoun":
+                named = {actor.code for other in in_sentence - {index} for actor in doc._.actor_mentions[other].actors}
+                actors = [actor for actor in actors if actor.code in named]
+            count += len(actors)
+        return count
 
     @cached_property
     def complement_lemmas(self) -> set[str] | None:
@@ -434,6 +456,8 @@ class TokenFacts:
             return lemmas is not None and (WILDCARD in values or bool(values & lemmas))
         if kind == "pobj":
             return bool(values & self.prepositional_object_lemmas)
+        if kind == "parties":
+            return self.owner_actor_count >= 2
         if kind == "body":
             return bool(values & self.prepositions_to_bodies)
         if kind == "ccomp":
@@ -472,6 +496,15 @@ class TokenFacts:
 def _subject_actor_codes(verb: Token) -> set[str]:
     """The codes of the actors the verb's subject names ("it" as what it stands for)."""
     return {actor.code or "" for g in verb.children if g.dep_ == "nsubj" for t in g.subtree for actor in _actors_at(t)}
+
+
+def participle_party_phrases(noun: Token) -> list[Token]:
+    """The with/between/among phrases of a past participle on an event noun, where the parser hangs the
+    parties ("the agreement signed in January between the government and the rebels")."""
+    if not is_nominal(noun):
+        return []
+    return [prep for participle in noun.children if participle.dep_ == "acl" and participle.tag_ == "VBN"
+            for prep in participle.children if prep.dep_ == "prep" and prep.lower_ in RECIPROCAL_PREPS]
 
 
 def _actors_at(token: Token) -> list[Actor]:

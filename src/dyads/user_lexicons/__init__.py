@@ -199,7 +199,7 @@ def _organisation_problems(row: Row) -> Iterable[str]:
 
 
 def _verb_problems(row: Row) -> Iterable[str]:
-    from dyads.events.lexicon import CONDITION_KINDS, NO_EVENT
+    from dyads.events.lexicon import CONDITION_KINDS, NO_EVENT, VALUELESS_CONDITIONS
     from dyads.events.ontology import cameo_codes
 
     if not row["lemma"] or len(row["lemma"].split()) > 2:
@@ -210,7 +210,7 @@ def _verb_problems(row: Row) -> Iterable[str]:
         kind, _, values = part.partition("=")
         if kind.strip() not in CONDITION_KINDS:
             yield f"unknown condition {part!r}; conditions are {', '.join(sorted(CONDITION_KINDS))}"
-        elif kind.strip() not in ("pass",) and not values.strip():
+        elif kind.strip() not in VALUELESS_CONDITIONS and not values.strip():
             yield f"condition {part!r} has no values (a|b, or * for any)"
     if row["confidence"]:
         try:

@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Span
 
 from dyads import nlp as pipeline
 from dyads.actors.lexicon import ActorLexicon
-from dyads.events.lexicon import WILDCARD, TriggerEntry, TriggerLexicon, acts_as_verb, trigger_lexicon
+from dyads.events.lexicon import (
+    VALUELESS_CONDITIONS,
+    WILDCARD,
+    TriggerEntry,
+    TriggerLexicon,
+    acts_as_verb,
+    trigger_lexicon,
+)
 from dyads.user_lexicons import LexiconFile, Problem, Row, Table, UserLexicons, read_table, split_cell
 
 ACTOR_PROBE = "On Monday, {form} said it would act."
@@ -175,7 +182,7 @@ def _implies(narrow: TriggerEntry, broad: TriggerEntry) -> bool:
         return False
     for kind, values in broad.conditions:
         own = [mine for other, mine in narrow.conditions if other == kind]
-        if WILDCARD in values or kind == "pass":
+        if WILDCARD in values or kind in VALUELESS_CONDITIONS:
             ok = bool(own)
         else:
             ok = any(mine and WILDCARD not in mine and mine <= values for mine in own)

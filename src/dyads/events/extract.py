@@ -79,6 +79,10 @@ GATHERING_ROOTS = VENUE_ROOTS
 STANCE_ROOTS = {"02", "10", "11", "12"}
 DENIAL = "016"
 MEDIATION = "045"
+SIGNING = "057"
+MEETING_ROOT = "04"
+# An agreement signed with no signatory named is the parties' of a meeting or visit told of this close before.
+SIGNATORIES_REACH = 2  # sentences
 DISAPPROVAL_ROOT = "11"
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
@@ -149,6 +153,34 @@ def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:
             member = next((m for m, actor in enumerate(mention.actors) if actor.code == event.source.code), 0)
             return mention, member
     return None
+
+
+def _meeting_parties(trigger: Token, earlier: list[EventCandidate]) -> tuple[Side, Side] | None:
+    """Who signed what a passive names no signatory of ("A package of agreements were signed during Havel's
+    visit"): the two sides of the latest meeting, talks or visit between two countries in the sentences just
+    before (SIGNATORIES_REACH); None where there is none."""
+    sentence = trigger.sent
+    for candidate in reversed(earlier):
+        event = candidate.event
+        if candidate.sent.start >= sentence.start:
+            continue
+        if candidate.sent.end <= sentence.start and _sentences_between(candidate.sent, sentence) >= SIGNATORIES_REACH:
+            return None
+        if (candidate.dropped is not None or event.cameo.root != MEETING_ROOT or event.target is None
+                or candidate.target_mention is None):
+            continue
+        if not event.source.country or not event.target.country or event.source.country == event.target.country:
+            continue
+        return _side_of(candidate.source_mention, event.source), _side_of(candidate.target_mention, event.target)
+    return None
+
+
+def _sentences_between(first: Span, second: Span) -> int:
+    return sum(1 for _ in second.doc[first.end : second.start].sents)
+
+
+def _side_of(mention: Mention, actor: Actor) -> Side:
+    return mention, next((m for m, member in enumerate(mention.actors) if member.code == actor.code), 0)
 
 
 @lru_cache(maxsize=1)
@@ -255,6 +287,9 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         if means is not None:
             source_mentions, subject_via = [unidentified_attacker(means)], "unattributed"
         if not source_mentions and agentless_passive(trigger):
+            if entry.cameo == SIGNING and (parties := _meeting_parties(trigger, earlier)) is not None:
+                yield parties[0], parties[1], True, "signatories/meeting"
+                return
             source_mentions, subject_via = passive_doers(trigger, entry, finder)
         if not source_mentions:
             source_mentions, subject_via = unresolved_subjects(trigger, finder)

@@ -6,6 +6,8 @@ community, by the country it lives in ("ethnic Albanians in Macedonia")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from dyads.actors.coding import DE_FACTO
@@ -104,6 +106,33 @@ class CountryRules(ResolverState):
                     actor.sectors = [DE_FACTO] + [s for s in actor.sectors if s != DE_FACTO]  # "his forces"
                 actor.code = actor_code(country, actor.sectors)
                 return True
+        return False
+
+    def _of_countries_summed_up(self, mention: Mention) -> bool:
+        """An actor without a country whose possessor sums up several countries ("the two countries'
+        ministers", "both nations' negotiators"): the same actor of each of them, a group. True when it
+        made one."""
+        actor = mention.actor
+        if mention.is_group or actor.country or actor.international:
+            return False
+        if mention.kind not in PERSON_KINDS | {"institution"} and not mention.extra.get("role"):
+            return False
+        root = self.doc[mention.start : mention.end].root
+        for child in root.children:
+            if child.dep_ != "poss":
+                continue
+            owner = next((m for m in reversed(self.history) if m.start <= child.i < m.end), None)
+            countries = list(dict.fromkeys(a.country for a in owner.actors if a.country)) if owner else []
+            if len(countries) < 2:
+                return False
+            mention.actors = [
+                replace(actor, code=actor_code(country, actor.sectors), country=country, sectors=list(actor.sectors))
+                for country in countries
+            ]
+            mention.kind = "group"
+            mention.extra["members"] = [owner]
+            self.antecedent[id(mention)] = owner
+            return True
         return False
 
     def _de_facto_at(self, token: Token) -> bool:

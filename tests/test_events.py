@@ -72,6 +72,17 @@ def test_talks_of_the_two_countries_officials_are_between_the_countries(coder):
     assert {talks.source.country, talks.target.country} == {"CHL", "PER"}
 
 
+def test_talks_named_for_two_countries_are_between_them(coder):
+    text = "The latest round of Chilean-Peruvian border talks, just held in Lima, made no headway."
+    talks = next(e for e in events_of(coder, text) if e.trigger.text == "talks")
+    assert {talks.source.country, talks.target.country} == {"CHL", "PER"}
+    assert talks.reciprocal
+
+
+def test_a_border_named_for_two_countries_is_no_talks(coder):
+    assert not events_of(coder, "The Chilean-Peruvian border is long and dry.")
+
+
 def test_possessing_country_takes_the_stance_a_group_word_names(coder):
     events = events_of(coder, "Kiev's opposition to the decree angered Moscow.")
     stance = next(e for e in events if e.trigger.text == "opposition")

@@ -13,7 +13,7 @@ from dyads.model import Actor
 from dyads.user_lexicons import LexiconFile, rows_of
 
 CONDITION_KINDS = {"obj", "prep", "pobj", "body", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp",
-                   "pred", "verdict", "about", "forecast", "outcome", "imputes"}
+                   "pred", "verdict", "about", "forecast", "outcome", "imputes", "pair"}
 INTERNATIONAL_BODY = "IGO"  # the code of an intergovernmental organisation, a regional bloc's too
 WILDCARD = "*"
 WORD_CLASS = "@"  # a condition value naming a class of evaluative.tsv: `pred=@condemnation`
@@ -462,7 +462,21 @@ class TokenFacts:
             return bool(values & self.imputed_lemmas)
         if kind == "outcome":
             return bool(values & self.outcome_lemmas)
+        if kind == "pair":
+            return self.named_for_a_pair
         raise ValueError(kind)
+
+    @cached_property
+    def named_for_a_pair(self) -> bool:
+        """The noun's modifier joins two countries with a hyphen ("Russian-Latvian talks", "the U.S.-China
+        summit"): they are its parties."""
+        for child in self.token.children:
+            if child.dep_ not in ("amod", "compound", "nmod") or not any(g.tag_ == "HYPH" for g in child.children):
+                continue
+            countries = {actor.country for actor in _actors_at(child) if actor.country}
+            if len(countries) >= 2:
+                return True
+        return False
 
 
 def _subject_actor_codes(verb: Token) -> set[str]:

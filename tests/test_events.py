@@ -83,6 +83,12 @@ def test_a_border_named_for_two_countries_is_no_talks(coder):
     assert not events_of(coder, "The Chilean-Peruvian border is long and dry.")
 
 
+def test_a_target_naming_the_source_and_another_country_is_the_other(coder):
+    text = "Chile's foreign minister signed an agreement on the Chile-Peru border."
+    signings = [e for e in events_of(coder, text) if e.cameo.code == "057"]
+    assert [dyad(e) for e in signings] == [("CHL", "PER")]
+
+
 def test_possessing_country_takes_the_stance_a_group_word_names(coder):
     events = events_of(coder, "Kiev's opposition to the decree angered Moscow.")
     stance = next(e for e in events if e.trigger.text == "opposition")

@@ -366,8 +366,17 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
     target_mentions = [located(mention, trigger, finder, home) for mention in target_mentions]
     for source in source_mentions:
         for target in target_mentions:
-            for member in range(len(target.actors)):
+            for member in _other_members(source, target):
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
+
+
+def _other_members(source: Mention, target: Mention) -> list[int]:
+    """The members of the target that are not of the source's own country: "signed an agreement on the
+    Russia-Estonia border" is Russia's with Estonia, not with itself."""
+    own = source.actor.country
+    members = range(len(target.actors))
+    others = [m for m in members if not own or target.actors[m].country != own]
+    return others if others else list(members)
 
 
 def _parties(target_candidates, finder: ArgumentFinder) -> tuple[Mention, Mention, str] | None:

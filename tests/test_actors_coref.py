@@ -131,6 +131,11 @@ def test_officials_of_the_two_countries_are_each_countrys(nlp):
     assert {a.code for a in ministers.actors} == {"CHLGOV", "PERGOV"}
 
 
+def test_the_opposition_beside_a_government_is_of_its_country(nlp):
+    doc = coded(nlp, "The Tajik government and the opposition resumed talks in Tehran.")
+    assert find(doc, "the opposition").actor.code == "TJKOPP"
+
+
 def test_countries_of_a_named_body_are_its_members_not_the_last_named(nlp):
     doc = coded(nlp, "Russia invaded Ukraine. The statement said the G7 countries affirmed their support for Ukraine.")
     assert find(doc, "G7 countries").actor.code == "IGOG07"

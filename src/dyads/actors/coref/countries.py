@@ -25,7 +25,8 @@ PLACE_PREPOSITIONS = {"in", "into", "inside"}
 VISIT_VERBS = {"visit", "tour"}
 DOMESTIC_GROUP_SECTORS = {"CVL", "REB", "OPP", "CRM", "EDU", "LAB", "UAF", "MED", "PTY", "REL", "AGR"}
 NATIONAL_MODIFIER_DEPS = {"amod", "compound", "nmod"}
-COMMUNITY_SECTOR = "CVL"  # an ethnic community without a role of its own ("ethnic Albanians")
+COMMUNITY_SECTOR = "CVL"
+OPPOSITION = "OPP"  # an ethnic community without a role of its own ("ethnic Albanians")
 
 
 class CountryRules(ResolverState):
@@ -194,6 +195,8 @@ class CountryRules(ResolverState):
         if root.dep_ != "conj" or first.i > root.i:
             return []
         holder = next((m for m in (*reversed(self.history), *self.mentions) if m.start <= first.i < m.end), None)
+        if holder is not None and sectors[:1] == [OPPOSITION] and holder.actor.sectors[:1] == ["GOV"]:
+            return [first]  # "the Tajik government and opposition": one country's politics
         if holder is not None and not (
                 sectors[:1] and sectors[0] in STATE_SECTORS and holder.actor.sectors[:1]
                 and holder.actor.sectors[0] in STATE_SECTORS):

@@ -89,6 +89,16 @@ def test_a_target_naming_the_source_and_another_country_is_the_other(coder):
     assert [dyad(e) for e in signings] == [("CHL", "PER")]
 
 
+def test_a_passive_invitation_to_a_visit_is_the_hosts(coder):
+    invitations = [e for e in events_of(coder, "Peru's president has been invited to visit Chile in May.")
+                   if e.cameo.root == "02"]
+    assert [dyad(e) for e in invitations] == [("CHL", "PER")]
+
+
+def test_a_passive_invitation_with_no_destination_has_no_inviter(coder):
+    assert not [e for e in events_of(coder, "Peru's president was invited to the summit.") if e.cameo.root == "02"]
+
+
 def test_possessing_country_takes_the_stance_a_group_word_names(coder):
     events = events_of(coder, "Kiev's opposition to the decree angered Moscow.")
     stance = next(e for e in events if e.trigger.text == "opposition")

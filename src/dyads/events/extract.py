@@ -83,6 +83,10 @@ SIGNING = "057"
 MEETING_ROOT = "04"
 # An agreement signed with no signatory named is the parties' of a meeting or visit told of this close before.
 SIGNATORIES_REACH = 2  # sentences
+# Who invites someone to a visit and names no inviter is the host: "was invited to visit the United States".
+INVITING_VERBS = {"invite"}
+VISIT_VERBS = {"visit", "come", "travel"}
+VISIT_NOUNS = {"visit", "trip", "tour"}
 DISAPPROVAL_ROOT = "11"
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
@@ -173,6 +177,27 @@ def _meeting_parties(trigger: Token, earlier: list[EventCandidate]) -> tuple[Sid
             continue
         return _side_of(candidate.source_mention, event.source), _side_of(candidate.target_mention, event.target)
     return None
+
+
+def _host_inviting(verb: Token, finder: ArgumentFinder) -> list[Mention]:
+    """The country a passive invitation is to ("was invited on a working visit to the United States", "has
+    been invited to visit Japan"): its host, who invites; none where the visit has no destination."""
+    destinations = []
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() in VISIT_VERBS:
+            destinations += [g for g in child.children if g.dep_ == "dobj"]
+            destinations += [o for g in child.children if g.dep_ == "prep" and g.lower_ == "to" for o in g.children
+                             if o.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in ("on", "for"):
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in VISIT_NOUNS:
+                    destinations += [o for g in noun.children if g.dep_ == "prep" and g.lower_ == "to"
+                                     for o in g.children if o.dep_ == "pobj"]
+    for token in destinations:
+        hosts = [m for m in finder.actors_coordinated(token) if m.actor.country]
+        if hosts:
+            return hosts[:1]
+    return []
 
 
 def _sentences_between(first: Span, second: Span) -> int:
@@ -291,6 +316,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                 yield parties[0], parties[1], True, "signatories/meeting"
                 return
             source_mentions, subject_via = passive_doers(trigger, entry, finder)
+        if not source_mentions and agentless_passive(trigger) and trigger.lemma_.lower() in INVITING_VERBS:
+            source_mentions, subject_via = _host_inviting(trigger, finder), "host"
         if not source_mentions:
             source_mentions, subject_via = unresolved_subjects(trigger, finder)
         target_candidates = verb_targets(trigger)

@@ -125,6 +125,17 @@ def test_the_two_countries_are_the_two_named_last(nlp):
     assert {a.country for a in group.actors} == {"TGO", "NGA"}
 
 
+def test_officials_of_the_two_countries_are_each_countrys(nlp):
+    doc = coded(nlp, "Chile and Peru reopened the border. The two countries' ministers met in Lima.")
+    ministers = find(doc, "ministers")
+    assert {a.code for a in ministers.actors} == {"CHLGOV", "PERGOV"}
+
+
+def test_the_opposition_beside_a_government_is_of_its_country(nlp):
+    doc = coded(nlp, "The Tajik government and the opposition resumed talks in Tehran.")
+    assert find(doc, "the opposition").actor.code == "TJKOPP"
+
+
 def test_countries_of_a_named_body_are_its_members_not_the_last_named(nlp):
     doc = coded(nlp, "Russia invaded Ukraine. The statement said the G7 countries affirmed their support for Ukraine.")
     assert find(doc, "G7 countries").actor.code == "IGOG07"

@@ -52,6 +52,53 @@ def test_the_of_phrase_of_a_mediation_names_the_mediator(coder):
     assert event.target is not None and event.target.country == "GEO"
 
 
+def test_an_agreement_signed_with_no_signatory_is_the_meeting_parties(coder):
+    text = ("The premiers of Chile and Peru met in Lima on Tuesday. "
+            "A fisheries accord and a protocol on border trade were signed.")
+    signing = next(e for e in events_of(coder, text) if e.cameo.code == "057")
+    assert {signing.source.country, signing.target.country} == {"CHL", "PER"}
+    assert signing.reciprocal
+
+
+def test_an_agreement_signed_long_after_a_meeting_has_no_signatory(coder):
+    text = ("The premiers of Chile and Peru met in Lima on Tuesday. Lima's mayor praised the police. "
+            "The city's markets were closed. A fisheries accord was signed.")
+    assert not [e for e in events_of(coder, text) if e.cameo.code == "057"]
+
+
+def test_talks_of_the_two_countries_officials_are_between_the_countries(coder):
+    text = "Chile and Peru reopened the border. The two countries' ministers held talks in Lima."
+    talks = next(e for e in events_of(coder, text) if e.trigger.text == "held")
+    assert {talks.source.country, talks.target.country} == {"CHL", "PER"}
+
+
+def test_talks_named_for_two_countries_are_between_them(coder):
+    text = "The latest round of Chilean-Peruvian border talks, just held in Lima, made no headway."
+    talks = next(e for e in events_of(coder, text) if e.trigger.text == "talks")
+    assert {talks.source.country, talks.target.country} == {"CHL", "PER"}
+    assert talks.reciprocal
+
+
+def test_a_border_named_for_two_countries_is_no_talks(coder):
+    assert not events_of(coder, "The Chilean-Peruvian border is long and dry.")
+
+
+def test_a_target_naming_the_source_and_another_country_is_the_other(coder):
+    text = "Chile's foreign minister signed an agreement on the Chile-Peru border."
+    signings = [e for e in events_of(coder, text) if e.cameo.code == "057"]
+    assert [dyad(e) for e in signings] == [("CHL", "PER")]
+
+
+def test_a_passive_invitation_to_a_visit_is_the_hosts(coder):
+    invitations = [e for e in events_of(coder, "Peru's president has been invited to visit Chile in May.")
+                   if e.cameo.root == "02"]
+    assert [dyad(e) for e in invitations] == [("CHL", "PER")]
+
+
+def test_a_passive_invitation_with_no_destination_has_no_inviter(coder):
+    assert not [e for e in events_of(coder, "Peru's president was invited to the summit.") if e.cameo.root == "02"]
+
+
 def test_possessing_country_takes_the_stance_a_group_word_names(coder):
     events = events_of(coder, "Kiev's opposition to the decree angered Moscow.")
     stance = next(e for e in events if e.trigger.text == "opposition")

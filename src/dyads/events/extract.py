@@ -79,6 +79,14 @@ GATHERING_ROOTS = VENUE_ROOTS
 STANCE_ROOTS = {"02", "10", "11", "12"}
 DENIAL = "016"
 MEDIATION = "045"
+SIGNING = "057"
+MEETING_ROOT = "04"
+# An agreement signed with no signatory named is the parties' of a meeting or visit told of this close before.
+SIGNATORIES_REACH = 2  # sentences
+# Who invites someone to a visit and names no inviter is the host: "was invited to visit the United States".
+INVITING_VERBS = {"invite"}
+VISIT_VERBS = {"visit", "come", "travel"}
+VISIT_NOUNS = {"visit", "trip", "tour"}
 DISAPPROVAL_ROOT = "11"
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
@@ -149,6 +157,55 @@ def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:
             member = next((m for m, actor in enumerate(mention.actors) if actor.code == event.source.code), 0)
             return mention, member
     return None
+
+
+def _meeting_parties(trigger: Token, earlier: list[EventCandidate]) -> tuple[Side, Side] | None:
+    """Who signed what a passive names no signatory of ("A package of agreements were signed during Havel's
+    visit"): the two sides of the latest meeting, talks or visit between two countries in the sentences just
+    before (SIGNATORIES_REACH); None where there is none."""
+    sentence = trigger.sent
+    for candidate in reversed(earlier):
+        event = candidate.event
+        if candidate.sent.start >= sentence.start:
+            continue
+        if candidate.sent.end <= sentence.start and _sentences_between(candidate.sent, sentence) >= SIGNATORIES_REACH:
+            return None
+        if (candidate.dropped is not None or event.cameo.root != MEETING_ROOT or event.target is None
+                or candidate.target_mention is None):
+            continue
+        if not event.source.country or not event.target.country or event.source.country == event.target.country:
+            continue
+        return _side_of(candidate.source_mention, event.source), _side_of(candidate.target_mention, event.target)
+    return None
+
+
+def _host_inviting(verb: Token, finder: ArgumentFinder) -> list[Mention]:
+    """The country a passive invitation is to ("was invited on a working visit to the United States", "has
+    been invited to visit Japan"): its host, who invites; none where the visit has no destination."""
+    destinations = []
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() in VISIT_VERBS:
+            destinations += [g for g in child.children if g.dep_ == "dobj"]
+            destinations += [o for g in child.children if g.dep_ == "prep" and g.lower_ == "to" for o in g.children
+                             if o.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in ("on", "for"):
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in VISIT_NOUNS:
+                    destinations += [o for g in noun.children if g.dep_ == "prep" and g.lower_ == "to"
+                                     for o in g.children if o.dep_ == "pobj"]
+    for token in destinations:
+        hosts = [m for m in finder.actors_coordinated(token) if m.actor.country]
+        if hosts:
+            return hosts[:1]
+    return []
+
+
+def _sentences_between(first: Span, second: Span) -> int:
+    return sum(1 for _ in second.doc[first.end : second.start].sents)
+
+
+def _side_of(mention: Mention, actor: Actor) -> Side:
+    return mention, next((m for m, member in enumerate(mention.actors) if member.code == actor.code), 0)
 
 
 @lru_cache(maxsize=1)
@@ -255,6 +312,9 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         if means is not None:
             source_mentions, subject_via = [unidentified_attacker(means)], "unattributed"
         if not source_mentions and agentless_passive(trigger):
+            if entry.cameo == SIGNING and (parties := _meeting_parties(trigger, earlier)) is not None:
+                yield parties[0], parties[1], True, "signatories/meeting"
+                return
             source_mentions, subject_via = passive_doers(trigger, entry, finder)
         held = _held_event_noun(trigger, entry, lexicon) if not source_mentions and agentless_passive(trigger) else None
         if held is not None:
@@ -265,6 +325,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                 return
             source_mentions, subject_via = _owners(noun_sources(held), entry, finder)
             subject_via = "held." + subject_via
+        if not source_mentions and agentless_passive(trigger) and trigger.lemma_.lower() in INVITING_VERBS:
+            source_mentions, subject_via = _host_inviting(trigger, finder), "host"
         if not source_mentions:
             source_mentions, subject_via = unresolved_subjects(trigger, finder)
         target_candidates = verb_targets(trigger)
@@ -335,7 +397,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
     target_mentions = [located(mention, trigger, finder, home) for mention in target_mentions]
     for source in source_mentions:
         for target in target_mentions:
-            for member in range(len(target.actors)):
+            for member in _other_members(source, target):
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
 
 
@@ -364,6 +426,15 @@ def _held_event_noun(verb: Token, entry: TriggerEntry, lexicon: TriggerLexicon) 
                 row.cameo[:2] == entry.cameo[:2] for row in rows.conditional + rows.plain):
             return noun
     return None
+
+
+def _other_members(source: Mention, target: Mention) -> list[int]:
+    """The members of the target that are not of the source's own country: "signed an agreement on the
+    Russia-Estonia border" is Russia's with Estonia, not with itself."""
+    own = source.actor.country
+    members = range(len(target.actors))
+    others = [m for m in members if not own or target.actors[m].country != own]
+    return others if others else list(members)
 
 
 def _parties(target_candidates, finder: ArgumentFinder) -> tuple[Mention, Mention, str] | None:

@@ -6,6 +6,8 @@ community, by the country it lives in ("ethnic Albanians in Macedonia")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from dyads.actors.coding import DE_FACTO
@@ -23,7 +25,8 @@ PLACE_PREPOSITIONS = {"in", "into", "inside"}
 VISIT_VERBS = {"visit", "tour"}
 DOMESTIC_GROUP_SECTORS = {"CVL", "REB", "OPP", "CRM", "EDU", "LAB", "UAF", "MED", "PTY", "REL", "AGR"}
 NATIONAL_MODIFIER_DEPS = {"amod", "compound", "nmod"}
-COMMUNITY_SECTOR = "CVL"  # an ethnic community without a role of its own ("ethnic Albanians")
+COMMUNITY_SECTOR = "CVL"
+OPPOSITION = "OPP"  # an ethnic community without a role of its own ("ethnic Albanians")
 
 
 class CountryRules(ResolverState):
@@ -106,6 +109,33 @@ class CountryRules(ResolverState):
                 return True
         return False
 
+    def _of_countries_summed_up(self, mention: Mention) -> bool:
+        """An actor without a country whose possessor sums up several countries ("the two countries'
+        ministers", "both nations' negotiators"): the same actor of each of them, a group. True when it
+        made one."""
+        actor = mention.actor
+        if mention.is_group or actor.country or actor.international:
+            return False
+        if mention.kind not in PERSON_KINDS | {"institution"} and not mention.extra.get("role"):
+            return False
+        root = self.doc[mention.start : mention.end].root
+        for child in root.children:
+            if child.dep_ != "poss":
+                continue
+            owner = next((m for m in reversed(self.history) if m.start <= child.i < m.end), None)
+            countries = list(dict.fromkeys(a.country for a in owner.actors if a.country)) if owner else []
+            if len(countries) < 2:
+                return False
+            mention.actors = [
+                replace(actor, code=actor_code(country, actor.sectors), country=country, sectors=list(actor.sectors))
+                for country in countries
+            ]
+            mention.kind = "group"
+            mention.extra["members"] = [owner]
+            self.antecedent[id(mention)] = owner
+            return True
+        return False
+
     def _de_facto_at(self, token: Token) -> bool:
         """Is `token` in a mention of a de facto state or its authorities ("Abkhaz president Ardzinba")?"""
         for mention in (*reversed(self.history), *self.mentions):
@@ -165,6 +195,8 @@ class CountryRules(ResolverState):
         if root.dep_ != "conj" or first.i > root.i:
             return []
         holder = next((m for m in (*reversed(self.history), *self.mentions) if m.start <= first.i < m.end), None)
+        if holder is not None and sectors[:1] == [OPPOSITION] and holder.actor.sectors[:1] == ["GOV"]:
+            return [first]  # "the Tajik government and opposition": one country's politics
         if holder is not None and not (
                 sectors[:1] and sectors[0] in STATE_SECTORS and holder.actor.sectors[:1]
                 and holder.actor.sectors[0] in STATE_SECTORS):

@@ -108,6 +108,8 @@ class Resolver(
             return True
         if extra.get("ethnic"):
             self._code_by_residence(mention)
+        if self._of_countries_summed_up(mention):
+            return True
         if self._country_from_relations(mention):
             extra.pop("bare", None)
         if mention.kind == "person" and mention.actor.name:

@@ -1,11 +1,12 @@
 """Argument choice: which actor mention of the sentence is a proposal's source, and which its target.
 
 The parse's own answer (events/arguments.py) is one candidate among the sentence's actor mentions; the
-argument model scores each (trigger, mention, role) from the dependency path between them, their order
-and distance, the mention's kind and sector, the lexicon's root and whether the parse picked it. The
-parse's pair and the likeliest sources and targets make a few readings of each proposal; the event model
-judges each reading (is it this event between these actors?) and keeps the best. Trained from the
-annotated entries' countries: a mention is a right source (target) of a trigger inside an entry's quote
+argument model scores each (trigger, mention, role) from the dependency path between them and the clauses
+it crosses, their order and distance, the mention's kind and sector, whether it names where the event is
+(a locative phrase), who reports it or the source's own country, the lexicon's root and whether the parse
+picked it. The parse's pair and the likeliest sources and targets make a few readings of each proposal; the
+event model judges each reading (is it this event between these actors?) and keeps the best. Trained from
+the annotated entries' countries: a mention is a right source (target) of a trigger inside an entry's quote
 when its country is one the entry accepts.
 """
 

@@ -258,3 +258,36 @@ def test_calibrate_mode_completes_a_target_the_parse_left_open_and_keeps_the_cod
     assert by_rules.target is None
     assert completed.target is not None and completed.target.country == "USA"
     assert completed.cameo.code == by_rules.cameo.code and "model:arguments" in completed.rule
+
+
+def _target_features(nlp, text: str, trigger: str, mention_text: str) -> list[str]:
+    from dyads.learn.arguments import pair_features, sentence_mentions
+    _, finder, found = parsed(nlp, text)
+    proposal = next(p for p in found if p.trigger.text == trigger)
+    mention = next(m for m in sentence_mentions(proposal, finder)
+                   if finder.doc[m.start : m.end].text == mention_text)
+    return pair_features(proposal, mention)
+
+
+def test_argument_features_tell_a_place_from_a_party(rule_stages):
+    place = _target_features(rule_stages, "Iran condemned the talks held in the Syrian capital, Damascus.",
+                             "condemned", "Damascus")
+    party = _target_features(rule_stages, "Iran condemned Syria on Monday.", "condemned", "Syria")
+    assert "location" in place and "location" not in party
+
+
+def test_argument_features_mark_the_speaker_and_the_other_clause(rule_stages):
+    features = _target_features(rule_stages, "Prosecutors in Germany said Iran offered money to the gang.",
+                                "offered", "Prosecutors in Germany")
+    assert "speaker" in features and "mention_clauses=0" in features and "trigger_clauses=1" in features
+    subject = _target_features(rule_stages, "Prosecutors in Germany said Iran offered money to the gang.",
+                               "offered", "Iran")
+    assert "speaker" not in subject and "trigger_clauses=0" in subject
+
+
+def test_argument_features_mark_a_mention_of_the_sources_own_country(rule_stages):
+    features = _target_features(rule_stages, "The Pakistani government condemned the Pakistani army.",
+                                "condemned", "the Pakistani army")
+    other = _target_features(rule_stages, "The Pakistani government condemned the Indian army.",
+                             "condemned", "the Indian army")
+    assert "source_country" in features and "source_country" not in other

@@ -1,11 +1,12 @@
 """Argument choice: which actor mention of the sentence is a proposal's source, and which its target.
 
 The parse's own answer (events/arguments.py) is one candidate among the sentence's actor mentions; the
-argument model scores each (trigger, mention, role) from the dependency path between them, their order
-and distance, the mention's kind and sector, the lexicon's root and whether the parse picked it. The
-parse's pair and the likeliest sources and targets make a few readings of each proposal; the event model
-judges each reading (is it this event between these actors?) and keeps the best. Trained from the
-annotated entries' countries: a mention is a right source (target) of a trigger inside an entry's quote
+argument model scores each (trigger, mention, role) from the dependency path between them and the clauses
+it crosses, their order and distance, the mention's kind and sector, whether it names where the event is
+(a locative phrase), who reports it or the source's own country, the lexicon's root and whether the parse
+picked it. The parse's pair and the likeliest sources and targets make a few readings of each proposal; the
+event model judges each reading (is it this event between these actors?) and keeps the best. Trained from
+the annotated entries' countries: a mention is a right source (target) of a trigger inside an entry's quote
 when its country is one the entry accepts.
 """
 
@@ -16,13 +17,18 @@ import copy
 from spacy.tokens import Token
 
 from dyads.actors.mention import Mention
-from dyads.events.arguments import ArgumentFinder, names_a_venue
+from dyads.events.arguments import LOCATIVE_PREPS, ArgumentFinder, names_a_venue
+from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import located
 from dyads.learn.model import IS_ARGUMENT, LinearModel
 from dyads.learn.proposals import Proposal
 
 ROLES = ("source", "target")
 PATH_STEPS = 3
+# the dependency labels that open another clause: a mention across one is seldom the trigger's party
+CLAUSE_LINKS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj"})
+# the labels inside a noun phrase, between a mention and the preposition that governs the phrase
+PHRASE_LINKS = frozenset({"appos", "compound", "poss", "amod", "nmod", "conj"})
 ALTERNATIVES = 2  # the likeliest sources and targets of a trigger that the event model weighs
 
 
@@ -71,6 +77,15 @@ def pair_features(proposal: Proposal, mention: Mention) -> list[str]:
                 f"root_path={root}:{path}", f"root={root}"]
     if head.dep_ == "pobj":
         features.append(f"prep={head.head.lemma_.lower()}")
+    features += [f"mention_clauses={min(_clause_links(mention_steps), 2)}",
+                 f"trigger_clauses={min(_clause_links(trigger_steps), 2)}"]
+    if _names_a_location(head):
+        features.append("location")
+    if _speaker_of(head, trigger):
+        features.append("speaker")
+    source = proposal.parse_source
+    if source is not None and mention is not source and actor.country and actor.country == source.actor.country:
+        features.append("source_country")
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         features.append("passive")
     if mention is proposal.parse_source:
@@ -78,6 +93,26 @@ def pair_features(proposal: Proposal, mention: Mention) -> list[str]:
     if mention is proposal.parse_target:
         features.append("parse=target")
     return features
+
+
+def _clause_links(steps: list[str]) -> int:
+    return sum(step in CLAUSE_LINKS for step in steps)
+
+
+def _names_a_location(head: Token) -> bool:
+    """The mention's phrase is the object of a locative preposition: where, not with whom ("talks in
+    Beijing", "in the Syrian capital, Damascus")."""
+    node = head
+    while node.dep_ in PHRASE_LINKS and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS | {"at"}
+
+
+def _speaker_of(head: Token, trigger: Token) -> bool:
+    """The mention is who reports the trigger's event ("prosecutors said Tehran offered ..."), not a party."""
+    verb = head.head
+    return (head.dep_ == "nsubj" and verb.i != trigger.i and verb.lemma_.lower() in reporting_verbs()
+            and verb in trigger.ancestors)
 
 
 def role_rows(proposal: Proposal, mentions: list[Mention]) -> list[list[str]]:

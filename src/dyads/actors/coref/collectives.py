@@ -112,10 +112,15 @@ class CollectiveRules(ResolverState):
     def _group_of_parties(self, mention: Mention, excluded: list[Actor], sectors: set[str] = frozenset()) -> bool:
         """'both sides' → the N most recently named actors on distinct sides (`_side`), none of the `excluded`
         and no country named as the place where something happens ("signed in Minsk"); with `sectors`, only
-        actors of such a sector ('both forces': an army and the rebels)."""
+        actors of such a sector ('both forces': an army and the rebels). The sides are those of the last
+        sentence that names N of them ("the Israelis eased restrictions on the Palestinians ... the
+        Administration says the two sides have begun to talk": not the Administration); only where no
+        sentence names that many, the N most recent across sentences."""
         wanted = mention.extra.get("number", 2)
-        members: list[Mention] = []
+        sides_of_sentence: dict[int, list[Mention]] = {}
+        across: list[Mention] = []
         sides: set[tuple] = {_side(actor) for actor in excluded}
+        taken_in: dict[int, set[tuple]] = {}
         for earlier in reversed(self.history):
             other = earlier.actor
             place = earlier.kind in ("country", "capital") and self._named_as_place(earlier)
@@ -123,12 +128,18 @@ class CollectiveRules(ResolverState):
                 continue
             if sectors and not set(other.sectors) & sectors or not (other.country or is_international(earlier)):
                 continue
-            if _side(other) not in sides:
-                sides.add(_side(other))
-                members.append(self._root(earlier))
-            if len(members) == wanted:
-                break
-        return self._make_group(mention, members, wanted)
+            side = _side(other)
+            sentence = self._sentence(earlier.start)
+            own = taken_in.setdefault(sentence, {_side(actor) for actor in excluded})
+            if side not in own:
+                own.add(side)
+                sides_of_sentence.setdefault(sentence, []).append(self._root(earlier))
+                if len(sides_of_sentence[sentence]) == wanted:
+                    return self._make_group(mention, sides_of_sentence[sentence], wanted)
+            if side not in sides and len(across) < wanted:
+                sides.add(side)
+                across.append(self._root(earlier))
+        return self._make_group(mention, across, wanted)
 
     def _make_group(self, mention: Mention, members: list[Mention], wanted: int) -> bool:
         if len(members) < wanted:

@@ -365,6 +365,12 @@ def test_both_sides_are_the_two_parties_named_last_even_of_one_country(nlp):
     assert {a.code for a in find(doc, "both sides").actors} == {"SDNMIL", "SDNREB"}
 
 
+def test_the_two_sides_are_those_one_sentence_names_together_not_a_later_speaker(nlp):
+    doc = coded(nlp, "Israeli troops shelled Palestinian villages on Monday. "
+                     "The United States said on Tuesday that the two sides have begun to talk.")
+    assert {a.code for a in find(doc, "the two sides").actors} == {"ISRMIL", "PSE"}
+
+
 def test_both_forces_are_the_two_armed_forces_named_last(nlp):
     doc = coded(nlp, "Malian troops fought Tuareg rebels near Gao. French troops arrived. "
                      "Both forces said they had lost men.")

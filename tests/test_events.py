@@ -120,6 +120,14 @@ def test_coordinated_subjects_are_reciprocal(coder):
     assert {event.source.country, event.target.country} == {"EGY", "JOR"}
 
 
+def test_what_coordinated_subjects_discuss_is_no_party_but_a_place_they_visit_is(coder):
+    event = only(events_of(coder, "China and Russia discussed North Korea's nuclear program on Monday."), "04")
+    assert event.reciprocal
+    assert {event.source.country, event.target.country} == {"CHN", "RUS"}
+    event = only(events_of(coder, "Kerry and Xi visited Iraq on Monday."), "04")
+    assert event.target.country == "IRQ"
+
+
 def test_subject_inherited_through_control_verb(coder):
     text = "The Chilean president is scheduled to meet with Peruvian leaders in Lima next month."
     event = only(events_of(coder, text), "03")

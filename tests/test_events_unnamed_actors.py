@@ -129,6 +129,13 @@ def test_international_forces_are_an_international_body_not_of_the_place(coder):
     assert event.target.code == "AFGMIL"
 
 
+def test_officials_of_a_region_take_no_one_country_from_where_they_act(coder):
+    event = with_root(events_of(coder, "Kenya hosted the summit. African leaders condemned the coup."), "11")
+    assert event.source.country is None
+    event = with_root(events_of(coder, "Kenya hosted the summit. Arab protesters condemned the coup."), "11")
+    assert event.source.country == "KEN"
+
+
 def test_refugees_are_of_the_country_they_fled(coder):
     event = with_root(events_of(coder, "Jordan accepted thousands of refugees fleeing the war in Syria."), "07")
     assert event.target.code == "SYRREF"

@@ -329,6 +329,12 @@ def load_collectives() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def load_regional_adjectives() -> frozenset[str]:
+    """data/actors/regional_adjectives.tsv, lower-cased: "Arab", "European", "Western"."""
+    return frozenset(row["adjective"].lower() for row in read_tsv("actors/regional_adjectives.tsv"))
+
+
+@lru_cache(maxsize=1)
 def load_speech_verbs() -> frozenset[str]:
     """data/actors/speech_verbs.tsv: the lemmas of verbs that attribute a quotation to its speaker."""
     return frozenset(row["lemma"].lower() for row in read_tsv("actors/speech_verbs.tsv"))

@@ -90,6 +90,8 @@ VISIT_NOUNS = {"visit", "trip", "tour"}
 DISAPPROVAL_ROOT = "11"
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
+# consulting and negotiating (not visiting, "visited Iraq", nor hosting): a group's object is its subject matter
+TALKS_CODES = {"040", "041", "046"}
 
 
 class EventExtractor:
@@ -375,6 +377,9 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
     if entry.cameo[:2] in AUDIENCE_ROOTS:  # "complained to the UN over Israeli raids": the UN only hears it
         target_candidates.sort(key=lambda candidate: candidate[1].endswith("prep:to"))
     target_mentions, target_via, theme = _first_target(target_candidates, source_mentions, finder, entry, lexicon)
+    if len(group) >= 2 and entry.cameo in TALKS_CODES and target_via.split(".")[0] == "dobj":
+        # "the two men discuss North Korea's nuclear program": what a group consults on is no party to it
+        target_mentions, target_via = [], ""
     if (not target_mentions or theme) and (len(group) < 2 or entry.keys_on_attitude):
         # a clause's participants and the event's place are weaker guesses than the two sides of a group,
         # unless the row is keyed on the clause ("the US and the Palestinians say Israeli plans violate")

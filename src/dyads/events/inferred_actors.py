@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from dyads.actors.lexicon import actor_code, country_on
+from dyads.actors.coding import STATE_SECTORS
+from dyads.actors.lexicon import actor_code, country_on, load_regional_adjectives
 from dyads.actors.mention import Mention
 from dyads.data import read_tsv
 from dyads.events.arguments import (
@@ -297,6 +298,9 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
     if actor.sectors[0] not in STATELESS_SECTORS and any(
             c.dep_ == "amod" and c.lower_ in INTERNATIONAL_MODIFIERS for c in finder.doc[mention.end - 1].children):
         return _international(mention)
+    if actor.sectors[0] in STATE_SECTORS and any(
+            c.dep_ == "amod" and c.lower_ in load_regional_adjectives() for c in finder.doc[mention.end - 1].children):
+        return mention  # "Arab leaders", "European diplomats": of several states, none of them the place's
     if actor.sectors[0] == REFUGEES:
         places, _ = place_mentions(_fled_places(finder.doc[mention.end - 1]), finder)
         home = None

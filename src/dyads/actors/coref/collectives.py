@@ -112,23 +112,44 @@ class CollectiveRules(ResolverState):
     def _group_of_parties(self, mention: Mention, excluded: list[Actor], sectors: set[str] = frozenset()) -> bool:
         """'both sides' → the N most recently named actors on distinct sides (`_side`), none of the `excluded`
         and no country named as the place where something happens ("signed in Minsk"); with `sectors`, only
-        actors of such a sector ('both forces': an army and the rebels)."""
+        actors of such a sector ('both forces': an army and the rebels). Within that reach back, the sides one
+        sentence names together come first: "the Israelis eased restrictions on the Palestinians ... the
+        Administration says the two sides have begun to talk" are the Israelis and the Palestinians, not the
+        Administration."""
         wanted = mention.extra.get("number", 2)
-        members: list[Mention] = []
-        sides: set[tuple] = {_side(actor) for actor in excluded}
+        excluded_sides = {_side(actor) for actor in excluded}
+        across: list[Mention] = []
+        by_sentence: dict[int, list[Mention]] = {}
+        reach = None  # the sentence where the N most recent sides are complete
         for earlier in reversed(self.history):
-            other = earlier.actor
-            place = earlier.kind in ("country", "capital") and self._named_as_place(earlier)
-            if earlier.is_group or earlier.kind == "pronoun" or place or _press(other):
-                continue
-            if sectors and not set(other.sectors) & sectors or not (other.country or is_international(earlier)):
-                continue
-            if _side(other) not in sides:
-                sides.add(_side(other))
-                members.append(self._root(earlier))
-            if len(members) == wanted:
+            sentence = self._sentence(earlier.start)
+            if reach is not None and sentence < reach:
                 break
-        return self._make_group(mention, members, wanted)
+            if not self._may_be_party(earlier, sectors):
+                continue
+            side = _side(earlier.actor)
+            if side in excluded_sides:
+                continue
+            together = by_sentence.setdefault(sentence, [])
+            if side not in {_side(m.actor) for m in together}:
+                together.append(self._root(earlier))
+                if len(together) == wanted:
+                    return self._make_group(mention, together, wanted)
+            if side not in {_side(m.actor) for m in across}:
+                across.append(self._root(earlier))
+                if len(across) == wanted:
+                    reach = sentence
+        return self._make_group(mention, across, wanted)
+
+    def _may_be_party(self, earlier: Mention, sectors: set[str]) -> bool:
+        """Not a group, pronoun, news agency or a country named as a place; of one of `sectors` if any."""
+        other = earlier.actor
+        place = earlier.kind in ("country", "capital") and self._named_as_place(earlier)
+        if earlier.is_group or earlier.kind == "pronoun" or place or _press(other):
+            return False
+        if sectors and not set(other.sectors) & sectors:
+            return False
+        return bool(other.country or is_international(earlier))
 
     def _make_group(self, mention: Mention, members: list[Mention], wanted: int) -> bool:
         if len(members) < wanted:

@@ -761,6 +761,7 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
         ("The court upheld the right of workers to protest against the government.", "protest", "hypothetical"),
         # through a preposition to the noun it complements and that noun's verb
         ("Syria denied any involvement in attacking the convoy.", "attacking", "negated"),
+        ("The mediator said Sudan and the rebels are close to reaching a peace deal.", "reaching", "future"),
         # a negated verb negates its infinitive, unless negating it affirms ("did not hesitate to")
         ("Major Periera did not travel to meet with President Menezes in Gabon.", "meet", "negated"),
         ("Israel did not hesitate to strike Hamas targets in Gaza.", "strike", "actual"),

@@ -25,8 +25,8 @@ PLACE_PREPOSITIONS = {"in", "into", "inside"}
 VISIT_VERBS = {"visit", "tour"}
 DOMESTIC_GROUP_SECTORS = {"CVL", "REB", "OPP", "CRM", "EDU", "LAB", "UAF", "MED", "PTY", "REL", "AGR"}
 NATIONAL_MODIFIER_DEPS = {"amod", "compound", "nmod"}
-COMMUNITY_SECTOR = "CVL"
-OPPOSITION = "OPP"  # an ethnic community without a role of its own ("ethnic Albanians")
+COMMUNITY_SECTOR = "CVL"  # an ethnic community without a role of its own ("ethnic Albanians")
+OPPOSITION = "OPP"
 
 
 class CountryRules(ResolverState):
@@ -82,17 +82,23 @@ class CountryRules(ResolverState):
         root = self.doc[mention.start : mention.end].root
         return mention.kind in ("country", "capital") and root.dep_ == "dobj" and root.head.lemma_.lower() in VISIT_VERBS
 
+    @staticmethod
+    def _wants_a_country(mention: Mention) -> bool:
+        """A single person, office or institution that names no country and is no international body."""
+        actor = mention.actor
+        if mention.is_group or actor.country or actor.international:
+            return False
+        return mention.kind in PERSON_KINDS | {"institution"} or bool(mention.extra.get("role"))
+
     def _country_from_relations(self, mention: Mention) -> bool:
         """A country for an actor that names none, from a word the parse ties it to: its possessor ("its
         troops", "President Suharto's government"), where it is from ("doctors from two American aid
         groups"), where it is based ("a group based in Trinidad"), an apposition ("Qatar's emir, Sheikh
         Hamad") or the nationality of the noun it is coordinated with ("British sailors and marines"). True
         when it found one."""
+        if not self._wants_a_country(mention):
+            return False
         actor = mention.actor
-        if mention.is_group or actor.country or actor.international:
-            return False
-        if mention.kind not in PERSON_KINDS | {"institution"} and not mention.extra.get("role"):
-            return False
         root = self.doc[mention.start : mention.end].root
         related = list(self._related_tokens(root, military="MIL" in actor.sectors))
         if mention.kind == "person" and actor.name:
@@ -113,11 +119,9 @@ class CountryRules(ResolverState):
         """An actor without a country whose possessor sums up several countries ("the two countries'
         ministers", "both nations' negotiators"): the same actor of each of them, a group. True when it
         made one."""
+        if not self._wants_a_country(mention):
+            return False
         actor = mention.actor
-        if mention.is_group or actor.country or actor.international:
-            return False
-        if mention.kind not in PERSON_KINDS | {"institution"} and not mention.extra.get("role"):
-            return False
         root = self.doc[mention.start : mention.end].root
         for child in root.children:
             if child.dep_ != "poss":

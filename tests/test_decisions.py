@@ -157,6 +157,7 @@ def test_an_event_whose_sentence_names_no_target_concerns_the_country_the_report
 
 def test_pipeline_makes_the_decisions_after_the_rules():
     names = pipeline.shared().pipe_names
+    assert names.index("dyads_paragraphs") < names.index("parser")
     assert names.index("dyads_event_classifier") < names.index("dyads_decisions") < names.index("dyads_factuality")
     assert names.index("dyads_factuality") < names.index("dyads_confidence") < names.index("dyads_when")
 

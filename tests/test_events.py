@@ -1273,3 +1273,10 @@ def test_the_parties_of_an_agreement_may_hang_on_its_participle(coder):
     event = only(events_of(coder, "The agreement reached in Doha between Kabul and the Taliban is fragile."), "05")
     assert set(dyad(event)) == {"AFG"}
     assert event.target is not None and event.source.code != event.target.code
+
+
+def test_a_blank_line_ends_a_sentence(coder):
+    text = "Publication: Monitor Volume: 3 Issue: 114\n\nRussia condemned Ukraine on Monday for the border incident."
+    event = only(events_of(coder, text), "11")
+    assert event.sentence == "Russia condemned Ukraine on Monday for the border incident."
+    assert event.sentence_index == 1

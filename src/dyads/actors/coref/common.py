@@ -85,13 +85,17 @@ class ResolverState:
             return
         mention.actors = [copied(source, own)]
 
+    def _mention_holding(self, token: Token) -> Mention | None:
+        """The mention (kept so far, latest first, or found by the recogniser) that holds `token`."""
+        return next((m for m in (*reversed(self.history), *self.mentions) if m.start <= token.i < m.end), None)
+
     def _country_at(self, token: Token) -> str | None:
         """The one country of the mention (kept so far, or found by the recogniser) that holds `token`."""
-        for mention in (*reversed(self.history), *self.mentions):
-            if mention.start <= token.i < mention.end:
-                countries = {actor.country for actor in mention.actors}
-                return countries.pop() if len(countries) == 1 else None
-        return None
+        mention = self._mention_holding(token)
+        if mention is None:
+            return None
+        countries = {actor.country for actor in mention.actors}
+        return countries.pop() if len(countries) == 1 else None
 
 
 def copied(source: Actor, own: Actor) -> Actor:

@@ -1,7 +1,7 @@
 """A country for an actor that names none, from what the parse ties it to: its possessor ("its troops"), where
 it comes from or is based ("doctors from American aid groups"), a title in apposition ("Qatar's emir, Sheikh
-Hamad"), the noun it is coordinated with ("British sailors and marines"); in a sentence naming one country only (places where things happen aside), for its government's,
-police's or courts' countryless counterparts ("Egyptian police dispersed demonstrators"); an ethnic
+Hamad"), the noun it is coordinated with ("British sailors and marines"); in a sentence naming one country
+only (places where things happen aside), for its government's, police's or courts' countryless counterparts ("Egyptian police dispersed demonstrators"); an ethnic
 community, by the country it lives in ("ethnic Albanians in Macedonia")."""
 
 from __future__ import annotations
@@ -142,10 +142,8 @@ class CountryRules(ResolverState):
 
     def _de_facto_at(self, token: Token) -> bool:
         """Is `token` in a mention of a de facto state or its authorities ("Abkhaz president Ardzinba")?"""
-        for mention in (*reversed(self.history), *self.mentions):
-            if mention.start <= token.i < mention.end:
-                return mention.actor.sectors[:1] == [DE_FACTO]
-        return False
+        mention = self._mention_holding(token)
+        return mention is not None and mention.actor.sectors[:1] == [DE_FACTO]
 
     def _code_by_residence(self, mention: Mention) -> None:
         """'Ethnic Albanians' are coded by the country they live in, not by the people's namesake state:
@@ -198,7 +196,7 @@ class CountryRules(ResolverState):
         first = root.head
         if root.dep_ != "conj" or first.i > root.i:
             return []
-        holder = next((m for m in (*reversed(self.history), *self.mentions) if m.start <= first.i < m.end), None)
+        holder = self._mention_holding(first)
         if holder is not None and sectors[:1] == [OPPOSITION] and holder.actor.sectors[:1] == ["GOV"]:
             return [first]  # "the Tajik government and opposition": one country's politics
         if holder is not None and not (

@@ -82,8 +82,8 @@ class ArgumentFinder:
     def setting_country(self, sent: Span) -> str | None:
         """The country the report is set in, as the sentences other than `sent` tell it: the one their
         actors name most (the lead counting double, and so does a place where things happen: "U.S. officials
-        said protests erupted in Havana" is set in Cuba however often U.S. officials speak), when it holds at least `SETTING_SHARE` of those
-        mentions. Unplaced police, courts, gunmen or protesters of the report are of that country; the
+        said protests erupted in Havana" is set in Cuba however often U.S. officials speak), when it holds at
+        least `SETTING_SHARE` of those mentions. Unplaced police, courts, gunmen or protesters of the report are of that country; the
         sentence's own mentions do not count, lest "Israeli troops killed two militants" make the
         militants Israeli."""
         scene = self._scene_of_paragraph(sent)
@@ -94,7 +94,9 @@ class ArgumentFinder:
             for mention in self.mentions:
                 if sent.start <= mention.start < sent.end or self._of_stranger(mention):
                     continue
-                weight = (2 if mention.start < self._lead_end else 1) * (PLACE_WEIGHT if self._names_a_place(mention) else 1)
+                weight = 2 if mention.start < self._lead_end else 1
+                if self._names_a_place(mention):
+                    weight *= PLACE_WEIGHT
                 for country in {actor.country for actor in mention.actors if actor.country}:
                     counts[country] += weight
             top = counts.most_common(1)

@@ -215,6 +215,12 @@ def _private_travel() -> frozenset[tuple[str, str]]:
     return frozenset((row["cameo"], row["sector"]) for row in read_tsv("events/private_travel.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _visit_codes() -> frozenset[str]:
+    """The codes of private_travel.tsv: those of a journey that may meet no one."""
+    return frozenset(code for code, _ in _private_travel())
+
+
 def makes_no_visit(event: Event) -> bool:
     """A journey coded as a visit that meets no one in office: a private one, or one at home."""
     return _travels_privately(event) or _travels_at_home(event)
@@ -232,7 +238,7 @@ def _travels_at_home(event: Event) -> bool:
     target = event.target
     return (
         target is not None and not target.sectors and target.country == event.source.country
-        and event.cameo.code in {code for code, _ in _private_travel()}
+        and event.cameo.code in _visit_codes()
     )
 
 

@@ -91,18 +91,29 @@ class ArgumentFinder:
             return scene
         if sent.start not in self._settings:
             counts: Counter[str] = Counter()
-            for mention in self.mentions:
-                if sent.start <= mention.start < sent.end or self._of_stranger(mention):
+            for start, weight, countries in self._setting_votes:
+                if sent.start <= start < sent.end:
                     continue
-                weight = 2 if mention.start < self._lead_end else 1
-                if self._names_a_place(mention):
-                    weight *= PLACE_WEIGHT
-                for country in {actor.country for actor in mention.actors if actor.country}:
+                for country in countries:
                     counts[country] += weight
             top = counts.most_common(1)
             self._settings[sent.start] = (
                 top[0][0] if top and top[0][1] >= SETTING_SHARE * sum(counts.values()) else None)
         return self._settings[sent.start]
+
+    @cached_property
+    def _setting_votes(self) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(start, weight, countries) of each mention that counts towards `setting_country`, worked out once
+        for all the Doc's sentences."""
+        votes = []
+        for mention in self.mentions:
+            if self._of_stranger(mention):
+                continue
+            weight = 2 if mention.start < self._lead_end else 1
+            if self._names_a_place(mention):
+                weight *= PLACE_WEIGHT
+            votes.append((mention.start, weight, tuple({actor.country for actor in mention.actors if actor.country})))
+        return votes
 
     def _names_a_place(self, mention: Mention) -> bool:
         """A country, capital or place named as where something happens ("protested in Havana")."""

@@ -699,6 +699,14 @@ def armed_force_code(code: str, lemma: str, source_sector: str, target_sector: s
     return None
 
 
+def _text_of(tokens: list[Token]) -> str:
+    """The text from the first token to the last (a verb and its particle: "set it up"); one token's own text
+    without making a Span, as most triggers are one word."""
+    if len(tokens) == 1:
+        return tokens[0].text
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # doc.text rebuilds the whole text
+
+
 def build_event(sent_index: int, sent: Span, tokens: list[Token], cameo: str, source: Side, target: Side | None,
                 confidence: float, rule: str) -> Event:
     """The event record of a trigger (`tokens`) coded `cameo`, between two sides of the parse: how rule
@@ -718,7 +726,7 @@ def build_event(sent_index: int, sent: Span, tokens: list[Token], cameo: str, so
         sentence=sent.text,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
-        trigger=TextSpan(doc[tokens[0].i : tokens[-1].i + 1].text, start, end),  # doc.text rebuilds the text
+        trigger=TextSpan(_text_of(tokens), start, end),
         source=source_actor,
         target=target_actor,
         cameo=code.cameo(),

@@ -81,7 +81,10 @@ class TriggerEntry:
         by an object coordinated with the first ("provided photographs and intelligence")."""
         if self.particle and self.particle not in facts.particles:
             return False
-        return all(facts.holds(kind, values, conjuncts) for kind, values in self.conditions)
+        for kind, values in self.conditions:  # a plain loop: the event stage's most frequent test
+            if not facts.holds(kind, values, conjuncts):
+                return False
+        return True
 
     @property
     def keys_on_object(self) -> bool:
@@ -448,7 +451,7 @@ class TokenFacts:
         if kind == "obj":
             if WILDCARD in values:
                 return self.has_object
-            return bool(values & self.own_modifier_lemmas or values & self.object_lemmas(conjuncts))
+            return not values.isdisjoint(self.own_modifier_lemmas) or not values.isdisjoint(self.object_lemmas(conjuncts))
         if kind == "prep":
             return bool(values & self.prepositions)
         if kind == "xcomp":
@@ -611,15 +614,15 @@ class TriggerLexicon:
         """The most specific row whose conditions hold for this token, a no-event row included, or None.
         Worked out once per token, kept in `doc.user_data`: the rule events, the classifier's open sentences
         and the learned decisions each read the same tokens, after the actor stages, which it depends on."""
+        lemma = token.lemma_.lower()
+        if lemma not in self._lemmas:  # most tokens: no row to try, nothing worth keeping
+            return None
         readings = token.doc.user_data.setdefault((READINGS_KEY, id(self)), {})
         if token.i not in readings:
-            readings[token.i] = self._reading(token)
+            readings[token.i] = self._reading(token, lemma)
         return readings[token.i]
 
-    def _reading(self, token: Token) -> TriggerEntry | None:
-        lemma = token.lemma_.lower()
-        if lemma not in self._lemmas:  # most tokens: no row to try
-            return None
+    def _reading(self, token: Token, lemma: str) -> TriggerEntry | None:
         if acts_as_verb(token):
             if token.dep_ == "amod":
                 return None  # "the internationally recognised government": a participle that describes

@@ -55,11 +55,12 @@ class QuotationRules(ResolverState):
         quotations = []
         opened = None
         for token in self.doc:
-            if "\n" in token.text or "\n" in token.whitespace_:
+            if "\n" in token.text_with_ws:
                 opened = None
-            if token.text == OPENING or (token.text == STRAIGHT and opened is None):
+            text = token.text
+            if text == OPENING or (text == STRAIGHT and opened is None):
                 opened = token.i
-            elif token.text in (CLOSING, STRAIGHT) and opened is not None:
+            elif text in (CLOSING, STRAIGHT) and opened is not None:
                 quotations.append((opened, token.i))
                 opened = None
         return quotations

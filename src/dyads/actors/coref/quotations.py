@@ -47,7 +47,7 @@ class QuotationRules(ResolverState):
         """The quotations whose speech verb has `speaker` for its subject."""
         if speaker.dep_ not in SUBJECTS or speaker.head.lemma_.lower() not in load_speech_verbs():
             return []
-        return [(start, end) for start, end in self._quotations if self._speaker(start, end) == speaker]
+        return [quotation for quotation, said_by in self._speakers.items() if said_by == speaker]
 
     @cached_property
     def _quotations(self) -> list[tuple[int, int]]:
@@ -65,10 +65,15 @@ class QuotationRules(ResolverState):
                 opened = None
         return quotations
 
+    @cached_property
+    def _speakers(self) -> dict[tuple[int, int], Token | None]:
+        """The speaker of each quotation (`_speaker`), found once: every pronoun subject of a speech verb asks."""
+        return {(start, end): self._speaker(start, end) for start, end in self._quotations}
+
     def _speaker_mention(self, start: int, end: int, kept: list[Mention]) -> Mention | None:
         """The mention of who says the quotation from `start` to `end`, where every actor it names has a
         country (or is an international body)."""
-        subject = self._speaker(start, end)
+        subject = self._speakers[start, end]
         if subject is None:
             return None
         mention = next((m for m in kept if m.start <= subject.i < m.end), None)

@@ -22,6 +22,7 @@ from dyads.actors.lexicon import (
     hyphen_participles,
     load_lexicon,
 )
+from dyads.nlp import doc_text
 
 LOWERCASE_KEY = "dyads_lowercase"
 NAME_ENTITIES = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
@@ -59,7 +60,9 @@ def is_lowercase_text(doc: Doc) -> bool:
     Worked out once per Doc (from its first 400 tokens) and kept in `doc.user_data`."""
     known = doc.user_data.get(LOWERCASE_KEY)
     if known is None:
-        sample = doc[:400].text
+        last = doc[min(len(doc), 400) - 1] if len(doc) else None
+        # the text of the first 400 tokens, cut from the Doc's kept text: a Span's text is rebuilt token by token
+        sample = doc_text(doc)[: last.idx + len(last.text)] if last is not None else ""
         letters = sum(map(str.isalpha, sample))
         upper = sum(map(str.isupper, sample))
         known = doc.user_data[LOWERCASE_KEY] = letters > 0 and upper < 0.005 * letters

@@ -500,18 +500,19 @@ def _apply_disconfirmations(doc: Doc, candidates: list[EventCandidate]) -> None:
 
 def _disconfirmed_codes(sent: Span) -> tuple[str, ...]:
     table = cues()
+    disconfirm, nonevent, called_off = (table.get(kind, {}) for kind in ("disconfirm", "nonevent", "called_off"))
     disconfirming = False
     for token in sent:
         lemma = token.lemma_.lower()
-        if lemma in table.get("disconfirm", {}) and any(
+        if lemma in disconfirm and any(
             c.dep_ == "det" and c.lower_ == "no" for c in token.children
         ):
             disconfirming = True
-        elif lemma in table.get("nonevent", {}):
+        elif lemma in nonevent:
             verb = token.head if lemma == "place" else token
             if any(c.dep_ in NEGATION_DEPS for c in verb.children):
                 disconfirming = True
-        elif lemma in table.get("called_off", {}) or (lemma == "call" and any(
+        elif lemma in called_off or (lemma == "call" and any(
             c.dep_ == "prt" and c.lower_ == "off" for c in token.children
         )):
             disconfirming = True

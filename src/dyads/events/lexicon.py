@@ -498,7 +498,10 @@ class TokenFacts:
 
 def _subject_actor_codes(verb: Token) -> set[str]:
     """The codes of the actors the verb's subject names ("it" as what it stands for)."""
-    return {actor.code or "" for g in verb.children if g.dep_ == "nsubj" for t in g.subtree for actor in _actors_at(t)}
+    doc = verb.doc
+    mention_at, mentions = doc._.mention_at or {}, doc._.actor_mentions  # read once: each `doc._` access costs
+    return {actor.code or "" for g in verb.children if g.dep_ == "nsubj" for t in g.subtree
+            if (index := mention_at.get(t.i)) is not None for actor in mentions[index].actors}
 
 
 def participle_party_phrases(noun: Token) -> list[Token]:

@@ -250,6 +250,31 @@ def test_a_description_is_not_an_event(coder):
     assert not [e for e in events if e.cameo.root == "13"]
 
 
+def test_a_description_covers_the_nouns_conjoined_to_it(coder):
+    events = events_of(coder, "In Uganda, opposition can mean intimidation, arrest and violence by the police.")
+    assert not [e for e in events if e.cameo.root == "17"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Somali refugees fear the ongoing threat of al-Shabab terrorist attacks in Somalia.", "attacks"),
+        ("Analysts raised the possibility of sanctions by the European Union against Russia.", "sanctions"),
+        ("Investors weighed the prospect of talks between Israel and Hamas.", "talks"),
+        ("Kenyans live in fear of kidnappings and attacks by al-Shabab.", "kidnappings"),
+    ],
+)
+def test_an_event_that_a_threat_or_prospect_is_of_may_only_come(coder, text, trigger):
+    event = next(e for e in events_of(coder, text) if e.trigger.text == trigger)
+    assert event.modality == "hypothetical"
+
+
+def test_an_event_noun_beside_a_possibility_noun_keeps_its_modality(coder):
+    event = next(e for e in events_of(coder, "The threat ended after the attacks by al-Shabab in Mogadishu.")
+                 if e.trigger.text == "attacks")
+    assert event.modality == "actual"
+
+
 def test_later_definite_mention_is_the_same_event(coder):
     text = (
         "The Italian foreign minister met with Tunisian officials in Tunis on Monday. "
@@ -819,6 +844,18 @@ def test_who_condemns_or_blames_an_attack_did_not_carry_it_out(coder, text):
 def test_withdrawing_from_an_international_body_reduces_relations(coder, text, code):
     event = next(e for e in coder.code(text) if e.trigger.text == "withdrew")
     assert event.cameo.code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Berisha has retreated from leading roles since 2013.",
+        "Japan must prepare for the retreat of the United States from global leadership.",
+        "The Serbian senator withdrew from the race in March.",
+    ],
+)
+def test_leaving_a_role_or_a_race_is_no_military_retreat(coder, text):
+    assert not [e for e in coder.code(text) if e.cameo.code == "0874"]
 
 
 @pytest.mark.parametrize(

@@ -434,6 +434,9 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
             and table.get("governor", {}).get(planning.lemma_.lower()) in ("future", "hypothetical")):
         # "expectations for the Bush-Calderon meeting", "plans for a visit": the event is still to come
         effects.append((table["governor"][planning.lemma_.lower()], planning.lemma_.lower()))
+    possibility = _possibility_of(noun)
+    if possibility in table.get("possibility", {}):
+        effects.append((table["possibility"][possibility], possibility))  # "the threat of attacks": may come
     if noun.dep_ == "pobj" and preposition.lower_ == "as" and (
         preposition.head.lemma_.lower() in table.get("characterize", {})
     ):
@@ -442,6 +445,17 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
         if det.dep_ == "det" and det.lower_ in table.get("noun_determiner", {}):
             effects.append((table["noun_determiner"][det.lower_], det.lower_))
     return effects
+
+
+def _possibility_of(noun: Token) -> str | None:
+    """The lemma of the noun whose of-phrase holds the noun, or the first of the nouns it is conjoined to
+    ("the threat of kidnappings and attacks")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ == "NOUN":
+        return preposition.head.lemma_.lower()
+    return None
 
 
 def _object_of(noun: Token, clause: Token) -> bool:

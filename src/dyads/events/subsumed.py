@@ -34,9 +34,7 @@ def descriptive_verbs() -> frozenset[str]:
 def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntry]) -> bool:
     """A second reading of what another trigger already codes, or a noun that only describes."""
     head = trigger.head
-    if entry.pos == "noun" and trigger.dep_ in ("attr", "dobj", "acomp", "oprd") and (
-        head.lemma_.lower() in descriptive_verbs()
-    ):
+    if entry.pos == "noun" and _described(trigger):
         return True  # "North Korea represents a threat": a description, not a threat
     if head.i != trigger.i and head.i in matched:
         if entry.pos == "noun" and trigger.dep_ in OBJECT_DEPS | {"nsubjpass"}:
@@ -63,6 +61,14 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
             for c in trigger.children
         )
     return False
+
+
+def _described(noun: Token) -> bool:
+    """The noun, or the first of the nouns it is conjoined to, is what a descriptive verb says something is
+    ("can mean intimidation, arrest and violence")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun.dep_ in ("attr", "dobj", "acomp", "oprd") and noun.head.lemma_.lower() in descriptive_verbs()
 
 
 def _content_of_statement(participle: Token, matched: dict[int, TriggerEntry]) -> bool:

@@ -275,6 +275,30 @@ def test_an_event_noun_beside_a_possibility_noun_keeps_its_modality(coder):
     assert event.modality == "actual"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suga will certainly be interested in encouraging the Philippines to stand up to China.",
+        "I see no signs that the North Koreans are interested in talking to the U.S. at this time.",
+    ],
+)
+def test_an_act_someone_is_only_interested_in_is_not_done(coder, text):
+    events = events_of(coder, text)
+    assert events and all(e.modality == "hypothetical" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A second Iranian ship is heading to Iran with a major cargo of sodium perchlorate.",
+        "The Iranian vessel arrived in eastern China late last year.",
+        "The workers' salaries go to the North Korean state.",
+    ],
+)
+def test_ships_and_money_that_travel_make_no_visit(coder, text):
+    assert not [e for e in events_of(coder, text) if e.cameo.code == "042"]
+
+
 def test_later_definite_mention_is_the_same_event(coder):
     text = (
         "The Italian foreign minister met with Tunisian officials in Tunis on Monday. "

@@ -299,6 +299,13 @@ def test_ships_and_money_that_travel_make_no_visit(coder, text):
     assert not [e for e in events_of(coder, text) if e.cameo.code == "042"]
 
 
+def test_a_participle_that_says_whose_side_people_are_on_is_no_support(coder):
+    described = events_of(coder, "Ivorian media are mostly negative about opposition figures supporting former president Gbagbo.")
+    assert not [e for e in described if e.cameo.root == "05"]
+    done = events_of(coder, "Ivorian opposition figures are supporting former president Gbagbo.")
+    assert [e.cameo.root for e in done] == ["05"]
+
+
 def test_later_definite_mention_is_the_same_event(coder):
     text = (
         "The Italian foreign minister met with Tunisian officials in Tunis on Monday. "

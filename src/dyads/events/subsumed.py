@@ -50,6 +50,8 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
         return True  # "accused the rebels of killing civilians": the accusation is the event
     if _presents_the_speaker(trigger):
         return True  # "Eguiluz, who headed the agency's mission, says": who the speaker is, not an event
+    if _takes_sides(trigger):
+        return True  # "demonstrators supporting Aristide clashed": who the demonstrators are, not an event
     if entry.cameo.startswith(STATEMENT_ROOT) and not entry.keys_on_attitude:
         # "said that Russia would send troops": the reported event is the event, not the saying; so is
         # an announced one ("announced the deployment of troops")
@@ -104,6 +106,20 @@ def _presents_the_speaker(trigger: Token) -> bool:
     if person.dep_ == "appos":
         person = person.head
     return person.dep_ == "nsubj" and person.head.lemma_.lower() in reporting_verbs()
+
+
+@lru_cache(maxsize=1)
+def allegiance_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/allegiance.tsv"))
+
+
+def _takes_sides(trigger: Token) -> bool:
+    """A participle of an allegiance verb on a noun: "demonstrators supporting Aristide", "al-Qaida supported
+    militants"."""
+    return (
+        trigger.dep_ in ("acl", "amod") and trigger.tag_ in ("VBG", "VBN")
+        and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in allegiance_verbs()
+    )
 
 
 def _charged_wrong(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:

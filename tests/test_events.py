@@ -1016,6 +1016,8 @@ def test_a_journalist_interviewed_leaves_other_meetings_alone(coder):
     [
         "The Sudanese justice minister told VOA that he had been surprised by the coverage.",
         "The Syrian envoy told reporters in Geneva that there were no clear answers.",
+        "The Pakistani general told a private news channel that the operation was over.",
+        "The former French ambassador told Radio France International he believed Gbagbo had not been informed.",
     ],
 )
 def test_a_plain_statement_to_the_press_is_no_event(coder, text):

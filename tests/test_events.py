@@ -306,6 +306,22 @@ def test_a_participle_that_says_whose_side_people_are_on_is_no_support(coder):
     assert [e.cameo.root for e in done] == ["05"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court in Accra issued a warrant for the arrest of Taylor by Ghanaian police.",
+        (
+            "Ivory Coast's prosecutors charged three Belarusian pilots over the bombing. There are also questions "
+            "about why the three defendants were never caught, and international arrest warrants against them not "
+            "carried out."
+        ),
+    ],
+)
+def test_an_arrest_warrant_is_no_arrest(coder, text):
+    arrests = [e for e in events_of(coder, text) if e.trigger.text == "arrest"]
+    assert arrests and all(e.modality == "hypothetical" for e in arrests)
+
+
 def test_later_definite_mention_is_the_same_event(coder):
     text = (
         "The Italian foreign minister met with Tunisian officials in Tunis on Monday. "

@@ -434,6 +434,9 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
             and table.get("governor", {}).get(planning.lemma_.lower()) in ("future", "hypothetical")):
         # "expectations for the Bush-Calderon meeting", "plans for a visit": the event is still to come
         effects.append((table["governor"][planning.lemma_.lower()], planning.lemma_.lower()))
+    planned = noun.head.lemma_.lower()
+    if noun.dep_ == "compound" and table.get("governor", {}).get(planned) in ("future", "hypothetical"):
+        effects.append((table["governor"][planned], planned))  # "the withdrawal plan", "an arrest warrant"
     possibility = _possibility_of(noun)
     if possibility in table.get("possibility", {}):
         effects.append((table["possibility"][possibility], possibility))  # "the threat of attacks": may come

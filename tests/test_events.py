@@ -322,6 +322,15 @@ def test_an_arrest_warrant_is_no_arrest(coder, text):
     assert arrests and all(e.modality == "hypothetical" for e in arrests)
 
 
+def test_a_verb_hung_on_the_object_of_a_condition_is_conditional_too(coder):
+    text = "However, North Korea could become a priority if it changes its position or tests more missiles."
+    [test] = [e for e in events_of(coder, text) if e.trigger.text == "tests"]
+    assert test.modality == "hypothetical"
+    [done] = [e for e in events_of(coder, "North Korea changed its position and tested more missiles.")
+              if e.trigger.text == "tested"]
+    assert done.modality == "actual"
+
+
 def test_later_definite_mention_is_the_same_event(coder):
     text = (
         "The Italian foreign minister met with Tunisian officials in Tunis on Monday. "

@@ -187,7 +187,7 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     while node.dep_ == "conj" and node.head.i != node.i:  # "apparently agreed ... and signed"
         if is_infinitive(node) and not is_infinitive(node.head):
             break  # "agreed to suspend ... and to allow": a second complement of "agreed", not its conjunct
-        node = node.head
+        node = _conjoined_verb(node)
         own.append(node)
     for token in own:
         effects += _constructions(token) + _alternative_not_taken(token)
@@ -287,6 +287,15 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     if effects:
         event.rule += " | " + ",".join(f"{effect}:{cue}" for effect, cue in effects)
     return effects
+
+
+def _conjoined_verb(verb: Token) -> Token:
+    """What a verb is conjoined to; a verb the parser hangs on the object of another ("if it changes its
+    position or tests more missiles") is conjoined to that object's verb."""
+    head = verb.head
+    if verb.pos_ == "VERB" and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj":
+        return head.head
+    return head
 
 
 def _accompanying(clause: Token) -> bool:

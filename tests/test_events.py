@@ -250,6 +250,87 @@ def test_a_description_is_not_an_event(coder):
     assert not [e for e in events if e.cameo.root == "13"]
 
 
+def test_a_description_covers_the_nouns_conjoined_to_it(coder):
+    events = events_of(coder, "In Uganda, opposition can mean intimidation, arrest and violence by the police.")
+    assert not [e for e in events if e.cameo.root == "17"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Somali refugees fear the ongoing threat of al-Shabab terrorist attacks in Somalia.", "attacks"),
+        ("Analysts raised the possibility of sanctions by the European Union against Russia.", "sanctions"),
+        ("Investors weighed the prospect of talks between Israel and Hamas.", "talks"),
+        ("Kenyans live in fear of kidnappings and attacks by al-Shabab.", "kidnappings"),
+    ],
+)
+def test_an_event_that_a_threat_or_prospect_is_of_may_only_come(coder, text, trigger):
+    event = next(e for e in events_of(coder, text) if e.trigger.text == trigger)
+    assert event.modality == "hypothetical"
+
+
+def test_an_event_noun_beside_a_possibility_noun_keeps_its_modality(coder):
+    event = next(e for e in events_of(coder, "The threat ended after the attacks by al-Shabab in Mogadishu.")
+                 if e.trigger.text == "attacks")
+    assert event.modality == "actual"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suga will certainly be interested in encouraging the Philippines to stand up to China.",
+        "I see no signs that the North Koreans are interested in talking to the U.S. at this time.",
+    ],
+)
+def test_an_act_someone_is_only_interested_in_is_not_done(coder, text):
+    events = events_of(coder, text)
+    assert events and all(e.modality == "hypothetical" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A second Iranian ship is heading to Iran with a major cargo of sodium perchlorate.",
+        "The Iranian vessel arrived in eastern China late last year.",
+        "The workers' salaries go to the North Korean state.",
+    ],
+)
+def test_ships_and_money_that_travel_make_no_visit(coder, text):
+    assert not [e for e in events_of(coder, text) if e.cameo.code == "042"]
+
+
+def test_a_participle_that_says_whose_side_people_are_on_is_no_support(coder):
+    described = events_of(coder, "Ivorian media are mostly negative about opposition figures supporting former president Gbagbo.")
+    assert not [e for e in described if e.cameo.root == "05"]
+    done = events_of(coder, "Ivorian opposition figures are supporting former president Gbagbo.")
+    assert [e.cameo.root for e in done] == ["05"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court in Accra issued a warrant for the arrest of Taylor by Ghanaian police.",
+        (
+            "Ivory Coast's prosecutors charged three Belarusian pilots over the bombing. There are also questions "
+            "about why the three defendants were never caught, and international arrest warrants against them not "
+            "carried out."
+        ),
+    ],
+)
+def test_an_arrest_warrant_is_no_arrest(coder, text):
+    arrests = [e for e in events_of(coder, text) if e.trigger.text == "arrest"]
+    assert arrests and all(e.modality == "hypothetical" for e in arrests)
+
+
+def test_a_verb_hung_on_the_object_of_a_condition_is_conditional_too(coder):
+    text = "However, North Korea could become a priority if it changes its position or tests more missiles."
+    [test] = [e for e in events_of(coder, text) if e.trigger.text == "tests"]
+    assert test.modality == "hypothetical"
+    [done] = [e for e in events_of(coder, "North Korea changed its position and tested more missiles.")
+              if e.trigger.text == "tested"]
+    assert done.modality == "actual"
+
+
 def test_later_definite_mention_is_the_same_event(coder):
     text = (
         "The Italian foreign minister met with Tunisian officials in Tunis on Monday. "
@@ -823,6 +904,18 @@ def test_withdrawing_from_an_international_body_reduces_relations(coder, text, c
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "Berisha has retreated from leading roles since 2013.",
+        "Japan must prepare for the retreat of the United States from global leadership.",
+        "The Serbian senator withdrew from the race in March.",
+    ],
+)
+def test_leaving_a_role_or_a_race_is_no_military_retreat(coder, text):
+    assert not [e for e in coder.code(text) if e.cameo.code == "0874"]
+
+
+@pytest.mark.parametrize(
+    "text",
     ["The rebels vowed to continue fighting.", "Pakistan said any attack would be responded to with full force."],
 )
 def test_fighting_vowed_or_force_promised_in_response_is_a_threat_of_force(coder, text):
@@ -948,6 +1041,8 @@ def test_a_journalist_interviewed_leaves_other_meetings_alone(coder):
     [
         "The Sudanese justice minister told VOA that he had been surprised by the coverage.",
         "The Syrian envoy told reporters in Geneva that there were no clear answers.",
+        "The Pakistani general told a private news channel that the operation was over.",
+        "The former French ambassador told Radio France International he believed Gbagbo had not been informed.",
     ],
 )
 def test_a_plain_statement_to_the_press_is_no_event(coder, text):

@@ -187,7 +187,7 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     while node.dep_ == "conj" and node.head.i != node.i:  # "apparently agreed ... and signed"
         if is_infinitive(node) and not is_infinitive(node.head):
             break  # "agreed to suspend ... and to allow": a second complement of "agreed", not its conjunct
-        node = node.head
+        node = _conjoined_verb(node)
         own.append(node)
     for token in own:
         effects += _constructions(token) + _alternative_not_taken(token)
@@ -287,6 +287,15 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     if effects:
         event.rule += " | " + ",".join(f"{effect}:{cue}" for effect, cue in effects)
     return effects
+
+
+def _conjoined_verb(verb: Token) -> Token:
+    """What a verb is conjoined to; a verb the parser hangs on the object of another ("if it changes its
+    position or tests more missiles") is conjoined to that object's verb."""
+    head = verb.head
+    if verb.pos_ == "VERB" and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj":
+        return head.head
+    return head
 
 
 def _accompanying(clause: Token) -> bool:
@@ -434,6 +443,12 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
             and table.get("governor", {}).get(planning.lemma_.lower()) in ("future", "hypothetical")):
         # "expectations for the Bush-Calderon meeting", "plans for a visit": the event is still to come
         effects.append((table["governor"][planning.lemma_.lower()], planning.lemma_.lower()))
+    planned = noun.head.lemma_.lower()
+    if noun.dep_ == "compound" and table.get("governor", {}).get(planned) in ("future", "hypothetical"):
+        effects.append((table["governor"][planned], planned))  # "the withdrawal plan", "an arrest warrant"
+    possibility = _possibility_of(noun)
+    if possibility in table.get("possibility", {}):
+        effects.append((table["possibility"][possibility], possibility))  # "the threat of attacks": may come
     if noun.dep_ == "pobj" and preposition.lower_ == "as" and (
         preposition.head.lemma_.lower() in table.get("characterize", {})
     ):
@@ -442,6 +457,17 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
         if det.dep_ == "det" and det.lower_ in table.get("noun_determiner", {}):
             effects.append((table["noun_determiner"][det.lower_], det.lower_))
     return effects
+
+
+def _possibility_of(noun: Token) -> str | None:
+    """The lemma of the noun whose of-phrase holds the noun, or the first of the nouns it is conjoined to
+    ("the threat of kidnappings and attacks")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ == "NOUN":
+        return preposition.head.lemma_.lower()
+    return None
 
 
 def _object_of(noun: Token, clause: Token) -> bool:

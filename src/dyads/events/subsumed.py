@@ -34,9 +34,7 @@ def descriptive_verbs() -> frozenset[str]:
 def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntry]) -> bool:
     """A second reading of what another trigger already codes, or a noun that only describes."""
     head = trigger.head
-    if entry.pos == "noun" and trigger.dep_ in ("attr", "dobj", "acomp", "oprd") and (
-        head.lemma_.lower() in descriptive_verbs()
-    ):
+    if entry.pos == "noun" and _described(trigger):
         return True  # "North Korea represents a threat": a description, not a threat
     if head.i != trigger.i and head.i in matched:
         if entry.pos == "noun" and trigger.dep_ in OBJECT_DEPS | {"nsubjpass"}:
@@ -52,6 +50,8 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
         return True  # "accused the rebels of killing civilians": the accusation is the event
     if _presents_the_speaker(trigger):
         return True  # "Eguiluz, who headed the agency's mission, says": who the speaker is, not an event
+    if _takes_sides(trigger):
+        return True  # "demonstrators supporting Aristide clashed": who the demonstrators are, not an event
     if entry.cameo.startswith(STATEMENT_ROOT) and not entry.keys_on_attitude:
         # "said that Russia would send troops": the reported event is the event, not the saying; so is
         # an announced one ("announced the deployment of troops")
@@ -63,6 +63,14 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
             for c in trigger.children
         )
     return False
+
+
+def _described(noun: Token) -> bool:
+    """The noun, or the first of the nouns it is conjoined to, is what a descriptive verb says something is
+    ("can mean intimidation, arrest and violence")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun.dep_ in ("attr", "dobj", "acomp", "oprd") and noun.head.lemma_.lower() in descriptive_verbs()
 
 
 def _content_of_statement(participle: Token, matched: dict[int, TriggerEntry]) -> bool:
@@ -98,6 +106,20 @@ def _presents_the_speaker(trigger: Token) -> bool:
     if person.dep_ == "appos":
         person = person.head
     return person.dep_ == "nsubj" and person.head.lemma_.lower() in reporting_verbs()
+
+
+@lru_cache(maxsize=1)
+def allegiance_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/allegiance.tsv"))
+
+
+def _takes_sides(trigger: Token) -> bool:
+    """A participle of an allegiance verb on a noun: "demonstrators supporting Aristide", "al-Qaida supported
+    militants"."""
+    return (
+        trigger.dep_ in ("acl", "amod") and trigger.tag_ in ("VBG", "VBN")
+        and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in allegiance_verbs()
+    )
 
 
 def _charged_wrong(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:

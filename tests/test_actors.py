@@ -37,6 +37,23 @@ def test_capitals_and_seats_of_government_stand_for_their_country(nlp):
     assert found["Canberra"].actor.country == "AUS"
 
 
+def test_a_bodys_possessive_before_one_of_its_offices_is_one_phrase(nlp):
+    found = mentions(nlp, "Kenya snubbed the United Nations' highest court, NATO's top commander and Hamas's leader.")
+    assert found["United Nations' highest court"].actor.code == "IGOUNO"
+    assert found["NATO's top commander"].actor.code == "IGONATMIL"
+    assert found["Hamas's leader"].actor.country == "PSE"
+
+
+def test_a_nationality_word_naming_a_language_is_no_actor(nlp):
+    text = "The rebels, known by their French acronym FNL, met. The French named a new envoy."
+    doc = nlp.make_doc(text)
+    doc._.document = Document("test", text)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    french = [m for m in doc._.actor_mentions if doc[m.start : m.end].text == "French"]
+    assert [doc[m.start - 1].text for m in french] == ["The"]  # the people who named an envoy, not the acronym's
+
+
 def test_possessive_capital_is_its_own_mention(nlp):
     found = mentions(nlp, "Hanoi's objections delayed the accord, and Lima's envoy left early.")
     assert found["Hanoi"].actor.code == "VNM"

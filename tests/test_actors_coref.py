@@ -377,6 +377,19 @@ def test_both_forces_are_the_two_armed_forces_named_last(nlp):
     assert {a.code for a in find(doc, "Both forces").actors} == {"MLIMIL", "FRAMIL"}
 
 
+def test_the_two_sides_are_the_parties_a_group_summed_up_since(nlp):
+    doc = coded(nlp, "Peruvian President Hugo Salinas met his rival, opposition leader Rosa Vela, in Lima. A French "
+                     "envoy attended. The two leaders held their first meeting, along with a Chilean minister who is "
+                     "mediating between the two sides.")
+    assert {a.code for a in find(doc, "the two sides").actors} == {"PERGOV", "PEROPP"}
+
+
+def test_rebels_whose_country_the_report_settles_later_are_a_side(nlp):
+    doc = coded(nlp, "Sri Lanka's government wants talks in Asia, the rebels want them in Norway. "
+                     "Norway is urging the two sides to meet.")
+    assert {a.code for a in find(doc, "the two sides").actors} == {"LKAGOV", "LKAREB"}
+
+
 def test_a_number_without_the_is_not_a_summing_up(nlp):
     doc = coded(nlp, "Peruvian Defense Minister Alma Quispe met President Rosa Vela. Two men were killed in Lima.")
     assert not find(doc, "Two men").is_group

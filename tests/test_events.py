@@ -982,6 +982,12 @@ def test_relative_pronoun_undergoing_the_event_is_its_noun(coder):
     assert arrest.target.country == "IND"
 
 
+def test_a_relative_clause_on_a_description_of_an_actor_acts_on_that_actor(coder):
+    text = "U.S. soldiers are pouring into Kuwait, an oil-rich country that Iraq invaded a dozen years ago."
+    invasion = only(events_of(coder, text, date="2003-01-15"), "19")
+    assert dyad(invasion) == ("IRQ", "KWT")
+
+
 def test_a_month_is_not_a_place(coder):
     text = "In March, the Quad leaders agreed at a virtual summit to address the challenges."
     event = only(events_of(coder, text), "03")

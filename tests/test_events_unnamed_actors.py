@@ -438,3 +438,10 @@ def test_clashes_that_took_lives_are_fighting_other_clashes_no_event(coder):
     assert [e.source.code for e in deadly if e.trigger.text == "clashes"] == ["XKXUAF"]
     mild = events_of(coder, setting + "The clashes were the worst in years.")
     assert not [e for e in mild if e.trigger.text == "clashes"]
+
+
+def test_a_named_office_holder_of_no_known_country_is_of_the_report_not_of_where_he_acts(coder):
+    text = ("Colombia and the FARC rebels agreed to a ceasefire on Wednesday. Colombian President Juan Manuel "
+            "Santos and rebel leader Rodrigo Londono will sign the ceasefire on Thursday in Havana.")
+    signing = [e for e in events_of(coder, text) if e.trigger.text == "sign"]
+    assert signing and all(actor.country == "COL" for e in signing for actor in (e.source, e.target))

@@ -6,6 +6,7 @@ spokesman"), plural, ethnic."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -13,6 +14,7 @@ from dyads.actors.lexicon import FORMER_OFFICE_SECTOR, Entry, actor_code
 from dyads.actors.mention import Mention
 from dyads.actors.phrases import Phrase
 from dyads.actors.pieces import Piece, role_sectors
+from dyads.data import read_tsv
 from dyads.model import Actor
 
 REGION_KINDS = {"city", "region"}
@@ -28,6 +30,12 @@ STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Offices a bare title before the name does not tell: "President Aslan Maskhadov" of the Chechen separatists.
 NON_STATE_OFFICES = {DE_FACTO, "REB"}
 GENERIC_TITLES = {"chairman", "chairwoman", "leader", "head", "chief", "boss"}
+
+
+@lru_cache(maxsize=1)
+def language_nouns() -> frozenset[str]:
+    """data/actors/language_nouns.tsv: what a nationality word before them names a language of."""
+    return frozenset(row["lemma"] for row in read_tsv("actors/language_nouns.tsv"))
 
 
 class PhraseCoder:
@@ -95,6 +103,8 @@ class PhraseCoder:
             kind = phrase.places[0].kind
             if kind in ("region", "city"):
                 return None  # a place alone is a location, not an actor
+            if kind == "demonym" and self._names_a_language(phrase):
+                return None  # "known by its French acronym": the language, not the French
             if kind == "group" or len(phrase.places) > 1:
                 kind = "group"
         elif head.role == "modifier":
@@ -154,6 +164,12 @@ class PhraseCoder:
         if phrase.named is not None:
             rule = f"{rule}+{phrase.named.kind}" if rule != kind else phrase.named.kind
         return Mention(start, phrase.end, actors, kind or "actor", rule=rule, extra=extra)
+
+    def _names_a_language(self, phrase: Phrase) -> bool:
+        """A nationality word before a noun of language ("their French acronym FNL", "its English name")."""
+        last = self.doc[phrase.end - 1]
+        nouns = [token for token in (last.head, *self.doc[phrase.end : phrase.end + 1]) if token.pos_ == "NOUN"]
+        return any(noun.lemma_.lower() in language_nouns() for noun in nouns)
 
     def _only_generic_titles(self, roles: list[Piece]) -> bool:
         """'chairman Zurab Zhvania', 'leader Igor Smirnov': titles that do not say of what; a known person's

@@ -22,6 +22,8 @@ from dyads.actors.pieces import (
 )
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
+# Named bodies whose possessive may open a phrase naming one of their offices ("NATO's top commander")
+OFFICE_HOLDING_KINDS = {"igo", "ngo", "organisation", "seat"}
 # Words that may stand between the pieces of one actor phrase ("Poland's current interior minister").
 PHRASE_FILLERS = {
     "deputy", "acting", "former", "top", "senior", "new", "current", "then", "outgoing", "incoming",
@@ -273,15 +275,18 @@ class PhraseBuilder:
 
     def _trailing_roles(self, phrase: Phrase, k: int) -> int:
         """Roles right after a name belong to it: "Kommersant daily", "Boko Haram militants", "NATO-led
-        troops"."""
+        troops"; so do a body's own offices after its possessive, as after a country's ("NATO's top
+        commander", "the U.N.'s highest court")."""
         pieces = self.pieces
-        while (
-            k < len(pieces)
-            and pieces[k].kind == "role"
-            and self._only_descriptors(self._after_own_participle(phrase.end), pieces[k])
-        ):
+        end = self._after_own_participle(phrase.end)
+        owned = phrase.named.kind in OFFICE_HOLDING_KINDS and end < len(self.doc) and self.doc[end].text in POSSESSIVE
+        if owned and k < len(pieces) and pieces[k].kind == "role" and self._continues(end + 1, pieces[k]):
             phrase.roles.append(pieces[k])
-            phrase.end = pieces[k].end
+            phrase.end = end = pieces[k].end
+            k += 1
+        while k < len(pieces) and pieces[k].kind == "role" and self._only_descriptors(end, pieces[k]):
+            phrase.roles.append(pieces[k])
+            phrase.end = end = pieces[k].end
             k += 1
         return k
 

@@ -153,6 +153,9 @@ class ArgumentFinder:
         found = self.mention_of(token)
         if found is not None:
             return found, token
+        described = token.head if token.dep_ == "appos" else None
+        if described is not None and (found := self.mention_of(described)) is not None:
+            return found, described  # "Kuwait, a country that Iraq invaded": the description is of Kuwait
         frontier = [token]
         for _ in range(depth):
             next_frontier = []

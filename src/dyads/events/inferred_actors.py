@@ -80,6 +80,8 @@ UNRESOLVED_LABELS = {"ORG", "PERSON", "NORP"}
 UNRESOLVED = "unresolved"  # kind of the mention of a name no lexicon holds
 STAND_IN = "unidentified"  # kind of a stand-in's mention: its span is what it is read from ("a roadside bomb")
 UNRESOLVED_WEIGHT = 0.8
+# mentions of a person by name, title or pronoun (a resolved "he" holds the name of whom it stands for)
+NAMED_PERSON_KINDS = {"person", "name", "title", "pronoun", UNRESOLVED}
 
 
 def home_country(source: Mention) -> str | None:
@@ -289,9 +291,10 @@ def located(mention: Mention, trigger: Token, finder: ArgumentFinder, home: str 
     else `home`, the country of the police or court that acted on it ("Turkish police dispersed students"),
     else the country the report is set in. "International forces" are an international body wherever they act."""
     actor = mention.actor
-    if mention.kind in (UNRESOLVED, "pronoun") and actor.name and not actor.country and not actor.sectors:
-        # a person no lexicon knows is of the report's country, not where the event happens: a president
-        # "visiting Nigeria" is no Nigerian
+    if mention.kind in NAMED_PERSON_KINDS and actor.name and not actor.country and not actor.international:
+        # a named person whose country no lexicon or phrase tells is of the report's country, not where the
+        # event happens: a president "visiting Nigeria" is no Nigerian, a prime minister "transferred to the
+        # tribunal in The Hague" no Dutchman
         return _placed(mention, finder.setting_country(trigger.sent))
     if mention.is_group or actor.country or not actor.sectors or actor.code != actor_code(None, actor.sectors):
         return mention

@@ -12,6 +12,7 @@ from dyads.model import Actor
 
 ARMED_SECTORS = {"MIL", "REB", "UAF"}
 PRESS = "MED"
+REBELS = "REB"
 # First words of a number that sums up actors named before ("the two men", "both sides"); "two men were
 # killed" is about two others.
 SUMMING_UP = {"the", "these", "those", "both"}
@@ -115,7 +116,8 @@ class CollectiveRules(ResolverState):
         actors of such a sector ('both forces': an army and the rebels). Within that reach back, the sides one
         sentence names together come first: "the Israelis eased restrictions on the Palestinians ... the
         Administration says the two sides have begun to talk" are the Israelis and the Palestinians, not the
-        Administration."""
+        Administration. A group of as many sides summed up since the sides were last named one by one is they
+        (`_summed_up_sides`)."""
         wanted = mention.extra.get("number", 2)
         excluded_sides = {_side(actor) for actor in excluded}
         across: list[Mention] = []
@@ -125,21 +127,34 @@ class CollectiveRules(ResolverState):
             sentence = self._sentence(earlier.start)
             if reach is not None and sentence < reach:
                 break
+            if reach is None and self._summed_up_sides(earlier, wanted, excluded_sides, sectors):
+                self._set_group(mention, list(earlier.actors), earlier.extra.get("members") or [earlier])
+                return True
             if not self._may_be_party(earlier, sectors):
                 continue
             side = _side(earlier.actor)
-            if side in excluded_sides:
+            if _among(side, excluded_sides):
                 continue
             together = by_sentence.setdefault(sentence, [])
-            if side not in {_side(m.actor) for m in together}:
+            if not _among(side, {_side(m.actor) for m in together}):
                 together.append(self._root(earlier))
                 if len(together) == wanted:
                     return self._make_group(mention, together, wanted)
-            if side not in {_side(m.actor) for m in across}:
+            if not _among(side, {_side(m.actor) for m in across}):
                 across.append(self._root(earlier))
                 if len(across) == wanted:
                     reach = sentence
         return self._make_group(mention, across, wanted)
+
+    @staticmethod
+    def _summed_up_sides(earlier: Mention, wanted: int, excluded_sides: set[tuple], sectors: set[str]) -> bool:
+        """A group of as many actors on distinct sides, none excluded, summed up before ("the two men held
+        their first meeting ... mediating between the two sides"): the same parties again. Not a pronoun: what
+        "they" stands for is itself a guess."""
+        sides = {_side(actor) for actor in earlier.actors}
+        return (earlier.is_group and earlier.kind != "pronoun" and len(earlier.actors) == wanted and len(sides) == wanted
+                and not any(_among(side, excluded_sides) for side in sides)
+                and (not sectors or all(set(actor.sectors) & sectors for actor in earlier.actors)))
 
     def _may_be_party(self, earlier: Mention, sectors: set[str]) -> bool:
         """Not a group, pronoun, news agency or a country named as a place; of one of `sectors` if any."""
@@ -149,7 +164,9 @@ class CollectiveRules(ResolverState):
             return False
         if sectors and not set(other.sectors) & sectors:
             return False
-        return bool(other.country or is_international(earlier))
+        # "the rebels" of the report, whose country it settles later (countries_of_members passes it on)
+        unsettled = earlier.extra.get("definite") and earlier.kind not in PERSON_KINDS and other.sectors[:1] == [REBELS]
+        return bool(other.country or is_international(earlier) or unsettled)
 
     def _make_group(self, mention: Mention, members: list[Mention], wanted: int) -> bool:
         if len(members) < wanted:
@@ -172,7 +189,15 @@ def _press(actor: Actor) -> bool:
 
 def _side(actor: Actor) -> tuple:
     """What tells two parties apart: a state organ by its country and sector (the government, the army), an
-    international body by its organisation (a UN mission is the UN's)."""
+    international body by its organisation (a UN mission is the UN's); rebels of no country yet by their
+    sector alone."""
     if actor.country:
         return actor.country, tuple(actor.sectors[:1])
+    if not actor.international:
+        return None, tuple(actor.sectors[:1])
     return (actor.code or "")[:6], ()
+
+
+def _among(side: tuple, sides: set[tuple]) -> bool:
+    """The side is one of `sides`: "rebels" of no country yet are on the side of any rebels named."""
+    return side in sides or bool(side[1]) and any(None in (side[0], other[0]) and side[1] == other[1] for other in sides)

@@ -233,14 +233,21 @@ def _object_words(preposition: Token) -> list[Token]:
 
 
 def countries_of_members(mentions: list[Mention]) -> None:
-    """A person summed up in a group before their own country was settled ("opposition leader Riek Machar" ...
-    "the two leaders") takes it in the group too."""
+    """A person or armed group summed up in a group before their own country was settled ("opposition leader
+    Riek Machar" ... "the two leaders", "the rebels" ... "the two sides") takes it in the group too."""
     for mention in mentions:
-        named = {m.actor.name: m.actor for m in mention.extra.get("members") or [] if m.actor.name and m.actor.country}
+        members = mention.extra.get("members") or []
+        named = {m.actor.name: m.actor for m in members if m.actor.name and m.actor.country}
         for actor in mention.actors:
             member = named.get(actor.name) if actor.name and not actor.country else None
             if member is not None:
                 actor.country, actor.code = member.country, member.code
+        if len(members) != len(mention.actors):
+            continue
+        for actor, member in zip(mention.actors, members):
+            settled = member.actor
+            if not actor.country and not member.is_group and settled.country and settled.sectors == actor.sectors:
+                actor.country, actor.code = settled.country, settled.code
 
 
 def _names_state(mention: Mention) -> bool:

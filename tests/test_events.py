@@ -1056,6 +1056,14 @@ def test_a_plain_statement_to_the_press_is_no_event(coder, text):
     assert not [e for e in events if e.cameo.code == "010"], [(e.trigger.text, e.target) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The Chinese and U.S. governments have ignored VOA requests for comment.", "VOA's requests for comment went unanswered."],
+)
+def test_a_request_for_comment_is_newsgathering(coder, text):
+    assert not events_of(coder, text)
+
+
 def test_a_plain_statement_to_a_government_stays(coder):
     event = only(events_of(coder, "The Sudanese justice minister told the Egyptian president that the talks went well."), "01")
     assert dyad(event) == ("SDN", "EGY")

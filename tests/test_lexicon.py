@@ -645,8 +645,9 @@ def test_a_token_is_read_once_per_doc_and_lexicon(parse, monkeypatch):
     first = lexicon.reading(condemned)
     assert first is not None and first.codes_event
     worked_out = []
-    monkeypatch.setattr(TriggerLexicon, "_reading", lambda self, token: worked_out.append(token.i))
+    monkeypatch.setattr(TriggerLexicon, "_reading", lambda self, token, lemma: worked_out.append(token.i))
     assert lexicon.reading(condemned) is first and lexicon.match(condemned) is first
     assert worked_out == []  # the event stages after the first ask again without the rows being tried again
     other = parse("Russia condemned the missile test.")
     assert lexicon.reading(other[1]) is None and worked_out == [1]  # another Doc is read anew
+    assert lexicon.reading(other[3]) is None and worked_out == [1]  # "missile": no row to try, nothing kept

@@ -147,6 +147,13 @@ def test_countries_a_relative_clause_defines_are_no_earlier_ones(nlp):
     assert not any(m.is_group for m in doc._.actor_mentions)
 
 
+def test_countries_a_region_names_are_no_earlier_ones(nlp):
+    doc = coded(nlp, "Poland and Russia disagreed. Estonia agreed with the Nordic countries that this could not "
+                     "substitute for guarantees.")
+    nordic = [m for m in doc._.actor_mentions if doc[m.start : m.end].text == "the Nordic countries"]
+    assert not any(m.is_group or m.actor.country in ("POL", "RUS") for m in nordic)
+
+
 def test_the_two_koreas_is_a_lexicon_group(nlp):
     doc = coded(nlp, "Beijing welcomed talks between the two Koreas.")
     assert [a.country for a in find(doc, "the two Koreas").actors] == ["KOR", "PRK"]

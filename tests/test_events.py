@@ -120,6 +120,32 @@ def test_coordinated_subjects_are_reciprocal(coder):
     assert {event.source.country, event.target.country} == {"EGY", "JOR"}
 
 
+def test_parties_hung_on_the_place_of_a_meeting_are_its_parties(coder):
+    text = ("A meeting in the Great Hall of the People between Russian president Boris Yeltsin and Chinese "
+            "president Jiang Zemin took place yesterday.")
+    event = only(events_of(coder, text), "04")
+    assert {event.source.country, event.target.country} == {"RUS", "CHN"}
+
+
+def test_a_declared_support_for_another_is_support(coder):
+    event = only(events_of(coder, "Beijing also proclaimed its support for Russian actions in Chechnya."), "05")
+    assert event.cameo.code == "051"
+    assert dyad(event) == ("CHN", "RUS")
+
+
+def test_a_participle_clause_after_while_is_no_plan_of_its_governor(coder):
+    text = "While paying tribute to Sweden's leadership, Estonia agreed with Germany that NATO must act."
+    event = next(e for e in events_of(coder, text) if e.trigger.text == "paying")
+    assert event.cameo.code == "051"
+
+
+def test_a_conjunct_with_its_own_subject_keeps_its_own_tense_and_negation(coder):
+    events = events_of(coder, "Ukraine will not attend the talks, and Belarus signed the treaty on Monday.")
+    event = next(e for e in events if e.trigger.text == "signed")
+    assert event.cameo.code == "057"
+    assert event.modality == "actual"
+
+
 def test_what_coordinated_subjects_discuss_is_no_party_but_a_place_they_visit_is(coder):
     event = only(events_of(coder, "China and Russia discussed North Korea's nuclear program on Monday."), "04")
     assert event.reciprocal
@@ -862,6 +888,8 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
         ("Threatening to kill the hostages, the rebels demanded the release of their leader.", "Threatening",
          "actual"),
         ("The rebels demanded that the army threaten the villagers.", "threaten", "hypothetical"),
+        # a gerund after "after" is done before its governor's act, which plans nothing for it
+        ("After meeting Putin, Bush agreed to visit Moscow.", "meeting", "actual"),
         # a question asks about an act; a question quoted in a report leaves the clauses reporting it alone
         ("Did Russian troops attack Ukrainian soldiers on Monday?", "attack", "hypothetical"),
         ("Will China impose sanctions on Taiwan?", "impose", "hypothetical"),

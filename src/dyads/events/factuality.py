@@ -184,12 +184,19 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     if clause.i != trigger.i and not _presupposed(trigger, clause):
         own.append(clause)
     node = clause
+    # "Kyiv will not attend and Minsk signed": a conjunct with a subject of its own has its own tense and
+    # negation, while the clauses above the first conjunct govern it still
+    tensed = [*own]
+    own_tense = True
     while node.dep_ == "conj" and node.head.i != node.i:  # "apparently agreed ... and signed"
         if is_infinitive(node) and not is_infinitive(node.head):
             break  # "agreed to suspend ... and to allow": a second complement of "agreed", not its conjunct
+        own_tense = own_tense and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         node = _conjoined_verb(node)
         own.append(node)
-    for token in own:
+        if own_tense:
+            tensed.append(node)
+    for token in tensed:
         effects += _constructions(token) + _alternative_not_taken(token)
         for child in token.children:
             word = child.lower_
@@ -331,12 +338,18 @@ def _attempt_failed(verb: Token) -> bool:
 def _asserted_clause(clause: Token) -> bool:
     """An adverbial clause that states a fact of its own: "warned ... as Tehran rejected the offer", or a
     participle clause set before its verb, what the subject did as it acted: "Threatening to kill the
-    hostages, the group demanded the release of prisoners" threatens; it is not what the group demanded."""
+    hostages, the group demanded the release of prisoners" threatens; it is not what the group demanded;
+    so is one set after a subordinating word ("While paying tribute to Nordic aid, they agreed") or a
+    preposition ("after meeting Putin, Bush agreed to visit Moscow") that makes a clause a fact of its own."""
+    marks = cues().get("factive_mark", {})
+    if clause.dep_ == "prep" and clause.lower_ in marks and any(c.dep_ == "pcomp" for c in clause.children):
+        return True
     if clause.dep_ != "advcl":
         return False
-    if clause.tag_ in PARTICIPLE_TAGS and clause.i < clause.head.i and not is_infinitive(clause):
-        return not any(c.dep_ == "mark" for c in clause.children)
-    marks = cues().get("factive_mark", {})
+    if clause.tag_ in PARTICIPLE_TAGS and clause.i < clause.head.i and not is_infinitive(clause) and all(
+        c.lower_ in cues().get("participle_mark", {}) for c in clause.children if c.dep_ == "mark"
+    ):
+        return True
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 

@@ -290,7 +290,7 @@ class TokenFacts:
         token = self.token
         heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
         own = {c.lower_ for head in heads for c in head.children if c.dep_ in ("prep", "agent", "dative")}
-        return own | {prep.lower_ for prep in participle_party_phrases(token)}
+        return own | {prep.lower_ for prep in participle_party_phrases(token) + place_party_phrases(token)}
 
     @cached_property
     def prepositional_object_lemmas(self) -> set[str]:
@@ -511,6 +511,25 @@ def participle_party_phrases(noun: Token) -> list[Token]:
         return []
     return [prep for participle in noun.children if participle.dep_ == "acl" and participle.tag_ == "VBN"
             for prep in participle.children if prep.dep_ == "prep" and prep.lower_ in RECIPROCAL_PREPS]
+
+
+def place_party_phrases(noun: Token) -> list[Token]:
+    """The between phrases the parser hangs on the place of an event noun, not on the noun ("a meeting in the
+    Great Hall of the People between Yeltsin and Jiang", "talks in Geneva between Iran and the US")."""
+    if not is_nominal(noun):
+        return []
+    phrases: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        for _ in range(3):  # down a chain of of-phrases: "the Hall of the People"
+            if place is None:
+                break
+            phrases += [c for c in place.children if c.dep_ == "prep" and c.lower_ == "between"]
+            place = next((g for c in place.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+    return phrases
 
 
 def _actors_at(token: Token) -> list[Actor]:

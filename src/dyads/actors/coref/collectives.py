@@ -6,7 +6,7 @@ leaving out who acts on them ("Norway urged both sides")."""
 from __future__ import annotations
 
 from dyads.actors.coref.common import PERSON_KINDS, ResolverState, copied, is_international
-from dyads.actors.lexicon import actor_code
+from dyads.actors.lexicon import actor_code, load_regional_adjectives
 from dyads.actors.mention import Mention
 from dyads.model import Actor
 
@@ -22,9 +22,14 @@ class CollectiveRules(ResolverState):
     """Groups of actors named before."""
 
     def _restricted(self, mention: Mention) -> bool:
-        """'the countries that agreed to contribute': a relative clause says which, not an earlier mention."""
+        """'the countries that agreed to contribute': a relative clause says which, not an earlier mention;
+        so does a region's adjective without a number ('the Nordic countries', 'the Western nations'), where
+        'the two Asian countries' still sums up two named before."""
         root = self.doc[mention.start : mention.end].root
-        return any(child.dep_ == "relcl" for child in root.children)
+        regional = load_regional_adjectives()
+        named_region = not mention.extra.get("number") and any(
+            child.dep_ in ("amod", "compound") and child.lower_ in regional for child in root.children)
+        return named_region or any(child.dep_ == "relcl" for child in root.children)
 
     def _collective(self, mention: Mention, kinds: tuple[str, ...]) -> bool:
         """'the two leaders', 'both sides' (collectives.tsv): the N most recent distinct actors of the first

@@ -771,3 +771,13 @@ def test_politicians_of_a_country_are_its_actors_and_their_own_antecedent(nlp):
 def test_an_adjective_spelt_like_a_role_is_no_actor(nlp, text, word):
     assert all(word not in found for found in mentions(nlp, text))
     assert mentions(nlp, "General Musharraf met Indian officials.")["General Musharraf"].actor.code == "PAKMIL"
+
+
+def test_the_hyphenated_tokens_are_found_from_the_text_as_token_by_token(nlp):
+    from dyads.actors.pieces import _hyphenated
+
+    text = "The U.S.-led coalition - and the Russian-Turkish talks -- met in Guinea-Bissau.\n\n- A well-known man"
+    doc = nlp.make_doc(text)
+    doc._.document = Document("test", text)
+    hyphenated = [t.i for t in doc if "-" in t.text]
+    assert len(hyphenated) >= 5 and [t.i for t in _hyphenated(doc)] == hyphenated

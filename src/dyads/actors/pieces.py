@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dyads.actors.lexicon import (
     KIND_PRIORITY,
@@ -53,6 +53,20 @@ class Piece:
     @property
     def kind(self) -> str:
         return self.entry.kind
+
+
+def _hyphenated(doc: Doc) -> list[Token]:
+    """The tokens with a hyphen in them, in order: found from the hyphens of the text, not by asking every
+    token for its text."""
+    text = doc_text(doc)
+    tokens: list[Token] = []
+    at = text.find("-")
+    while at >= 0:
+        token = doc[doc.char_span(at, at + 1, alignment_mode="expand").start]
+        if not tokens or tokens[-1].i != token.i:
+            tokens.append(token)
+        at = text.find("-", at + 1)
+    return tokens
 
 
 def is_lowercase_text(doc: Doc) -> bool:
@@ -107,8 +121,8 @@ class PieceFinder:
         'the U.S.-led coalition', 'U.N.-led troops' is a piece of that word, and so are the countries of
         'U.S.-Russian talks', 'the U.K.-U.S. base' (one group)."""
         found = []
-        for token in doc:
-            if taken[token.i] or "-" not in token.text:
+        for token in _hyphenated(doc):
+            if taken[token.i]:
                 continue
             name, _, participle = token.text.rpartition("-")
             if hyphen_participles().get(participle.lower()) == "own":

@@ -1417,3 +1417,14 @@ def test_a_blank_line_ends_a_sentence(coder):
     event = only(events_of(coder, text), "11")
     assert event.sentence == "Russia condemned Ukraine on Monday for the border incident."
     assert event.sentence_index == 1
+
+
+def test_talks_after_a_participle_preposition_are_the_clause_subjects(coder):
+    # "following" is hung on the verb as a preposition: the talks are Sudan's, with Egypt
+    events = events_of(coder, "Sudan lifted the curfew following talks with Egyptian officials.")
+    talks = only(events, "04")
+    assert talks.trigger.text == "talks"
+    assert dyad(talks) == ("SDN", "EGY")
+    # "following the talks": talks told of before, not a new act of the clause's subject
+    events = events_of(coder, "Sudan lifted the curfew following the talks with Egyptian officials.")
+    assert not [e for e in events if e.cameo.root == "04"]

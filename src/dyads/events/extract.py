@@ -362,6 +362,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                 yield (parties[0], 0), (parties[1], 0), True, f"{parties[2]}/{parties[2]}"
                 return
             verb = governing_verb(trigger)
+            if verb is not None and _participle_preposition(verb) and not _told_before(trigger):
+                verb = verb.head  # "lifted the curfew following talks with the opposition": the clause's verb
             if (verb is not None and not _takes_a_stance(verb, lexicon) and not _violence_around(trigger, entry)
                     and not _agent_of(trigger, verb)):
                 # the noun's own phrase as the subject: a gathering is of those it is of ("the summit of the
@@ -410,6 +412,17 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         for target in target_mentions:
             for member in _other_members(source, target):
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
+
+
+def _participle_preposition(verb: Token) -> bool:
+    """A participle the parser hangs on a clause's verb as a preposition ("following talks", "following a meeting")."""
+    return verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX")
+
+
+def _told_before(noun: Token) -> bool:
+    """"following the talks in Russia", "following the rebukes": a definite noun after such a participle tells of
+    an act the story has told before, not one the clause's subject took part in."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
 
 
 def _owners(sources: list[tuple[Token, str]], entry: TriggerEntry, finder: ArgumentFinder) -> tuple[list[Mention], str]:

@@ -137,12 +137,6 @@ def test_their_cause_of_a_clause_is_not_a_meeting_of_its_subject_and_object(code
     assert not [e for e in events_of(coder, "Kuchma thanked Clinton for their talks.") if e.cameo.code.startswith("04")]
 
 
-def test_what_is_agreed_in_talks_with_a_partner_is_agreed_with_the_partner(coder):
-    text = "In talks with Chinese President Xi Jinping, Obama agreed to cut emissions."
-    event = only(events_of(coder, text), "03")
-    assert dyad(event) == ("USA", "CHN")
-
-
 def test_a_declared_support_for_another_is_support(coder):
     event = only(events_of(coder, "Beijing also proclaimed its support for Russian actions in Chechnya."), "05")
     assert event.cameo.code == "051"

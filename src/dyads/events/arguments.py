@@ -52,7 +52,6 @@ CAMPAIGN_NOUNS = {"campaign", "operation", "offensive", "drive", "blitz", "spree
 # "suspended part of the aid programme for Bosnia": the programme is what the verb acts on
 PARTITIVES = {"part", "parts", "some", "half", "most", "all", "rest", "portion", "bulk", "much", "share"}
 # "a hunger strike in protest of the government's refusal": what is protested names the target
-CONVERSATIONS = {"talk", "talks", "discussion", "meeting", "conversation", "negotiation", "consultation"}
 GRIEVANCES = {"protest", "retaliation", "response", "reaction", "revenge", "opposition", "defiance"}
 # The country a report is set in (ArgumentFinder.setting_country): its lead's mentions count double, and
 # the most named country must hold this share of all; a country named as where things happen counts double.
@@ -601,13 +600,6 @@ def clause_targets(trigger: Token, reported_subject: bool = True, conditions: bo
                 grievances = [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in GRIEVANCES]
                 candidates += [(g, "grievance.prep:" + p.lower_) for grievance in grievances
                                for p in grievance.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-    # "in his talks with Clinton, Kuchma proposed ...": who was addressed at the occasion
-    for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at"):
-            occasions = [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in CONVERSATIONS]
-            candidates += [(g, f"occasion.prep:{prep.lower_}.prep:with") for occasion in occasions
-                           for w in occasion.children if w.dep_ == "prep" and w.lower_ == "with"
-                           for g in w.children if g.dep_ == "pobj"]
     if conditions:
         for verb in [trigger, *complements]:
             for clause in verb.children:

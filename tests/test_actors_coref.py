@@ -83,6 +83,24 @@ def test_plural_title_becomes_a_group_and_they_follows_it(nlp):
     assert {a.country for a in they.actors} == {"PER", "ECU"}
 
 
+@pytest.mark.parametrize("listed", [
+    "Presidents Lennart Meri of Estonia, Guntis Ulmanis of Latvia, and Valdas Adamkus of Lithuania",
+    "Presidents Lennart Meri of Estonia and Guntis Ulmanis of Latvia",
+])
+def test_a_plural_title_before_names_of_countries_is_that_office_of_each(nlp, listed):
+    doc = coded(nlp, f"{listed} met in Tallinn. The presidents urged NATO to expand.")
+    for text in ("Presidents", "The presidents"):
+        group = find(doc, text)
+        assert group.kind == "group"
+        assert {a.code for a in group.actors} <= {"ESTGOV", "LVAGOV", "LTUGOV"}
+        assert {"ESTGOV", "LVAGOV"} <= {a.code for a in group.actors}
+
+
+def test_a_plural_title_before_one_country_is_no_group(nlp):
+    doc = coded(nlp, "Presidents Lennart Meri of Estonia and Guntis Ulmanis met in Tallinn.")
+    assert not find(doc, "Presidents").is_group
+
+
 def test_they_after_two_coordinated_persons_is_a_group(nlp):
     doc = coded(
         nlp, "Finance Minister Lena Dorr and Trade Minister Omar Haddad arrived late. They apologised."

@@ -127,6 +127,16 @@ def test_parties_hung_on_the_place_of_a_meeting_are_its_parties(coder):
     assert {event.source.country, event.target.country} == {"RUS", "CHN"}
 
 
+def test_their_meeting_of_a_clause_is_its_subject_and_object(coder):
+    text = "Russian President Vladimir Putin asked Voronin during their meeting in Moscow to seek recognition."
+    event = only(events_of(coder, text), "04")
+    assert {event.source.country, event.target.country} == {"RUS", "MDA"}
+
+
+def test_their_cause_of_a_clause_is_not_a_meeting_of_its_subject_and_object(coder):
+    assert not [e for e in events_of(coder, "Kuchma thanked Clinton for their talks.") if e.cameo.code.startswith("04")]
+
+
 def test_a_declared_support_for_another_is_support(coder):
     event = only(events_of(coder, "Beijing also proclaimed its support for Russian actions in Chechnya."), "05")
     assert event.cameo.code == "051"

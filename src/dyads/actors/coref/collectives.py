@@ -5,7 +5,11 @@ leaving out who acts on them ("Norway urged both sides")."""
 
 from __future__ import annotations
 
-from dyads.actors.coref.common import PERSON_KINDS, ResolverState, copied, is_international
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from dyads.actors.coref.common import PERSON_KINDS, PRONOUN_WINDOW, ResolverState, copied, is_international
 from dyads.actors.lexicon import actor_code, load_regional_adjectives
 from dyads.actors.mention import Mention
 from dyads.model import Actor
@@ -173,6 +177,41 @@ class CollectiveRules(ResolverState):
         unsettled = earlier.extra.get("definite") and earlier.kind not in PERSON_KINDS and other.sectors[:1] == [REBELS]
         return bool(other.country or is_international(earlier) or unsettled)
 
+    def _offices_of_listed_countries(self, mention: Mention) -> bool:
+        """'Presidents Meri of Estonia, Ulmanis of Latvia, and Adamkus of Lithuania': a plural title before
+        names each said to be of a country is that office of each of the countries, a group."""
+        title = self.doc[mention.end - 1]
+        if title.dep_ != "compound":
+            return False
+        members = [
+            country
+            for name in _listed(title.head)
+            for prep in name.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for place in prep.children if place.dep_ == "pobj"
+            for country in self.mentions if country.start <= place.i < country.end and country.kind == "country"
+        ]
+        countries = list(dict.fromkeys(m.actor.country for m in members if m.actor.country))
+        if len(countries) < 2:
+            return False
+        actor = mention.actor
+        office = [replace(actor, code=actor_code(country, actor.sectors), country=country, sectors=list(actor.sectors))
+                  for country in countries]
+        self._set_group(mention, office, members)
+        return True
+
+    def _same_offices(self, mention: Mention) -> bool:
+        """'The presidents' after 'Presidents Meri of Estonia, Ulmanis of Latvia ...': the group that plural
+        title made of the offices of the countries it listed."""
+        head = self.doc[mention.end - 1].lemma_.lower()
+        sentence = self._sentence(mention.start)
+        for earlier in reversed(self.history):
+            if sentence - self._sentence(earlier.start) > PRONOUN_WINDOW:
+                return False
+            if earlier.is_group and self.doc[earlier.end - 1].lemma_.lower() == head and earlier.kind == "group":
+                self._set_group(mention, list(earlier.actors), [earlier])
+                return True
+        return False
+
     def _make_group(self, mention: Mention, members: list[Mention], wanted: int) -> bool:
         if len(members) < wanted:
             return False
@@ -185,6 +224,16 @@ class CollectiveRules(ResolverState):
         mention.kind = "group"
         mention.extra["members"] = members
         self.antecedent[id(mention)] = members[0]
+
+
+def _listed(name: Token) -> list[Token]:
+    """The name and those listed with it, however the parser hangs them: "Meri of Estonia, Ulmanis of Latvia",
+    "Meri of Estonia and Ulmanis of Latvia" (the second name a conjunct of "Estonia")."""
+    found = [name]
+    for child in name.children:
+        if child.dep_ in ("appos", "conj") or child.dep_ in ("prep", "pobj") and child.lower_ != "by":
+            found += _listed(child)
+    return found
 
 
 def _press(actor: Actor) -> bool:

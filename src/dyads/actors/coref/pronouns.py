@@ -20,6 +20,8 @@ from dyads.model import Actor
 
 GENDER = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she", "hers": "she"}
 GENDER["herself"] = "she"
+# Prepositions that set a clause on an occasion its subject and object share ("during their meeting").
+OCCASION_PREPOSITIONS = {"during", "at", "after", "before", "following", "in", "on"}
 # Adjectives that describe an actor's stance ("Syria says it is ready to talk"): their "it" is no filler.
 WILLING_ADJECTIVES = {
     "willing", "unwilling", "ready", "prepared", "determined", "able", "unable", "eager", "keen",
@@ -58,6 +60,8 @@ class PronounRules(QuotationRules):
             # '"... the PNH is instructed to act," he tweeted': a speaker is not someone named in their own words
             and not any(start < m.start < end for start, end in own_words)
         ]
+        if group is PLURAL_PRONOUNS and (pair := self._clause_pair(token, candidates)):
+            return pair[0], [pair[0].actor, pair[1].actor]
         ranked = sorted(candidates, key=lambda m: self._salience(m, token, sentence), reverse=True)
         controller = self._object_controller(token)
         ranked.sort(key=lambda m: not (controller is not None and m.start <= controller.i < m.end))
@@ -82,6 +86,26 @@ class PronounRules(QuotationRules):
             elif group is THING_PRONOUNS and is_thing(mention):
                 return self._root(mention), mention.actors
         return None
+
+    def _clause_pair(self, pronoun: Token, candidates: list[Mention]) -> tuple[Mention, Mention] | None:
+        """'Putin asked Voronin during their meeting': a 'their' on the occasion of a clause whose subject and
+        object are each one actor of the same sort stands for the two of them."""
+        occasion = pronoun.head.head
+        if pronoun.lower_ != "their" or pronoun.dep_ != "poss" or occasion.lower_ not in OCCASION_PREPOSITIONS:
+            return None
+        verb = occasion.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        sides = []
+        for dep in (SUBJECTS, ("dobj", "dative")):
+            token = next((c for c in verb.children if c.dep_ in dep), None)
+            mention = token and next((m for m in candidates if m.start <= token.i < m.end), None)
+            if mention is None or mention.is_group or mention.extra.get("plural") or self._coordinated(mention):
+                return None
+            sides.append(mention)
+        subject, target = sides
+        same_sort = is_person(subject) and is_person(target) or is_thing(subject) and is_thing(target)
+        return (subject, target) if same_sort and subject.actor.code != target.actor.code else None
 
     def _object_controller(self, pronoun: Token) -> Token | None:
         """'Egypt told Israel to withdraw its forces': in an infinitive after a verb with an object, the

@@ -128,7 +128,9 @@ class Resolver(
             if role == "country":
                 return not extra.get("bare")
             if role in ("title", "person"):
-                return self._group_of_persons(mention) or not extra.get("bare")
+                return self._group_of_persons(mention) or self._same_offices(mention) or not extra.get("bare")
+            return True
+        if extra.get("plural") and role == "title" and self._offices_of_listed_countries(mention):
             return True
         if extra.get("plural"):
             # "members", "officials" of whom? "Opposition officials" say it: they take the report's country

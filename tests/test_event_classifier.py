@@ -180,3 +180,11 @@ def test_model_events_place_actors_as_rule_events_do(model_only):
         pytest.skip("the model no longer reads this sentence as an event")
     assert events[0].target.code == "SYRREF"
     assert events[0].rule == RULE + "+place"
+
+
+@pytest.mark.parametrize(("code", "dyad"), [("071", ("IGOIMF", "PAK")), ("043", ("PAK", "IGOIMF"))])
+def test_who_gives_what_the_subject_receives_is_the_source(model_only, monkeypatch, code, dyad):
+    """"received aid from the IMF": the IMF gave; a host that receives a delegation from abroad acts itself."""
+    monkeypatch.setattr(type(event_classifier()), "predict", lambda self, sentences: [Prediction(code, 0.99)] * len(sentences))
+    events = coded(model_only, "Pakistan has received 23 bailout packages from the IMF.")
+    assert [(e.source.code, e.target.code) for e in events] == [dyad]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -29,7 +29,13 @@ from dyads.actors.mention import Mention
 from dyads.data import data_path
 from dyads.events.arguments import ArgumentFinder, clause_targets, verb_targets
 from dyads.events.candidate import EventCandidate
-from dyads.events.extract import build_event, journalists_at_work, makes_no_visit, subject_actors
+from dyads.events.extract import (
+    build_event,
+    given_by_target,
+    journalists_at_work,
+    makes_no_visit,
+    subject_actors,
+)
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import home_country, located, placed_mark
 from dyads.events.lexicon import TriggerLexicon, trigger_lexicon
@@ -141,6 +147,8 @@ class ModelEvents:
             parties = sentence.parties[trigger.i]
             if parties is None:
                 continue
+            if given_by_target(trigger, parties.target_via, prediction.code):
+                parties = replace(parties, source=parties.target, target=parties.source)
             candidate = _model_event(sentence, trigger, parties, prediction, self.confidence_scale)
             if not makes_no_visit(candidate.event):
                 candidates.append(candidate)
@@ -154,6 +162,7 @@ class Parties:
     source: Mention
     target: Mention
     reciprocal: bool
+    target_via: str  # how the target hangs on the trigger ("dobj", "prep:from"); empty for a clause's
 
 
 @dataclass(frozen=True)
@@ -243,7 +252,8 @@ def find_parties(trigger: Token, finder: ArgumentFinder) -> Parties | None:
     if not targets:
         return None
     target = located(targets[0], trigger, finder, home_country(source))
-    return Parties(located(source, trigger, finder), target, reciprocal)
+    target_via = next((via for token, via in verb_targets(trigger) if targets[0] in finder.actors_coordinated(token)), "")
+    return Parties(located(source, trigger, finder), target, reciprocal, target_via)
 
 
 def _model_event(sentence: OpenSentence, trigger: Token, parties: Parties, prediction: Prediction,

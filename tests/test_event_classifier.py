@@ -22,6 +22,7 @@ from dyads.events.classifier import (
     event_classifier,
     sentence_words,
 )
+from dyads.events.extract import given_by_target
 from dyads.model import Document
 from dyads.user_lexicons import LexiconFile, UserLexicons
 
@@ -188,3 +189,12 @@ def test_who_gives_what_the_subject_receives_is_the_source(model_only, monkeypat
     monkeypatch.setattr(type(event_classifier()), "predict", lambda self, sentences: [Prediction(code, 0.99)] * len(sentences))
     events = coded(model_only, "Pakistan has received 23 bailout packages from the IMF.")
     assert [(e.source.code, e.target.code) for e in events] == [dyad]
+
+
+@pytest.mark.parametrize(("code", "given"), [("072", True), ("043", False)])
+def test_a_giver_named_in_the_objects_from_phrase_gave_it(model_only, code, given):
+    doc = model_only("The rebel coalition denies it has received arms from Sudan.")
+    received = next(t for t in doc if t.text == "received")
+    sudan = next(m for m in doc._.actor_mentions if doc[m.start].text == "Sudan")
+    assert doc[sudan.start].head.head.text == "arms"  # the phrase hangs on the object, not on the verb
+    assert given_by_target(received, sudan, code) is given

@@ -147,7 +147,7 @@ class ModelEvents:
             parties = sentence.parties[trigger.i]
             if parties is None:
                 continue
-            if given_by_target(trigger, parties.target_via, prediction.code):
+            if given_by_target(trigger, parties.target, prediction.code):
                 parties = replace(parties, source=parties.target, target=parties.source)
             candidate = _model_event(sentence, trigger, parties, prediction, self.confidence_scale)
             if not makes_no_visit(candidate.event):
@@ -162,7 +162,6 @@ class Parties:
     source: Mention
     target: Mention
     reciprocal: bool
-    target_via: str  # how the target hangs on the trigger ("dobj", "prep:from"); empty for a clause's
 
 
 @dataclass(frozen=True)
@@ -252,8 +251,7 @@ def find_parties(trigger: Token, finder: ArgumentFinder) -> Parties | None:
     if not targets:
         return None
     target = located(targets[0], trigger, finder, home_country(source))
-    target_via = next((via for token, via in verb_targets(trigger) if targets[0] in finder.actors_coordinated(token)), "")
-    return Parties(located(source, trigger, finder), target, reciprocal, target_via)
+    return Parties(located(source, trigger, finder), target, reciprocal)
 
 
 def _model_event(sentence: OpenSentence, trigger: Token, parties: Parties, prediction: Prediction,

@@ -410,7 +410,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         for mention in source_mentions:
             yield (mention, 0), None, False, via + placed_mark(mention)
         return
-    if given_by_target(trigger, target_via, entry.cameo):
+    if given_by_target(trigger, target_mentions[0], entry.cameo):
         source_mentions, target_mentions, via = target_mentions, source_mentions, via + "+given"
     home = home_country(source_mentions[0])
     target_mentions = [located(mention, trigger, finder, home) for mention in target_mentions]
@@ -420,11 +420,21 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
 
 
-def given_by_target(trigger: Token, target_via: str, cameo: str) -> bool:
-    """Whether the target, named by the `from` phrase of a verb of receiving, gave what the subject got: it is
-    the source ("Pakistan received 23 bailout packages from the IMF", "received a message from FARC leaders")."""
-    return (trigger.lemma_.lower() in RECEIVING_VERBS and target_via.split(".")[-1] == "prep:from"
-            and not cameo.startswith(HOSTED_ROOTS))
+def given_by_target(trigger: Token, target: Mention, cameo: str) -> bool:
+    """Whether the target, named in the `from` phrase of a verb of receiving or of its object, gave what the
+    subject got: it is the source ("Pakistan received 23 bailout packages from the IMF", "received arms from
+    Sudan and Libya"); not where the subject hosts ("received a delegation from China")."""
+    if trigger.lemma_.lower() not in RECEIVING_VERBS or cameo.startswith(HOSTED_ROOTS):
+        return False
+    token = trigger.doc[target.start : target.end].root
+    while token.head.i not in (token.i, trigger.i):
+        giver_of = token.head.head
+        if token.dep_ == "pobj" and token.head.lower_ == "from" and (
+            giver_of.i == trigger.i or (giver_of.dep_ in OBJECT_DEPS and giver_of.head.i == trigger.i)
+        ):
+            return True
+        token = token.head
+    return False
 
 
 def _participle_preposition(verb: Token) -> bool:

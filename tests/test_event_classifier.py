@@ -22,6 +22,7 @@ from dyads.events.classifier import (
     event_classifier,
     sentence_words,
 )
+from dyads.events.extract import given_by_target
 from dyads.model import Document
 from dyads.user_lexicons import LexiconFile, UserLexicons
 
@@ -180,3 +181,20 @@ def test_model_events_place_actors_as_rule_events_do(model_only):
         pytest.skip("the model no longer reads this sentence as an event")
     assert events[0].target.code == "SYRREF"
     assert events[0].rule == RULE + "+place"
+
+
+@pytest.mark.parametrize(("code", "dyad"), [("071", ("IGOIMF", "PAK")), ("043", ("PAK", "IGOIMF"))])
+def test_who_gives_what_the_subject_receives_is_the_source(model_only, monkeypatch, code, dyad):
+    """"received aid from the IMF": the IMF gave; a host that receives a delegation from abroad acts itself."""
+    monkeypatch.setattr(type(event_classifier()), "predict", lambda self, sentences: [Prediction(code, 0.99)] * len(sentences))
+    events = coded(model_only, "Pakistan has received 23 bailout packages from the IMF.")
+    assert [(e.source.code, e.target.code) for e in events] == [dyad]
+
+
+@pytest.mark.parametrize(("code", "given"), [("072", True), ("043", False)])
+def test_a_giver_named_in_the_objects_from_phrase_gave_it(model_only, code, given):
+    doc = model_only("The rebel coalition denies it has received arms from Sudan.")
+    received = next(t for t in doc if t.text == "received")
+    sudan = next(m for m in doc._.actor_mentions if doc[m.start].text == "Sudan")
+    assert doc[sudan.start].head.head.text == "arms"  # the phrase hangs on the object, not on the verb
+    assert given_by_target(received, sudan, code) is given

@@ -151,6 +151,8 @@ SENSES = [
     # yield
     ("The authorities lifted the curfew on Tuesday.", "lifted", "0813"),
     ("The rebels freed three hostages.", "freed", "0841"),
+    # ordering a release of persons is the release; of anything else ("ordered the release of the records") it is not
+    ("The president ordered the release of 280 political prisoners.", "ordered", "0841"),
     ("The government lifted sanctions on the neighbouring state.", "lifted", "085"),
     ("The trade ministry cut tariffs on imported grain.", "cut", "085"),
     ("The museum authority returned two carved masks to the tribe.", "returned", "084"),
@@ -565,6 +567,7 @@ NON_EVENTS = [
     ("The mayor put the key on the table.", "put"),
     ("The campaign targeted young voters.", "targeted"),
     ("The pitcher threw the ball at the batter.", "threw"),
+    ("The judge ordered the release of the gun ownership records.", "ordered"),
 ]
 
 

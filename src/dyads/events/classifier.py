@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -29,7 +29,13 @@ from dyads.actors.mention import Mention
 from dyads.data import data_path
 from dyads.events.arguments import ArgumentFinder, clause_targets, verb_targets
 from dyads.events.candidate import EventCandidate
-from dyads.events.extract import build_event, journalists_at_work, makes_no_visit, subject_actors
+from dyads.events.extract import (
+    build_event,
+    given_by_target,
+    journalists_at_work,
+    makes_no_visit,
+    subject_actors,
+)
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import home_country, located, placed_mark
 from dyads.events.lexicon import TriggerLexicon, trigger_lexicon
@@ -141,6 +147,8 @@ class ModelEvents:
             parties = sentence.parties[trigger.i]
             if parties is None:
                 continue
+            if given_by_target(trigger, parties.target, prediction.code):
+                parties = replace(parties, source=parties.target, target=parties.source)
             candidate = _model_event(sentence, trigger, parties, prediction, self.confidence_scale)
             if not makes_no_visit(candidate.event):
                 candidates.append(candidate)

@@ -85,6 +85,10 @@ MEETING_ROOT = "04"
 SIGNATORIES_REACH = 2  # sentences
 # Who invites someone to a visit and names no inviter is the host: "was invited to visit the United States".
 INVITING_VERBS = {"invite"}
+# Verbs whose subject gets what its `from` phrase gives ("received 23 bailout packages from the IMF"), except
+# what a host takes in ("received the delegation from Beijing", "received inspectors from the IAEA").
+RECEIVING_VERBS = {"receive", "get", "obtain"}
+HOSTED_ROOTS = ("04", "086")
 VISIT_VERBS = {"visit", "come", "travel"}
 VISIT_NOUNS = {"visit", "trip", "tour"}
 DISAPPROVAL_ROOT = "11"
@@ -406,12 +410,31 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         for mention in source_mentions:
             yield (mention, 0), None, False, via + placed_mark(mention)
         return
+    if given_by_target(trigger, target_mentions[0], entry.cameo):
+        source_mentions, target_mentions, via = target_mentions, source_mentions, via + "+given"
     home = home_country(source_mentions[0])
     target_mentions = [located(mention, trigger, finder, home) for mention in target_mentions]
     for source in source_mentions:
         for target in target_mentions:
             for member in _other_members(source, target):
                 yield (source, 0), (target, member), reciprocal_prep, via + placed_mark(source, target)
+
+
+def given_by_target(trigger: Token, target: Mention, cameo: str) -> bool:
+    """Whether the target, named in the `from` phrase of a verb of receiving or of its object, gave what the
+    subject got: it is the source ("Pakistan received 23 bailout packages from the IMF", "received arms from
+    Sudan and Libya"); not where the subject hosts ("received a delegation from China")."""
+    if trigger.lemma_.lower() not in RECEIVING_VERBS or cameo.startswith(HOSTED_ROOTS):
+        return False
+    token = trigger.doc[target.start : target.end].root
+    while token.head.i not in (token.i, trigger.i):
+        giver_of = token.head.head
+        if token.dep_ == "pobj" and token.head.lower_ == "from" and (
+            giver_of.i == trigger.i or (giver_of.dep_ in OBJECT_DEPS and giver_of.head.i == trigger.i)
+        ):
+            return True
+        token = token.head
+    return False
 
 
 def _participle_preposition(verb: Token) -> bool:

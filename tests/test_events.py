@@ -52,6 +52,12 @@ def test_the_of_phrase_of_a_mediation_names_the_mediator(coder):
     assert event.target is not None and event.target.country == "GEO"
 
 
+@pytest.mark.parametrize("text", ["The withdrawal of Russian troops from Syria began on Monday.",
+                                  "The pullout of Russian forces from Syria was completed."])
+def test_those_who_withdraw_leave_the_place_of_the_from_phrase(coder, text):
+    assert dyad(only(events_of(coder, text), "08")) == ("RUS", "SYR")
+
+
 def test_an_agreement_signed_with_no_signatory_is_the_meeting_parties(coder):
     text = ("The premiers of Chile and Peru met in Lima on Tuesday. "
             "A fisheries accord and a protocol on border trade were signed.")

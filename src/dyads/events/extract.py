@@ -85,6 +85,7 @@ MEETING_ROOT = "04"
 SIGNATORIES_REACH = 2  # sentences
 # Who invites someone to a visit and names no inviter is the host: "was invited to visit the United States".
 INVITING_VERBS = {"invite"}
+LEAVING_NOUNS = {"withdrawal", "pullout", "departure", "retreat", "exit"}
 # Verbs whose subject gets what its `from` phrase gives ("received 23 bailout packages from the IMF"), except
 # what a host takes in ("received the delegation from Beijing", "received inspectors from the IAEA").
 RECEIVING_VERBS = {"receive", "get", "obtain"}
@@ -359,6 +360,12 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         sources = noun_sources(trigger)
         if entry.cameo == MEDIATION:  # "under the mediation of Russia's foreign minister": the mediator acts
             sources = [(token, via) for token, via in target_candidates if via == "prep:of"] + sources
+            target_candidates = [(token, via) for token, via in target_candidates if via != "prep:of"]
+        if trigger.lemma_.lower() in LEAVING_NOUNS:
+            # "the withdrawal of Russian troops from Syria": those of the `of` phrase leave, what they leave is
+            # no source but the target
+            sources = [(token, via) for token, via in target_candidates if via == "prep:of"] + [
+                (token, via) for token, via in sources if via != "prep:from"]
             target_candidates = [(token, via) for token, via in target_candidates if via != "prep:of"]
         source_mentions, subject_via = _owners(sources, entry, finder)
         if not source_mentions:

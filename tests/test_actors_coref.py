@@ -582,3 +582,18 @@ def test_speaker_after_a_speech_verb_the_parser_also_gave_a_quoted_subject(nlp):
         "terms of quality improvement,” said Indonesian President Joko Widodo.",
     )
     assert [(doc[m.start].text, m.actor.country) for m in quoted_first_persons(doc)] == [("I", "IDN"), ("we", "IDN")]
+
+
+def test_an_object_it_nearer_a_plan_than_an_actor_stands_for_the_plan(nlp):
+    doc = coded(nlp, "Turkey welcomed the proposal. Iran said it would study the plan before ratifying it.")
+    assert not [m for m in doc._.actor_mentions if doc[m.start : m.end].text == "it" and m.start > 10]
+
+
+def test_an_object_it_with_no_plan_nearer_still_stands_for_its_actor(nlp):
+    doc = coded(nlp, "China sent troops to the border. The Indian army warned it against any incursion.")
+    assert find(doc, "it").actor.code == "CHN"
+
+
+def test_an_object_them_after_talks_stands_for_the_talks(nlp):
+    doc = coded(nlp, "The rebels agreed to peace talks. The Sri Lankan government wants to hold them in Oslo.")
+    assert not [m for m in doc._.actor_mentions if doc[m.start : m.end].text == "them"]

@@ -634,6 +634,17 @@ def test_a_named_place_of_the_gazetteer_stands_for_its_country(coder):
     assert protest.target is not None and protest.target.country == "IRQ"
 
 
+def test_a_setting_in_the_sources_own_country_is_not_its_target(coder):
+    welcome = only(events_of(coder, "In London, the British government welcomed the decision."), "05")
+    target_via = welcome.rule.split("|")[0].split("/")[-1].strip()
+    assert not target_via.startswith("in")  # not "nsubj/in": London is where it acts
+
+
+def test_an_own_country_place_after_the_source_is_still_a_target(coder):
+    text = "Hundreds of Kurdish students demonstrated in the northern city of Mosul on Friday."
+    assert only(events_of(coder, text), "14").target.country == "IRQ"
+
+
 def test_what_is_protested_names_the_target(coder):
     text = "Tibetan refugees began a hunger strike in protest of the Chinese government's decision."
     strike = only(events_of(coder, text), "14")

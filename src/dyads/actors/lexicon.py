@@ -341,6 +341,12 @@ def load_speech_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_thing_antecedents() -> frozenset[str]:
+    """data/actors/thing_antecedents.tsv: lemmas of act, plan and document nouns an object "it" may stand for."""
+    return frozenset(row["lemma"].lower() for row in read_tsv("actors/thing_antecedents.tsv"))
+
+
+@lru_cache(maxsize=1)
 def successor_states() -> dict[str, tuple[date, str]]:
     """data/actors/successor_states.tsv: country → (independence date, the country it was part of)."""
     return {

@@ -606,8 +606,16 @@ def _fallback_target(
     if found[0] and not found[2]:
         return found
     if not entry.cameo.startswith(PLACELESS_ROOTS) and entry.cameo not in PLACELESS_CODES:
-        place, via = place_mentions(location_targets(trigger), finder, lambda m: _same(m, source_mentions, finder.doc),
-                                    frozenset(m.actor.country for m in source_mentions if m.actor.country))
+        own_countries = frozenset(m.actor.country for m in source_mentions if m.actor.country)
+        first_source = min((m.start for m in source_mentions), default=len(finder.doc))
+        # "In London, the British government welcomed the decision": a setting put before the source and in
+        # its own country is where it acts, not what it acts on ("protests in Georgia" of Georgians still are)
+        place, via = place_mentions(
+            location_targets(trigger), finder,
+            lambda m: (m.rule != "gazetteer" and _same(m, source_mentions, finder.doc))  # Kirkuk is not the Iraqis
+            or (m.actor.country in own_countries and m.end <= first_source),
+            own_countries,
+        )
         if place:
             return place, via, False
     return found

@@ -98,7 +98,7 @@ def placed_mark(*mentions: Mention) -> str:
 def place_mentions(candidates, finder: ArgumentFinder, excluded: Callable[[Mention], bool] = lambda m: False,
                    preferred: frozenset[str] = frozenset()) -> tuple[list[Mention], str]:
     """The first place the event happens in, with its via: a country, capital or region standing for its
-    country (not an institution and not an `excluded` mention), or a named place of the gazetteer
+    country (not an institution), or a named place of the gazetteer (neither an `excluded` mention)
     ("demonstrated in the northern city of Kirkuk"), read in a `preferred` country where ambiguous."""
     for token, via in candidates:
         if token.lemma_.lower() in _possession_nouns():
@@ -109,7 +109,7 @@ def place_mentions(candidates, finder: ArgumentFinder, excluded: Callable[[Menti
             return found, via
         name = place_name(token)
         place = _gazetteer_place(name, preferred) if name is not None else None
-        if place is not None:
+        if place is not None and not excluded(place):
             return [place], via + ".gazetteer"
     return [], ""
 

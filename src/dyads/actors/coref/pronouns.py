@@ -15,6 +15,7 @@ from dyads.actors.coref.common import (
     is_thing,
 )
 from dyads.actors.coref.quotations import QuotationRules
+from dyads.actors.lexicon import load_thing_antecedents
 from dyads.actors.mention import Mention
 from dyads.model import Actor
 
@@ -35,6 +36,8 @@ class PronounRules(QuotationRules):
     def _resolve_pronoun(self, token: Token) -> Mention | None:
         word = token.lower_
         if word in THING_PRONOUNS and _pleonastic(token):
+            return None
+        if self._stands_for_a_thing(token):
             return None
         group = (
             PERSON_PRONOUNS
@@ -106,6 +109,33 @@ class PronounRules(QuotationRules):
         subject, target = sides
         same_sort = is_person(subject) and is_person(target) or is_thing(subject) and is_thing(target)
         return (subject, target) if same_sort and subject.actor.code != target.actor.code else None
+
+    def _stands_for_a_thing(self, pronoun: Token) -> bool:
+        """'Greece backs the UN plan. But Turkey opposes it': an object "it" or "them" with a plan, act or
+        document noun of its number nearer than any actor (or holding the nearest actor, "the conflict in
+        Ukraine") stands for that noun."""
+        objects = {"it": ("dobj", "pobj"), "them": ("dobj",)}  # "steps against them" is most often persons
+        if pronoun.dep_ not in objects.get(pronoun.lower_, ()):
+            return False
+        ancestors = set(pronoun.ancestors)
+        nearest = next(
+            (m for m in reversed(self.history) if m.end <= pronoun.i and not self._subject_among(m, ancestors)), None
+        )
+        first = self.sentence_starts[max(self._sentence(pronoun.i) - PRONOUN_WINDOW, 0)]
+        plural = pronoun.lower_ == "them"
+        for noun in self.doc[first : pronoun.i]:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in load_thing_antecedents() or self.covered[noun.i]:
+                continue
+            if (noun.tag_ == "NNS") != plural or noun in ancestors:
+                continue  # "peace talks between them and the government": "them" is inside what the noun names
+            if nearest is None or noun.i >= nearest.end or noun.is_ancestor(self.doc[nearest.start : nearest.end].root):
+                return True
+        return False
+
+    def _subject_among(self, mention: Mention, verbs: set[Token]) -> bool:
+        """'The government wants to hold them': the subject of the pronoun's own verbs is not what it stands for."""
+        root = self.doc[mention.start : mention.end].root
+        return root.dep_ in SUBJECTS and root.head in verbs
 
     def _object_controller(self, pronoun: Token) -> Token | None:
         """'Egypt told Israel to withdraw its forces': in an infinitive after a verb with an object, the

@@ -62,10 +62,15 @@ class Place:
     capital: bool = False
 
 
+ARTICLE_OR_POSSESSIVE = re.compile(r"^the\s+|['’]s$")
+SPACES = re.compile(r"\s+")
+
+
 def _key(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"^the\s+|['’]s$", "", text.strip().lower())
-    return re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .,")
+    if not text.isascii():  # the gazetteer is built from some 70,000 names, nearly all of them ASCII already
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = ARTICLE_OR_POSSESSIVE.sub("", text.strip().lower())
+    return SPACES.sub(" ", text.replace("’", "'")).strip(" .,")
 
 
 def _is_abbreviation(name: str) -> bool:

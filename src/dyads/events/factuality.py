@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dyads.data import read_tsv
 from dyads.events.arguments import governing_verb
 from dyads.events.candidate import EventCandidate
-from dyads.events.lexicon import acts_as_verb, is_infinitive, is_nominal
+from dyads.events.lexicon import acts_as_verb, first_conjunct, is_infinitive, is_nominal
 from dyads.events.ontology import lookup
 from dyads.model import Event
 
@@ -475,8 +475,7 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
 def _possibility_of(noun: Token) -> str | None:
     """The lemma of the noun whose of-phrase holds the noun, or the first of the nouns it is conjoined to
     ("the threat of kidnappings and attacks")."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head
+    noun = first_conjunct(noun)
     preposition = noun.head
     if noun.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ == "NOUN":
         return preposition.head.lemma_.lower()

@@ -154,6 +154,14 @@ def is_nominal(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and not acts_as_verb(token)
 
 
+def first_conjunct(noun: Token) -> Token:
+    """The first of the nouns this one is conjoined to ("intimidation, arrest and violence": "intimidation"),
+    where the list's role in the sentence is told; the noun itself when it is in no list."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
 def shared_verbs(verb: Token) -> list[Token]:
     """Verbs coordinated after this one that share its subject: "rejected and condemned the decision"."""
     return [

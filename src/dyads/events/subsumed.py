@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from dyads.data import read_tsv
 from dyads.events.factuality import reporting_verbs
-from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses
+from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses, first_conjunct
 
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
@@ -68,8 +68,7 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
 def _described(noun: Token) -> bool:
     """The noun, or the first of the nouns it is conjoined to, is what a descriptive verb says something is
     ("can mean intimidation, arrest and violence")."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head
+    noun = first_conjunct(noun)
     return noun.dep_ in ("attr", "dobj", "acomp", "oprd") and noun.head.lemma_.lower() in descriptive_verbs()
 
 

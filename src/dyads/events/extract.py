@@ -324,12 +324,13 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         means = unattributed_means(trigger) if not source_mentions and entry.cameo[:2] in VIOLENT_ROOTS else None
         if means is not None:
             source_mentions, subject_via = [unidentified_attacker(means)], "unattributed"
-        if not source_mentions and agentless_passive(trigger):
+        passive = agentless_passive(trigger)
+        if not source_mentions and passive:
             if entry.cameo == SIGNING and (parties := _meeting_parties(trigger, earlier)) is not None:
                 yield parties[0], parties[1], True, "signatories/meeting"
                 return
             source_mentions, subject_via = passive_doers(trigger, entry, finder)
-        held = _held_event_noun(trigger, entry, lexicon) if not source_mentions and agentless_passive(trigger) else None
+        held = _held_event_noun(trigger, entry, lexicon) if not source_mentions and passive else None
         if held is not None:
             # "the agreement between Russia and Ukraine was signed", "Russian-Turkish talks were held": the
             # event noun the verb carries out names its parties
@@ -338,7 +339,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                 return
             source_mentions, subject_via = _owners(noun_sources(held), entry, finder)
             subject_via = "held." + subject_via
-        if not source_mentions and agentless_passive(trigger) and trigger.lemma_.lower() in INVITING_VERBS:
+        if not source_mentions and passive and trigger.lemma_.lower() in INVITING_VERBS:
             source_mentions, subject_via = _host_inviting(trigger, finder), "host"
         if not source_mentions:
             source_mentions, subject_via = unresolved_subjects(trigger, finder)

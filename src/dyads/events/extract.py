@@ -192,19 +192,21 @@ def _host_inviting(verb: Token, finder: ArgumentFinder) -> list[Mention]:
     destinations = []
     for child in verb.children:
         if child.dep_ == "xcomp" and child.lemma_.lower() in VISIT_VERBS:
-            destinations += [g for g in child.children if g.dep_ == "dobj"]
-            destinations += [o for g in child.children if g.dep_ == "prep" and g.lower_ == "to" for o in g.children
-                             if o.dep_ == "pobj"]
+            destinations += [g for g in child.children if g.dep_ == "dobj"] + _to_objects(child)
         if child.dep_ == "prep" and child.lower_ in ("on", "for"):
             for noun in child.children:
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in VISIT_NOUNS:
-                    destinations += [o for g in noun.children if g.dep_ == "prep" and g.lower_ == "to"
-                                     for o in g.children if o.dep_ == "pobj"]
+                    destinations += _to_objects(noun)
     for token in destinations:
         hosts = [m for m in finder.actors_coordinated(token) if m.actor.country]
         if hosts:
             return hosts[:1]
     return []
+
+
+def _to_objects(head: Token) -> list[Token]:
+    """The objects of the head's `to` phrases ("visit to the United States")."""
+    return [o for g in head.children if g.dep_ == "prep" and g.lower_ == "to" for o in g.children if o.dep_ == "pobj"]
 
 
 def _sentences_between(first: Span, second: Span) -> int:

@@ -5,11 +5,15 @@ leaving out who acts on them ("Norway urged both sides")."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
-from dyads.actors.coref.common import PERSON_KINDS, PRONOUN_WINDOW, ResolverState, copied, is_international
+from dyads.actors.coref.common import (
+    PERSON_KINDS,
+    PRONOUN_WINDOW,
+    ResolverState,
+    is_international,
+    of_each_country,
+)
 from dyads.actors.lexicon import actor_code, load_regional_adjectives
 from dyads.actors.mention import Mention
 from dyads.model import Actor
@@ -193,10 +197,7 @@ class CollectiveRules(ResolverState):
         countries = list(dict.fromkeys(m.actor.country for m in members if m.actor.country))
         if len(countries) < 2:
             return False
-        actor = mention.actor
-        office = [replace(actor, code=actor_code(country, actor.sectors), country=country, sectors=list(actor.sectors))
-                  for country in countries]
-        self._set_group(mention, office, members)
+        self._set_group(mention, of_each_country(mention.actor, countries), members)
         return True
 
     def _same_offices(self, mention: Mention) -> bool:
@@ -217,13 +218,6 @@ class CollectiveRules(ResolverState):
             return False
         self._set_group(mention, [m.actor for m in members], members)
         return True
-
-    def _set_group(self, mention: Mention, actors: list[Actor], members: list[Mention]) -> None:
-        own = mention.actor
-        mention.actors = [copied(actor, own) for actor in actors]
-        mention.kind = "group"
-        mention.extra["members"] = members
-        self.antecedent[id(mention)] = members[0]
 
 
 def _listed(name: Token) -> list[Token]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -89,6 +90,14 @@ class ResolverState:
         """The mention (kept so far, latest first, or found by the recogniser) that holds `token`."""
         return next((m for m in (*reversed(self.history), *self.mentions) if m.start <= token.i < m.end), None)
 
+    def _set_group(self, mention: Mention, actors: list[Actor], members: list[Mention]) -> None:
+        """The mention stands for a group of these actors, summed up from the `members` mentions."""
+        own = mention.actor
+        mention.actors = [copied(actor, own) for actor in actors]
+        mention.kind = "group"
+        mention.extra["members"] = members
+        self.antecedent[id(mention)] = members[0]
+
     def _country_at(self, token: Token) -> str | None:
         """The one country of the mention (kept so far, or found by the recogniser) that holds `token`."""
         mention = self._mention_holding(token)
@@ -105,6 +114,12 @@ def copied(source: Actor, own: Actor) -> Actor:
     actor.text, actor.start, actor.end = own.text, own.start, own.end
     actor.title = own.title or source.title
     return actor
+
+
+def of_each_country(actor: Actor, countries: list[str]) -> list[Actor]:
+    """The same office or body of each of the countries ("the two countries' ministers")."""
+    return [replace(actor, code=actor_code(country, actor.sectors), country=country, sectors=list(actor.sectors))
+            for country in countries]
 
 
 def own_actor(span: Span) -> Actor:

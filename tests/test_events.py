@@ -51,8 +51,10 @@ def test_nominal_event_with_possessor_and_destination(coder):
     ("Britain's economic measures against Iran took effect on Monday.", "163", ("GBR", "IRN")),
     ("Despite Germany's delivery of tanks to Ukraine, the front did not move.", "072", ("DEU", "UKR")),
     ("The transfer of humanitarian aid to Sudan by Egypt resumed on Monday.", "073", ("EGY", "SDN")),
+    ("Talks stalled over Iran's demand for guarantees from Washington.", "100", ("IRN", "USA")),
+    ("Norway's refusal to join the Swedish plan surprised observers.", "120", ("NOR", "SWE")),
 ])
-def test_a_generic_or_handing_over_noun_is_an_event_of_its_owner(coder, text, code, pair):
+def test_a_noun_gated_on_its_owner_is_the_owners_event(coder, text, code, pair):
     event = next(e for e in events_of(coder, text) if e.cameo.code == code)
     assert dyad(event) == pair
 
@@ -62,7 +64,7 @@ def test_a_generic_or_handing_over_noun_is_an_event_of_its_owner(coder, text, co
     ("Critics demanded stronger U.N. action against Russia.", "action"),
     ("The delivery of tanks to Ukraine was delayed by bad weather.", "delivery"),
 ])
-def test_a_generic_or_handing_over_noun_without_an_owner_is_no_event(coder, text, word):
+def test_a_noun_gated_on_its_owner_without_one_is_no_event(coder, text, word):
     assert not [e for e in events_of(coder, text) if e.trigger.text == word]
 
 

@@ -53,6 +53,7 @@ def test_nominal_event_with_possessor_and_destination(coder):
     ("The transfer of humanitarian aid to Sudan by Egypt resumed on Monday.", "073", ("EGY", "SDN")),
     ("Talks stalled over Iran's demand for guarantees from Washington.", "100", ("IRN", "USA")),
     ("Norway's refusal to join the Swedish plan surprised observers.", "120", ("NOR", "SWE")),
+    ("Russia used its veto in the Security Council on Friday.", "129", ("RUS", None)),
 ])
 def test_a_noun_gated_on_its_owner_is_the_owners_event(coder, text, code, pair):
     event = next(e for e in events_of(coder, text) if e.cameo.code == code)

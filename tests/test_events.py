@@ -45,6 +45,30 @@ def test_nominal_event_with_possessor_and_destination(coder):
     assert dyad(event) == ("FRA", "CHN")
 
 
+@pytest.mark.parametrize(("text", "code", "pair"), [
+    ("Analysts pointed to Russia's harsh measures against Moldova.", "170", ("RUS", "MDA")),
+    ("Reporters described the Kenyan government's actions against opposition protesters.", "170", ("KEN", "KEN")),
+    ("Britain's economic measures against Iran took effect on Monday.", "163", ("GBR", "IRN")),
+    ("Despite Germany's delivery of tanks to Ukraine, the front did not move.", "072", ("DEU", "UKR")),
+    ("The transfer of humanitarian aid to Sudan by Egypt resumed on Monday.", "073", ("EGY", "SDN")),
+    ("Talks stalled over Iran's demand for guarantees from Washington.", "100", ("IRN", "USA")),
+    ("Norway's refusal to join the Swedish plan surprised observers.", "120", ("NOR", "SWE")),
+    ("Russia used its veto in the Security Council on Friday.", "129", ("RUS", None)),
+])
+def test_a_noun_gated_on_its_owner_is_the_owners_event(coder, text, code, pair):
+    event = next(e for e in events_of(coder, text) if e.cameo.code == code)
+    assert dyad(event) == pair
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The council adopted measures against money laundering.", "measures"),
+    ("Critics demanded stronger U.N. action against Russia.", "action"),
+    ("The delivery of tanks to Ukraine was delayed by bad weather.", "delivery"),
+])
+def test_a_noun_gated_on_its_owner_without_one_is_no_event(coder, text, word):
+    assert not [e for e in events_of(coder, text) if e.trigger.text == word]
+
+
 def test_the_of_phrase_of_a_mediation_names_the_mediator(coder):
     text = "The Georgian president met the Abkhaz leader in Tbilisi under the mediation of the Russian foreign minister."
     event = next(e for e in events_of(coder, text) if e.cameo.code == "045")

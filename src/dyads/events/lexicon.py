@@ -13,8 +13,8 @@ from dyads.model import Actor
 from dyads.user_lexicons import LexiconFile, rows_of
 
 CONDITION_KINDS = {"obj", "prep", "pobj", "body", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp",
-                   "pred", "verdict", "about", "forecast", "outcome", "imputes", "parties"}
-VALUELESS_CONDITIONS = {"pass", "parties"}  # a bare flag: "pass", not "pass=..."
+                   "pred", "verdict", "about", "forecast", "outcome", "imputes", "parties", "owner"}
+VALUELESS_CONDITIONS = {"pass", "parties", "owner"}  # a bare flag: "pass", not "pass=..."
 RECIPROCAL_PREPS = ("with", "between", "among")
 INTERNATIONAL_BODY = "IGO"  # the code of an intergovernmental organisation, a regional bloc's too
 WILDCARD = "*"
@@ -455,6 +455,15 @@ class TokenFacts:
         return modals | {NECESSITY_VERBS[c.lemma_.lower()] for c in clauses
                          if c.lemma_.lower() in NECESSITY_VERBS and any(is_infinitive(x) for x in complement_clauses(c))}
 
+    @cached_property
+    def has_actor_owner(self) -> bool:
+        """Whether an event noun's possessive or `by` phrase names an actor: whose act it is ("China's measures
+        against Australia", "the delivery of weapons by Russia"), where the noun alone names no particular act."""
+        owners = [c for c in self.token.children if c.dep_ == "poss"]
+        owners += [g for c in self.token.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for g in c.children if g.dep_ == "pobj"]
+        return any(_actors_at(t) for owner in owners for t in owner.subtree)
+
     def holds(self, kind: str, values: frozenset[str], conjuncts: bool = False) -> bool:
         if kind == "obj":
             if WILDCARD in values:
@@ -469,6 +478,8 @@ class TokenFacts:
             return bool(values & self.prepositional_object_lemmas)
         if kind == "parties":
             return self.owner_actor_count >= 2
+        if kind == "owner":
+            return self.has_actor_owner
         if kind == "body":
             return bool(values & self.prepositions_to_bodies)
         if kind == "ccomp":

@@ -568,6 +568,10 @@ NON_EVENTS = [
     ("The campaign targeted young voters.", "targeted"),
     ("The pitcher threw the ball at the batter.", "threw"),
     ("The judge ordered the release of the gun ownership records.", "ordered"),
+    # a statement whose that-clause says what was said: the clause holds the event, the statement is none
+    ("The ministry announced that the border crossing would reopen on Monday.", "announced"),
+    ("The guerrillas told the mediator the ceasefire was over.", "told"),
+    ("The president declared that the emergency had ended.", "declared"),
 ]
 
 
@@ -587,6 +591,8 @@ NO_EVENT_NEIGHBOURS = [
     ("The rebels released the hostages.", "released", "0841"),
     ("The army captured the town.", "captured", "192"),
     ("North Korea renewed its threat of military action against Seoul.", "threat", "138"),
+    ("The electoral commission announced the results.", "announced", "010"),
+    ("The foreign minister told Beijing that it must release the activists.", "told", "100"),
 ]
 
 

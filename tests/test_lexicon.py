@@ -572,6 +572,9 @@ NON_EVENTS = [
     ("The ministry announced that the border crossing would reopen on Monday.", "announced"),
     ("The guerrillas told the mediator the ceasefire was over.", "told"),
     ("The president declared that the emergency had ended.", "declared"),
+    # a hope that something will happen is no comment to code
+    ("The minister hopes the talks will succeed.", "hopes"),
+    ("The rebels hoped that the ceasefire would hold.", "hoped"),
 ]
 
 

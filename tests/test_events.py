@@ -1142,6 +1142,21 @@ def test_a_relative_clause_on_an_actor_that_acts_stays(coder):
     assert only(events_of(coder, text), "02")
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ottawa retaliated against Washington by raising duties on American steel.", "163"),
+        ("The Kremlin responded by expelling three Polish diplomats.", "161"),
+    ],
+)
+def test_an_answer_made_by_an_act_is_that_act(coder, text, code):
+    assert [e.cameo.code for e in events_of(coder, text)] == [code]
+
+
+def test_a_retaliation_with_no_act_named_stays(coder):
+    assert [e.cameo.code for e in events_of(coder, "Iran retaliated against Israel on Saturday.")] == ["190"]
+
+
 def test_a_by_phrase_hung_on_the_object_of_an_event_noun_names_its_doer(coder):
     text = "The former Malian minister remains in custody despite calls for his release by Senegal and Ghana."
     calls = [e for e in events_of(coder, text) if e.trigger.text == "calls"]

@@ -255,7 +255,6 @@ SENSES = [
     ("Allegations of espionage against the attaché strained ties.", "Allegations", "1125"),
     ("Pro-democracy protests spread to the capital.", "protests", "1414"),
     # senses keyed on a that-clause, a prepositional object or an of-object's modifier
-    ("Hanoi said it hoped the new round would bring results.", "hoped", "013"),
     ("The ministers said they agree with Oslo that the fund must grow.", "agree", "019"),
     ("The president attended the funeral of the former king.", "attended", "017"),
     ("The junta let free forty student activists.", "let", "0841"),

@@ -155,6 +155,14 @@ def test_an_event_whose_sentence_names_no_target_concerns_the_country_the_report
     assert alone.target is None
 
 
+def test_a_journey_in_the_travellers_own_country_takes_no_setting_target():
+    report = ("Nepal's government and Maoist rebels failed to agree on a ceasefire in Kathmandu on Monday. "
+              "Nepalese officials said the army would stay in its barracks. ")
+    trip = "The Nepalese prime minister travelled to a ruling party stronghold in the west to campaign."
+    events = Coder(min_confidence=0.0).code(report + trip)
+    assert not [e for e in events if e.trigger.text == "travelled"]
+
+
 def test_pipeline_makes_the_decisions_after_the_rules():
     names = pipeline.shared().pipe_names
     assert names.index("dyads_paragraphs") < names.index("parser")

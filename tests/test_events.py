@@ -731,10 +731,10 @@ def test_troops_sent_to_a_peacekeeping_mission_are_peacekeeping(coder):
     assert event.source.country == "GHA"
 
 
-def test_a_stated_hope_is_the_optimistic_comment(coder):
+def test_a_stated_hope_is_no_optimistic_comment(coder):
+    # annotators code what is hoped for, at most, not the hope (none of VOA train and dev's hopes was required)
     events = events_of(coder, "Chad said it hoped the new talks would end the crisis.")
-    assert max(events, key=lambda e: e.confidence).cameo.code == "013"
-    assert events[0].source.country == "TCD"
+    assert not [e for e in events if e.cameo.code == "013"]
 
 
 def test_agreeing_with_someone_that_is_express_accord(coder):
@@ -1144,8 +1144,15 @@ def test_a_request_for_comment_is_newsgathering(coder, text):
 
 
 def test_a_plain_statement_to_a_government_stays(coder):
-    event = only(events_of(coder, "The Sudanese justice minister told the Egyptian president that the talks went well."), "01")
+    event = only(events_of(coder, "The Sudanese justice minister told the Egyptian president about the talks."), "01")
     assert dyad(event) == ("SDN", "EGY")
+
+
+def test_what_a_statement_says_is_the_event_not_the_statement(coder):
+    events = events_of(coder, "The Sudanese justice minister told the Egyptian president that the talks went well.")
+    assert not [e for e in events if e.cameo.code == "010"]
+    events = events_of(coder, "The Tanzanian government announced that it had expelled two Kenyan diplomats.")
+    assert [e.cameo.code for e in events] == ["161"]  # expelling the diplomats, not announcing it
 
 
 def test_a_relative_clause_presenting_the_speaker_is_no_event(coder):
@@ -1157,6 +1164,21 @@ def test_a_relative_clause_presenting_the_speaker_is_no_event(coder):
 def test_a_relative_clause_on_an_actor_that_acts_stays(coder):
     text = "Norway, which brokered the truce between the rebels and Sri Lanka, urged both sides to resume talks."
     assert only(events_of(coder, text), "02")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ottawa retaliated against Washington by raising duties on American steel.", "163"),
+        ("The Kremlin responded by expelling three Polish diplomats.", "161"),
+    ],
+)
+def test_an_answer_made_by_an_act_is_that_act(coder, text, code):
+    assert [e.cameo.code for e in events_of(coder, text)] == [code]
+
+
+def test_a_retaliation_with_no_act_named_stays(coder):
+    assert [e.cameo.code for e in events_of(coder, "Iran retaliated against Israel on Saturday.")] == ["190"]
 
 
 def test_a_by_phrase_hung_on_the_object_of_an_event_noun_names_its_doer(coder):

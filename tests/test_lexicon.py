@@ -255,7 +255,6 @@ SENSES = [
     ("Allegations of espionage against the attaché strained ties.", "Allegations", "1125"),
     ("Pro-democracy protests spread to the capital.", "protests", "1414"),
     # senses keyed on a that-clause, a prepositional object or an of-object's modifier
-    ("Hanoi said it hoped the new round would bring results.", "hoped", "013"),
     ("The ministers said they agree with Oslo that the fund must grow.", "agree", "019"),
     ("The president attended the funeral of the former king.", "attended", "017"),
     ("The junta let free forty student activists.", "let", "0841"),
@@ -568,6 +567,13 @@ NON_EVENTS = [
     ("The campaign targeted young voters.", "targeted"),
     ("The pitcher threw the ball at the batter.", "threw"),
     ("The judge ordered the release of the gun ownership records.", "ordered"),
+    # a statement whose that-clause says what was said: the clause holds the event, the statement is none
+    ("The ministry announced that the border crossing would reopen on Monday.", "announced"),
+    ("The guerrillas told the mediator the ceasefire was over.", "told"),
+    ("The president declared that the emergency had ended.", "declared"),
+    # a hope that something will happen is no comment to code
+    ("The minister hopes the talks will succeed.", "hopes"),
+    ("The rebels hoped that the ceasefire would hold.", "hoped"),
 ]
 
 
@@ -587,6 +593,8 @@ NO_EVENT_NEIGHBOURS = [
     ("The rebels released the hostages.", "released", "0841"),
     ("The army captured the town.", "captured", "192"),
     ("North Korea renewed its threat of military action against Seoul.", "threat", "138"),
+    ("The electoral commission announced the results.", "announced", "010"),
+    ("The foreign minister told Beijing that it must release the activists.", "told", "100"),
 ]
 
 

@@ -50,6 +50,8 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
         return True  # "accused the rebels of killing civilians": the accusation is the event
     if _presents_the_speaker(trigger):
         return True  # "Eguiluz, who headed the agency's mission, says": who the speaker is, not an event
+    if _answered_by_an_act(trigger, entry, matched):
+        return True  # "retaliated by imposing tariffs": the tariffs are the event
     if _takes_sides(trigger):
         return True  # "demonstrators supporting Aristide clashed": who the demonstrators are, not an event
     if entry.cameo.startswith(STATEMENT_ROOT) and not entry.keys_on_attitude:
@@ -105,6 +107,24 @@ def _presents_the_speaker(trigger: Token) -> bool:
     if person.dep_ == "appos":
         person = person.head
     return person.dep_ == "nsubj" and person.head.lemma_.lower() in reporting_verbs()
+
+
+@lru_cache(maxsize=1)
+def response_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/response_verbs.tsv"))
+
+
+def _answered_by_an_act(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntry]) -> bool:
+    """A verb of answering whose `by` phrase names the answer with a verb that codes an event of its own
+    ("Canada retaliated by imposing tariffs", "police responded by firing tear gas")."""
+    verb = f"{entry.lemma} {entry.particle}" if entry.particle else entry.lemma
+    if entry.pos != "verb" or verb not in response_verbs():
+        return False
+    return any(
+        means.dep_ == "pcomp" and means.i in matched
+        for by in trigger.children if by.dep_ == "prep" and by.lower_ == "by"
+        for means in by.children
+    )
 
 
 @lru_cache(maxsize=1)

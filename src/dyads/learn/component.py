@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from dyads.events.arguments import ArgumentFinder
 from dyads.events.candidate import EventCandidate
-from dyads.events.extract import build_event
+from dyads.events.extract import build_event, makes_no_visit
 from dyads.events.inferred_actors import placed_mark
 from dyads.events.ontology import lookup
 from dyads.learn.arguments import readings
@@ -46,6 +46,7 @@ RULE = "model:decisions"
 ARGUMENTS_RULE = "model:arguments"
 SETTING_RULE = "target:setting"
 DROPPED = "model: no event"
+VISIT_AT_HOME = "journey at home: no visit"
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class Decisions:
         else:
             self.complete_targets(finder)
         setting_targets(doc._.events or [], finder)
+        drop_visits_at_home(doc._.events or [])
         return doc
 
     def complete_targets(self, finder: ArgumentFinder) -> None:
@@ -108,6 +110,15 @@ class Decisions:
                 event = reading.candidate.event
                 reading.candidate.event = rebuilt(reading, Decision(event.cameo.code, event.confidence))
                 reading.candidate.target_mention = reading.target
+
+
+def drop_visits_at_home(candidates: list[EventCandidate]) -> None:
+    """A visit whose target the models filled in (the report's setting, a mention the argument model chose)
+    may turn out to be a journey in the traveller's own country or a private one, which meets no one: "the
+    prime minister travelled to a party stronghold" in a report from Thailand (`makes_no_visit`)."""
+    for candidate in candidates:
+        if candidate.dropped is None and makes_no_visit(candidate.event):
+            candidate.dropped = VISIT_AT_HOME
 
 
 def setting_targets(candidates: list[EventCandidate], finder: ArgumentFinder) -> None:

@@ -23,7 +23,7 @@ from dyads.events.inferred_actors import UNRESOLVED
 from dyads.export.store import EventFilter, Store
 from dyads.learn.alignment import align, entry_at_trigger, is_argument, quoted_entries
 from dyads.learn.arguments import readings
-from dyads.learn.component import SETTING_RULE
+from dyads.learn.component import PARTNER_RULE, SETTING_RULE
 from dyads.learn.model import MODEL_DIR, NO_EVENT, NONE, SETTING, TRAINING_META, decision_model
 from dyads.learn.proposals import proposals
 from dyads.learn.training import RULE_STAGES, Settings, fingerprint
@@ -153,6 +153,20 @@ def test_an_event_whose_sentence_names_no_target_concerns_the_country_the_report
     assert event.rule.endswith(SETTING_RULE)
     [alone] = coder.code(strike)  # one sentence: no report around it, no setting
     assert alone.target is None
+
+
+def test_a_dealing_of_the_setting_state_is_with_its_partner_in_the_report():
+    report = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "
+              "EU envoys met Venezuelan ministers again on Tuesday. ")
+    coder = Coder(min_confidence=0.0)
+    [agreed] = [e for e in coder.code(report + "Venezuela has agreed to reopen the border crossings.")
+                if e.trigger.text == "agreed"]
+    assert (agreed.source.code, agreed.target.code) == ("VEN", "IGOEUR")
+    assert PARTNER_RULE in agreed.rule
+    # what is not a dealing with another party stays with the setting: the rebels' strike concerns Venezuela
+    [strike] = [e for e in coder.code(report + "The rebels declared a three-day nationwide strike on Thursday.")
+                if e.trigger.text == "strike"]
+    assert strike.target.code == "VEN" and strike.rule.endswith(SETTING_RULE)
 
 
 def test_pipeline_makes_the_decisions_after_the_rules():

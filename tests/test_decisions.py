@@ -169,6 +169,15 @@ def test_a_dealing_of_the_setting_state_is_with_its_partner_in_the_report():
     assert strike.target.code == "VEN" and strike.rule.endswith(SETTING_RULE)
 
 
+def test_a_state_does_not_deal_with_itself_where_the_sentence_names_no_partner():
+    report = ("Kenya and the European Union held talks in Brussels on Monday over fishing rights. "
+              "EU envoys met Kenyan ministers again on Tuesday. ")
+    said = "Trade Minister John Mwangi confirmed at a news conference that Nairobi is negotiating a new fisheries accord."
+    [negotiating] = [e for e in Coder(min_confidence=0.0).code(report + said) if e.trigger.text == "negotiating"]
+    # the minister who tells of the talks is no party to them: the talks are with the EU
+    assert (negotiating.source.code, negotiating.target.code) == ("KEN", "IGOEUR")
+
+
 def test_pipeline_makes_the_decisions_after_the_rules():
     names = pipeline.shared().pipe_names
     assert names.index("dyads_paragraphs") < names.index("parser")

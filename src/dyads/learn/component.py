@@ -111,10 +111,18 @@ class Decisions:
         probability, _ = judged(self.model, found, finder)
         for i in best_readings(probability, [p.key for p in found]):
             reading = found[i]
-            if reading.target is not None:
+            if reading.target is not None and not _with_itself(reading):
                 event = reading.candidate.event
                 reading.candidate.event = rebuilt(reading, Decision(event.cameo.code, event.confidence))
                 reading.candidate.target_mention = reading.target
+
+
+def _with_itself(reading: Proposal) -> bool:
+    """A state's dealing read as with its own state ("Islamabad is negotiating" read with the finance
+    minister who tells of it): a state deals with another party, so the reading names none."""
+    event, target = reading.candidate.event, reading.target.actor
+    return (target.country is not None and target.country == event.source.country
+            and _state_dealing(event, target.country) and all(s in STATE_SECTORS for s in target.sectors))
 
 
 def setting_targets(candidates: list[EventCandidate], finder: ArgumentFinder) -> None:

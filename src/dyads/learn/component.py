@@ -103,7 +103,8 @@ class Decisions:
 
     def complete_targets(self, finder: ArgumentFinder) -> None:
         """`calibrate` mode: a rule event whose parse found no target takes the sentence's mention that makes
-        its likeliest reading, where that reading has a target; its code and confidence stay the rule's."""
+        its likeliest reading, where that reading has a target other than the source's own state
+        (`_with_itself`); its code and confidence stay the rule's."""
         found = readings(self.model.arguments, [p for p in proposals(finder.doc, finder, other_words=False)
                                                  if p.parse_target is None], finder)
         if not found:
@@ -121,8 +122,8 @@ def _with_itself(reading: Proposal) -> bool:
     """A state's dealing read as with its own state ("Islamabad is negotiating" read with the finance
     minister who tells of it): a state deals with another party, so the reading names none."""
     event, target = reading.candidate.event, reading.target.actor
-    return (target.country is not None and target.country == event.source.country
-            and _state_dealing(event, target.country) and all(s in STATE_SECTORS for s in target.sectors))
+    return (target.country is not None and _state_dealing(event, target.country)
+            and all(sector in STATE_SECTORS for sector in target.sectors))
 
 
 def setting_targets(candidates: list[EventCandidate], finder: ArgumentFinder) -> None:

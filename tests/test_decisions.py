@@ -23,7 +23,7 @@ from dyads.events.inferred_actors import UNRESOLVED
 from dyads.export.store import EventFilter, Store
 from dyads.learn.alignment import align, entry_at_trigger, is_argument, quoted_entries
 from dyads.learn.arguments import readings
-from dyads.learn.component import SETTING_RULE
+from dyads.learn.component import PARTNER_RULE, SETTING_RULE
 from dyads.learn.model import MODEL_DIR, NO_EVENT, NONE, SETTING, TRAINING_META, decision_model
 from dyads.learn.proposals import proposals
 from dyads.learn.training import RULE_STAGES, Settings, fingerprint
@@ -161,6 +161,29 @@ def test_a_journey_in_the_travellers_own_country_takes_no_setting_target():
     trip = "The Nepalese prime minister travelled to a ruling party stronghold in the west to campaign."
     events = Coder(min_confidence=0.0).code(report + trip)
     assert not [e for e in events if e.trigger.text == "travelled"]
+
+
+def test_a_dealing_of_the_setting_state_is_with_its_partner_in_the_report():
+    report = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "
+              "EU envoys met Venezuelan ministers again on Tuesday. ")
+    coder = Coder(min_confidence=0.0)
+    [agreed] = [e for e in coder.code(report + "Venezuela has agreed to reopen the border crossings.")
+                if e.trigger.text == "agreed"]
+    assert (agreed.source.code, agreed.target.code) == ("VEN", "IGOEUR")
+    assert PARTNER_RULE in agreed.rule
+    # what is not a dealing with another party stays with the setting: the rebels' strike concerns Venezuela
+    [strike] = [e for e in coder.code(report + "The rebels declared a three-day nationwide strike on Thursday.")
+                if e.trigger.text == "strike"]
+    assert strike.target.code == "VEN" and strike.rule.endswith(SETTING_RULE)
+
+
+def test_a_state_does_not_deal_with_itself_where_the_sentence_names_no_partner():
+    report = ("Kenya and the European Union held talks in Brussels on Monday over fishing rights. "
+              "EU envoys met Kenyan ministers again on Tuesday. ")
+    said = "Trade Minister John Mwangi confirmed at a news conference that Nairobi is negotiating a new fisheries accord."
+    [negotiating] = [e for e in Coder(min_confidence=0.0).code(report + said) if e.trigger.text == "negotiating"]
+    # the minister who tells of the talks is no party to them: the talks are with the EU
+    assert (negotiating.source.code, negotiating.target.code) == ("KEN", "IGOEUR")
 
 
 def test_pipeline_makes_the_decisions_after_the_rules():

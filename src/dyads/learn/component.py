@@ -14,6 +14,7 @@ reading is at least `add` likely (`rule` = `model:decisions`). `dyads eval --dec
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -40,11 +41,17 @@ from dyads.learn.model import (
     targeted,
 )
 from dyads.learn.proposals import Proposal, proposals
-from dyads.model import Event, event_id
+from dyads.model import Actor, Event, event_id
 
 RULE = "model:decisions"
 ARGUMENTS_RULE = "model:arguments"
 SETTING_RULE = "target:setting"
+PARTNER_RULE = "target:partner"
+# CAMEO roots of dealings with another party: to cooperate (03), consult (04), cut relations (16). "Iran
+# agreed to suspend enrichment" in a report of its talks with the IAEA is a dealing with the IAEA
+DEALING_ROOTS = frozenset({"03", "04", "16"})
+# a source that speaks for its state: the country itself, its government or its diplomats
+STATE_SECTORS = frozenset({"GOV"})
 DROPPED = "model: no event"
 VISIT_AT_HOME = "journey at home: no visit"
 
@@ -98,7 +105,8 @@ class Decisions:
 
     def complete_targets(self, finder: ArgumentFinder) -> None:
         """`calibrate` mode: a rule event whose parse found no target takes the sentence's mention that makes
-        its likeliest reading, where that reading has a target; its code and confidence stay the rule's."""
+        its likeliest reading, where that reading has a target other than the source's own state
+        (`_with_itself`); its code and confidence stay the rule's."""
         found = readings(self.model.arguments, [p for p in proposals(finder.doc, finder, other_words=False)
                                                  if p.parse_target is None], finder)
         if not found:
@@ -106,7 +114,7 @@ class Decisions:
         probability, _ = judged(self.model, found, finder)
         for i in best_readings(probability, [p.key for p in found]):
             reading = found[i]
-            if reading.target is not None:
+            if reading.target is not None and not _with_itself(reading):
                 event = reading.candidate.event
                 reading.candidate.event = rebuilt(reading, Decision(event.cameo.code, event.confidence))
                 reading.candidate.target_mention = reading.target
@@ -121,21 +129,60 @@ def drop_visits_at_home(candidates: list[EventCandidate]) -> None:
             candidate.dropped = VISIT_AT_HOME
 
 
+def _with_itself(reading: Proposal) -> bool:
+    """A state's dealing read as with its own state ("Islamabad is negotiating" read with the finance
+    minister who tells of it): a state deals with another party, so the reading names none."""
+    event, target = reading.candidate.event, reading.target.actor
+    return (target.country is not None and _state_dealing(event, target.country)
+            and all(sector in STATE_SECTORS for sector in target.sectors))
+
+
 def setting_targets(candidates: list[EventCandidate], finder: ArgumentFinder) -> None:
     """An event still without a target concerns the country the report is set in: annotators name it
     ("the rebels declared a nationwide strike" in a report from Nepal: Nepal). A report that names no
-    country most, and a one-sentence text, have no setting."""
+    country most, and a one-sentence text, have no setting. A dealing (`DEALING_ROOTS`) of the setting
+    country's state is not with itself but with its partner in the report (`partner`)."""
     for candidate in candidates:
         event = candidate.event
         if candidate.dropped is None and event.target is None:
             country = finder.setting_country(candidate.sent)
-            if country is not None:
+            if country is None:
+                continue
+            other = partner(candidates, country) if _state_dealing(event, country) else None
+            if other is not None:
+                event.target = other
+                event.rule += f" | {PARTNER_RULE}"
+            else:
                 event.target = setting_target(country)
                 event.rule += f" | {SETTING_RULE}"
 
 
+def _state_dealing(event: Event, country: str) -> bool:
+    source = event.source
+    return (event.cameo.root in DEALING_ROOTS and source is not None and source.country == country
+            and all(sector in STATE_SECTORS for sector in source.sectors))
+
+
+def partner(candidates: list[EventCandidate], country: str) -> Actor | None:
+    """The party the report shows `country` dealing with most: the other side of its events whose
+    sentences name both (a country, or a body such as the IAEA); None when it deals with no one."""
+    counts: Counter[str] = Counter()
+    actors: dict[str, Actor] = {}
+    for candidate in candidates:
+        event = candidate.event
+        if candidate.dropped is not None or event.target is None or SETTING_RULE in event.rule:
+            continue
+        for own, other in ((event.source, event.target), (event.target, event.source)):
+            key = other.country or other.code if other is not None else None
+            if own is not None and own.country == country and key and key != country:
+                counts[key] += 1
+                actors.setdefault(key, setting_target(other.country) if other.country
+                                  else Actor(other.name or other.text, code=other.code))
+    return actors[counts.most_common(1)[0][0]] if counts else None
+
+
 def target_kind(event: Event) -> str:
-    if SETTING_RULE in event.rule:
+    if SETTING_RULE in event.rule or PARTNER_RULE in event.rule:
         return SETTING
     return NAMED if targeted(event.target) else NONE
 

@@ -1135,6 +1135,13 @@ def test_a_relative_clause_on_an_actor_that_acts_stays(coder):
     assert only(events_of(coder, text), "02")
 
 
+def test_each_side_accusing_the_other_is_a_reciprocal_accusation(coder):
+    text = "Ethiopian troops clashed with Eritrean soldiers near Badme. Each side accused the other of starting it."
+    accusations = [e for e in events_of(coder, text) if e.trigger.text == "accused"]
+    assert accusations and all(e.reciprocal and {e.source.country, e.target.country} == {"ETH", "ERI"}
+                               for e in accusations)
+
+
 def test_a_by_phrase_hung_on_the_object_of_an_event_noun_names_its_doer(coder):
     text = "The former Malian minister remains in custody despite calls for his release by Senegal and Ghana."
     calls = [e for e in events_of(coder, text) if e.trigger.text == "calls"]

@@ -396,6 +396,34 @@ def test_the_two_sides_are_those_one_sentence_names_together_not_a_later_speaker
     assert {a.code for a in find(doc, "the two sides").actors} == {"ISRMIL", "PSE"}
 
 
+def test_each_side_set_against_the_other_is_both_sides(nlp):
+    doc = coded(nlp, "Ethiopian troops clashed with Eritrean soldiers near Badme on Sunday. "
+                     "Each side accused the other of starting the battle.")
+    assert {a.code for a in find(doc, "side").actors} == {"ETHMIL", "ERIMIL"}
+
+
+def test_each_government_set_against_the_other_side_is_both_governments(nlp):
+    doc = coded(nlp, "Ethiopia and Eritrea fought a border war in 1998. Each government blamed the other side for it.")
+    assert {a.code for a in find(doc, "government").actors} == {"ETHGOV", "ERIGOV"}
+
+
+def test_each_side_alone_sums_up_no_one(nlp):
+    doc = coded(nlp, "Ethiopian troops clashed with Eritrean soldiers near Badme on Sunday. "
+                     "Each side will send ten delegates to the talks.")
+    assert not any(m.is_group for m in doc._.actor_mentions)
+
+
+def test_the_other_as_a_place_sets_no_side_against_it(nlp):
+    doc = coded(nlp, "Chad fought Sudan for years. Each country armed rebels in the other.")
+    assert not any(m.is_group for m in doc._.actor_mentions)
+
+
+def test_whose_sources_tell_of_a_battle_is_not_a_side_of_it(nlp):
+    doc = coded(nlp, "Ethiopian troops clashed with Eritrean soldiers near Badme on Sunday. "
+                     "U.N. sources said six people died. Each side blamed the other.")
+    assert {a.code for a in find(doc, "side").actors} == {"ETHMIL", "ERIMIL"}
+
+
 def test_both_forces_are_the_two_armed_forces_named_last(nlp):
     doc = coded(nlp, "Malian troops fought Tuareg rebels near Gao. French troops arrived. "
                      "Both forces said they had lost men.")

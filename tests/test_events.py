@@ -1181,6 +1181,31 @@ def test_a_retaliation_with_no_act_named_stays(coder):
     assert [e.cameo.code for e in events_of(coder, "Iran retaliated against Israel on Saturday.")] == ["190"]
 
 
+def test_each_side_accusing_the_other_is_a_reciprocal_accusation(coder):
+    text = "Ethiopian troops clashed with Eritrean soldiers near Badme. Each side accused the other of starting it."
+    accusations = [e for e in events_of(coder, text) if e.trigger.text == "accused"]
+    assert accusations and all(e.reciprocal and {e.source.country, e.target.country} == {"ETH", "ERI"}
+                               for e in accusations)
+
+
+def test_a_gathering_that_places_a_clause_of_two_parties_is_their_meeting(coder):
+    text = "At a meeting in Geneva on Friday, Chad and Sudan set out their positions."
+    meetings = [e for e in events_of(coder, text) if e.trigger.text == "meeting"]
+    assert meetings and all(e.reciprocal and {e.source.country, e.target.country} == {"TCD", "SDN"}
+                            for e in meetings)
+    alone = "At the meeting, the Chadian president spoke for an hour."
+    assert not [e for e in events_of(coder, alone) if e.trigger.text == "meeting"]
+
+
+def test_what_a_clause_denies_is_not_denied_of_the_gathering_it_happened_at(coder):
+    events = events_of(coder, "During the talks, Chad and Sudan did not agree on the border.")
+    talks = [e for e in events if e.trigger.text == "talks"]
+    assert talks and all(e.modality == "actual" for e in talks)
+    assert next(e for e in events if e.trigger.text == "agree").modality == "negated"
+    future = events_of(coder, "At next week's summit, Chad and Sudan will sign a treaty.")
+    assert next(e for e in future if e.trigger.text == "summit").modality == "future"
+
+
 def test_a_by_phrase_hung_on_the_object_of_an_event_noun_names_its_doer(coder):
     text = "The former Malian minister remains in custody despite calls for his release by Senegal and Ghana."
     calls = [e for e in events_of(coder, text) if e.trigger.text == "calls"]

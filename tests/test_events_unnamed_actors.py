@@ -112,6 +112,24 @@ def test_an_arrest_reported_without_its_agent_is_by_the_local_police(coder):
     assert not [e for e in events_of(coder, "Three activists were detained on Monday.") if e.cameo.root == "17"]
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Serbia's prime minister was shot in Belgrade on Wednesday. By Thursday officials had arrested 40 people.",
+         "SRBCOP"),
+        ("Officers detained six smugglers in Mombasa on Friday.", "KENCOP"),
+    ],
+)
+def test_bare_officials_doing_what_only_the_authorities_do_are_the_authorities_of_the_place(coder, text, source):
+    event = with_root(events_of(coder, text), "17")
+    assert (event.source.code, event.source.text) == (source, "authorities")
+
+
+def test_bare_officials_doing_what_anyone_may_do_stay_unnamed(coder):
+    text = "Serbia's prime minister was shot in Belgrade on Wednesday. Officials praised the opposition."
+    assert not [e for e in events_of(coder, text) if e.cameo.root == "05"]
+
+
 def test_police_and_courts_act_on_people_of_their_own_country(coder):
     event = with_root(events_of(coder, "A Chinese court sentenced three activists to prison."), "11", "17")
     assert event.target.code == "CHNCVL"

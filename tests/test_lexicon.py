@@ -249,6 +249,8 @@ SENSES = [
     # event nouns
     ("The Danish queen's visit to Iceland ended on Friday.", "visit", "042"),
     ("Air strikes on the depots continued.", "strikes", "195"),
+    ("Kenyan police launched a manhunt for the gunmen on Sunday.", "manhunt", "173"),
+    ("A police dragnet in Karachi caught two suspects.", "dragnet", "173"),
     ("The kidnapping of the engineers shocked the town.", "kidnapping", "181"),
     ("The government ordered the arrest of the editor.", "arrest", "173"),
     ("The lifting of sanctions was welcomed.", "lifting", "085"),

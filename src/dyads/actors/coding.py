@@ -20,6 +20,7 @@ from dyads.model import Actor
 REGION_KINDS = {"city", "region"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
 DEFINITE = {"the", "these", "those"}
+DISTRIBUTIVE = {"each", "either"}  # "each side accuses the other": one of two, see coref/collectives.py
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 ROLE_MENTION_KINDS = {
     "title": "title", "person": "title", "body": "institution", "country": "country",
@@ -215,6 +216,9 @@ class PhraseCoder:
             word = self.doc[position].lower_
             if word in NUMBER_WORDS:
                 extra["number"] = NUMBER_WORDS[word]
+            elif word in DISTRIBUTIVE:
+                extra["distributive"] = True
+                break
             elif word in DEFINITE:
                 extra["definite"] = True
                 extra["prefix_start"] = position

@@ -329,6 +329,17 @@ def load_collectives() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def load_distributive_collectives() -> dict[str, tuple[str, ...]]:
+    """The singulars of collectives.tsv that sum up two after "each" set against "the other" ("side") → the
+    kinds they stand for, first choice first."""
+    return {
+        row["singular"].lower(): tuple(kind for kind in (row["refers_to"], row["otherwise"]) if kind)
+        for row in read_tsv("actors/collectives.tsv")
+        if row["singular"]
+    }
+
+
+@lru_cache(maxsize=1)
 def load_regional_adjectives() -> frozenset[str]:
     """data/actors/regional_adjectives.tsv, lower-cased: "Arab", "European", "Western"."""
     return frozenset(row["adjective"].lower() for row in read_tsv("actors/regional_adjectives.tsv"))

@@ -40,6 +40,7 @@ from dyads.events.inferred_actors import (
     agentless_passive,
     home_country,
     located,
+    officials_of_the_place,
     passive_doers,
     place_mentions,
     placed_mark,
@@ -327,6 +328,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         if means is not None:
             source_mentions, subject_via = [unidentified_attacker(means)], "unattributed"
         passive = agentless_passive(trigger)
+        if not source_mentions and not passive:
+            source_mentions, subject_via = officials_of_the_place(trigger, entry, finder)
         if not source_mentions and passive:
             if entry.cameo == SIGNING and (parties := _meeting_parties(trigger, earlier)) is not None:
                 yield parties[0], parties[1], True, "signatories/meeting"

@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from dyads.data import read_tsv
 from dyads.events.arguments import governing_verb
 from dyads.events.candidate import EventCandidate
-from dyads.events.lexicon import acts_as_verb, first_conjunct, is_infinitive, is_nominal
+from dyads.events.lexicon import (
+    ATTENDANCE_PREPOSITIONS,
+    acts_as_verb,
+    first_conjunct,
+    is_infinitive,
+    is_nominal,
+)
 from dyads.events.ontology import lookup
 from dyads.model import Event
 
@@ -181,7 +187,13 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
 
     own = [trigger]
     clause = _clause_verb(trigger)
-    if clause.i != trigger.i and not _presupposed(trigger, clause):
+    scene = _sets_the_scene(trigger, clause)
+    if scene:
+        # "at a meeting last month, the two sides showed no movement": the clause's negation is not the
+        # meeting's, but its tense is ("at next week's summit they will sign")
+        effects += [(table["aux"][c.lower_], c.lower_) for c in clause.children
+                    if c.dep_ in ("aux", "auxpass") and c.lower_ in table.get("aux", {})]
+    elif clause.i != trigger.i and not _presupposed(trigger, clause):
         own.append(clause)
     node = clause
     # "Kyiv will not attend and Minsk signed": a conjunct with a subject of its own has its own tense and
@@ -231,7 +243,8 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
 
     attributed_to = None
     asserted = False  # below an "as"/"after"/"because" clause, what the clauses above plan or ask is not its
-    for governor, clause_below in ([] if _free_relative(own[-1]) else _governors(own[-1])):
+    governed = clause if scene else own[-1]  # what governs the clause governs the gathering it happens at
+    for governor, clause_below in ([] if _free_relative(governed) else _governors(governed)):
         asserted = asserted or _asserted_clause(clause_below)
         lemma = governor.lemma_.lower()
         if asserted:
@@ -351,6 +364,14 @@ def _asserted_clause(clause: Token) -> bool:
     ):
         return True
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def _sets_the_scene(noun: Token, verb: Token) -> bool:
+    """An event noun in an "at" or "during" phrase of its clause, which tells when and where the clause
+    happens ("during the talks, Chad did not yield"): it took place whatever the clause says of its own act."""
+    preposition = noun.head
+    return (noun.i != verb.i and noun.dep_ == "pobj" and preposition.lower_ in ATTENDANCE_PREPOSITIONS
+            and preposition.head.i == verb.i)
 
 
 def _presupposed(noun: Token, verb: Token) -> bool:

@@ -66,6 +66,9 @@ PROTESTERS = "CVL"
 # Deployments and alerts reported without who ordered them: the forces deployed are the state's own.
 MOBILIZE_ROOT = "15"
 DEPLOYED = "nsubjpass.forces"  # via of such forces
+# People of an office whom the actor lexicon leaves without a country when bare ("officials"): of the
+# place's authorities where they do what only the authorities do.
+OFFICE_HOLDERS = {"official", "officer"}
 # Police and courts act at home: whom they arrest, disperse or sentence is of their country.
 DOMESTIC_SECTORS = {"COP", "JUD"}
 STATELESS_SECTORS = {"IGO", "NGO", "REF"}  # bodies whose place of action does not say whose they are
@@ -193,6 +196,17 @@ def passive_doers(verb: Token, entry: TriggerEntry, finder: ArgumentFinder) -> t
             return forces[:1], DEPLOYED  # "troops and humanitarian workers": the troops
     sector = authority_sector(entry.cameo)
     return (authorities(verb, sector, finder), "authorities") if sector else ([], "")
+
+
+def officials_of_the_place(verb: Token, entry: TriggerEntry, finder: ArgumentFinder) -> tuple[list[Mention], str]:
+    """"By Thursday officials had arrested fifty-six people": office holders the report does not say whose
+    (the actor lexicon leaves bare "officials" uncoded), doing an act that only the authorities do
+    (authorities.tsv), are the authorities of the place or of the report's country."""
+    sector = authority_sector(entry.cameo)
+    subjects, via = next(subject_candidates(verb), ([], ""))
+    if sector is None or not any(s.lemma_.lower() in OFFICE_HOLDERS and s.i not in finder.mention_at for s in subjects):
+        return [], ""
+    return authorities(verb, sector, finder), f"{via}.authorities"
 
 
 def authorities(trigger: Token, sector: str, finder: ArgumentFinder) -> list[Mention]:

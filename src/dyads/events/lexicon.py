@@ -13,8 +13,10 @@ from dyads.model import Actor
 from dyads.user_lexicons import LexiconFile, rows_of
 
 CONDITION_KINDS = {"obj", "prep", "pobj", "body", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp",
-                   "pred", "verdict", "about", "forecast", "outcome", "imputes", "parties", "owner"}
-VALUELESS_CONDITIONS = {"pass", "parties", "owner"}  # a bare flag: "pass", not "pass=..."
+                   "pred", "verdict", "about", "forecast", "outcome", "imputes", "parties", "owner", "attended"}
+VALUELESS_CONDITIONS = {"pass", "parties", "owner", "attended"}  # a bare flag: "pass", not "pass=..."
+# "at a meeting last month, the two sides ...": prepositions that place a clause at a gathering
+ATTENDANCE_PREPOSITIONS = {"at", "during"}
 RECIPROCAL_PREPS = ("with", "between", "among")
 INTERNATIONAL_BODY = "IGO"  # the code of an intergovernmental organisation, a regional bloc's too
 WILDCARD = "*"
@@ -344,6 +346,20 @@ class TokenFacts:
         return count
 
     @cached_property
+    def attendee_actor_count(self) -> int:
+        """How many actors the subject of the clause names that an event noun places at it ("at a meeting last
+        month, the two sides showed no movement", "during the talks, Chad and Sudan agreed"): those present at
+        the gathering. Pronouns do not count: whom "they" stands for is itself a guess."""
+        preposition = self.token.head
+        if self.token.dep_ != "pobj" or preposition.lower_ not in ATTENDANCE_PREPOSITIONS:
+            return 0
+        doc, mention_at = self.token.doc, self.token.doc._.mention_at or {}
+        subjects = [c for c in preposition.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        mentions = {index for subject in subjects for t in subject.subtree if (index := mention_at.get(t.i)) is not None}
+        return sum(len(doc._.actor_mentions[index].actors) for index in mentions
+                   if doc._.actor_mentions[index].kind != "pronoun")
+
+    @cached_property
     def complement_lemmas(self) -> set[str] | None:
         """The lemmas of the token's complement clauses; None when it has none."""
         clauses = complement_clauses(self.token)
@@ -480,6 +496,8 @@ class TokenFacts:
             return self.owner_actor_count >= 2
         if kind == "owner":
             return self.has_actor_owner
+        if kind == "attended":
+            return self.attendee_actor_count >= 2
         if kind == "body":
             return bool(values & self.prepositions_to_bodies)
         if kind == "ccomp":

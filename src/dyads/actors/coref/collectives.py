@@ -14,12 +14,14 @@ from dyads.actors.coref.common import (
     is_international,
     of_each_country,
 )
+from dyads.actors.coref.countries import PLACE_PREPOSITIONS
 from dyads.actors.lexicon import actor_code, load_regional_adjectives
 from dyads.actors.mention import Mention
 from dyads.model import Actor
 
 ARMED_SECTORS = {"MIL", "REB", "UAF"}
 PRESS = "MED"
+INFORMANT_NOUNS = {"source"}  # "U.N. sources say": whose sources tell of the parties
 REBELS = "REB"
 # First words of a number that sums up actors named before ("the two men", "both sides"); "two men were
 # killed" is about two others.
@@ -38,6 +40,26 @@ class CollectiveRules(ResolverState):
         named_region = not mention.extra.get("number") and any(
             child.dep_ in ("amod", "compound") and child.lower_ in regional for child in root.children)
         return named_region or any(child.dep_ == "relcl" for child in root.children)
+
+    def _one_against_the_other(self, mention: Mention) -> bool:
+        """'Each side accuses the other', 'each country blamed the other side', 'each side fired on the other':
+        the subject after "each" is one of two parties whose verb acts on "the other", so the two together.
+        Not "the other" as a place ("supports rebels in the other")."""
+        root = self.doc[mention.start : mention.end].root
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = root.head
+        for token in verb.subtree:
+            if token.lower_ != "other" or self.doc[token.i - 1].lower_ != "the":
+                continue
+            party = token.head if token.dep_ == "amod" else token  # "the other side"
+            if party.dep_ in ("dobj", "dative") and party.head == verb:
+                return True
+            preposition = party.head
+            if (party.dep_ == "pobj" and preposition.head == verb
+                    and preposition.lower_ not in PLACE_PREPOSITIONS):
+                return True
+        return False
 
     def _collective(self, mention: Mention, kinds: tuple[str, ...]) -> bool:
         """'the two leaders', 'both sides' (collectives.tsv): the N most recent distinct actors of the first
@@ -173,13 +195,18 @@ class CollectiveRules(ResolverState):
         """Not a group, pronoun, news agency or a country named as a place; of one of `sectors` if any."""
         other = earlier.actor
         place = earlier.kind in ("country", "capital") and self._named_as_place(earlier)
-        if earlier.is_group or earlier.kind == "pronoun" or place or _press(other):
+        if earlier.is_group or earlier.kind == "pronoun" or place or _press(other) or self._informants(earlier):
             return False
         if sectors and not set(other.sectors) & sectors:
             return False
         # "the rebels" of the report, whose country it settles later (countries_of_members passes it on)
         unsettled = earlier.extra.get("definite") and earlier.kind not in PERSON_KINDS and other.sectors[:1] == [REBELS]
         return bool(other.country or is_international(earlier) or unsettled)
+
+    def _informants(self, earlier: Mention) -> bool:
+        """"U.N. sources say", "diplomatic sources": whose sources tell of the parties; they are not one."""
+        root = self.doc[earlier.start : earlier.end].root
+        return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lemma_.lower() in INFORMANT_NOUNS
 
     def _offices_of_listed_countries(self, mention: Mention) -> bool:
         """'Presidents Meri of Estonia, Ulmanis of Latvia, and Adamkus of Lithuania': a plural title before

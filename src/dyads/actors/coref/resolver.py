@@ -25,7 +25,7 @@ from dyads.actors.coref.descriptions import DescriptionRules
 from dyads.actors.coref.names import NameRules, name_keys
 from dyads.actors.coref.pronouns import PronounRules
 from dyads.actors.coref.strangers import StrangerRules
-from dyads.actors.lexicon import load_collectives
+from dyads.actors.lexicon import load_collectives, load_distributive_collectives
 from dyads.actors.mention import Mention
 from dyads.model import Actor
 
@@ -117,6 +117,10 @@ class Resolver(
             if earlier is not None:
                 self._link(mention, earlier, keep_own=True)
             return True
+        if extra.get("distributive") and self._one_against_the_other(mention):
+            kinds = load_distributive_collectives().get(self.doc[mention.end - 1].lower_)
+            if kinds:
+                return self._collective(mention, kinds) or not extra.get("bare")
         kinds = load_collectives().get(self.doc[mention.end - 1].lower_)
         if kinds and extra.get("number") and self.doc[mention.start].lower_ in SUMMING_UP:
             return self._collective(mention, kinds) or not extra.get("bare")

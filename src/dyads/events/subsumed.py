@@ -52,6 +52,8 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
         return True  # "Eguiluz, who headed the agency's mission, says": who the speaker is, not an event
     if _takes_sides(trigger):
         return True  # "demonstrators supporting Aristide clashed": who the demonstrators are, not an event
+    if _answered_by_its_means(trigger, matched):
+        return True  # "retaliated by torching mosques": the torching is the event
     if entry.cameo.startswith(STATEMENT_ROOT) and not entry.keys_on_attitude:
         # "said that Russia would send troops": the reported event is the event, not the saying; so is
         # an announced one ("announced the deployment of troops")
@@ -110,6 +112,23 @@ def _presents_the_speaker(trigger: Token) -> bool:
 @lru_cache(maxsize=1)
 def allegiance_verbs() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv("events/allegiance.tsv"))
+
+
+@lru_cache(maxsize=1)
+def response_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/response_verbs.tsv"))
+
+
+def _answered_by_its_means(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """A verb of answering whose `by` phrase holds an event of its own: "retaliated by torching mosques" is
+    the torching."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in response_verbs():
+        return False
+    return any(
+        child.dep_ == "prep" and child.lower_ == "by"
+        and any(t.i in matched for means in child.children if means.dep_ in ("pcomp", "pobj") for t in means.subtree)
+        for child in trigger.children
+    )
 
 
 def _takes_sides(trigger: Token) -> bool:

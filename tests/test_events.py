@@ -594,6 +594,18 @@ def test_infinitive_clause_after_an_objectless_verb_is_its_complement(coder):
     assert not [e for e in call if e.cameo.code == "0256"]  # a purpose clause, not what was called for
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya has placed the onus on the Somali government to arrest the smugglers.",
+        "Washington kept up its pressure on Belgrade to withdraw its police from the province.",
+    ],
+)
+def test_an_act_pressed_for_has_not_happened(coder, text):
+    acts = [e for e in events_of(coder, text) if e.cameo.root in ("17", "08")]
+    assert acts and all(e.modality == "hypothetical" for e in acts)
+
+
 def test_saying_that_another_must_act_is_a_demand(coder):
     events = events_of(coder, "The French government declared on Tuesday that Algeria must release the journalists.")
     demand = main_of(events)

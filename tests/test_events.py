@@ -365,6 +365,24 @@ def test_ships_and_money_that_travel_make_no_visit(coder, text):
     assert not [e for e in events_of(coder, text) if e.cameo.code == "042"]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Hungary retaliated by expelling three Slovak diplomats.", "expelling", "161"),
+        ("The militia retaliated by burning two police stations.", "burning", "1712"),
+        ("Brazil retaliated by imposing tariffs on Argentine steel.", "imposing", "163"),
+    ],
+)
+def test_an_answer_by_its_means_is_that_act_alone(coder, text, trigger, code):
+    coded = events_of(coder, text)
+    assert [(e.trigger.text, e.cameo.code) for e in coded] == [(trigger, code)]
+
+
+def test_an_answer_with_riot_gear_is_repression(coder):
+    coded = events_of(coder, "Students stoned the riot police, who retaliated with batons and tear gas.")
+    assert [e.cameo.code for e in coded if e.trigger.text == "retaliated"] == ["175"]
+
+
 def test_a_participle_that_says_whose_side_people_are_on_is_no_support(coder):
     described = events_of(coder, "Ivorian media are mostly negative about opposition figures supporting former president Gbagbo.")
     assert not [e for e in described if e.cameo.root == "05"]
@@ -598,6 +616,18 @@ def test_infinitive_clause_after_an_objectless_verb_is_its_complement(coder):
     assert sworn.trigger.text == "sworn"
     call = events_of(coder, "Iraq called on Tuesday for the withdrawal of foreign forces to end the war.")
     assert not [e for e in call if e.cameo.code == "0256"]  # a purpose clause, not what was called for
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya has placed the onus on the Somali government to arrest the smugglers.",
+        "Washington kept up its pressure on Belgrade to withdraw its police from the province.",
+    ],
+)
+def test_an_act_pressed_for_has_not_happened(coder, text):
+    acts = [e for e in events_of(coder, text) if e.cameo.root in ("17", "08")]
+    assert acts and all(e.modality == "hypothetical" for e in acts)
 
 
 def test_saying_that_another_must_act_is_a_demand(coder):

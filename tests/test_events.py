@@ -1200,6 +1200,11 @@ def test_what_a_statement_judges_names_the_target(coder):
     assert (named.cameo.code, *dyad(named), named.modality) == ("112", "IRN", "GBR", "actual")
 
 
+def test_what_a_condemnation_calls_its_object_is_no_second_event(coder):
+    events = events_of(coder, "Cuba condemned what it called the illegal blockade by the United States.")
+    assert [(e.trigger.text, e.cameo.code) for e in events] == [("condemned", "111")]
+
+
 def test_a_statement_that_condemns_is_the_condemnation(coder):
     events = events_of(coder, "The United States issued a statement condemning the Ethiopian police.")
     assert [(e.trigger.text, e.cameo.code, *dyad(e)) for e in events] == [("condemning", "111", "USA", "ETH")]

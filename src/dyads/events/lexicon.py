@@ -102,6 +102,11 @@ class TriggerEntry:
         return any(kind in ("acomp", "ccomp", "verdict", "imputes") for kind, _ in self.conditions)
 
     @property
+    def keys_on_predicate(self) -> bool:
+        """A verb coded by what it calls its object ("called the ruling arbitrary")."""
+        return any(kind == "pred" for kind, _ in self.conditions)
+
+    @property
     def keys_on_verdict(self) -> bool:
         """A statement coded by what its that-clause says something is ("said the claims were false"): the
         clause's subject is what is judged, and whose it is the target."""

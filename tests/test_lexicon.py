@@ -286,6 +286,11 @@ SENSES = [
     ("The embassy said it was deeply disappointed by the verdict.", "said", "111"),
     ("The rebels said they were unhappy at being excluded from the talks.", "said", "111"),
     ("The envoy expressed frustration with the junta.", "expressed", "111"),
+    # a copula that tells its subject's stance toward another
+    ("Brazil's government is often critical of Washington's trade policy.", "is", "111"),
+    ("Beijing was not supportive of the council's plan.", "was", "111"),
+    ("Serbia remains opposed to the new constitution.", "remains", "110"),
+    ("The ministry has been supportive of the mediator's efforts.", "been", "051"),
     # removing a leader
     ("The army ousted the elected president.", "ousted", "172"),
     ("The president was toppled in a bloodless coup.", "toppled", "172"),
@@ -515,6 +520,8 @@ NON_EVENTS = [
     ("The team disputed the referee's call.", "disputed"),
     ("The governor attended the opening of the new bridge.", "attended"),
     ("The committee called the meeting to order.", "called"),
+    ("The minister was not critical of the plan.", "was"),
+    ("Her role is critical to the talks.", "is"),
     ("The guests held their glasses in silence.", "held"),
     ("Workers filled the tank with water.", "filled"),
     ("The customs officer was on duty at the border.", "duty"),

@@ -397,6 +397,9 @@ class TokenFacts:
                 predicates.append(c)
             elif c.dep_ == "dobj":
                 predicates.extend(g for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i)
+                # the parser may hang the as-phrase on the object: "portrays the editors as traitors"
+                predicates.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+                                  for g in p.children if g.dep_ in ("pobj", "amod", "acomp"))
             elif c.dep_ == "prep" and c.lower_ == "as":
                 predicates.extend(g for g in c.children if g.dep_ in ("pobj", "amod", "acomp"))
         return set().union(*(_judged_lemmas(p) for p in predicates))

@@ -298,6 +298,8 @@ SENSES = [
     ("Beijing was not supportive of the council's plan.", "was", "111"),
     ("Serbia remains opposed to the new constitution.", "remains", "110"),
     ("The ministry has been supportive of the mediator's efforts.", "been", "051"),
+    ("Washington is unhappy with Beijing's currency decision.", "is", "111"),
+    ("The cabinet was pleased with the mediator's appointment.", "was", "051"),
     # removing a leader
     ("The army ousted the elected president.", "ousted", "172"),
     ("The president was toppled in a bloodless coup.", "toppled", "172"),

@@ -1301,6 +1301,18 @@ def test_what_a_statement_judges_names_the_target(coder):
     assert (named.cameo.code, *dyad(named), named.modality) == ("112", "IRN", "GBR", "actual")
 
 
+def test_a_stance_told_by_a_copula_is_toward_its_prepositional_object(coder):
+    critical = only(events_of(coder, "Japan has been critical of China's new air defense zone."), "11")
+    assert (critical.cameo.code, *dyad(critical), critical.modality) == ("111", "JPN", "CHN", "actual")
+    unsupportive = only(events_of(coder, "Beijing was not supportive of Tokyo's proposal."), "11")
+    assert (unsupportive.cameo.code, *dyad(unsupportive), unsupportive.modality) == ("111", "CHN", "JPN", "actual")
+
+
+def test_what_a_condemnation_calls_its_object_is_no_second_event(coder):
+    events = events_of(coder, "Cuba condemned what it called the illegal blockade by the United States.")
+    assert [(e.trigger.text, e.cameo.code) for e in events] == [("condemned", "111")]
+
+
 def test_a_statement_that_condemns_is_the_condemnation(coder):
     events = events_of(coder, "The United States issued a statement condemning the Ethiopian police.")
     assert [(e.trigger.text, e.cameo.code, *dyad(e)) for e in events] == [("condemning", "111", "USA", "ETH")]

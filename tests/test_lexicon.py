@@ -278,15 +278,29 @@ SENSES = [
     ("The premier called his neighbour a warmonger and an aggressor.", "called", "1123"),
     ("The president called the visiting king a dear friend.", "called", "051"),
     ("Observers described the elections as not credible.", "described", "111"),  # a negated praise condemns
+    ("Tokyo regards the new air defense zone as a dangerous provocation.", "regards", "111"),
+    ("The opposition views the emergency decree as draconian.", "views", "111"),
+    ("The envoy sees the accord as a historic breakthrough.", "sees", "051"),
+    ("The junta portrays the exiled editors as traitors.", "portrays", "1125"),
     # what a that-clause says another or its act is: evaluative.tsv's classes
     ("The opposition said the ruling was a travesty.", "said", "111"),
     ("\"This case is not legal,\" the minister said.", "said", "111"),
     ("The general said the rebels were bandits and terrorists.", "said", "112"),
     ("Ecuador's government said the claims were false.", "said", "016"),  # a claim said to be false is denied
     ("The ministry said the ruling was baseless.", "said", "111"),  # anything else said to be false is criticised
+    ("The minister contended that the naval blockade was unlawful.", "contended", "111"),
+    ("The opposition believes the ruling party's leaders are warlords.", "believes", "112"),
+    ("The embassy said it was frustrated by the repeated delays.", "said", "111"),
     ("The embassy said it was deeply disappointed by the verdict.", "said", "111"),
     ("The rebels said they were unhappy at being excluded from the talks.", "said", "111"),
     ("The envoy expressed frustration with the junta.", "expressed", "111"),
+    # a copula that tells its subject's stance toward another
+    ("Brazil's government is often critical of Washington's trade policy.", "is", "111"),
+    ("Beijing was not supportive of the council's plan.", "was", "111"),
+    ("Serbia remains opposed to the new constitution.", "remains", "110"),
+    ("The ministry has been supportive of the mediator's efforts.", "been", "051"),
+    ("Washington is unhappy with Beijing's currency decision.", "is", "111"),
+    ("The cabinet was pleased with the mediator's appointment.", "was", "051"),
     # removing a leader
     ("The army ousted the elected president.", "ousted", "172"),
     ("The president was toppled in a bloodless coup.", "toppled", "172"),
@@ -516,6 +530,8 @@ NON_EVENTS = [
     ("The team disputed the referee's call.", "disputed"),
     ("The governor attended the opening of the new bridge.", "attended"),
     ("The committee called the meeting to order.", "called"),
+    ("The minister was not critical of the plan.", "was"),
+    ("Her role is critical to the talks.", "is"),
     ("The guests held their glasses in silence.", "held"),
     ("Workers filled the tank with water.", "filled"),
     ("The customs officer was on duty at the border.", "duty"),

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from dyads.actors.mention import Mention
 from dyads.data import read_tsv
 from dyads.events.lexicon import (
+    COPULAS,
     OBJECT_DEPS,
     acts_as_verb,
     complement_clauses,
@@ -465,6 +466,10 @@ def verb_targets(verb: Token) -> list[tuple[Token, str]]:
                 (g, prep.lower_) for g in filter(None, [_stranded_object(prep)])
             ]
     candidates += [(g, f"prep:{prep}") for g, prep in verb_pobjs]
+    if verb.lemma_.lower() in COPULAS:
+        # "is critical of Washington", "remains opposed to the plan": whom the stance is toward
+        candidates += [(g, f"acomp.prep:{p.lower_}") for a in verb.children if a.dep_ == "acomp"
+                       for p in a.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     # the parties named inside the object: "a truce with the rebels", "fire against guerrilla camps",
     # "a camp for refugees was attacked", "suspended part of the programme for Bosnia"
     heads = [*subjects, *objects, *(c for o in objects for c in o.conjuncts)]

@@ -27,6 +27,7 @@ from dyads.events.lexicon import (
     first_conjunct,
     is_infinitive,
     is_nominal,
+    states_an_attitude,
 )
 from dyads.events.ontology import lookup
 from dyads.model import Event
@@ -214,6 +215,8 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
             word = child.lower_
             if child.dep_ in ("aux", "auxpass") and word in table.get("aux", {}):
                 effects.append((table["aux"][word], word))
+            elif child.dep_ in NEGATION_DEPS and token.i == trigger.i and states_an_attitude(trigger):
+                continue  # "was not supportive of": the lexicon reads the negated stance as a stance of its own
             elif child.dep_ in NEGATION_DEPS or (child.dep_ == "advmod" and word in table.get("advmod", {})):
                 effects.append((table["advmod"].get(word, "negated"), word))
             elif child.dep_ == "amod" and word in table.get("modifier", {}):

@@ -104,6 +104,11 @@ class TriggerEntry:
         return any(kind in ("acomp", "ccomp", "verdict", "imputes") for kind, _ in self.conditions)
 
     @property
+    def keys_on_predicate(self) -> bool:
+        """A verb coded by what it calls its object ("called the ruling arbitrary")."""
+        return any(kind == "pred" for kind, _ in self.conditions)
+
+    @property
     def keys_on_verdict(self) -> bool:
         """A statement coded by what its that-clause says something is ("said the claims were false"): the
         clause's subject is what is judged, and whose it is the target."""
@@ -154,6 +159,13 @@ def acts_as_verb(token: Token) -> bool:
 
 def is_nominal(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and not acts_as_verb(token)
+
+
+def states_an_attitude(token: Token) -> bool:
+    """A copula the tagger makes an auxiliary, with a subject and an adjective complement: it tells its subject's
+    stance as a verb does ("Beijing was not supportive of the meeting", "Brazil is critical of Washington")."""
+    return (token.pos_ == "AUX" and token.lemma_.lower() in COPULAS and token.dep_ in VERBAL_DEPS
+            and any(c.dep_ == "acomp" for c in token.children) and any(c.dep_ == "nsubj" for c in token.children))
 
 
 def first_conjunct(noun: Token) -> Token:
@@ -380,11 +392,14 @@ class TokenFacts:
     @cached_property
     def attitude_lemmas(self) -> set[str]:
         """The adjective complements of the verb and its that-clauses, and a that-clause's passive
-        participle, by lemma and as written ("said it was disappointed by the vote")."""
+        participle, by lemma and as written ("said it was disappointed by the vote"), and with a preposition of
+        its own ("critical of"); "not WORD" where it or its clause is negated ("was not supportive of the plan")."""
         clauses = [self.token, *self.that_clauses]
         attitudes = [c for clause in clauses for c in clause.children if c.dep_ == "acomp"]
         attitudes += [clause for clause in self.that_clauses if is_passive(clause)]
-        return {form for c in attitudes for form in (c.lemma_.lower(), c.lower_)}
+        forms = {(c, form) for c in attitudes for form in (c.lemma_.lower(), c.lower_)}
+        forms |= {(c, f"{c.lemma_.lower()} {p.lower_}") for c in attitudes for p in c.children if p.dep_ == "prep"}
+        return {NEGATED + form if _negated(c) or _negated(c.head) else form for c, form in forms}
 
     @cached_property
     def predicate_lemmas(self) -> set[str]:
@@ -398,6 +413,9 @@ class TokenFacts:
                 predicates.append(c)
             elif c.dep_ == "dobj":
                 predicates.extend(g for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i)
+                # the parser may hang the as-phrase on the object: "portrays the editors as traitors"
+                predicates.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+                                  for g in p.children if g.dep_ in ("pobj", "amod", "acomp"))
             elif c.dep_ == "prep" and c.lower_ == "as":
                 predicates.extend(g for g in c.children if g.dep_ in ("pobj", "amod", "acomp"))
         return set().union(*(_judged_lemmas(p) for p in predicates))
@@ -690,6 +708,8 @@ class TriggerLexicon:
             pos = "verb"
         elif is_nominal(token):
             pos = "noun"
+        elif states_an_attitude(token):
+            pos = "verb"
         else:
             return None
         rows = self._index.get((pos, lemma))

@@ -48,6 +48,8 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
         return not (_content_of_statement(trigger, matched) or _reported_in_object_clause(trigger, matched))
     if _charged_wrong(trigger, matched) or _judged_in_clause(trigger, matched):
         return True  # "accused the rebels of killing civilians": the accusation is the event
+    if entry.keys_on_predicate and _names_what_another_codes(trigger, matched):
+        return True  # "condemned what it called illegal sanctions": the condemnation is the event
     if _presents_the_speaker(trigger):
         return True  # "Eguiluz, who headed the agency's mission, says": who the speaker is, not an event
     if _answered_by_an_act(trigger, entry, matched):
@@ -65,6 +67,15 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
             for c in trigger.children
         )
     return False
+
+
+def _names_what_another_codes(verb: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """A verb of a free relative ("what it called", "what Beijing considers") under a trigger of its sentence
+    that judges: it only says how the judge sees what it judges. Under an act of another kind it is an
+    accusation of its own ("protested what they called the fraudulent re-election")."""
+    if not any(c.dep_ in OBJECT_DEPS and c.lower_ == "what" for c in verb.children):
+        return False
+    return any(ancestor.i in matched and matched[ancestor.i].cameo[:2] in JUDGING_ROOTS for ancestor in verb.ancestors)
 
 
 def _described(noun: Token) -> bool:

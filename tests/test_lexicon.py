@@ -592,6 +592,8 @@ NON_EVENTS = [
     # a hope that something will happen is no comment to code
     ("The minister hopes the talks will succeed.", "hopes"),
     ("The rebels hoped that the ceasefire would hold.", "hoped"),
+    # "going on the attack" is a politician's idiom for hitting back in words, no use of force
+    ("The opposition leader went on the attack in a televised speech.", "attack"),
 ]
 
 

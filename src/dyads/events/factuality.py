@@ -22,8 +22,8 @@ from dyads.data import read_tsv
 from dyads.events.arguments import governing_verb
 from dyads.events.candidate import EventCandidate
 from dyads.events.lexicon import (
-    ATTENDANCE_PREPOSITIONS,
     acts_as_verb,
+    attended_clause,
     first_conjunct,
     is_infinitive,
     is_nominal,
@@ -372,9 +372,8 @@ def _asserted_clause(clause: Token) -> bool:
 def _sets_the_scene(noun: Token, verb: Token) -> bool:
     """An event noun in an "at" or "during" phrase of its clause, which tells when and where the clause
     happens ("during the talks, Chad did not yield"): it took place whatever the clause says of its own act."""
-    preposition = noun.head
-    return (noun.i != verb.i and noun.dep_ == "pobj" and preposition.lower_ in ATTENDANCE_PREPOSITIONS
-            and preposition.head.i == verb.i)
+    clause = attended_clause(noun)
+    return noun.i != verb.i and clause is not None and clause.i == verb.i
 
 
 def _presupposed(noun: Token, verb: Token) -> bool:

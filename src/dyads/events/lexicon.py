@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dyads.data import read_tsv
 from dyads.events.ontology import cameo_codes
@@ -166,6 +167,15 @@ def states_an_attitude(token: Token) -> bool:
     stance as a verb does ("Beijing was not supportive of the meeting", "Brazil is critical of Washington")."""
     return (token.pos_ == "AUX" and token.lemma_.lower() in COPULAS and token.dep_ in VERBAL_DEPS
             and any(c.dep_ == "acomp" for c in token.children) and any(c.dep_ == "nsubj" for c in token.children))
+
+
+def attended_clause(noun: Token) -> Token | None:
+    """The clause an event noun's "at" or "during" phrase places at the gathering it names ("at a meeting last
+    month, the two sides showed no movement": "showed"); None when the noun is in no such phrase."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in ATTENDANCE_PREPOSITIONS:
+        return None
+    return preposition.head
 
 
 def first_conjunct(noun: Token) -> Token:
@@ -343,10 +353,10 @@ class TokenFacts:
         """How many actors an event noun's owners name, its possessive and its national modifiers ("their
         meeting" with "their" for Putin and Erdogan, "the Russian-Turkish talks"). A pronoun counts the
         parties its sentence names: one resolved further back is too often a wrong guess to make a meeting of."""
-        doc, mention_at = self.token.doc, self.token.doc._.mention_at or {}
+        doc = self.token.doc
         owners = [c for c in self.token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        mentions = {index for owner in owners for t in owner.subtree if (index := mention_at.get(t.i)) is not None}
-        in_sentence = {index for t in self.token.sent if (index := mention_at.get(t.i)) is not None}
+        mentions = _mention_indices(doc, (t for owner in owners for t in owner.subtree))
+        in_sentence = _mention_indices(doc, self.token.sent)
         count = 0
         for index in mentions:
             mention = doc._.actor_mentions[index]
@@ -362,12 +372,12 @@ class TokenFacts:
         """How many actors the subject of the clause names that an event noun places at it ("at a meeting last
         month, the two sides showed no movement", "during the talks, Chad and Sudan agreed"): those present at
         the gathering. Pronouns do not count: whom "they" stands for is itself a guess."""
-        preposition = self.token.head
-        if self.token.dep_ != "pobj" or preposition.lower_ not in ATTENDANCE_PREPOSITIONS:
+        clause = attended_clause(self.token)
+        if clause is None:
             return 0
-        doc, mention_at = self.token.doc, self.token.doc._.mention_at or {}
-        subjects = [c for c in preposition.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        mentions = {index for subject in subjects for t in subject.subtree if (index := mention_at.get(t.i)) is not None}
+        doc = self.token.doc
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        mentions = _mention_indices(doc, (t for subject in subjects for t in subject.subtree))
         return sum(len(doc._.actor_mentions[index].actors) for index in mentions
                    if doc._.actor_mentions[index].kind != "pronoun")
 
@@ -585,6 +595,12 @@ def place_party_phrases(noun: Token) -> list[Token]:
             place = next((g for c in place.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), None)
     return phrases
+
+
+def _mention_indices(doc: Doc, tokens: Iterable[Token]) -> set[int]:
+    """The indices (into the Doc's `actor_mentions`) of the actor mentions these tokens belong to."""
+    mention_at = doc._.mention_at or {}
+    return {index for token in tokens if (index := mention_at.get(token.i)) is not None}
 
 
 def _actors_at(token: Token) -> list[Actor]:

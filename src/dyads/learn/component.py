@@ -133,8 +133,7 @@ def _with_itself(reading: Proposal) -> bool:
     """A state's dealing read as with its own state ("Islamabad is negotiating" read with the finance
     minister who tells of it): a state deals with another party, so the reading names none."""
     event, target = reading.candidate.event, reading.target.actor
-    return (target.country is not None and _state_dealing(event, target.country)
-            and all(sector in STATE_SECTORS for sector in target.sectors))
+    return target.country is not None and _state_dealing(event, target.country) and _speaks_for_its_state(target)
 
 
 def setting_targets(candidates: list[EventCandidate], finder: ArgumentFinder) -> None:
@@ -160,7 +159,12 @@ def setting_targets(candidates: list[EventCandidate], finder: ArgumentFinder) ->
 def _state_dealing(event: Event, country: str) -> bool:
     source = event.source
     return (event.cameo.root in DEALING_ROOTS and source is not None and source.country == country
-            and all(sector in STATE_SECTORS for sector in source.sectors))
+            and _speaks_for_its_state(source))
+
+
+def _speaks_for_its_state(actor: Actor) -> bool:
+    """The bare country or its government (`STATE_SECTORS`)."""
+    return all(sector in STATE_SECTORS for sector in actor.sectors)
 
 
 def partner(candidates: list[EventCandidate], country: str) -> Actor | None:

@@ -177,6 +177,15 @@ def test_a_dealing_of_the_setting_state_is_with_its_partner_in_the_report():
     assert strike.target.code == "VEN" and strike.rule.endswith(SETTING_RULE)
 
 
+def test_a_request_of_the_setting_state_is_made_of_its_partner_in_the_report():
+    report = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "
+              "EU envoys met Venezuelan ministers again on Tuesday. ")
+    request = "Venezuela filed a request for the next round to be postponed."
+    [filed] = [e for e in Coder(min_confidence=0.0).code(report + request) if e.cameo.root == "02"]
+    assert (filed.source.code, filed.target.code) == ("VEN", "IGOEUR")
+    assert PARTNER_RULE in filed.rule
+
+
 def test_a_state_does_not_deal_with_itself_where_the_sentence_names_no_partner():
     report = ("Kenya and the European Union held talks in Brussels on Monday over fishing rights. "
               "EU envoys met Kenyan ministers again on Tuesday. ")

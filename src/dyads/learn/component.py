@@ -47,9 +47,10 @@ RULE = "model:decisions"
 ARGUMENTS_RULE = "model:arguments"
 SETTING_RULE = "target:setting"
 PARTNER_RULE = "target:partner"
-# CAMEO roots of dealings with another party: to cooperate (03), consult (04), cut relations (16). "Iran
-# agreed to suspend enrichment" in a report of its talks with the IAEA is a dealing with the IAEA
-DEALING_ROOTS = frozenset({"03", "04", "16"})
+# CAMEO roots of dealings with another party: to appeal or request (02), cooperate (03), consult (04), cut
+# relations (16). "Iran agreed to suspend enrichment" in a report of its talks with the IAEA is a dealing
+# with the IAEA; "Kenya filed several requests" in a report of its case at the World Court asks the court
+DEALING_ROOTS = frozenset({"02", "03", "04", "16"})
 # a source that speaks for its state: the country itself, its government or its diplomats
 STATE_SECTORS = frozenset({"GOV"})
 DROPPED = "model: no event"

@@ -656,6 +656,9 @@ def test_the_place_is_the_target_of_last_resort(coder):
     assert dyad(refusal) == ("BRA", "HTI")
     meeting = only(events_of(coder, "The Chinese foreign minister held talks in Geneva on Monday."), "04")
     assert meeting.target is None  # where a meeting is held is not whom it is with
+    # nor where a meeting is proposed to be held: the parse takes no target there
+    proposal = only(events_of(coder, "Chilean officials proposed ministerial talks in Lima for next week."), "03")
+    assert proposal.rule.startswith("verb:propose") and "dobj.in" not in proposal.rule
 
 
 def test_the_owner_of_the_object_is_the_target(coder):

@@ -68,9 +68,10 @@ from dyads.user_lexicons import LexiconFile
 CIRCUMSTANCE_PREPOSITIONS = {"after", "before", "since", "following", "during", "amid", "despite", "until"}
 # Threats: an if-clause's subject is who is threatened ("threatened to quit the talks if Japan ...").
 CONDITIONAL_ROOTS = {"13"}
-# Where a statement is made or a meeting held is not its target; a visit's destination is.
+# Where a statement is made or a meeting held (or proposed: "proposed talks in Seoul") is not its target; a
+# visit's destination is.
 PLACELESS_ROOTS = (STATEMENT_ROOT,)
-PLACELESS_CODES = {"04", "040", "041", "044", "045", "046"}
+PLACELESS_CODES = {"036", "04", "040", "041", "044", "045", "046"}
 SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a South Korean minister
 MEDIA = "MED"
 # Meetings and agreements are named for the city they are held in: such a name is not a party.

@@ -590,6 +590,8 @@ def test_who_uses_force_sets_assault_or_fight(coder):
     assert rebels_fight.cameo.root == "19"  # only the generic attack words change
     on_the_army = only(events_of(coder, "The rebels attacked the Kenyan army."), "19")
     assert on_the_army.cameo.code == "190"  # an attack on armed forces is combat
+    executed = only(events_of(coder, "A Sudanese military court executed three prisoners on Monday."), "18")
+    assert executed.cameo.code == "1823"  # an execution kills a captive, however armed its executioner
 
 
 def test_violence_that_dates_a_clause_is_not_its_subjects(coder):

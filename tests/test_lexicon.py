@@ -480,6 +480,10 @@ SENSES = [
     ("The government demurred on setting a date for the talks.", "demurred", "120"),
     ("The president voiced astonishment over the silence of the government.", "voiced", "111"),
     ("The delegation ruled out any reference to the withdrawal deadline.", "ruled", "120"),
+    # an object that names a person or a people is what a list of person words asks for
+    ("The regime executed Ali Hassan Karimi on Tuesday.", "executed", "1823"),
+    ("Peacekeepers evacuated ethnic Albanians from the village.", "evacuated", "073"),
+    ("A mob beat two Kurds outside the stadium.", "beat", "182"),
 ]
 
 
@@ -520,6 +524,7 @@ NON_EVENTS = [
     ("The ministry released its annual budget figures.", "released"),
     ("The reform was discussed at length.", "reform"),
     ("The engineers stopped work on the bridge.", "stopped"),
+    ("The incumbent beat Ahmed Salem by a narrow margin.", "beat"),  # an election won
     ("The delegation returned to the capital on Sunday.", "returned"),
     ("The company said it was ready for the audit.", "said"),
     ("The internationally recognised government met in the port city.", "recognised"),

@@ -753,7 +753,7 @@ def armed_force_code(code: str, lemma: str, source_sector: str, target_sector: s
     for act, lemmas, sectors, spared_targets, recoded in _armed_force_rows():
         if (code == act and source_sector in sectors and (not lemmas or lemma in lemmas)
                 and target_sector not in spared_targets):
-            return recoded
+            return None if recoded == code else recoded  # a row recoding to its act keeps it: an execution
     return None
 
 

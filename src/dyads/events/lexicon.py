@@ -43,6 +43,11 @@ FIGURATIVE_READINGS = ("087", "113", "138", "15", "18", "19", "20")
 FIGURATIVE_AIM_PREPOSITIONS = {"against", "on", "for"}
 # Participles that, after "as", only contrast two things: "free trade, as opposed to restrictive blocs".
 CONTRASTING_PARTICIPLES = {"oppose", "compare", "contrast"}
+# An object that names people, a person or a people ("executed Jang Song Thaek", "evacuated ethnic Serbs"), reads
+# as this word too, as the object lists of acts on people write it ("executed prisoners|people|he").
+PEOPLE = "people"
+PEOPLE_ENTITY_TYPES = {"PERSON", "NORP"}
+PEOPLE_MENTION_KINDS = {"person", "people"}
 
 
 @dataclass(frozen=True)
@@ -314,7 +319,8 @@ class TokenFacts:
     def object_lemmas(self, conjuncts: bool) -> set[str]:
         if conjuncts not in self._object_lemmas:
             objects = _objects(self.token, conjuncts) + self.noun_acted_on
-            self._object_lemmas[conjuncts] = set().union(*(_lemmas_around(obj) for obj in objects))
+            lemmas = set().union(*(_lemmas_around(obj) for obj in objects))
+            self._object_lemmas[conjuncts] = lemmas | {PEOPLE} if any(map(names_people, objects)) else lemmas
         return self._object_lemmas[conjuncts]
 
     @cached_property
@@ -595,6 +601,14 @@ def place_party_phrases(noun: Token) -> list[Token]:
             place = next((g for c in place.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), None)
     return phrases
+
+
+def names_people(token: Token) -> bool:
+    """Whether a noun is the name of a person or of a people: "Jang Song Thaek", "ethnic Serbs", "leader Kim"."""
+    if token.ent_type_ in PEOPLE_ENTITY_TYPES and token.pos_ == "PROPN":
+        return True
+    index = (token.doc._.mention_at or {}).get(token.i)
+    return index is not None and token.doc._.actor_mentions[index].kind in PEOPLE_MENTION_KINDS
 
 
 def _mention_indices(doc: Doc, tokens: Iterable[Token]) -> set[int]:

@@ -1337,6 +1337,13 @@ def test_a_denial_that_names_no_one_answers_the_last_accusation(coder):
     assert (denial.cameo.code, *dyad(denial)) == ("016", "CHN", "USA")
 
 
+def test_a_charge_dismissed_answers_the_last_accusation(coder):
+    text = "The United States accused China of spying on Chinese students in China. Beijing dismissed the allegations."
+    rejection = only(events_of(coder, text), "12")
+    assert (rejection.cameo.code, *dyad(rejection)) == ("120", "CHN", "USA")
+    assert rejection.rule.endswith("+answers")
+
+
 @pytest.mark.parametrize(("text", "root", "dyad_codes"), [
     (("The Security Council passed a resolution on Monday demanding that Iran halt uranium enrichment. "
       "Iran rejected the resolution."), "12", ("IRN", "IGOUNO")),

@@ -288,6 +288,9 @@ SENSES = [
     ("The general said the rebels were bandits and terrorists.", "said", "112"),
     ("Ecuador's government said the claims were false.", "said", "016"),  # a claim said to be false is denied
     ("The ministry said the ruling was baseless.", "said", "111"),  # anything else said to be false is criticised
+    ("The ministry dismissed the allegations.", "dismissed", "120"),  # a claim dismissed or called untrue is rejected
+    ("Tehran called the abduction allegations baseless.", "called", "120"),
+    ("The minister called the plan baseless.", "called", "111"),
     ("The minister contended that the naval blockade was unlawful.", "contended", "111"),
     ("The opposition believes the ruling party's leaders are warlords.", "believes", "112"),
     ("The embassy said it was frustrated by the repeated delays.", "said", "111"),

@@ -433,6 +433,9 @@ SENSES = [
     ("The gang seized control of a passenger ferry in the bay.", "seized", "181"),
     ("Armed men took control of the airliner after take-off.", "took", "181"),
     ("The rebels seized control of the port city.", "seized", "192"),
+    # a coup staged or fallen in is force against the state
+    ("Soldiers staged a coup in the island nation.", "coup", "190"),
+    ("The president was toppled in a bloodless coup.", "coup", "190"),
     # aid ceased or paused, as aid cut or halted
     ("Lanavia ceased military aid to its neighbour.", "ceased", "1622"),
     ("The donors paused humanitarian aid to the region.", "paused", "1623"),
@@ -543,6 +546,7 @@ NON_EVENTS = [
     ("The coach ordered new kits for the team.", "ordered"),
     ("The two companies fought over the patent.", "fought"),
     ("The two defendants have pleaded not guilty.", "pleaded"),
+    ("Food prices have risen since the coup.", "coup"),
     # cooperation as a relation, described or growing, not started or offered
     ("The visit is aimed at boosting cooperation with India.", "cooperation"),
     ("Their security cooperation with Manila will develop slowly.", "cooperation"),

@@ -394,6 +394,8 @@ SENSES = [
     ("The prime minister visited a war shrine on Sunday.", "visited", "017"),
     ("The prime minister visited Lanavia on Sunday.", "visited", "042"),
     ("The premier prayed at the shrine.", "prayed", "017"),
+    ("The prime minister went to the shrine to pay respects.", "went", "017"),
+    ("The prime minister went to Seoul.", "went", "042"),
     ("Britain transferred security responsibilities for the province to local forces.", "transferred", "087"),
     ("The coalition transferred power to an interim government.", "transferred", "080"),
     ("The president announced his resignation on Sunday.", "announced", "0831"),

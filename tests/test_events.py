@@ -378,6 +378,11 @@ def test_an_answer_by_its_means_is_that_act_alone(coder, text, trigger, code):
     assert [(e.trigger.text, e.cameo.code) for e in coded] == [(trigger, code)]
 
 
+def test_talks_a_verb_s_row_names_as_its_prepositional_object_are_that_verb_s_event(coder):
+    coded = events_of(coder, "Sri Lankan rebels have pulled out of peace talks with the government.")
+    assert [(e.trigger.text, e.cameo.code) for e in coded] == [("pulled", "164")]
+
+
 def test_an_answer_with_riot_gear_is_repression(coder):
     coded = events_of(coder, "Students stoned the riot police, who retaliated with batons and tear gas.")
     assert [e.cameo.code for e in coded if e.trigger.text == "retaliated"] == ["175"]

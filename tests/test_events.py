@@ -378,6 +378,11 @@ def test_an_answer_by_its_means_is_that_act_alone(coder, text, trigger, code):
     assert [(e.trigger.text, e.cameo.code) for e in coded] == [(trigger, code)]
 
 
+def test_talks_a_verb_s_row_names_as_its_prepositional_object_are_that_verb_s_event(coder):
+    coded = events_of(coder, "Sri Lankan rebels have pulled out of peace talks with the government.")
+    assert [(e.trigger.text, e.cameo.code) for e in coded] == [("pulled", "164")]
+
+
 def test_an_answer_with_riot_gear_is_repression(coder):
     coded = events_of(coder, "Students stoned the riot police, who retaliated with batons and tear gas.")
     assert [e.cameo.code for e in coded if e.trigger.text == "retaliated"] == ["175"]
@@ -1340,6 +1345,13 @@ def test_a_denial_that_names_no_one_answers_the_last_accusation(coder):
     text = "The United States accused China of spying on Chinese students in China. Beijing denies the allegations."
     denial = only(events_of(coder, text), "01")
     assert (denial.cameo.code, *dyad(denial)) == ("016", "CHN", "USA")
+
+
+def test_a_charge_dismissed_answers_the_last_accusation(coder):
+    text = "The United States accused China of spying on Chinese students in China. Beijing dismissed the allegations."
+    rejection = only(events_of(coder, text), "12")
+    assert (rejection.cameo.code, *dyad(rejection)) == ("120", "CHN", "USA")
+    assert rejection.rule.endswith("+answers")
 
 
 @pytest.mark.parametrize(("text", "root", "dyad_codes"), [

@@ -288,6 +288,9 @@ SENSES = [
     ("The general said the rebels were bandits and terrorists.", "said", "112"),
     ("Ecuador's government said the claims were false.", "said", "016"),  # a claim said to be false is denied
     ("The ministry said the ruling was baseless.", "said", "111"),  # anything else said to be false is criticised
+    ("The ministry dismissed the allegations.", "dismissed", "120"),  # a claim dismissed or called untrue is rejected
+    ("Tehran called the abduction allegations baseless.", "called", "120"),
+    ("The minister called the plan baseless.", "called", "111"),
     ("The minister contended that the naval blockade was unlawful.", "contended", "111"),
     ("The opposition believes the ruling party's leaders are warlords.", "believes", "112"),
     ("The embassy said it was frustrated by the repeated delays.", "said", "111"),
@@ -391,6 +394,8 @@ SENSES = [
     ("The prime minister visited a war shrine on Sunday.", "visited", "017"),
     ("The prime minister visited Lanavia on Sunday.", "visited", "042"),
     ("The premier prayed at the shrine.", "prayed", "017"),
+    ("The prime minister went to the shrine to pay respects.", "went", "017"),
+    ("The prime minister went to Seoul.", "went", "042"),
     ("Britain transferred security responsibilities for the province to local forces.", "transferred", "087"),
     ("The coalition transferred power to an interim government.", "transferred", "080"),
     ("The president announced his resignation on Sunday.", "announced", "0831"),
@@ -430,6 +435,9 @@ SENSES = [
     ("The gang seized control of a passenger ferry in the bay.", "seized", "181"),
     ("Armed men took control of the airliner after take-off.", "took", "181"),
     ("The rebels seized control of the port city.", "seized", "192"),
+    # a coup staged or fallen in is force against the state
+    ("Soldiers staged a coup in the island nation.", "coup", "190"),
+    ("The president was toppled in a bloodless coup.", "coup", "190"),
     # aid ceased or paused, as aid cut or halted
     ("Lanavia ceased military aid to its neighbour.", "ceased", "1622"),
     ("The donors paused humanitarian aid to the region.", "paused", "1623"),
@@ -545,6 +553,7 @@ NON_EVENTS = [
     ("The coach ordered new kits for the team.", "ordered"),
     ("The two companies fought over the patent.", "fought"),
     ("The two defendants have pleaded not guilty.", "pleaded"),
+    ("Food prices have risen since the coup.", "coup"),
     # cooperation as a relation, described or growing, not started or offered
     ("The visit is aimed at boosting cooperation with India.", "cooperation"),
     ("Their security cooperation with Manila will develop slowly.", "cooperation"),

@@ -80,6 +80,9 @@ VENUE_ROOTS = {"04", "05"}
 GATHERING_ROOTS = VENUE_ROOTS
 STANCE_ROOTS = {"02", "10", "11", "12"}
 DENIAL = "016"
+REJECTION_ROOT = "12"
+# A rejection of one of these answers whoever made it, as a denial does: "dismissed the allegations".
+CHARGE_NOUNS = frozenset({"allegation", "accusation", "charge", "claim", "assertion"})
 MEDIATION = "045"
 SIGNING = "057"
 MEETING_ROOT = "04"
@@ -131,7 +134,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
                 continue
             weight = _salience(trigger, matched)
             for source, target, reciprocal, via in _arguments(trigger, entry, finder, lexicon, candidates):
-                if target is None and entry.cameo == DENIAL and (accuser := _accuser(source, candidates)):
+                if target is None and _answers_a_charge(entry) and (accuser := _accuser(source, candidates)):
                     target, via = accuser, via + "+answers"
                 if target is None and (referred := referred_doer(trigger, entry, source, candidates, finder)):
                     target, via = referred, via + "+refers"
@@ -152,6 +155,14 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
     _drop_repeats(candidates)
     doc._.events = candidates
     return doc
+
+
+def _answers_a_charge(entry: TriggerEntry) -> bool:
+    """A denial, or a rejection of a charge ("dismissed the allegations", "called the claims baseless")."""
+    return entry.cameo == DENIAL or (
+        entry.cameo[:2] == REJECTION_ROOT
+        and any(kind == "obj" and not values.isdisjoint(CHARGE_NOUNS) for kind, values in entry.conditions)
+    )
 
 
 def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:

@@ -41,6 +41,8 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
             return not _announces(head, trigger, matched)  # "signed a treaty": the verb codes it
         if any(c.i == trigger.i for c in complement_clauses(head)):
             return True  # "threatened to attack": the control verb codes it
+    if entry.pos == "noun" and _keyed_prepositional_object(trigger, matched):
+        return True  # "pulled out of peace talks": the verb's row names the talks, the verb codes them
     if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
         # "accepted an invitation to visit Seoul": the acceptance is the event; but in "issued a statement
         # condemning the raid" the condemnation is what the statement does, and in "announced plans that Modi
@@ -67,6 +69,20 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
             for c in trigger.children
         )
     return False
+
+
+def _keyed_prepositional_object(noun: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """The noun is the object of a preposition of a verb trigger ("out of", "in") whose row keys on it."""
+    if noun.dep_ != "pobj":
+        return False
+    preposition = noun.head
+    while preposition.dep_ == "prep" and preposition.head.dep_ == "prep":  # "out of"
+        preposition = preposition.head
+    verb = preposition.head
+    entry = matched.get(verb.i)
+    return entry is not None and any(
+        kind == "pobj" and noun.lemma_.lower() in values for kind, values in entry.conditions
+    )
 
 
 def _names_what_another_codes(verb: Token, matched: dict[int, TriggerEntry]) -> bool:

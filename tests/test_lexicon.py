@@ -491,7 +491,7 @@ SENSES = [
     # an object that names a person or a people is what a list of person words asks for
     ("The regime executed Ali Hassan Karimi on Tuesday.", "executed", "1823"),
     ("Peacekeepers evacuated ethnic Albanians from the village.", "evacuated", "073"),
-    ("A mob beat two Kurds outside the stadium.", "beat", "182"),
+    ("A mob beat two Kurds outside the stadium.", "beat", "182"),  # a people, not a person: no election
 ]
 
 
@@ -533,6 +533,7 @@ NON_EVENTS = [
     ("The reform was discussed at length.", "reform"),
     ("The engineers stopped work on the bridge.", "stopped"),
     ("The incumbent beat Ahmed Salem by a narrow margin.", "beat"),  # an election won
+    ("Biden beat Trump to win the presidency.", "beat"),  # a person beaten is no assault unless told so
     ("The delegation returned to the capital on Sunday.", "returned"),
     ("The company said it was ready for the audit.", "said"),
     ("The internationally recognised government met in the port city.", "recognised"),

@@ -43,11 +43,10 @@ FIGURATIVE_READINGS = ("087", "113", "138", "15", "18", "19", "20")
 FIGURATIVE_AIM_PREPOSITIONS = {"against", "on", "for"}
 # Participles that, after "as", only contrast two things: "free trade, as opposed to restrictive blocs".
 CONTRASTING_PARTICIPLES = {"oppose", "compare", "contrast"}
-# An object that names people, a person or a people ("executed Jang Song Thaek", "evacuated ethnic Serbs"), reads
-# as this word too, as the object lists of acts on people write it ("executed prisoners|people|he").
-PEOPLE = "people"
-PEOPLE_ENTITY_TYPES = {"PERSON", "NORP"}
-PEOPLE_MENTION_KINDS = {"person", "people"}
+# An object that names a people ("evacuated ethnic Serbs") reads as "people" too, and one that names a person
+# ("executed Jang Song Thaek") as "someone", the words the object lists of acts on people write them with. A
+# list may take peoples and not persons: "a mob beat two Kurds" is an assault, "Lula beat Bolsonaro" an election.
+NAMED_OBJECT_WORDS = {"NORP": "people", "people": "people", "PERSON": "someone", "person": "someone"}
 
 
 @dataclass(frozen=True)
@@ -320,7 +319,7 @@ class TokenFacts:
         if conjuncts not in self._object_lemmas:
             objects = _objects(self.token, conjuncts) + self.noun_acted_on
             lemmas = set().union(*(_lemmas_around(obj) for obj in objects))
-            self._object_lemmas[conjuncts] = lemmas | {PEOPLE} if any(map(names_people, objects)) else lemmas
+            self._object_lemmas[conjuncts] = lemmas | {word for obj in objects if (word := named_people_word(obj))}
         return self._object_lemmas[conjuncts]
 
     @cached_property
@@ -603,12 +602,13 @@ def place_party_phrases(noun: Token) -> list[Token]:
     return phrases
 
 
-def names_people(token: Token) -> bool:
-    """Whether a noun is the name of a person or of a people: "Jang Song Thaek", "ethnic Serbs", "leader Kim"."""
-    if token.ent_type_ in PEOPLE_ENTITY_TYPES and token.pos_ == "PROPN":
-        return True
+def named_people_word(token: Token) -> str | None:
+    """The list word ("people" or "someone") of a noun that names a people or a person: "ethnic Serbs",
+    "Jang Song Thaek", "leader Kim"; None for any other noun."""
+    if token.pos_ == "PROPN" and token.ent_type_ in NAMED_OBJECT_WORDS:
+        return NAMED_OBJECT_WORDS[token.ent_type_]
     index = (token.doc._.mention_at or {}).get(token.i)
-    return index is not None and token.doc._.actor_mentions[index].kind in PEOPLE_MENTION_KINDS
+    return NAMED_OBJECT_WORDS.get(token.doc._.actor_mentions[index].kind) if index is not None else None
 
 
 def _mention_indices(doc: Doc, tokens: Iterable[Token]) -> set[int]:

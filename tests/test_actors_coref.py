@@ -514,6 +514,14 @@ def test_an_unknown_person_is_of_the_title_or_country_right_before_the_name(nlp)
     assert find(doc, "Wine").actor.country == "UGA"
 
 
+def test_an_unknown_person_set_beside_an_office_is_that_office(nlp):
+    doc = coded(nlp, "The spokesman for the Sudanese army, Ahmed Musa, denied it. Musa said the army was ready.")
+    assert find(doc, "Ahmed Musa").actor.code == "SDNMIL"
+    assert find(doc, "Musa").actor.code == "SDNMIL"
+    doc = coded(nlp, "Eritrea's special envoy to Somalia, Yohannes Berhe, told VOA his country was ready.")
+    assert all(m.actor.name != "Yohannes Berhe" or m.actor.country == "ERI" for m in doc._.actor_mentions)
+
+
 def test_a_clause_after_a_name_or_a_place_of_work_says_not_whose_a_person_is(nlp):
     doc = coded(nlp, "Ahmed Musa, who fled to Egypt, denied it.")
     assert all(m.actor.name != "Ahmed Musa" for m in doc._.actor_mentions)

@@ -109,6 +109,17 @@ def test_they_after_two_coordinated_persons_is_a_group(nlp):
     assert {a.name for a in they.actors} == {"Lena Dorr", "Omar Haddad"}
 
 
+@pytest.mark.parametrize("crowd", ["Tens of thousands of Sudanese", "Some 200 Sudanese"])
+def test_they_after_a_counted_crowd_of_a_people_is_that_people(nlp, crowd):
+    doc = coded(nlp, f"{crowd} protested in Khartoum. They demanded reforms.")
+    assert find(doc, "They").actor.country == "SDN"
+
+
+def test_they_is_not_a_people_named_uncounted(nlp):
+    doc = coded(nlp, "The newspaper quoted Americans. They are owned by the polluted thinking of the elite.")
+    assert all(m.actor.country != "USA" for m in doc._.actor_mentions if doc[m.start].lower_ == "they")
+
+
 def test_their_after_coordinated_countries_in_its_sentence_is_all_of_them(nlp):
     doc = coded(nlp, "India, Japan and the Philippines face threats from China to their territorial integrity.")
     assert [a.country for a in find(doc, "their").actors] == ["IND", "JPN", "PHL"]
@@ -512,6 +523,14 @@ def test_an_unknown_person_is_of_the_title_or_country_right_before_the_name(nlp)
     doc = coded(nlp, "That is something that Uganda's Bobi Wine said. Wine says he has trouble.")
     assert find(doc, "Bobi Wine").actor.country == "UGA"
     assert find(doc, "Wine").actor.country == "UGA"
+
+
+def test_an_unknown_person_set_beside_an_office_is_that_office(nlp):
+    doc = coded(nlp, "The spokesman for the Sudanese army, Ahmed Musa, denied it. Musa said the army was ready.")
+    assert find(doc, "Ahmed Musa").actor.code == "SDNMIL"
+    assert find(doc, "Musa").actor.code == "SDNMIL"
+    doc = coded(nlp, "Eritrea's special envoy to Somalia, Yohannes Berhe, told VOA his country was ready.")
+    assert all(m.actor.name != "Yohannes Berhe" or m.actor.country == "ERI" for m in doc._.actor_mentions)
 
 
 def test_a_clause_after_a_name_or_a_place_of_work_says_not_whose_a_person_is(nlp):

@@ -442,6 +442,13 @@ def test_an_act_counted_as_a_further_one_is_no_repeat(coder):
     assert [e.sentence_index for e in explosions] == [0, 1]
 
 
+def test_an_act_told_as_also_done_is_no_repeat(coder):
+    text = ("The Taliban imposed restrictions on women's travel in Kabul on Monday. "
+            "The Taliban also imposed restrictions on printing books.")
+    restrictions = [e for e in events_of(coder, text) if e.trigger.text == "imposed"]
+    assert [e.sentence_index for e in restrictions] == [0, 1]
+
+
 def main_of(events):
     return max(events, key=lambda e: e.confidence)
 

@@ -292,12 +292,17 @@ def _drop_repeats(candidates: list[EventCandidate]) -> None:
 
 # "a second bomb exploded", "another attack": the words that count a further act of the same kind
 FURTHER = {"another", "second", "third", "fourth", "fifth"}
+# "The Taliban also imposed restrictions on printing": the adverbs that add an act to one told before
+ADDING = {"also"}
 
 
 def _counted_as_further(trigger: Token) -> bool:
-    """"A second bomb exploded after ...", "another attack killed ...": a new act, though told in the same words."""
+    """"A second bomb exploded after ...", "another attack killed ...", "also imposed restrictions": a new act,
+    though told in the same words."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass"))]
-    return any(c.lower_ in FURTHER for head in heads for c in head.children if c.dep_ in ("amod", "det"))
+    counted = any(c.lower_ in FURTHER for head in heads for c in head.children if c.dep_ in ("amod", "det"))
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return counted or any(c.dep_ == "advmod" and c.lower_ in ADDING for c in verb.children)
 
 
 def _repeats(later: EventCandidate, first: EventCandidate) -> bool:

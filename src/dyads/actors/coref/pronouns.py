@@ -19,6 +19,8 @@ from dyads.actors.lexicon import load_thing_antecedents
 from dyads.actors.mention import Mention
 from dyads.model import Actor
 
+# "thousands of Sudanese", "hundreds of Afghans": the nouns that count people
+COUNTS = {"dozen", "hundred", "thousand", "million"}
 GENDER = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she", "hers": "she"}
 GENDER["herself"] = "she"
 # Prepositions that set a clause on an occasion its subject and object share ("during their meeting").
@@ -72,7 +74,7 @@ class PronounRules(QuotationRules):
             if self._bound_elsewhere(token, mention):
                 continue
             if group is PLURAL_PRONOUNS:
-                if mention.is_group or mention.extra.get("plural"):
+                if mention.is_group or mention.extra.get("plural") or self._names_a_people(mention):
                     return self._root(mention), mention.actors
                 partners = self._coordinated(mention)
                 # coordinated countries or bodies stand for a "they" of their own sentence only; one further
@@ -89,6 +91,15 @@ class PronounRules(QuotationRules):
             elif group is THING_PRONOUNS and is_thing(mention):
                 return self._root(mention), mention.actors
         return None
+
+    def _names_a_people(self, mention: Mention) -> bool:
+        """"Thousands of Afghans marched", "some 200 Sudanese protested": a crowd counted of a nation's people,
+        whom a "they" after may stand for."""
+        last = self.doc[mention.end - 1]
+        count = last.head.head if last.dep_ == "pobj" and last.head.lower_ == "of" else None
+        counted = any(c.dep_ == "nummod" for c in last.children) or (
+            count is not None and (count.like_num or count.lemma_ in COUNTS))
+        return mention.kind in ("people", "demonym") and counted
 
     def _clause_pair(self, pronoun: Token, candidates: list[Mention]) -> tuple[Mention, Mention] | None:
         """'Putin asked Voronin during their meeting': a 'their' on the occasion of a clause whose subject and

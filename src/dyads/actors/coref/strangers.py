@@ -69,7 +69,7 @@ class StrangerRules(ResolverState):
         Wine]"), or the first actor of an apposition after it ("[Catherine Russell], UNICEF's executive
         director,", "[Ali Karimli], an Azerbaijani opposition figure,", "[X], who is Azerbaijani,")."""
         doc = self.doc
-        before = self._description_before(stranger.start)
+        before = self._description_before(stranger.start) or self._office_set_before(stranger)
         if before is not None and before.kind not in NOT_DESCRIPTIONS and _says_whose(before):
             return before
         end = stranger.end
@@ -101,6 +101,17 @@ class StrangerRules(ResolverState):
             start -= 1
         before = ending_at.get(start)
         return before if before is not None and (before.kind in NATIONALITY_KINDS or _names_an_office(before)) else None
+
+
+    def _office_set_before(self, stranger: Mention) -> Mention | None:
+        """The office a name is set beside as its apposition ("Iraq's national security adviser, Mowafaq
+        al-Rubaie,", "The spokesman for the Sudan Liberation Army, Bahar Ibrahim, says"): where the parse hangs
+        the name on a word of that office, not on a place after it ("Eritrea's envoy to Somalia, Yohannes Berhe")."""
+        name = self.doc[stranger.start : stranger.end].root
+        if name.dep_ != "appos" or name.head.i >= stranger.start:
+            return None
+        office = next((m for m in self.mentions if m.start <= name.head.i < m.end), None)
+        return office if office is not None and _names_an_office(office) else None
 
 
 def _names_an_office(mention: Mention) -> bool:

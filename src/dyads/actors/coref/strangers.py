@@ -102,7 +102,6 @@ class StrangerRules(ResolverState):
         before = ending_at.get(start)
         return before if before is not None and (before.kind in NATIONALITY_KINDS or _names_an_office(before)) else None
 
-
     def _office_set_before(self, stranger: Mention) -> Mention | None:
         """The office a name is set beside as its apposition ("Iraq's national security adviser, Mowafaq
         al-Rubaie,", "The spokesman for the Sudan Liberation Army, Bahar Ibrahim, says"): where the parse hangs

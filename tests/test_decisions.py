@@ -220,6 +220,14 @@ def test_by_default_an_event_unlikely_to_be_correct_is_left_out():
     assert Coder().code(text, date="2024-05-02") == [e for e in every if e.confidence >= DEFAULT_MIN_CONFIDENCE]
 
 
+def test_an_event_whose_source_no_lexicon_codes_is_left_out_by_default():
+    text = "The ZKRF condemned the missile test by North Korea. Russia condemned the missile test by North Korea."
+    every = Coder(min_confidence=0.0).code(text, date="2024-05-02")
+    uncoded = [e for e in every if e.source.code is None]
+    assert uncoded and all(e.confidence == 0.0 for e in uncoded)  # kept, with its probability, when asked for
+    assert [e.source.code for e in Coder().code(text, date="2024-05-02")] == ["RUS"]
+
+
 def test_a_sentence_set_scores_each_sentences_likeliest_event_whatever_its_confidence():
     sentences = [("s1", "Nigeria condemned the attack.", None)]
     assert Coder().code(sentences[0][1]) == []

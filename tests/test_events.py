@@ -964,6 +964,11 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
          "hypothetical"),
         # the infinitive of a capacity noun says what may be done; a capacity put to use is done
         ("The court upheld the right of workers to protest against the government.", "protest", "hypothetical"),
+        # what a noun's infinitive names is still to come, unless the noun is the first or only one to do it
+        ("Opposition groups in Kabul are seeking ways to oppose the Taliban.", "oppose", "future"),
+        ("Kenya was the only country to attack Somalia.", "attack", "actual"),
+        ("The Syrian army was the largest force to attack the rebels.", "attack", "actual"),
+        ("The Kurdish-led administration was the first to reject the constitution.", "reject", "actual"),
         # through a preposition to the noun it complements and that noun's verb
         ("Syria denied any involvement in attacking the convoy.", "attacking", "negated"),
         ("The mediator said Sudan and the rebels are close to reaching a peace deal.", "reaching", "future"),

@@ -238,8 +238,10 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     question = _question_mark(trigger)
     if question:
         effects.append((table["question"][question], question))
-    # "an invitation to visit Seoul": the visit is still to come
-    if trigger.dep_ == "acl" and is_infinitive(trigger):
+    # "an invitation to visit Seoul", "seeking ways to oppose the limits", "resources to fund schools": what
+    # a noun's infinitive names is still to come, unless the noun is singled out as the one that did it
+    # ("the first country to recognize Kosovo")
+    if trigger.dep_ in ("acl", "relcl") and is_infinitive(trigger) and not _singled_out(trigger.head):
         effects.append(("future", "to"))
     if is_nominal(trigger):
         effects += _noun_effects(trigger, clause)
@@ -310,6 +312,13 @@ def _assess(candidate: EventCandidate) -> list[tuple[str, str]]:
     if effects:
         event.rule += " | " + ",".join(f"{effect}:{cue}" for effect, cue in effects)
     return effects
+
+
+def _singled_out(noun: Token) -> bool:
+    """"the first country", "the only leader", "the largest group", "the first": an infinitive after such a
+    noun says what it did ("the first country to recognize Kosovo", "was the first to reject it")."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "det", "advmod", "nummod"))]
+    return any(w.tag_ == "JJS" or w.ent_type_ == "ORDINAL" or w.lower_ in cues().get("singles_out", {}) for w in words)
 
 
 def _conjoined_verb(verb: Token) -> Token:

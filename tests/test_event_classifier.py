@@ -30,9 +30,9 @@ REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "train_event_classifier.py"
 PACKAGE = REPO / "src" / "dyads"
 
-# No trigger in the lexicon reads "ferried": the classifier alone sees the aid. Most tests parse without
-# dyads_events, so that they hold whatever the lexicon comes to know.
-EVENT_SENTENCE = "Indian air force planes ferried tents and medicine to Turkey after the earthquake."
+# Most tests parse without dyads_events, so that they hold whatever the lexicon comes to know: every sentence
+# is open to the classifier, which sees the aid a verb the lexicon knows in other senses delivers.
+EVENT_SENTENCE = "Indian air force planes delivered tents and medicine to Turkey after the earthquake."
 # Two actors, a subject and an object: only the classifier's answer keeps this from being an event.
 NO_EVENT_SENTENCE = "The Australian dollar rose against the New Zealand dollar after the data release."
 
@@ -93,8 +93,14 @@ def test_a_clear_event_without_a_rule_trigger_gets_a_model_event_with_actors(mod
     assert (event.source.country, event.target.country) == ("IND", "TUR")
     assert event.cameo.root == "07"  # provide aid
     assert event.plover.type == "AID"
-    assert event.trigger.text == "ferried"
+    assert event.trigger.text == "delivered"
     assert 0 < event.confidence <= 0.6
+
+
+def test_a_verb_the_lexicon_does_not_know_is_no_trigger_of_the_answer(model_only):
+    """"ferried": the classifier's answers on verbs the lexicon knows in no sense were right 7 times in 30 on
+    VOA train and dev; it chooses among a known verb's senses, it does not guess a verb's."""
+    assert coded(model_only, EVENT_SENTENCE.replace("delivered", "ferried")) == []
 
 
 def test_a_sentence_without_an_event_gets_none(model_only):
@@ -104,8 +110,8 @@ def test_a_sentence_without_an_event_gets_none(model_only):
 
 
 def test_no_source_or_no_target_no_event(model_only):
-    assert coded(model_only, "Tents and medicine were ferried to Turkey after the earthquake.") == []
-    assert coded(model_only, "Indian air force planes ferried tents and medicine after the earthquake.") == []
+    assert coded(model_only, "Tents and medicine were delivered to Turkey after the earthquake.") == []
+    assert coded(model_only, "Indian air force planes delivered tents and medicine after the earthquake.") == []
 
 
 def test_two_parties_without_a_target_are_each_others(model_only):
@@ -129,15 +135,16 @@ def test_the_full_pipeline_adds_model_events_only_where_the_rules_code_nothing()
 
 
 def test_a_sentence_the_lexicon_reads_as_no_event_is_not_classified():
-    """A user's no-event row for "ferry" closes the sentence to the classifier, as a shipped one would."""
-    no_ferrying = LexiconFile("ferry.tsv", "lemma\twhen\tcameo\tconfidence\nferry\t\t-\t\n")
-    nlp = pipeline.load(stages=["dyads_actors", "dyads_coref", "dyads_events", "dyads_event_classifier"],
-                        lexicons=UserLexicons(verbs=(no_ferrying,)))
+    """A user's no-event row for delivering tents closes the sentence to the classifier, as a shipped one
+    would."""
+    no_tents = LexiconFile("tents.tsv", "lemma\twhen\tcameo\tconfidence\ndeliver\tobj=tent\t-\t\n")
+    nlp = pipeline.load(stages=["dyads_actors", "dyads_coref", "dyads_event_classifier"],
+                        lexicons=UserLexicons(verbs=(no_tents,)))
     assert coded(nlp, EVENT_SENTENCE) == []
 
 
 @pytest.mark.parametrize(("text", "word", "code", "reports"), [
-    ("Indian planes ferried tents to Turkey.", "ferried", "073", True),
+    ("Indian planes delivered tents to Turkey.", "delivered", "073", True),
     ("The minister said the talks were long.", "said", "013", False),  # a plain report of speech
     ("The envoy told reporters the talks were off.", "told", "010", False),
     ("The minister said Syria shelled the town.", "said", "190", True),  # what the clause reports

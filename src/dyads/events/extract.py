@@ -159,10 +159,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
 
 def _answers_a_charge(entry: TriggerEntry) -> bool:
     """A denial, or a rejection of a charge ("dismissed the allegations", "called the claims baseless")."""
-    return entry.cameo == DENIAL or (
-        entry.cameo[:2] == REJECTION_ROOT
-        and any(kind == "obj" and not values.isdisjoint(CHARGE_NOUNS) for kind, values in entry.conditions)
-    )
+    return entry.cameo == DENIAL or (entry.cameo[:2] == REJECTION_ROOT and entry.keys_on("obj", CHARGE_NOUNS))
 
 
 def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:
@@ -499,8 +496,7 @@ def _held_event_noun(verb: Token, entry: TriggerEntry, lexicon: TriggerLexicon) 
         return None
     for noun in verb.children:
         rows = lexicon.rows("noun", noun.lemma_.lower()) if noun.dep_ == "nsubjpass" and is_nominal(noun) else None
-        if rows is not None and entry.is_theme(noun) and any(
-                row.cameo[:2] == entry.cameo[:2] for row in rows.conditional + rows.plain):
+        if rows is not None and entry.is_theme(noun) and rows.code_in_root(entry.cameo[:2]):
             return noun
     return None
 

@@ -97,10 +97,14 @@ class TriggerEntry:
     def keys_on_object(self) -> bool:
         return any(kind == "obj" for kind, _ in self.conditions)
 
+    def keys_on(self, kind: str, words: set[str] | frozenset[str]) -> bool:
+        """Whether a condition of this kind names one of the words: `keys_on("obj", {"allegation"})` for
+        "dismiss[obj=claim|allegation]"."""
+        return any(own == kind and not values.isdisjoint(words) for own, values in self.conditions)
+
     def keys_on_preposition(self, via: str) -> bool:
         """Whether the row asks for this prepositional phrase ("prep:between") of its noun."""
-        preposition = via.removeprefix("prep:")
-        return any(kind == "prep" and preposition in values for kind, values in self.conditions)
+        return self.keys_on("prep", {via.removeprefix("prep:")})
 
     @property
     def keys_on_attitude(self) -> bool:
@@ -680,6 +684,10 @@ class LemmaRows:
     conditional: list[TriggerEntry]  # narrowed by a condition or a particle, most specific first
     object_keyed: list[TriggerEntry]  # those of `conditional` keyed on an object
     plain: list[TriggerEntry]  # no narrowing condition
+
+    def code_in_root(self, root: str) -> bool:
+        """Whether some sense of the lemma codes an event of this CAMEO root ("19" for one of "fight"'s rows)."""
+        return any(row.cameo[:2] == root for row in self.conditional + self.plain)
 
 
 READINGS_KEY = "dyads_readings"  # doc.user_data: each lexicon's reading of each token looked up

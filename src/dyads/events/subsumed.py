@@ -80,9 +80,7 @@ def _keyed_prepositional_object(noun: Token, matched: dict[int, TriggerEntry]) -
         preposition = preposition.head
     verb = preposition.head
     entry = matched.get(verb.i)
-    return entry is not None and any(
-        kind == "pobj" and noun.lemma_.lower() in values for kind, values in entry.conditions
-    )
+    return entry is not None and entry.keys_on("pobj", {noun.lemma_.lower()})
 
 
 def _names_what_another_codes(verb: Token, matched: dict[int, TriggerEntry]) -> bool:

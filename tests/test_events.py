@@ -60,6 +60,30 @@ def test_a_noun_gated_on_its_owner_is_the_owners_event(coder, text, code, pair):
     assert dyad(event) == pair
 
 
+@pytest.mark.parametrize(("text", "root", "pair"), [
+    ("Israeli troops came under attack by Hezbollah guerrillas.", "19", ("LBN", "ISR")),
+    ("The Kenyan government faces criticism from the United States.", "11", ("USA", "KEN")),
+    ("Iran has been the target of Israeli attacks.", "19", ("ISR", "IRN")),
+    ("The Syrian army suffered a heavy attack by Turkish forces.", "19", ("TUR", "SYR")),
+    ("Three Israeli tourists were placed under arrest by Egyptian police.", "17", ("EGY", "ISR")),
+    ("Nigeria's president went on trial in Abuja.", "17", ("NGA", "NGA")),
+])
+def test_who_undergoes_an_event_noun_is_its_target(coder, text, root, pair):
+    event = only(events_of(coder, text), root)
+    assert dyad(event) == pair
+    assert "undergoes." in event.rule
+
+
+@pytest.mark.parametrize(("text", "root", "pair"), [
+    ("Egyptian police put three Israeli tourists under arrest.", "17", ("EGY", "ISR")),  # the object undergoes it
+    ("The Russian foreign minister is on a visit to China.", "04", ("RUS", "CHN")),  # only a trial is undergone so
+    ("Britain mourned the victims of the Iraqi attacks on Kuwait.", "19", ("IRQ", "KWT")),  # no clause's victims
+])
+def test_a_subject_that_undergoes_nothing_still_acts(coder, text, root, pair):
+    event = next(e for e in events_of(coder, text) if e.cameo.root == root and e.trigger.text != "put")
+    assert dyad(event) == pair
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("The council adopted measures against money laundering.", "measures"),
     ("Critics demanded stronger U.N. action against Russia.", "action"),

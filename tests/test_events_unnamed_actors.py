@@ -421,6 +421,9 @@ KENYAN_SETTING = "Kenyan police arrested an opposition leader in Nairobi on Sund
          "KENUAF", ".assassination"),
         # unrest whose course the clause reports
         ("Protests against the government spread on Monday into more towns.", "Protests", "KENCVL", ".course"),
+        # what the clause tells someone underwent
+        ("A police convoy came under attack on the road to Garissa.", "attack", "KENUAF", ".undergone"),
+        ("The governor faced protests over the new tax.", "protests", "KENCVL", ".undergone"),
     ],
 )
 def test_unplaced_violence_or_protest_reported_as_news_is_set_in_the_reports_country(

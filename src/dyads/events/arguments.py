@@ -4,7 +4,8 @@ Verbs: the subject (or the passive's `by` agent) is the source; the object, the 
 `to`/`with`/`against`/... phrase is the target. Verbs without a subject of their own ("is scheduled to
 meet", "agreed ... and signed") inherit it from the clause they depend on. Event nouns: a possessor or
 a national modifier is the source ("Moscow's denunciation", "Russian warnings"), else the subject of the
-verb they are the object of ("held talks"); `with`/`to`/`against`/`between` phrases give the target.
+verb they are the object of ("held talks"); `with`/`to`/`against`/`between` phrases give the target, and
+so does the subject of a clause that tells it underwent the event ("the convoy came under attack").
 """
 
 from __future__ import annotations
@@ -442,6 +443,8 @@ def event_places(verb: Token) -> list[tuple[Token, str]]:
         places += _clause_places(noun.head)
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("nsubj", "nsubjpass"):  # "two attacks were staged in Y"
         places += _clause_places(verb.head)
+    if verb.pos_ in ("NOUN", "PROPN") and (word := undergoing_word(verb)) is not None:  # "came under attack in Y"
+        places += _clause_places(_verb_of(word))
     return places
 
 
@@ -552,6 +555,80 @@ def noun_targets(noun: Token) -> list[tuple[Token, str]]:
         # "told Trump in phone conversations", "killed civilians in airstrikes": the verb's object takes part
         candidates += [(c, "verb.in." + c.dep_) for c in manner.head.children if c.dep_ in OBJECT_DEPS]
     return candidates
+
+
+@lru_cache(maxsize=1)
+def undergoing_frames() -> dict[tuple[str, str], frozenset[str]]:
+    """data/events/undergoing.tsv: (word, preposition; empty for an object) → the only event nouns the frame
+    takes (empty: any)."""
+    return {(row["word"], row["preposition"]): frozenset(filter(None, row["nouns"].split("|")))
+            for row in read_tsv("events/undergoing.tsv")}
+
+
+def undergoing_word(noun: Token) -> Token | None:
+    """The word of undergoing.tsv an event noun hangs on: "came" of "came under attack", "target" of "the
+    target of sanctions", "faces" of "faces charges and a trial"; None where it hangs on none."""
+    first = _first_conjunct(noun)
+    if first.dep_ in OBJECT_DEPS:
+        word, preposition = first.head, ""
+    elif first.dep_ == "pobj" and first.head.dep_ == "prep":
+        word, preposition = first.head.head, first.head.lower_
+    else:
+        return None
+    nouns = undergoing_frames().get((word.lemma_.lower(), preposition))
+    if nouns is None or (nouns and noun.lemma_.lower() not in nouns):
+        return None
+    if word.pos_ not in ("VERB", "AUX") and not _complements_a_verb(word):
+        return None  # "mourned the victims of the attack": whose the victims are, no clause tells
+    return word
+
+
+def _complements_a_verb(word: Token) -> bool:
+    """"is the target of", "are subject to", "became a victim of": the noun or adjective completes a verb
+    (not "mourned the victims of")."""
+    return word.dep_ in ("attr", "acomp", "oprd") and word.head.pos_ in ("VERB", "AUX")
+
+
+def _verb_of(word: Token) -> Token:
+    """The verb of a word of undergoing.tsv: itself, or the copula it completes ("is the target of")."""
+    return word if word.pos_ in ("VERB", "AUX") else word.head
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def undergoers(noun: Token) -> list[tuple[Token, str]]:
+    """Who undergoes an event noun told through a word of undergoing.tsv, with its via: the object of a verb
+    that has one ("police put him under arrest"), else the subject ("the convoy came under attack", "Iran
+    has been the target of sanctions", "dissidents, subjected to arrests"); none where there is no such word."""
+    word = undergoing_word(noun)
+    if word is None:
+        return []
+    verb = _verb_of(word)
+    first = _first_conjunct(noun)
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in (first.i, word.i)]
+    if objects:
+        return [(relative_antecedent(verb, o), "undergoes.dobj") for o in objects]
+    if is_passive(verb):
+        return [(relative_antecedent(verb, s), "undergoes.nsubjpass") for s in passive_subjects(verb)]
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [(verb.head, "undergoes.acl")]
+    for subjects, via in subject_candidates(verb):
+        return [(s, "undergoes." + via) for s in subjects]
+    return []
+
+
+def undergoing_agents(noun: Token) -> list[tuple[Token, str]]:
+    """The `by` or `from` phrase of the word an undergone event noun hangs on: "came under attack by
+    militants" (the parser hangs it on the verb), "the victim of rockets from terrorists"."""
+    word = undergoing_word(noun)
+    if word is None:
+        return []
+    return [(g, f"undergoes.prep:{p.lower_}") for p in word.children
+            if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from") for g in p.children if g.dep_ == "pobj"]
 
 
 def clause_targets(trigger: Token, reported_subject: bool = True, conditions: bool = False) -> list[tuple[Token, str]]:

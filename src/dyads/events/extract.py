@@ -26,6 +26,9 @@ from dyads.events.arguments import (
     noun_targets,
     subject_candidates,
     unattributed_means,
+    undergoers,
+    undergoing_agents,
+    undergoing_word,
     verb_targets,
 )
 from dyads.events.candidate import EventCandidate
@@ -368,7 +371,9 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         if subject_via == DEPLOYED:  # "troops and aid workers were deployed": what is deployed is no target
             target_candidates = [(token, via) for token, via in target_candidates if via != "nsubjpass"]
     else:
-        target_candidates = noun_targets(trigger)
+        # "the convoy came under attack", "faces charges": who undergoes the event is its target
+        undergone = undergoers(trigger)
+        target_candidates = undergone + noun_targets(trigger)
         # "the meeting between Cho and Sergeev": the first party acts, the other is the target; they are the
         # parties even where a clause's subject is not ("Russia closed its border because of fighting between
         # Azerbaijanis and Armenians"), and where the noun's row keys on them, rather than a broker
@@ -377,7 +382,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         if parties and entry.keys_on_preposition(parties[2]):
             yield (parties[0], 0), (parties[1], 0), True, f"{parties[2]}/{parties[2]}"
             return
-        sources = noun_sources(trigger)
+        sources = noun_sources(trigger) + undergoing_agents(trigger)
         if entry.cameo == MEDIATION:  # "under the mediation of Russia's foreign minister": the mediator acts
             sources = [(token, via) for token, via in target_candidates if via == "prep:of"] + sources
             target_candidates = [(token, via) for token, via in target_candidates if via != "prep:of"]
@@ -396,7 +401,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             if verb is not None and _participle_preposition(verb) and not _told_before(trigger):
                 verb = verb.head  # "lifted the curfew following talks with the opposition": the clause's verb
             if (verb is not None and not _takes_a_stance(verb, lexicon) and not _violence_around(trigger, entry)
-                    and not _agent_of(trigger, verb)):
+                    and not _agent_of(trigger, verb) and not _undergone_by_subject(trigger, undergone)):
                 # the noun's own phrase as the subject: a gathering is of those it is of ("the summit of the
                 # GCC opened"), any other event not ("the arrest of the activist prompted questions")
                 inside = None if entry.cameo[:2] in GATHERING_ROOTS else trigger
@@ -558,6 +563,12 @@ def _violence_around(noun: Token, entry: TriggerEntry) -> bool:
         entry.cameo[:2] in VIOLENT_ROOTS | {PROTEST_ROOT}
         and noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
     )
+
+
+def _undergone_by_subject(noun: Token, undergone: list[tuple[Token, str]]) -> bool:
+    """"The convoy came under attack", "Iran has been the target of sanctions": the clause's subject
+    undergoes the event noun, it does not do it; "police put him under arrest" still arrest him."""
+    return undergoing_word(noun) is not None and not any(via == "undergoes.dobj" for _, via in undergone)
 
 
 def _agent_of(noun: Token, verb: Token) -> bool:

@@ -38,6 +38,7 @@ from dyads.events.arguments import (
     passive_agents,
     place_name,
     subject_candidates,
+    undergoing_word,
 )
 from dyads.events.lexicon import (
     INTERNATIONAL_BODY,
@@ -252,8 +253,8 @@ def _reported_as_news(noun: Token, cameo: str) -> str | None:
     """Why violence or protest named with no place is still the news, set in the report's country, as the
     mark of its rule: violence that took lives ("killed in gun battles", "fighting in which 30 people were
     killed"), the assassination of someone ("the assassination last week of Serbia's prime minister"), or
-    unrest whose course the clause reports ("protests against Chinese rule spread Monday"). None where it
-    may be background."""
+    unrest whose course the clause reports ("protests against Chinese rule spread Monday"), or what the clause
+    tells someone underwent ("the convoy came under attack"). None where it may be background."""
     root = cameo[:2]
     if root != PROTEST_ROOT and _took_lives(noun):
         return ""
@@ -263,6 +264,8 @@ def _reported_as_news(noun: Token, cameo: str) -> str | None:
         return ".assassination"
     if root == PROTEST_ROOT and _runs_its_course(noun):
         return ".course"
+    if undergoing_word(noun) is not None:  # "the convoy came under attack", "faced protests"
+        return ".undergone"
     return None
 
 

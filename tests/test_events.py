@@ -74,6 +74,16 @@ def test_who_undergoes_an_event_noun_is_its_target(coder, text, root, pair):
     assert "undergoes." in event.rule
 
 
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Kenyan troops would face attacks by Somali militants if they entered Somalia.", "hypothetical"),
+    ("The Kenyan army convoy did not come under attack by Somali militants.", "negated"),
+])
+def test_an_undergone_event_noun_takes_the_factuality_of_its_clause(coder, text, modality):
+    event = only(events_of(coder, text), "19")
+    assert dyad(event) == ("SOM", "KEN")
+    assert event.modality == modality
+
+
 @pytest.mark.parametrize(("text", "root", "pair"), [
     ("Egyptian police put three Israeli tourists under arrest.", "17", ("EGY", "ISR")),  # the object undergoes it
     ("The Russian foreign minister is on a visit to China.", "04", ("RUS", "CHN")),  # only a trial is undergone so

@@ -98,6 +98,10 @@ HOSTED_ROOTS = ("04", "086")
 VISIT_VERBS = {"visit", "come", "travel"}
 VISIT_NOUNS = {"visit", "trip", "tour"}
 DISAPPROVAL_ROOT = "11"
+# Where no one accused the denier, a denial answers the legal action or sanctions taken against it: "police
+# arrested the opposition leader ... he denies the charges", "Washington imposed sanctions on Berisha ...
+# Berisha rejected the allegations" (arrest, detain or charge 173; embargo or sanctions 163)
+CHARGING_CODES = frozenset({"173", "163"})
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 # consulting and negotiating (not visiting, "visited Iraq", nor hosting): a group's object is its subject matter
@@ -164,16 +168,25 @@ def _answers_a_charge(entry: TriggerEntry) -> bool:
 
 def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:
     """Whom a denial that names no one answers ("Beijing denies the allegations"): the source of the latest
-    accusation or criticism in the sentences before that was aimed at the denier's country."""
+    accusation or criticism in the sentences before that was aimed at the denier's country, else of the
+    latest charge or sanction (`CHARGING_CODES`) aimed at it."""
     country = denier[0].actors[denier[1]].country
-    for candidate in reversed(earlier):
-        event = candidate.event
-        if (candidate.dropped is None and event.cameo.root == DISAPPROVAL_ROOT and event.target is not None
-                and country is not None and event.target.country == country):
-            mention = candidate.source_mention
-            member = next((m for m, actor in enumerate(mention.actors) if actor.code == event.source.code), 0)
-            return mention, member
-    return None
+    if country is None:
+        return None
+    aimed = [c for c in reversed(earlier)
+             if c.dropped is None and c.event.target is not None and c.event.target.country == country]
+    answered = (next((c for c in aimed if c.event.cameo.root == DISAPPROVAL_ROOT), None)
+                or next((c for c in aimed if c.event.cameo.code in CHARGING_CODES and not _modal(c.trigger)), None))
+    if answered is None:
+        return None
+    mention, source = answered.source_mention, answered.event.source
+    return mention, next((m for m, actor in enumerate(mention.actors) if actor.code == source.code), 0)
+
+
+def _modal(trigger: Token) -> bool:
+    """Whether the trigger's clause is only what should, could or will be done ("should use sanctions")."""
+    verb = governing_verb(trigger) if is_nominal(trigger) else trigger
+    return verb is not None and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _meeting_parties(trigger: Token, earlier: list[EventCandidate]) -> tuple[Side, Side] | None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dyads.actors.lexicon import load_speech_verbs
 from dyads.actors.mention import Mention
 from dyads.data import read_tsv
 from dyads.events.arguments import (
@@ -74,6 +75,9 @@ PLACELESS_ROOTS = (STATEMENT_ROOT,)
 PLACELESS_CODES = {"036", "04", "040", "041", "044", "045", "046"}
 SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a South Korean minister
 MEDIA = "MED"
+# Besides the verbs of speech and report, the words that name the press a statement reaches: "spoke with VOA",
+# "a statement emailed to VOA", "in an interview with VOA"
+CHANNEL_WORDS = frozenset({"speak", "talk", "email", "interview"})
 # Meetings and agreements are named for the city they are held in: such a name is not a party.
 VENUE_ROOTS = {"04", "05"}
 # They are also had by those their own `of` phrase names ("the summit of the GCC opened").
@@ -554,6 +558,22 @@ def _told_the_press(target_candidates, finder: ArgumentFinder) -> bool:
 
 def _is_press(mention: Mention) -> bool:
     return mention.actor.sectors[:1] == [MEDIA]
+
+
+def press_channel(mention: Mention, doc: Doc) -> bool:
+    """The press a statement is told to or that reports it ("told VOA", "a statement emailed to VOA", "in an
+    interview with VOA", "as VOA's Sonja Pace reports"): no party to the events the sentence tells."""
+    if not _is_press(mention):
+        return False
+    node = doc[mention.start : mention.end].root
+    if node.dep_ == "poss":  # "VOA's correspondent reports"
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ in ("to", "with"):
+        node = node.head
+    elif node.dep_ not in ("dobj", "dative", "nsubj"):
+        return False
+    word = node.head.lemma_.lower()
+    return word in CHANNEL_WORDS or word in load_speech_verbs() or word in reporting_verbs()
 
 
 def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:

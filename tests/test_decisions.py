@@ -115,6 +115,18 @@ def test_a_missing_target_is_read_from_the_sentences_mentions_and_wrong_readings
     assert labels == {"UGA": "17", None: NO_EVENT}
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The British government has demanded their immediate release, as VOA's Sonja Pace reports from London.",
+     "demanded"),
+    ("In a statement emailed to VOA on Friday, the Haitian minister described the jailbreak as deplorable.",
+     "described"),
+    ("The Kenyan president has decided to lift the curfew, an aide told the BBC on Monday.", "lift"),
+])
+def test_the_press_a_statement_reaches_or_that_reports_it_is_no_target_of_what_it_tells(text, trigger):
+    [event] = [e for e in Coder(min_confidence=0.0).code(text, date="2021-03-15") if e.trigger.text == trigger]
+    assert event.target is None or event.target.sectors[:1] != ["MED"]
+
+
 def test_linear_model_matches_scikit_learn():
     linear_model = pytest.importorskip("sklearn.linear_model")
     from dyads.learn.training import fit_linear, vectorize

@@ -1400,6 +1400,24 @@ def test_a_charge_dismissed_answers_the_last_accusation(coder):
     assert rejection.rule.endswith("+answers")
 
 
+@pytest.mark.parametrize(("text", "dyad_codes"), [
+    ("Egyptian police arrested opposition leader Ayman Nour on Monday. Nour denies the charges.", ("EGY", "EGYCOP")),
+    (("The United States imposed sanctions on Albania's former prime minister Sali Berisha. "
+      "Berisha rejected the allegations."), ("ALB", "USA")),
+])
+def test_a_denial_where_no_one_accused_answers_the_charge_or_sanction(coder, text, dyad_codes):
+    denial = only(events_of(coder, text), "01")
+    assert (denial.cameo.code, denial.source.country, denial.target.code) == ("016", *dyad_codes)
+    assert denial.rule.split(" | ")[0].endswith("+answers")
+
+
+def test_a_denial_does_not_answer_sanctions_only_urged(coder):
+    text = ("Activists said Washington should impose sanctions on Hong Kong officials. "
+            "Hong Kong authorities rejected the allegations.")
+    denial = only(events_of(coder, text), "01")
+    assert "+answers" not in denial.rule
+
+
 @pytest.mark.parametrize(("text", "root", "dyad_codes"), [
     (("The Security Council passed a resolution on Monday demanding that Iran halt uranium enrichment. "
       "Iran rejected the resolution."), "12", ("IRN", "IGOUNO")),

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dyads.actors.lexicon import load_speech_verbs
 from dyads.actors.mention import Mention
 from dyads.data import read_tsv
 from dyads.events.arguments import (
@@ -77,6 +78,9 @@ PLACELESS_ROOTS = (STATEMENT_ROOT,)
 PLACELESS_CODES = {"036", "04", "040", "041", "044", "045", "046"}
 SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a South Korean minister
 MEDIA = "MED"
+# Besides the verbs of speech and report, the words that name the press a statement reaches: "spoke with VOA",
+# "a statement emailed to VOA", "in an interview with VOA"
+CHANNEL_WORDS = frozenset({"speak", "talk", "email", "interview"})
 # Meetings and agreements are named for the city they are held in: such a name is not a party.
 VENUE_ROOTS = {"04", "05"}
 # They are also had by those their own `of` phrase names ("the summit of the GCC opened").
@@ -101,6 +105,10 @@ HOSTED_ROOTS = ("04", "086")
 VISIT_VERBS = {"visit", "come", "travel"}
 VISIT_NOUNS = {"visit", "trip", "tour"}
 DISAPPROVAL_ROOT = "11"
+# Where no one accused the denier, a denial answers the legal action or sanctions taken against it: "police
+# arrested the opposition leader ... he denies the charges", "Washington imposed sanctions on Berisha ...
+# Berisha rejected the allegations" (arrest, detain or charge 173; embargo or sanctions 163)
+CHARGING_CODES = frozenset({"173", "163"})
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 # consulting and negotiating (not visiting, "visited Iraq", nor hosting): a group's object is its subject matter
@@ -167,16 +175,25 @@ def _answers_a_charge(entry: TriggerEntry) -> bool:
 
 def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:
     """Whom a denial that names no one answers ("Beijing denies the allegations"): the source of the latest
-    accusation or criticism in the sentences before that was aimed at the denier's country."""
+    accusation or criticism in the sentences before that was aimed at the denier's country, else of the
+    latest charge or sanction (`CHARGING_CODES`) aimed at it."""
     country = denier[0].actors[denier[1]].country
-    for candidate in reversed(earlier):
-        event = candidate.event
-        if (candidate.dropped is None and event.cameo.root == DISAPPROVAL_ROOT and event.target is not None
-                and country is not None and event.target.country == country):
-            mention = candidate.source_mention
-            member = next((m for m, actor in enumerate(mention.actors) if actor.code == event.source.code), 0)
-            return mention, member
-    return None
+    if country is None:
+        return None
+    aimed = [c for c in reversed(earlier)
+             if c.dropped is None and c.event.target is not None and c.event.target.country == country]
+    answered = (next((c for c in aimed if c.event.cameo.root == DISAPPROVAL_ROOT), None)
+                or next((c for c in aimed if c.event.cameo.code in CHARGING_CODES and not _modal(c.trigger)), None))
+    if answered is None:
+        return None
+    mention, source = answered.source_mention, answered.event.source
+    return mention, next((m for m, actor in enumerate(mention.actors) if actor.code == source.code), 0)
+
+
+def _modal(trigger: Token) -> bool:
+    """Whether the trigger's clause is only what should, could or will be done ("should use sanctions")."""
+    verb = governing_verb(trigger) if is_nominal(trigger) else trigger
+    return verb is not None and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _meeting_parties(trigger: Token, earlier: list[EventCandidate]) -> tuple[Side, Side] | None:
@@ -546,6 +563,22 @@ def _told_the_press(target_candidates, finder: ArgumentFinder) -> bool:
 
 def _is_press(mention: Mention) -> bool:
     return mention.actor.sectors[:1] == [MEDIA]
+
+
+def press_channel(mention: Mention, doc: Doc) -> bool:
+    """The press a statement is told to or that reports it ("told VOA", "a statement emailed to VOA", "in an
+    interview with VOA", "as VOA's Sonja Pace reports"): no party to the events the sentence tells."""
+    if not _is_press(mention):
+        return False
+    node = doc[mention.start : mention.end].root
+    if node.dep_ == "poss":  # "VOA's correspondent reports"
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ in ("to", "with"):
+        node = node.head
+    elif node.dep_ not in ("dobj", "dative", "nsubj"):
+        return False
+    word = node.head.lemma_.lower()
+    return word in CHANNEL_WORDS or word in load_speech_verbs() or word in reporting_verbs()
 
 
 def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from dyads.events.arguments import ArgumentFinder
 from dyads.events.candidate import EventCandidate
-from dyads.events.extract import build_event, makes_no_visit
+from dyads.events.extract import build_event, makes_no_visit, press_channel
 from dyads.events.inferred_actors import placed_mark
 from dyads.events.ontology import lookup
 from dyads.learn.arguments import readings
@@ -107,9 +107,11 @@ class Decisions:
     def complete_targets(self, finder: ArgumentFinder) -> None:
         """`calibrate` mode: a rule event whose parse found no target takes the sentence's mention that makes
         its likeliest reading, where that reading has a target other than the source's own state
-        (`_with_itself`); its code and confidence stay the rule's."""
+        (`_with_itself`) and the press that tells of it (`press_channel`); its code and confidence stay the
+        rule's."""
         found = readings(self.model.arguments, [p for p in proposals(finder.doc, finder, other_words=False)
                                                  if p.parse_target is None], finder)
+        found = [p for p in found if p.target is None or not press_channel(p.target, finder.doc)]
         if not found:
             return
         probability, _ = judged(self.model, found, finder)

@@ -655,6 +655,11 @@ def test_a_subject_it_after_an_actor_subject_stands_for_the_actor(nlp):
     assert find(doc, "It").actor.code == "RUS"
 
 
+def test_an_object_it_after_a_building_stands_for_the_building(nlp):
+    doc = coded(nlp, "Kenya condemned the attack. Militants attacked the hotel at dawn, and then gunmen stormed it.")
+    assert not [m for m in doc._.actor_mentions if doc[m.start : m.end].text == "it"]
+
+
 def test_an_object_them_after_talks_stands_for_the_talks(nlp):
     doc = coded(nlp, "The rebels agreed to peace talks. The Sri Lankan government wants to hold them in Oslo.")
     assert not [m for m in doc._.actor_mentions if doc[m.start : m.end].text == "them"]

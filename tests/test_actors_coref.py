@@ -641,6 +641,25 @@ def test_an_object_it_with_no_plan_nearer_still_stands_for_its_actor(nlp):
     assert find(doc, "it").actor.code == "CHN"
 
 
+@pytest.mark.parametrize("text", [
+    "A peace accord was signed by the Chadian army chief and a rebel leader. It calls for an immediate ceasefire.",
+    "The bill would ban trade with Syria. It also calls on the president to impose sanctions.",
+])
+def test_a_subject_it_after_a_document_subject_stands_for_the_document(nlp, text):
+    doc = coded(nlp, text)
+    assert not [m for m in doc._.actor_mentions if doc[m.start : m.end].text == "It"]
+
+
+def test_a_subject_it_after_an_actor_subject_stands_for_the_actor(nlp):
+    doc = coded(nlp, "Russia rejected the peace plan on Monday. It said the plan favored Ukraine.")
+    assert find(doc, "It").actor.code == "RUS"
+
+
+def test_an_object_it_after_a_building_stands_for_the_building(nlp):
+    doc = coded(nlp, "Kenya condemned the attack. Militants attacked the hotel at dawn, and then gunmen stormed it.")
+    assert not [m for m in doc._.actor_mentions if doc[m.start : m.end].text == "it"]
+
+
 def test_an_object_them_after_talks_stands_for_the_talks(nlp):
     doc = coded(nlp, "The rebels agreed to peace talks. The Sri Lankan government wants to hold them in Oslo.")
     assert not [m for m in doc._.actor_mentions if doc[m.start : m.end].text == "them"]

@@ -1649,3 +1649,19 @@ def test_talks_after_a_participle_preposition_are_the_clause_subjects(coder):
     # "following the talks": talks told of before, not a new act of the clause's subject
     events = events_of(coder, "Sudan lifted the curfew following the talks with Egyptian officials.")
     assert not [e for e in events if e.cameo.root == "04"]
+
+
+CAPTION = "Russian President Vladimir Putin (L) meets Chinese President Xi Jinping in Beijing, May 20, 2014."
+
+
+def test_a_photo_caption_the_page_repeats_codes_no_event(coder):
+    story = "Russia and China signed a gas deal on Tuesday."
+    for caption in (f"{CAPTION}\n{CAPTION}", CAPTION + CAPTION):
+        events = events_of(coder, f"{story}\n\n{caption}\n\nThe deal runs for thirty years.")
+        assert [e.trigger.text for e in events if e.cameo.root == "04"] == []
+        assert any(e.cameo.root == "05" for e in events)  # the report itself is coded
+
+
+def test_a_paragraph_told_once_and_a_repeated_paragraph_apart_are_coded(coder):
+    assert any(e.cameo.root == "04" for e in events_of(coder, CAPTION))
+    assert len([e for e in events_of(coder, f"{CAPTION}\n\n{CAPTION}") if e.cameo.root == "04"]) >= 1

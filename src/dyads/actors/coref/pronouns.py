@@ -126,6 +126,8 @@ class PronounRules(QuotationRules):
         document noun of its number nearer than any actor (or holding the nearest actor, "the conflict in
         Ukraine") stands for that noun."""
         objects = {"it": ("dobj", "pobj"), "them": ("dobj",)}  # "steps against them" is most often persons
+        if pronoun.lower_ == "it" and pronoun.dep_ in SUBJECTS:
+            return self._continues_a_thing_topic(pronoun)
         if pronoun.dep_ not in objects.get(pronoun.lower_, ()):
             return False
         ancestors = set(pronoun.ancestors)
@@ -142,6 +144,18 @@ class PronounRules(QuotationRules):
             if nearest is None or noun.i >= nearest.end or noun.is_ancestor(self.doc[nearest.start : nearest.end].root):
                 return True
         return False
+
+    def _continues_a_thing_topic(self, pronoun: Token) -> bool:
+        """'A peace document was signed Saturday. It calls for a ceasefire': the subject "it" of a main clause
+        right after a sentence whose main clause has a plan, act or document noun as its subject carries that
+        topic on, whoever the sentence before named."""
+        sentence = self._sentence(pronoun.i)
+        if sentence == 0 or pronoun.head.dep_ != "ROOT":
+            return False
+        before = self.doc[self.sentence_starts[sentence - 1] : self.sentence_starts[sentence]]
+        subject = next((c for c in before.root.children if c.dep_ in SUBJECTS), None)
+        return (subject is not None and subject.pos_ == "NOUN" and subject.tag_ != "NNS"
+                and subject.lemma_.lower() in load_thing_antecedents())
 
     def _subject_among(self, mention: Mention, verbs: set[Token]) -> bool:
         """'The government wants to hold them': the subject of the pronoun's own verbs is not what it stands for."""

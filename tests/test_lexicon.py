@@ -427,6 +427,11 @@ SENSES = [
     ("The general dispatched two brigades to the northern frontier.", "dispatched", "154"),
     ("The deadline the authorities gave the protesters to surrender passed.", "gave", "139"),
     ("The prime minister vowed to hunt down those behind the bombings.", "vowed", "137"),
+    # a vow or promise not to do a cooperative act is its refusal, not an intent to do it
+    ("The opposition vowed not to recognize the new government.", "vowed", "127"),
+    ("The rebels pledged never to negotiate with the junta.", "pledged", "125"),
+    ("The president promised not to resign before the election.", "promised", "1231"),
+    ("The opposition vowed to recognize the new government.", "vowed", "032"),
     ("The UN peacekeepers have withdrawn from the province.", "withdrawn", "1661"),
     # told to act is a demand; told alone, a statement
     ("The leader told the council to review its decision.", "told", "100"),

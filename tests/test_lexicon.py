@@ -126,6 +126,13 @@ SENSES = [
     ("Ghana hosted the regional summit.", "hosted", "043"),
     ("Leaders of forty nations gathered at a summit in Accra.", "gathered", "044"),
     ("Protesters gathered outside the summit in Accra.", "gathered", "141"),
+    # a crowd that turns out, converges, pours in or camps somewhere rallies there; a delegation travels
+    ("Thousands of protesters turned out to demand his resignation.", "turned", "141"),
+    ("Demonstrators converged on the capital from the provinces.", "converged", "141"),
+    ("Students poured into the main square after the verdict.", "poured", "141"),
+    ("Opposition supporters remain camped outside parliament.", "remain", "141"),
+    ("Thousands of supporters were heading for the capital to demand new elections.", "heading", "141"),
+    ("The trade delegation is heading for Geneva.", "heading", "042"),
     ("The prime minister praised the peacekeepers for their courage.", "praised", "051"),
     ("The two navies held joint exercises in the gulf.", "held", "062"),
     ("The court extradited the banker to Switzerland.", "extradited", "063"),

@@ -721,6 +721,15 @@ def test_a_threat_is_aimed_at_the_subject_of_its_condition(coder):
     assert dyad(threat) == ("IRN", "FRA")
 
 
+def test_a_bare_promise_yields_to_the_act_it_promises(coder):
+    # "pledged" alone reads as an intent to cooperate; what is pledged says which intent or threat it is
+    threat = only(events_of(coder, "Chadian rebels pledged to continue their offensive against the Sudanese army."), "13")
+    assert (threat.cameo.code, *dyad(threat), threat.modality) == ("1384", "TCD", "SDN", "actual")
+    assert not [e for e in events_of(coder, "Chadian rebels pledged to continue their offensive.") if e.cameo.root == "03"]
+    aid = only(events_of(coder, "Japan pledged to send troops to Iraq."), "03")
+    assert aid.trigger.text == "pledged"  # a row keyed on the complement codes it on the promise
+
+
 def test_a_complaint_is_about_its_object_not_its_audience(coder):
     complaint = only(events_of(coder, "Greece complained to the European Union over Turkish military flights."), "11")
     assert dyad(complaint) == ("GRC", "TUR")

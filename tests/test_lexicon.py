@@ -126,6 +126,13 @@ SENSES = [
     ("Ghana hosted the regional summit.", "hosted", "043"),
     ("Leaders of forty nations gathered at a summit in Accra.", "gathered", "044"),
     ("Protesters gathered outside the summit in Accra.", "gathered", "141"),
+    # a crowd that turns out, converges, pours in or camps somewhere rallies there; a delegation travels
+    ("Thousands of protesters turned out to demand his resignation.", "turned", "141"),
+    ("Demonstrators converged on the capital from the provinces.", "converged", "141"),
+    ("Students poured into the main square after the verdict.", "poured", "141"),
+    ("Opposition supporters remain camped outside parliament.", "remain", "141"),
+    ("Thousands of supporters were heading for the capital to demand new elections.", "heading", "141"),
+    ("The trade delegation is heading for Geneva.", "heading", "042"),
     ("The prime minister praised the peacekeepers for their courage.", "praised", "051"),
     ("The two navies held joint exercises in the gulf.", "held", "062"),
     ("The court extradited the banker to Switzerland.", "extradited", "063"),
@@ -427,6 +434,11 @@ SENSES = [
     ("The general dispatched two brigades to the northern frontier.", "dispatched", "154"),
     ("The deadline the authorities gave the protesters to surrender passed.", "gave", "139"),
     ("The prime minister vowed to hunt down those behind the bombings.", "vowed", "137"),
+    # a vow or promise not to do a cooperative act is its refusal, not an intent to do it
+    ("The opposition vowed not to recognize the new government.", "vowed", "127"),
+    ("The rebels pledged never to negotiate with the junta.", "pledged", "125"),
+    ("The president promised not to resign before the election.", "promised", "1231"),
+    ("The opposition vowed to recognize the new government.", "vowed", "032"),
     ("The UN peacekeepers have withdrawn from the province.", "withdrawn", "1661"),
     # told to act is a demand; told alone, a statement
     ("The leader told the council to review its decision.", "told", "100"),

@@ -392,9 +392,10 @@ class TokenFacts:
 
     @cached_property
     def complement_lemmas(self) -> set[str] | None:
-        """The lemmas of the token's complement clauses; None when it has none."""
+        """The lemmas of the token's complement clauses, "not LEMMA" for a negated one ("vowed not to
+        recognize"); None when it has none."""
         clauses = complement_clauses(self.token)
-        return {c.lemma_.lower() for c in clauses} if clauses else None
+        return {NEGATED + c.lemma_.lower() if _negated(c) else c.lemma_.lower() for c in clauses} if clauses else None
 
     @cached_property
     def subject_lemmas(self) -> set[str]:

@@ -14,6 +14,7 @@ from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses, 
 
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
+INTENT_ROOT = "03"
 # Disapproval: a `to` phrase names who hears the complaint, not whom it is about.
 AUDIENCE_ROOTS = {"11"}
 # What an accusation charges someone with: "accused X of ...", "blamed X for ...", from the act up to its
@@ -40,7 +41,9 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
         if entry.pos == "noun" and trigger.dep_ in OBJECT_DEPS | {"nsubjpass"}:
             return not _announces(head, trigger, matched)  # "signed a treaty": the verb codes it
         if any(c.i == trigger.i for c in complement_clauses(head)):
-            return True  # "threatened to attack": the control verb codes it
+            return not _bare_intent(matched[head.i])  # "threatened to attack": the control verb codes it
+    if _bare_intent(entry) and any(c.i in matched for c in complement_clauses(trigger)):
+        return True  # "pledged to continue the insurgency": the act to come, an intent or a threat, is the event
     if entry.pos == "noun" and _keyed_prepositional_object(trigger, matched):
         return True  # "pulled out of peace talks": the verb's row names the talks, the verb codes them
     if trigger.dep_ == "acl" and head.dep_ in OBJECT_DEPS and head.head.i in matched:
@@ -69,6 +72,11 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
             for c in trigger.children
         )
     return False
+
+
+def _bare_intent(entry: TriggerEntry) -> bool:
+    """A promise read from its verb alone ("pledged", "promised"), which says nothing of what was promised."""
+    return not entry.conditions and entry.cameo.startswith(INTENT_ROOT)
 
 
 def _keyed_prepositional_object(noun: Token, matched: dict[int, TriggerEntry]) -> bool:

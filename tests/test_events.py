@@ -69,6 +69,22 @@ def test_a_noun_gated_on_its_owner_without_one_is_no_event(coder, text, word):
     assert not [e for e in events_of(coder, text) if e.trigger.text == word]
 
 
+def test_the_possessor_of_what_is_done_to_someone_undergoes_it(coder):
+    event = only(events_of(coder, "The Kenyan opposition leader's arrest by police sparked protests in Nairobi."), "17")
+    assert event.source.sectors[:1] == ["COP"]
+    assert event.target is not None and event.target.code == "KENOPP"
+
+
+def test_a_possessor_with_an_of_phrase_does_what_is_done(coder):
+    assert dyad(only(events_of(coder, "Egypt's execution of the protesters drew criticism."), "18")) == ("EGY", None)
+
+
+@pytest.mark.parametrize("preposition", ["after", "following"])
+def test_a_clause_framed_by_someone_s_arrest_did_not_arrest(coder, preposition):
+    text = f"Supporters of the Russian opposition leader rallied in Moscow {preposition} his arrest."
+    assert not [e for e in events_of(coder, text) if e.cameo.root == "17"]
+
+
 def test_the_of_phrase_of_a_mediation_names_the_mediator(coder):
     text = "The Georgian president met the Abkhaz leader in Tbilisi under the mediation of the Russian foreign minister."
     event = next(e for e in events_of(coder, text) if e.cameo.code == "045")

@@ -511,7 +511,8 @@ def noun_sources(noun: Token) -> list[tuple[Token, str]]:
     candidates: list[tuple[Token, str]] = []
     if _names_a_campaign(noun):  # "the NATO bombing campaign", "the bombing campaign initiated by Britain"
         candidates += [(token, "campaign." + via) for token, via in noun_sources(noun.head)]
-    candidates += [(c, "poss") for c in noun.children if c.dep_ == "poss"]
+    if not possessor_undergoes(noun):
+        candidates += [(c, "poss") for c in noun.children if c.dep_ == "poss"]
     candidates += [(c, "modifier") for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
@@ -530,6 +531,17 @@ def noun_sources(noun: Token) -> list[tuple[Token, str]]:
     return candidates
 
 
+@lru_cache(maxsize=1)
+def patient_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/patient_nouns.tsv"))
+
+
+def possessor_undergoes(noun: Token) -> bool:
+    """"his arrest", "Lai's trial": the possessor of a noun of what is done to someone undergoes it, unless an
+    `of` phrase names who does ("Iran's execution of the protesters")."""
+    return noun.lemma_.lower() in patient_nouns() and not _of_objects(noun)
+
+
 def _names_a_campaign(noun: Token) -> bool:
     return noun.dep_ == "compound" and noun.head.lemma_.lower() in CAMPAIGN_NOUNS
 
@@ -538,6 +550,8 @@ def noun_targets(noun: Token) -> list[tuple[Token, str]]:
     candidates: list[tuple[Token, str]] = []
     if _names_a_campaign(noun):  # "the bombing campaign against Serbia"
         candidates += [(token, "campaign." + via) for token, via in noun_targets(noun.head)]
+    if possessor_undergoes(noun):
+        candidates += [(c, "poss") for c in noun.children if c.dep_ == "poss"]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
             candidates += [(g, f"prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]

@@ -24,6 +24,7 @@ from dyads.events.arguments import (
     location_targets,
     noun_sources,
     noun_targets,
+    possessor_undergoes,
     subject_candidates,
     unattributed_means,
     verb_targets,
@@ -551,12 +552,14 @@ def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
 
 
 def _violence_around(noun: Token, entry: TriggerEntry) -> bool:
-    """Violence or protest that only dates or frames the clause ("became an ally after the attacks of September
-    11", "soldiers stood guard during a protest"): the clause's subject did something else around it."""
+    """Violence or protest, or what was done to someone, that only dates or frames the clause ("became an ally
+    after the attacks of September 11", "soldiers stood guard during a protest", "supporters demonstrated
+    following their leader's arrest"): the clause's subject did something else around it."""
     preposition = noun.head
     return (
-        entry.cameo[:2] in VIOLENT_ROOTS | {PROTEST_ROOT}
-        and noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
+        (entry.cameo[:2] in VIOLENT_ROOTS | {PROTEST_ROOT} or possessor_undergoes(noun))
+        and noun.dep_ in ("pobj", "dobj")  # "following" may be parsed as a participle with an object
+        and preposition.dep_ == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
     )
 
 

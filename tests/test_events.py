@@ -85,6 +85,14 @@ def test_a_clause_framed_by_someone_s_arrest_did_not_arrest(coder, preposition):
     assert not [e for e in events_of(coder, text) if e.cameo.root == "17"]
 
 
+@pytest.mark.parametrize(("text", "root"), [
+    ("The Chinese government put down the protests with force.", "14"),
+    ("Villagers in northern Mali hear gunfire every night.", "19"),
+])
+def test_who_stops_or_witnesses_an_act_did_not_do_it(coder, text, root):
+    assert not [e for e in events_of(coder, text) if e.cameo.root == root and e.rule.split(" ")[1].startswith("verb.")]
+
+
 def test_the_of_phrase_of_a_mediation_names_the_mediator(coder):
     text = "The Georgian president met the Abkhaz leader in Tbilisi under the mediation of the Russian foreign minister."
     event = next(e for e in events_of(coder, text) if e.cameo.code == "045")

@@ -93,6 +93,14 @@ def test_who_stops_or_witnesses_an_act_did_not_do_it(coder, text, root):
     assert not [e for e in events_of(coder, text) if e.cameo.root == root and e.rule.split(" ")[1].startswith("verb.")]
 
 
+@pytest.mark.parametrize("text", [
+    "The U.N. tribunal indicted the Bosnian Serb leader for attacks on civilians in Sarajevo.",
+    "Officials said Iraqi police arrested two men for the bombing of the mosque.",
+])
+def test_who_acts_on_those_held_for_an_act_did_not_do_it(coder, text):
+    assert not [e for e in events_of(coder, text) if e.trigger.text in ("attacks", "bombing")]
+
+
 def test_the_of_phrase_of_a_mediation_names_the_mediator(coder):
     text = "The Georgian president met the Abkhaz leader in Tbilisi under the mediation of the Russian foreign minister."
     event = next(e for e in events_of(coder, text) if e.cameo.code == "045")

@@ -262,8 +262,9 @@ def _phrase_children(node: Token) -> list[Token]:
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we"}
-# whom these words describe ("suspected in the killing") is who did it
-SUSPECTED = {"suspect", "accuse", "charge", "convict", "implicate", "involve", "link"}
+# whom these words describe ("suspected in the killing", "indicted for the attacks") is who did it
+SUSPECTED = {"suspect", "accuse", "charge", "convict", "implicate", "involve", "link", "indict", "arrest", "detain",
+             "jail", "sentence", "prosecute", "try", "punish", "blame"}
 
 
 def subject_candidates(verb: Token, climb: int = 4):
@@ -697,12 +698,18 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def held_for(noun: Token) -> bool:
+    """Whether the noun is what someone is held for ("a gang suspected in the assassination", "indicted X for
+    the attacks"): the one held did it."""
+    return noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in SUSPECTED
+
+
 def doer_named_around(noun: Token) -> bool:
     """Whether the words around an event noun name who did it, though no lexicon knows them: a relative
     clause with its own subject ("the attacks it had carried out"; "the attacks that killed 40" names no
     one), the owner of the part played in it ("her role in rioting", "their involvement in the attacks"), or
     someone held for it ("a gang suspected in the assassination", "the men charged with the bombing")."""
-    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in SUSPECTED:
+    if held_for(noun):
         return True
     if any(clause.dep_ == "relcl" and any(
             s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in RELATIVE_PRONOUNS for s in clause.children)

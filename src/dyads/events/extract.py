@@ -20,6 +20,7 @@ from dyads.events.arguments import (
     ArgumentFinder,
     clause_targets,
     governing_verb,
+    held_for,
     is_purpose_clause,
     location_targets,
     noun_sources,
@@ -397,7 +398,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             if verb is not None and _participle_preposition(verb) and not _told_before(trigger):
                 verb = verb.head  # "lifted the curfew following talks with the opposition": the clause's verb
             if (verb is not None and not _takes_a_stance(verb, lexicon) and not _violence_around(trigger, entry)
-                    and not _agent_of(trigger, verb) and not _looks_on(verb, entry)):
+                    and not _agent_of(trigger, verb) and not _looks_on(verb, entry)
+                    and not held_for(trigger)):
                 # the noun's own phrase as the subject: a gathering is of those it is of ("the summit of the
                 # GCC opened"), any other event not ("the arrest of the activist prompted questions")
                 inside = None if entry.cameo[:2] in GATHERING_ROOTS else trigger

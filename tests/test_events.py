@@ -103,6 +103,38 @@ def test_a_noun_gated_on_its_owner_without_one_is_no_event(coder, text, word):
     assert not [e for e in events_of(coder, text) if e.trigger.text == word]
 
 
+def test_the_possessor_of_what_is_done_to_someone_undergoes_it(coder):
+    event = only(events_of(coder, "The Kenyan opposition leader's arrest by police sparked protests in Nairobi."), "17")
+    assert event.source.sectors[:1] == ["COP"]
+    assert event.target is not None and event.target.code == "KENOPP"
+
+
+def test_a_possessor_with_an_of_phrase_does_what_is_done(coder):
+    assert dyad(only(events_of(coder, "Egypt's execution of the protesters drew criticism."), "18")) == ("EGY", None)
+
+
+@pytest.mark.parametrize("preposition", ["after", "following"])
+def test_a_clause_framed_by_someone_s_arrest_did_not_arrest(coder, preposition):
+    text = f"Supporters of the Russian opposition leader rallied in Moscow {preposition} his arrest."
+    assert not [e for e in events_of(coder, text) if e.cameo.root == "17"]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The Chinese government put down the protests with force.", "14"),
+    ("Villagers in northern Mali hear gunfire every night.", "19"),
+])
+def test_who_stops_or_witnesses_an_act_did_not_do_it(coder, text, root):
+    assert not [e for e in events_of(coder, text) if e.cameo.root == root and e.rule.split(" ")[1].startswith("verb.")]
+
+
+@pytest.mark.parametrize("text", [
+    "The U.N. tribunal indicted the Bosnian Serb leader for attacks on civilians in Sarajevo.",
+    "Officials said Iraqi police arrested two men for the bombing of the mosque.",
+])
+def test_who_acts_on_those_held_for_an_act_did_not_do_it(coder, text):
+    assert not [e for e in events_of(coder, text) if e.trigger.text in ("attacks", "bombing")]
+
+
 def test_the_of_phrase_of_a_mediation_names_the_mediator(coder):
     text = "The Georgian president met the Abkhaz leader in Tbilisi under the mediation of the Russian foreign minister."
     event = next(e for e in events_of(coder, text) if e.cameo.code == "045")

@@ -263,8 +263,9 @@ def _phrase_children(node: Token) -> list[Token]:
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we"}
-# whom these words describe ("suspected in the killing") is who did it
-SUSPECTED = {"suspect", "accuse", "charge", "convict", "implicate", "involve", "link"}
+# whom these words describe ("suspected in the killing", "indicted for the attacks") is who did it
+SUSPECTED = {"suspect", "accuse", "charge", "convict", "implicate", "involve", "link", "indict", "arrest", "detain",
+             "jail", "sentence", "prosecute", "try", "punish", "blame"}
 
 
 def subject_candidates(verb: Token, climb: int = 4):
@@ -514,7 +515,8 @@ def noun_sources(noun: Token) -> list[tuple[Token, str]]:
     candidates: list[tuple[Token, str]] = []
     if _names_a_campaign(noun):  # "the NATO bombing campaign", "the bombing campaign initiated by Britain"
         candidates += [(token, "campaign." + via) for token, via in noun_sources(noun.head)]
-    candidates += [(c, "poss") for c in noun.children if c.dep_ == "poss"]
+    if not possessor_undergoes(noun):
+        candidates += [(c, "poss") for c in noun.children if c.dep_ == "poss"]
     candidates += [(c, "modifier") for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
@@ -533,6 +535,17 @@ def noun_sources(noun: Token) -> list[tuple[Token, str]]:
     return candidates
 
 
+@lru_cache(maxsize=1)
+def patient_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/patient_nouns.tsv"))
+
+
+def possessor_undergoes(noun: Token) -> bool:
+    """"his arrest", "Lai's trial": the possessor of a noun of what is done to someone undergoes it, unless an
+    `of` phrase names who does ("Iran's execution of the protesters")."""
+    return noun.lemma_.lower() in patient_nouns() and not _of_objects(noun)
+
+
 def _names_a_campaign(noun: Token) -> bool:
     return noun.dep_ == "compound" and noun.head.lemma_.lower() in CAMPAIGN_NOUNS
 
@@ -541,6 +554,8 @@ def noun_targets(noun: Token) -> list[tuple[Token, str]]:
     candidates: list[tuple[Token, str]] = []
     if _names_a_campaign(noun):  # "the bombing campaign against Serbia"
         candidates += [(token, "campaign." + via) for token, via in noun_targets(noun.head)]
+    if possessor_undergoes(noun):
+        candidates += [(c, "poss") for c in noun.children if c.dep_ == "poss"]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
             candidates += [(g, f"prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
@@ -760,12 +775,18 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def held_for(noun: Token) -> bool:
+    """Whether the noun is what someone is held for ("a gang suspected in the assassination", "indicted X for
+    the attacks"): the one held did it."""
+    return noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in SUSPECTED
+
+
 def doer_named_around(noun: Token) -> bool:
     """Whether the words around an event noun name who did it, though no lexicon knows them: a relative
     clause with its own subject ("the attacks it had carried out"; "the attacks that killed 40" names no
     one), the owner of the part played in it ("her role in rioting", "their involvement in the attacks"), or
     someone held for it ("a gang suspected in the assassination", "the men charged with the bombing")."""
-    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in SUSPECTED:
+    if held_for(noun):
         return True
     if any(clause.dep_ == "relcl" and any(
             s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in RELATIVE_PRONOUNS for s in clause.children)

@@ -21,10 +21,12 @@ from dyads.events.arguments import (
     ArgumentFinder,
     clause_targets,
     governing_verb,
+    held_for,
     is_purpose_clause,
     location_targets,
     noun_sources,
     noun_targets,
+    possessor_undergoes,
     subject_candidates,
     unattributed_means,
     undergoers,
@@ -420,7 +422,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             if verb is not None and _participle_preposition(verb) and not _told_before(trigger):
                 verb = verb.head  # "lifted the curfew following talks with the opposition": the clause's verb
             if (verb is not None and not _takes_a_stance(verb, lexicon) and not _violence_around(trigger, entry)
-                    and not _agent_of(trigger, verb) and not _undergone_by_subject(trigger, undergone)):
+                    and not _agent_of(trigger, verb) and not _undergone_by_subject(trigger, undergone)
+                    and not _looks_on(verb, entry) and not held_for(trigger)):
                 # the noun's own phrase as the subject: a gathering is of those it is of ("the summit of the
                 # GCC opened"), any other event not ("the arrest of the activist prompted questions")
                 inside = None if entry.cameo[:2] in GATHERING_ROOTS else trigger
@@ -590,13 +593,29 @@ def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
     return entry is not None and entry.cameo[:2] in STANCE_ROOTS
 
 
+@lru_cache(maxsize=1)
+def onlooker_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/onlooker_verbs.tsv"))
+
+
+def _looks_on(verb: Token, entry: TriggerEntry) -> bool:
+    """A verb whose subject suffers, witnesses or stops what its object noun tells ("hear gunfire", "put down the
+    protests"): the subject did not do it, unless the noun's row keys on the verb (onlooker_verbs.tsv)."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    phrase = f"{lemma} {particles[0]}" if particles else lemma
+    return phrase in onlooker_verbs() and not entry.keys_on("verb", {lemma})
+
+
 def _violence_around(noun: Token, entry: TriggerEntry) -> bool:
-    """Violence or protest that only dates or frames the clause ("became an ally after the attacks of September
-    11", "soldiers stood guard during a protest"): the clause's subject did something else around it."""
+    """Violence or protest, or what was done to someone, that only dates or frames the clause ("became an ally
+    after the attacks of September 11", "soldiers stood guard during a protest", "supporters demonstrated
+    following their leader's arrest"): the clause's subject did something else around it."""
     preposition = noun.head
     return (
-        entry.cameo[:2] in VIOLENT_ROOTS | {PROTEST_ROOT}
-        and noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
+        (entry.cameo[:2] in VIOLENT_ROOTS | {PROTEST_ROOT} or possessor_undergoes(noun))
+        and noun.dep_ in ("pobj", "dobj")  # "following" may be parsed as a participle with an object
+        and preposition.dep_ == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
     )
 
 

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyads.data import read_tsv
 from dyads.events.arguments import ArgumentFinder
 from dyads.events.candidate import EventCandidate
 from dyads.events.extract import build_event, makes_no_visit, press_channel
@@ -143,14 +145,16 @@ def setting_targets(candidates: list[EventCandidate], finder: ArgumentFinder) ->
     """An event still without a target concerns the country the report is set in: annotators name it
     ("the rebels declared a nationwide strike" in a report from Nepal: Nepal). A report that names no
     country most, and a one-sentence text, have no setting. A dealing (`DEALING_ROOTS`) of the setting
-    country's state is not with itself but with its partner in the report (`partner`)."""
+    country's state is not with itself but with its partner in the report (`partner`), unless its clause
+    sets it at home (`_at_home`)."""
     for candidate in candidates:
         event = candidate.event
         if candidate.dropped is None and event.target is None:
             country = finder.setting_country(candidate.sent)
             if country is None:
                 continue
-            other = partner(candidates, country) if _state_dealing(event, country) else None
+            dealing_abroad = _state_dealing(event, country) and not _at_home(candidate, finder, country)
+            other = partner(candidates, country) if dealing_abroad else None
             if other is not None:
                 event.target = other
                 event.rule += f" | {PARTNER_RULE}"
@@ -163,6 +167,30 @@ def _state_dealing(event: Event, country: str) -> bool:
     source = event.source
     return (event.cameo.root in DEALING_ROOTS and source is not None and source.country == country
             and _speaks_for_its_state(source))
+
+
+@lru_cache(maxsize=1)
+def domestic_scope() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/domestic_scope.tsv"))
+
+
+def _at_home(candidate: EventCandidate, finder: ArgumentFinder, country: str) -> bool:
+    """The trigger's clause sets the dealing in the source's own country: a word of domestic_scope.tsv
+    ("called for nationwide demonstrations") or the country as a place ("called for changes in Argentina";
+    not "its", which may stand for the state that deals, nor "Iraqis", its people)."""
+    source = candidate.source_mention
+    for token in candidate.trigger.subtree:
+        if token.pos_ != "PROPN" and token.lemma_.lower() in domestic_scope():
+            return True
+        mention = finder.mention_of(token)
+        if (mention is not None and token.ent_type_ == "GPE" and _names_country(mention.actor, country)
+                and (source is None or not source.start <= token.i < source.end)):
+            return True
+    return False
+
+
+def _names_country(actor: Actor, country: str) -> bool:
+    return actor.country == country and not actor.sectors
 
 
 def _speaks_for_its_state(actor: Actor) -> bool:

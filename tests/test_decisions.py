@@ -212,6 +212,14 @@ def test_a_dealing_of_the_setting_state_at_home_is_with_its_own_country(dealing)
     assert event.target.code == "VEN" and event.rule.endswith(SETTING_RULE)
 
 
+def test_a_dealing_of_the_setting_state_in_one_of_its_cities_is_still_with_its_partner():
+    report = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "
+              "EU envoys met Venezuelan ministers again on Tuesday. ")
+    [agreed] = [e for e in Coder(min_confidence=0.0).code(report + "Venezuela agreed to hold the next round in Caracas.")
+                if e.trigger.text == "agreed"]
+    assert agreed.target.code == "IGOEUR" and PARTNER_RULE in agreed.rule
+
+
 def test_a_state_does_not_deal_with_itself_where_the_sentence_names_no_partner():
     report = ("Kenya and the European Union held talks in Brussels on Monday over fishing rights. "
               "EU envoys met Kenyan ministers again on Tuesday. ")

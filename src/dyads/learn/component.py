@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from dyads.actors.lexicon import country_names
 from dyads.data import read_tsv
 from dyads.events.arguments import ArgumentFinder
 from dyads.events.candidate import EventCandidate
@@ -153,7 +154,7 @@ def setting_targets(candidates: list[EventCandidate], finder: ArgumentFinder) ->
             country = finder.setting_country(candidate.sent)
             if country is None:
                 continue
-            dealing_abroad = _state_dealing(event, country) and not _at_home(candidate, finder, country)
+            dealing_abroad = _state_dealing(event, country) and not _at_home(candidate, country)
             other = partner(candidates, country) if dealing_abroad else None
             if other is not None:
                 event.target = other
@@ -174,23 +175,21 @@ def domestic_scope() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv("events/domestic_scope.tsv"))
 
 
-def _at_home(candidate: EventCandidate, finder: ArgumentFinder, country: str) -> bool:
+def _at_home(candidate: EventCandidate, country: str) -> bool:
     """The trigger's clause sets the dealing in the source's own country: a word of domestic_scope.tsv
-    ("called for nationwide demonstrations") or the country as a place ("called for changes in Argentina";
-    not "its", which may stand for the state that deals, nor "Iraqis", its people)."""
+    ("called for nationwide demonstrations") or the country's name as a place ("called for changes in
+    Argentina"; not "its" nor "Iraqis", which stand for the state or its people, nor a city, where talks
+    with a partner may be held: "agreed to host the next round in Caracas")."""
+    clause = list(candidate.trigger.subtree)
     source = candidate.source_mention
-    for token in candidate.trigger.subtree:
-        if token.pos_ != "PROPN" and token.lemma_.lower() in domestic_scope():
-            return True
-        mention = finder.mention_of(token)
-        if (mention is not None and token.ent_type_ == "GPE" and _names_country(mention.actor, country)
-                and (source is None or not source.start <= token.i < source.end)):
-            return True
-    return False
+    places = [place for place in candidate.sent.ents if place.root in clause
+              and (source is None or not source.start <= place.start < source.end)]
+    return (any(token.pos_ != "PROPN" and token.lemma_.lower() in domestic_scope() for token in clause)
+            or any(_names_country(place, country) for place in places))
 
 
-def _names_country(actor: Actor, country: str) -> bool:
-    return actor.country == country and not actor.sectors
+def _names_country(place: Span, country: str) -> bool:
+    return place.label_ == "GPE" and country_names().get(place.text.lower()) == country
 
 
 def _speaks_for_its_state(actor: Actor) -> bool:

@@ -202,6 +202,7 @@ def test_a_request_of_the_setting_state_is_made_of_its_partner_in_the_report():
     "The Venezuelan government called for nationwide demonstrations against the violence.",
     "Venezuela has agreed to address the internal problems of its economy.",
     "Calling for political changes in Venezuela, the Venezuelan president took office on Monday.",
+    "The Venezuelan president agreed to step down.",
 ])
 def test_a_dealing_of_the_setting_state_at_home_is_with_its_own_country(dealing):
     report = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "

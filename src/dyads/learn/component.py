@@ -54,6 +54,9 @@ PARTNER_RULE = "target:partner"
 # relations (16). "Iran agreed to suspend enrichment" in a report of its talks with the IAEA is a dealing
 # with the IAEA; "Kenya filed several requests" in a report of its case at the World Court asks the court
 DEALING_ROOTS = frozenset({"02", "03", "04", "16"})
+# an intent to reform the state's own politics (034: its leadership, policy, rights or institutions) is
+# addressed to its own country, whoever it deals with: "Shevardnadze agreed to step down"
+REFORM_AT_HOME = "034"
 # a source that speaks for its state: the country itself, its government or its diplomats
 STATE_SECTORS = frozenset({"GOV"})
 DROPPED = "model: no event"
@@ -176,10 +179,12 @@ def domestic_scope() -> frozenset[str]:
 
 
 def _at_home(candidate: EventCandidate, country: str) -> bool:
-    """The trigger's clause sets the dealing in the source's own country: a word of domestic_scope.tsv
-    ("called for nationwide demonstrations") or the country's name as a place ("called for changes in
-    Argentina"; not "its" nor "Iraqis", which stand for the state or its people, nor a city, where talks
-    with a partner may be held: "agreed to host the next round in Caracas")."""
+    """The dealing is at home: a reform (`REFORM_AT_HOME`), or a clause of the trigger's with a word of
+    domestic_scope.tsv ("called for nationwide demonstrations") or the country's name as a place ("called
+    for changes in Argentina"; not "its" nor "Iraqis", which stand for the state or its people, nor a city,
+    where talks with a partner may be held: "agreed to host the next round in Caracas")."""
+    if candidate.event.cameo.code.startswith(REFORM_AT_HOME):
+        return True
     clause = list(candidate.trigger.subtree)
     source = candidate.source_mention
     places = [place for place in candidate.sent.ents if place.root in clause

@@ -198,6 +198,29 @@ def test_a_request_of_the_setting_state_is_made_of_its_partner_in_the_report():
     assert PARTNER_RULE in filed.rule
 
 
+@pytest.mark.parametrize("dealing", [
+    "The Venezuelan government called for nationwide demonstrations against the violence.",
+    "Venezuela has agreed to address the internal problems of its economy.",
+    "Calling for political changes in Venezuela, the Venezuelan president took office on Monday.",
+    "The Venezuelan president agreed to step down.",
+])
+def test_a_dealing_of_the_setting_state_at_home_is_with_its_own_country(dealing):
+    report = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "
+              "EU envoys met Venezuelan ministers again on Tuesday. ")
+    [event] = [e for e in Coder(min_confidence=0.0).code(report + dealing)
+               if e.cameo.root in ("02", "03") and e.source.country == "VEN"
+               and e.sentence_start > len(report) - 2]
+    assert event.target.code == "VEN" and event.rule.endswith(SETTING_RULE)
+
+
+def test_a_dealing_of_the_setting_state_in_one_of_its_cities_is_still_with_its_partner():
+    report = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "
+              "EU envoys met Venezuelan ministers again on Tuesday. ")
+    [agreed] = [e for e in Coder(min_confidence=0.0).code(report + "Venezuela agreed to hold the next round in Caracas.")
+                if e.trigger.text == "agreed"]
+    assert agreed.target.code == "IGOEUR" and PARTNER_RULE in agreed.rule
+
+
 def test_a_state_does_not_deal_with_itself_where_the_sentence_names_no_partner():
     report = ("Kenya and the European Union held talks in Brussels on Monday over fishing rights. "
               "EU envoys met Kenyan ministers again on Tuesday. ")

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from dyads.actors.lexicon import country_names
+from dyads.data import read_tsv
 from dyads.events.arguments import ArgumentFinder
 from dyads.events.candidate import EventCandidate
 from dyads.events.extract import build_event, makes_no_visit, press_channel
@@ -51,6 +54,9 @@ PARTNER_RULE = "target:partner"
 # relations (16). "Iran agreed to suspend enrichment" in a report of its talks with the IAEA is a dealing
 # with the IAEA; "Kenya filed several requests" in a report of its case at the World Court asks the court
 DEALING_ROOTS = frozenset({"02", "03", "04", "16"})
+# an intent to reform the state's own politics (034: its leadership, policy, rights or institutions) is
+# addressed to its own country, whoever it deals with: "Shevardnadze agreed to step down"
+REFORM_AT_HOME = "034"
 # a source that speaks for its state: the country itself, its government or its diplomats
 STATE_SECTORS = frozenset({"GOV"})
 DROPPED = "model: no event"
@@ -143,14 +149,16 @@ def setting_targets(candidates: list[EventCandidate], finder: ArgumentFinder) ->
     """An event still without a target concerns the country the report is set in: annotators name it
     ("the rebels declared a nationwide strike" in a report from Nepal: Nepal). A report that names no
     country most, and a one-sentence text, have no setting. A dealing (`DEALING_ROOTS`) of the setting
-    country's state is not with itself but with its partner in the report (`partner`)."""
+    country's state is not with itself but with its partner in the report (`partner`), unless its clause
+    sets it at home (`_at_home`)."""
     for candidate in candidates:
         event = candidate.event
         if candidate.dropped is None and event.target is None:
             country = finder.setting_country(candidate.sent)
             if country is None:
                 continue
-            other = partner(candidates, country) if _state_dealing(event, country) else None
+            dealing_abroad = _state_dealing(event, country) and not _at_home(candidate, country)
+            other = partner(candidates, country) if dealing_abroad else None
             if other is not None:
                 event.target = other
                 event.rule += f" | {PARTNER_RULE}"
@@ -163,6 +171,30 @@ def _state_dealing(event: Event, country: str) -> bool:
     source = event.source
     return (event.cameo.root in DEALING_ROOTS and source is not None and source.country == country
             and _speaks_for_its_state(source))
+
+
+@lru_cache(maxsize=1)
+def domestic_scope() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/domestic_scope.tsv"))
+
+
+def _at_home(candidate: EventCandidate, country: str) -> bool:
+    """The dealing is at home: a reform (`REFORM_AT_HOME`), or a clause of the trigger's with a word of
+    domestic_scope.tsv ("called for nationwide demonstrations") or the country's name as a place ("called
+    for changes in Argentina"; not "its" nor "Iraqis", which stand for the state or its people, nor a city,
+    where talks with a partner may be held: "agreed to host the next round in Caracas")."""
+    if candidate.event.cameo.code.startswith(REFORM_AT_HOME):
+        return True
+    clause = list(candidate.trigger.subtree)
+    source = candidate.source_mention
+    places = [place for place in candidate.sent.ents if place.root in clause
+              and (source is None or not source.start <= place.start < source.end)]
+    return (any(token.pos_ != "PROPN" and token.lemma_.lower() in domestic_scope() for token in clause)
+            or any(_names_country(place, country) for place in places))
+
+
+def _names_country(place: Span, country: str) -> bool:
+    return place.label_ == "GPE" and country_names().get(place.text.lower()) == country
 
 
 def _speaks_for_its_state(actor: Actor) -> bool:

@@ -24,6 +24,7 @@ from dyads.export.store import EventFilter, Store
 from dyads.learn.alignment import align, entry_at_trigger, is_argument, quoted_entries
 from dyads.learn.arguments import readings
 from dyads.learn.component import PARTNER_RULE, SETTING_RULE
+from dyads.learn.features import features
 from dyads.learn.model import MODEL_DIR, NO_EVENT, NONE, SETTING, TRAINING_META, decision_model
 from dyads.learn.proposals import proposals
 from dyads.learn.training import RULE_STAGES, Settings, fingerprint
@@ -61,6 +62,14 @@ def parsed(nlp, text: str):
 def entry(quote: str, status: str = "required", cameo=("112",), sources=("RUS",), targets=("PRK",)) -> ExpectedEvent:
     return ExpectedEvent(id=quote[:8], status=status, quote=quote, sources=list(sources), targets=list(targets),
                          cameo=list(cameo))
+
+
+def test_the_event_model_reads_how_an_event_is_told_not_its_words(rule_stages):
+    _, finder, found = parsed(rule_stages, TEXT)
+    for proposal in readings(decision_model().arguments, found, finder):
+        words = {proposal.trigger.lemma_.lower(), proposal.trigger.head.lemma_.lower()}
+        named = {f.rpartition("=")[2].rpartition(":")[2] for f in features(proposal, finder.mention_at)}
+        assert not named & words, proposal.trigger.text
 
 
 def test_a_proposal_in_an_entrys_quote_takes_its_root_and_others_are_no_event(rule_stages):

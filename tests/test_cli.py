@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 
 import pyarrow.parquet as pq
 import pytest
@@ -160,3 +162,10 @@ def test_demo_leaves_out_unlikely_events_by_default_and_says_so():
     assert all(json.loads(line)["confidence"] >= DEFAULT_MIN_CONFIDENCE for line in shown)
     caption = " ".join(runner.invoke(app, ["demo"]).stdout.split())  # however narrow the terminal wraps it
     assert f"{len(every) - len(shown)} less than {DEFAULT_MIN_CONFIDENCE:g} likely to be correct left out" in caption
+
+
+@pytest.mark.parametrize("module", ["dyads", "dyads.cli"])
+def test_the_command_line_runs_as_a_module(module):
+    run = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=120,
+                         check=True)
+    assert "demo" in run.stdout and "eval" in run.stdout

@@ -564,3 +564,6 @@ app.command("eval")(eval_command)
 app.command("export")(export_command)
 app.command("serve")(serve_command)
 app.add_typer(lexicon_app)
+
+if __name__ == "__main__":
+    app()

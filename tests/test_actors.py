@@ -118,6 +118,7 @@ def test_sectors_from_institutions_before_a_person_noun(nlp):
         ("Ghanaian protesters", "GHACVL"),
         ("Ghanaian judges", "GHAJUD"),
         ("Ghanaian students", "GHACVL"),
+        ("Ghanaian immigrants", "GHACVL"),
         ("Ghanaian newspaper", "GHAMED"),
         ("Ghanaian trade union", "GHALAB"),
         ("Ghanaian opposition groups", "GHAOPP"),

@@ -1230,6 +1230,15 @@ def test_a_city_naming_a_meeting_is_its_venue_not_a_party(coder):
     assert dyad(event) == ("JPN", "RUS")
 
 
+@pytest.mark.parametrize(("text", "root", "pair"), [
+    ("One of Iran's top negotiators criticized the United States on Monday.", "11", ("IRN", "USA")),
+    ("Some of the Syrian negotiators praised Russia.", "05", ("SYR", "RUS")),
+    ("Dozens of Turkey's football fans attacked Greek police.", "19", ("TUR", "GRC")),
+])
+def test_a_part_or_quantity_of_a_group_names_the_group(coder, text, root, pair):
+    assert dyad(only(events_of(coder, text), root)) == pair
+
+
 @pytest.mark.parametrize(
     "text",
     [

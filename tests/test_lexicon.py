@@ -273,6 +273,8 @@ SENSES = [
     ("The junta let free forty student activists.", "let", "0841"),
     ("Nepali soldiers participate in peacekeeping missions abroad.", "participate", "074"),
     ("Ghana is sending two hundred troops to the peacekeeping force.", "sending", "074"),
+    ("Units of the peacekeeping force patrolled the buffer zone.", "patrolled", "074"),
+    ("Police patrolled the streets of the capital.", "patrolled", "150"),
     ("Marines from both countries participated in joint naval exercises.", "participated", "062"),
     ("Fiji sent a team of medical experts to the islands.", "sent", "073"),
     ("The customs office returned the stolen paintings to the gallery.", "returned", "0842"),

@@ -153,6 +153,7 @@ class ArgumentFinder:
 
     def actor_in(self, token: Token, depth: int = 3) -> tuple[Mention, Token] | None:
         """The actor a noun phrase names: the token's own mention, else the nearest inside the phrase."""
+        token = self._whole_of_part(token)
         found = self.mention_of(token)
         if found is not None:
             return found, token
@@ -170,6 +171,16 @@ class ArgumentFinder:
                     next_frontier.append(child)
             frontier = next_frontier
         return None
+
+    def _whole_of_part(self, token: Token) -> Token:
+        """"one of Iran's negotiators", "dozens of Palestinian prisoners": a part or quantity that names no
+        actor itself stands for the group its "of" phrase names."""
+        while self.mention_of(token) is None and (token.like_num or token.lemma_.lower() in partitive_heads()):
+            wholes = _of_objects(token)
+            if not wholes:
+                break
+            token = wholes[0]
+        return token
 
     def actors_coordinated(self, token: Token, depth: int = 2) -> list[Mention]:
         """The actor a phrase names and those coordinated with it ("Cho and Sergeev", "Moscow and Pyongyang")."""
@@ -235,6 +246,11 @@ class ArgumentFinder:
 @lru_cache(maxsize=1)
 def venue_nouns() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv("events/venue_nouns.tsv"))
+
+
+@lru_cache(maxsize=1)
+def partitive_heads() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/partitive_heads.tsv"))
 
 
 def names_a_venue(mention: Mention, doc: Doc) -> bool:

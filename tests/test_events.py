@@ -1012,6 +1012,8 @@ def test_the_text_a_doc_was_made_of_is_read_without_rebuilding_it():
         ("Chavez vows to impose sanctions on Colombia.", "1312", "actual"),
         ("When the truce begins on Thursday, Hamas will halt its rocket attacks.", "0356", "future"),
         ("Obama said he would meet Kim in Singapore.", "036", "future"),
+        # a meeting set on a condition is offered now, not scheduled
+        ("Trump said he would meet with Kim Jong Un if there is a prospect of making a deal.", "036", "actual"),
         # a second infinitive of the verb that governs the first: the inspections are agreed to (0355), not let in
         (("Iran has agreed to suspend uranium enrichment, at least temporarily, and to allow tougher U.N. "
           "inspection of its nuclear sites."), "0355", "actual"),
@@ -1023,10 +1025,20 @@ def test_a_stated_intent_or_threat_took_place_a_schedule_is_still_to_come(coder,
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and Ukraine were supposed to sign a minerals deal.",
+        "The Israelis will be expected to ease restrictions on the Palestinians.",
+        "Officials say Djindjic was about to arrest the leader of the group.",
+    ],
+)
+def test_an_act_only_forecast_is_no_intent_or_threat(coder, text):
+    assert not [e for e in events_of(coder, text) if e.cameo.root in ("03", "13")]
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "modality"),
     [
-        ("The United States and Ukraine were supposed to sign a minerals deal.", "sign", "future"),
-        ("Officials say Djindjic was about to arrest the leader of the group.", "arrest", "future"),
         ("The Kenyan opposition moved the rally to avoid clashes with police.", "clashes", "negated"),
         ("Colombian police defused five car bombs in Bogota.", "bombs", "negated"),
         # an object conjoined to a stopped one: the parser hangs "as well as a visit" on the verb

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyads.data import read_tsv
-from dyads.events.arguments import governing_verb
+from dyads.events.arguments import CONDITION_MARKS, governing_verb
 from dyads.events.candidate import EventCandidate
 from dyads.events.lexicon import (
     acts_as_verb,
@@ -95,6 +95,7 @@ NEGATION_WORDS = frozenset({"not", "n't", "never"})
 # than one that took place: "demanded that Kagame agree" is the demand.
 UNREALIZED = {"hypothetical", "negated"}
 UNREALIZED_WEIGHT = 0.85
+UNSTATED = "factuality: an act only forecast, that nobody stated"
 
 
 @Language.component("dyads_factuality")
@@ -115,31 +116,47 @@ def _assess_all(doc: Doc, candidates: list[EventCandidate]) -> None:
     for candidate in candidates:
         effects = _assess(candidate)
         planned = candidate.event.modality == "future"
-        _recode(candidate.event, effects)
+        if _recode(candidate.event, effects, _conditioned(candidate.trigger)):
+            candidate.dropped = UNSTATED
         candidate.act_to_come = planned and candidate.event.modality == "actual"
         if candidate.event.modality in UNREALIZED:
             candidate.event.confidence = round(candidate.event.confidence * UNREALIZED_WEIGHT, 3)
     _apply_disconfirmations(doc, candidates)
 
 
-def _recode(event, effects: list[tuple[str, str]]) -> None:
+def _recode(event, effects: list[tuple[str, str]], conditioned: bool = False) -> bool:
     """CAMEO's conventions for acts not done: a future cooperative act is an intent (03x), a future
     conflictual act the actor announces a threat (13x), a cooperative act it says it will not do a
     refusal (12x). An intent or threat someone stated took place (the codebook's promises and pledges,
-    a readiness to talk); a meeting still to come (036) and an act only scheduled or forecast stay future."""
+    a readiness to talk, a meeting offered on a condition); a meeting still to come stays a future 036.
+    True for an act only forecast or scheduled that nobody stated ("were supposed to sign a deal", "are
+    expected to ease restrictions"): no intent nor threat of anyone's, no event CAMEO codes."""
     cues = {cue for _, cue in effects}
     if event.modality == "future":
         if _code_as(event, "intent"):
-            if (event.cameo.code != MEETING_INTENT or cues & READINESS_CUES) and _stated_by_actor(effects):
-                event.modality = "actual"  # the promise was made; a planned meeting is still to come
-        elif not cues & NOT_THREAT_CUES and not _plotted(event, cues) and _code_as(event, "threat") and (
-            _stated_by_actor(effects)
-        ):
+            meeting = event.cameo.code == MEETING_INTENT
+            if meeting and not (cues & READINESS_CUES or conditioned):
+                return False
+            if not _stated_by_actor(effects):
+                return not meeting and bool(cues & FORECAST_CUES)
+            event.modality = "actual"  # the promise was made
+        elif not cues & NOT_THREAT_CUES and not _plotted(event, cues) and _code_as(event, "threat"):
+            if not _stated_by_actor(effects):
+                return bool(cues & FORECAST_CUES)
             event.modality = "actual"  # the threat was made
     elif event.modality == "negated" and cues & NEGATION_WORDS and cues & REFUSAL_CUES and (
         _code_as(event, "refusal")
     ):
         event.modality = "actual"  # the refusal itself took place
+    return False
+
+
+def _conditioned(trigger: Token) -> bool:
+    """The act is set on a condition of its own clause ("would meet with Kim if there is a prospect of a
+    deal"): an offer made now, not a timetable."""
+    clause = _clause_verb(trigger)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+               for c in clause.children)
 
 
 def _plotted(event, cues: set[str]) -> bool:

@@ -184,9 +184,13 @@ def test_a_journey_in_the_travellers_own_country_takes_no_setting_target():
     assert not [e for e in events if e.trigger.text == "travelled"]
 
 
+# a report of the setting state's talks with a partner, before the sentence a test codes
+VENEZUELA_EU_TALKS = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "
+                      "EU envoys met Venezuelan ministers again on Tuesday. ")
+
+
 def test_a_dealing_of_the_setting_state_is_with_its_partner_in_the_report():
-    report = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "
-              "EU envoys met Venezuelan ministers again on Tuesday. ")
+    report = VENEZUELA_EU_TALKS
     coder = Coder(min_confidence=0.0)
     [agreed] = [e for e in coder.code(report + "Venezuela has agreed to reopen the border crossings.")
                 if e.trigger.text == "agreed"]
@@ -199,8 +203,7 @@ def test_a_dealing_of_the_setting_state_is_with_its_partner_in_the_report():
 
 
 def test_a_request_of_the_setting_state_is_made_of_its_partner_in_the_report():
-    report = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "
-              "EU envoys met Venezuelan ministers again on Tuesday. ")
+    report = VENEZUELA_EU_TALKS
     request = "Venezuela filed a request for the next round to be postponed."
     [filed] = [e for e in Coder(min_confidence=0.0).code(report + request) if e.cameo.root == "02"]
     assert (filed.source.code, filed.target.code) == ("VEN", "IGOEUR")
@@ -214,8 +217,7 @@ def test_a_request_of_the_setting_state_is_made_of_its_partner_in_the_report():
     "The Venezuelan president agreed to step down.",
 ])
 def test_a_dealing_of_the_setting_state_at_home_is_with_its_own_country(dealing):
-    report = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "
-              "EU envoys met Venezuelan ministers again on Tuesday. ")
+    report = VENEZUELA_EU_TALKS
     [event] = [e for e in Coder(min_confidence=0.0).code(report + dealing)
                if e.cameo.root in ("02", "03") and e.source.country == "VEN"
                and e.sentence_start > len(report) - 2]
@@ -223,8 +225,7 @@ def test_a_dealing_of_the_setting_state_at_home_is_with_its_own_country(dealing)
 
 
 def test_a_dealing_of_the_setting_state_in_one_of_its_cities_is_still_with_its_partner():
-    report = ("Venezuela and the European Union held talks in Caracas on Monday over the disputed oil fields. "
-              "EU envoys met Venezuelan ministers again on Tuesday. ")
+    report = VENEZUELA_EU_TALKS
     [agreed] = [e for e in Coder(min_confidence=0.0).code(report + "Venezuela agreed to hold the next round in Caracas.")
                 if e.trigger.text == "agreed"]
     assert agreed.target.code == "IGOEUR" and PARTNER_RULE in agreed.rule

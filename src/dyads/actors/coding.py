@@ -6,7 +6,6 @@ spokesman"), plural, ethnic."""
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -14,7 +13,7 @@ from dyads.actors.lexicon import FORMER_OFFICE_SECTOR, Entry, actor_code
 from dyads.actors.mention import Mention
 from dyads.actors.phrases import Phrase
 from dyads.actors.pieces import Piece, role_sectors
-from dyads.data import read_tsv
+from dyads.data import read_lemmas
 from dyads.model import Actor
 
 REGION_KINDS = {"city", "region"}
@@ -33,10 +32,9 @@ NON_STATE_OFFICES = {DE_FACTO, "REB"}
 GENERIC_TITLES = {"chairman", "chairwoman", "leader", "head", "chief", "boss"}
 
 
-@lru_cache(maxsize=1)
 def language_nouns() -> frozenset[str]:
     """data/actors/language_nouns.tsv: what a nationality word before them names a language of."""
-    return frozenset(row["lemma"] for row in read_tsv("actors/language_nouns.tsv"))
+    return read_lemmas("actors/language_nouns.tsv")
 
 
 class PhraseCoder:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -23,3 +24,9 @@ def read_tsv(relative: str) -> Iterator[dict[str, str]]:
         lines = (line for line in handle if line.strip() and not line.startswith("#"))
         for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
             yield {key: (value or "").strip() for key, value in row.items() if key is not None}
+
+
+@cache
+def read_lemmas(relative: str) -> frozenset[str]:
+    """The `lemma` column of a TSV data file: a word list ("events/onlooker_verbs.tsv")."""
+    return frozenset(row["lemma"] for row in read_tsv(relative))

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.mention import Mention
-from dyads.data import read_tsv
+from dyads.data import read_lemmas, read_tsv
 from dyads.events.lexicon import (
     COPULAS,
     OBJECT_DEPS,
@@ -243,14 +243,12 @@ class ArgumentFinder:
         return Mention(country.start, country.end, actors, mention.kind, mention.rule + "+office-sharer")
 
 
-@lru_cache(maxsize=1)
 def venue_nouns() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("events/venue_nouns.tsv"))
+    return read_lemmas("events/venue_nouns.tsv")
 
 
-@lru_cache(maxsize=1)
 def partitive_heads() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("events/partitive_heads.tsv"))
+    return read_lemmas("events/partitive_heads.tsv")
 
 
 def names_a_venue(mention: Mention, doc: Doc) -> bool:
@@ -551,9 +549,8 @@ def noun_sources(noun: Token) -> list[tuple[Token, str]]:
     return candidates
 
 
-@lru_cache(maxsize=1)
 def patient_nouns() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("events/patient_nouns.tsv"))
+    return read_lemmas("events/patient_nouns.tsv")
 
 
 def possessor_undergoes(noun: Token) -> bool:
@@ -713,11 +710,15 @@ def clause_targets(trigger: Token, reported_subject: bool = True, conditions: bo
                                for p in grievance.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     if conditions:
         for verb in [trigger, *complements]:
-            for clause in verb.children:
-                if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
-                                                  for c in clause.children):
-                    candidates += [(c, "if.nsubj") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for clause in condition_clauses(verb):
+                candidates += [(c, "if.nsubj") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return candidates
+
+
+def condition_clauses(verb: Token) -> list[Token]:
+    """The clauses that set a condition on the verb's act: "if Japan ...", "unless the freeze is lifted"."""
+    return [clause for clause in verb.children if clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)]
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.lexicon import load_speech_verbs
 from dyads.actors.mention import Mention
-from dyads.data import read_tsv
+from dyads.data import read_lemmas, read_tsv
 from dyads.events.arguments import (
     ArgumentFinder,
     clause_targets,
@@ -60,6 +60,7 @@ from dyads.events.lexicon import (
     RECIPROCAL_PREPS,
     TriggerEntry,
     TriggerLexicon,
+    has_modal,
     is_nominal,
     trigger_lexicon,
 )
@@ -197,7 +198,7 @@ def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:
 def _modal(trigger: Token) -> bool:
     """Whether the trigger's clause is only what should, could or will be done ("should use sanctions")."""
     verb = governing_verb(trigger) if is_nominal(trigger) else trigger
-    return verb is not None and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return verb is not None and has_modal(verb)
 
 
 def _meeting_parties(trigger: Token, earlier: list[EventCandidate]) -> tuple[Side, Side] | None:
@@ -593,9 +594,8 @@ def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
     return entry is not None and entry.cameo[:2] in STANCE_ROOTS
 
 
-@lru_cache(maxsize=1)
 def onlooker_verbs() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("events/onlooker_verbs.tsv"))
+    return read_lemmas("events/onlooker_verbs.tsv")
 
 
 def _looks_on(verb: Token, entry: TriggerEntry) -> bool:

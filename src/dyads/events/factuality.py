@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyads.data import read_tsv
-from dyads.events.arguments import CONDITION_MARKS, governing_verb
+from dyads.events.arguments import condition_clauses, governing_verb
 from dyads.events.candidate import EventCandidate
 from dyads.events.lexicon import (
     acts_as_verb,
@@ -154,9 +154,7 @@ def _recode(event, effects: list[tuple[str, str]], conditioned: bool = False) ->
 def _conditioned(trigger: Token) -> bool:
     """The act is set on a condition of its own clause ("would meet with Kim if there is a prospect of a
     deal"): an offer made now, not a timetable."""
-    clause = _clause_verb(trigger)
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-               for c in clause.children)
+    return bool(condition_clauses(_clause_verb(trigger)))
 
 
 def _plotted(event, cues: set[str]) -> bool:
@@ -534,8 +532,7 @@ def _possibility_of(noun: Token) -> str | None:
 def _object_of(noun: Token, clause: Token) -> bool:
     """The noun is an object of the clause's verb, or conjoined to one ("canceled exercises, as well as a
     visit", where the parser hangs the second object on the verb)."""
-    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
-        noun = noun.head
+    noun = first_conjunct(noun)
     return noun.head.i == clause.i and noun.dep_ in ("dobj", "nsubjpass", "conj")
 
 

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from dyads.actors.coding import STATE_SECTORS
 from dyads.actors.lexicon import actor_code, country_on, load_regional_adjectives
 from dyads.actors.mention import Mention
-from dyads.data import read_tsv
+from dyads.data import read_lemmas, read_tsv
 from dyads.events.arguments import (
     ArgumentFinder,
     doer_named_around,
@@ -45,6 +45,7 @@ from dyads.events.lexicon import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     TriggerEntry,
+    has_modal,
     is_passive,
 )
 from dyads.model import Actor
@@ -159,9 +160,8 @@ def _named_entity(token: Token, finder: ArgumentFinder) -> Mention | None:
     return Mention(start, end, [actor], UNRESOLVED, rule=f"entity:{label}")
 
 
-@lru_cache(maxsize=1)
 def _possession_nouns() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("places/possession_nouns.tsv"))
+    return read_lemmas("places/possession_nouns.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -279,7 +279,7 @@ def _runs_its_course(event: Token) -> bool:
     continue"), not of a copula or one that says how it is seen."""
     verb = event.head
     return (event.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in COURSE_VERBS
-            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children))  # "will intensify"
+            and not has_modal(verb))  # "will intensify"
 
 
 def _took_lives(fight: Token) -> bool:

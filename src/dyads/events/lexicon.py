@@ -269,6 +269,11 @@ def relativized_objects(verb: Token) -> list[Token]:
     return [verb.head]
 
 
+def has_modal(verb: Token) -> bool:
+    """Whether a modal auxiliary says the verb's act only should, could or will be done ("will intensify")."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
 def is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or _shares_a_passive(token)
 
@@ -492,7 +497,7 @@ class TokenFacts:
         wrongdoer to the context ("said the elections were rigged in favor of the president")."""
         speaker = _subject_actor_codes(self.token)
         clauses = [c for c in self.that_clauses if not _negated(c) and not _of_the_speaker(c)
-                   and not any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+                   and not has_modal(c)
                    and (is_passive(c) or bool(_subject_actor_codes(c) - speaker))]
         return {c.lemma_.lower() for c in clauses}
 

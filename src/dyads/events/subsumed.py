@@ -4,11 +4,9 @@ would send troops"), or a noun that only describes ("North Korea represents a th
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
-from dyads.data import read_tsv
+from dyads.data import read_lemmas
 from dyads.events.factuality import reporting_verbs
 from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses, first_conjunct
 
@@ -27,9 +25,8 @@ CHARGE_CLAUSE_DEPS = {"conj", "xcomp", "dobj"}
 JUDGING_ROOTS = {"05", "11", "12"}
 
 
-@lru_cache(maxsize=1)
 def descriptive_verbs() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("events/descriptive_verbs.tsv"))
+    return read_lemmas("events/descriptive_verbs.tsv")
 
 
 def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntry]) -> bool:
@@ -142,9 +139,8 @@ def _presents_the_speaker(trigger: Token) -> bool:
     return person.dep_ == "nsubj" and person.head.lemma_.lower() in reporting_verbs()
 
 
-@lru_cache(maxsize=1)
 def response_verbs() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("events/response_verbs.tsv"))
+    return read_lemmas("events/response_verbs.tsv")
 
 
 def _answered_by_an_act(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntry]) -> bool:
@@ -160,9 +156,8 @@ def _answered_by_an_act(trigger: Token, entry: TriggerEntry, matched: dict[int, 
     )
 
 
-@lru_cache(maxsize=1)
 def allegiance_verbs() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("events/allegiance.tsv"))
+    return read_lemmas("events/allegiance.tsv")
 
 
 def _takes_sides(trigger: Token) -> bool:

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyads.actors.lexicon import country_names
-from dyads.data import read_tsv
+from dyads.data import read_lemmas
 from dyads.events.arguments import ArgumentFinder
 from dyads.events.candidate import EventCandidate
 from dyads.events.extract import build_event, makes_no_visit, press_channel
@@ -173,9 +172,8 @@ def _state_dealing(event: Event, country: str) -> bool:
             and _speaks_for_its_state(source))
 
 
-@lru_cache(maxsize=1)
 def domestic_scope() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("events/domestic_scope.tsv"))
+    return read_lemmas("events/domestic_scope.tsv")
 
 
 def _at_home(candidate: EventCandidate, country: str) -> bool:

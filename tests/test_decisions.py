@@ -27,6 +27,7 @@ from dyads.learn.component import PARTNER_RULE, SETTING_RULE
 from dyads.learn.features import features
 from dyads.learn.model import MODEL_DIR, NO_EVENT, NONE, SETTING, TRAINING_META, decision_model
 from dyads.learn.proposals import proposals
+from dyads.learn import training
 from dyads.learn.training import RULE_STAGES, Settings, fingerprint
 from dyads.model import Document
 from dyads.server.app import create_app
@@ -41,9 +42,27 @@ def test_shipped_model_was_trained_on_the_current_inputs():
     meta = json.loads((MODEL_DIR / TRAINING_META).read_text(encoding="utf-8"))
     train_ids = [doc_id for doc_id, split in read_splits(CORPUS / "splits.tsv").items() if split == "train"]
     assert meta["training_fingerprint"] == fingerprint(CORPUS, train_ids, Settings()), (
-        "the train split, its annotations, the splits, dyads/learn's training code or its settings changed "
+        "the train split, its annotations, the splits, the rule engine (actors, events, nlp, their data), "
+        "dyads/learn or its settings changed "
         "since the model was trained: run `python scripts/train_models.py`"
     )
+
+
+def test_a_change_to_the_rule_engines_data_changes_the_training_fingerprint(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "splits.tsv").write_text("id\tsplit\nd1\ttrain\n", encoding="utf-8")
+    (corpus / "d1.txt").write_text("Russia condemned the test.", encoding="utf-8")
+    (corpus / "d1.expected.jsonl").write_text("", encoding="utf-8")
+    engine = tmp_path / "engine"
+    (engine / "data" / "events").mkdir(parents=True)
+    verbs = engine / "data" / "events" / "verbs.tsv"
+    verbs.write_text("condemn\t111\n", encoding="utf-8")
+    monkeypatch.setattr(training, "PACKAGE", engine)
+    monkeypatch.setattr(training, "ENGINE_SOURCES", ("data/events",))
+    before = fingerprint(corpus, ["d1"], Settings())
+    verbs.write_text("condemn\t112\n", encoding="utf-8")
+    assert fingerprint(corpus, ["d1"], Settings()) != before
 
 
 @pytest.fixture(scope="module")

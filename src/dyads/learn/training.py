@@ -51,7 +51,10 @@ from dyads.model import Event
 
 # The components before dyads_decisions: what a proposal is made from.
 RULE_STAGES = ["dyads_actors", "dyads_coref", "dyads_events", "dyads_event_classifier"]
-CODE_FILES = ("features.py", "proposals.py", "alignment.py", "arguments.py", "training.py")  # changes need a retrain
+# What the training examples are made from, under src/dyads: the rule engine's code and data, the earlier
+# classifier and the learning code. A change to any of them needs a retrain.
+PACKAGE = Path(__file__).resolve().parents[1]
+ENGINE_SOURCES = ("nlp.py", "actors", "events", "learn", "data/actors", "data/events", "data/models/event_classifier")
 
 
 @dataclass(frozen=True)
@@ -240,11 +243,22 @@ def fit(data: TrainingData, settings: Settings) -> DecisionModel:
 
 def fingerprint(corpus: Path, doc_ids: Iterable[str], settings: Settings) -> str:
     """sha256 of what the model is trained from: the training documents and annotations, the split file,
-    the code that turns them into examples, and the settings."""
+    the rule engine and learning code that turn them into examples, and the settings."""
     digest = hashlib.sha256(repr(settings).encode())
     paths = [corpus / "splits.tsv"]
     paths += [corpus / f"{doc_id}{suffix}" for doc_id in sorted(doc_ids) for suffix in (".txt", ".expected.jsonl")]
-    paths += [Path(__file__).with_name(name) for name in CODE_FILES]
     for path in paths:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in engine_files():
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def engine_files() -> list[Path]:
+    """The files of ENGINE_SOURCES, in a fixed order, without Python's caches."""
+    files = []
+    for name in ENGINE_SOURCES:
+        path = PACKAGE / name
+        found = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        files += [p for p in found if "__pycache__" not in p.parts]
+    return files

@@ -375,7 +375,13 @@ def country_on(country: str, when: date | None) -> str:
 
 
 def load_lexicon(user_files: tuple[LexiconFile, ...] = ()) -> ActorLexicon:
-    """The shipped lexicon under the user's tables."""
+    """The shipped lexicon under the user's tables, built once per set of tables (a second of work: the
+    recognizer and `country_names` share it)."""
+    return _built_lexicon(user_files)
+
+
+@lru_cache(maxsize=4)
+def _built_lexicon(user_files: tuple[LexiconFile, ...]) -> ActorLexicon:
     return ActorLexicon(user_files)
 
 

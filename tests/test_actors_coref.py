@@ -337,6 +337,12 @@ def test_an_office_holder_without_a_country_is_of_the_one_country_named(nlp):
     assert find(doc, "Archbishop Tomas Varga").actor.country is None  # clerics speak of other countries
 
 
+def test_later_mentions_of_an_office_holder_take_the_country_their_first_sentence_settled(nlp):
+    doc = coded(nlp, "Judge Ana Ruiz charged five Chilean officials with fraud. Ruiz said she had evidence.")
+    assert find(doc, "Ruiz").actor.code == "CHLJUD"
+    assert find(doc, "she").actor.code == "CHLJUD"
+
+
 def test_an_ethnic_community_is_coded_by_the_country_it_lives_in(nlp):
     doc = coded(nlp, "Ethnic Greeks staged a march near the border, Albanian police said.")
     assert find(doc, "Greeks").actor.code == "ALBCVL"

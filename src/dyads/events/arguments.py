@@ -115,7 +115,9 @@ class ArgumentFinder:
             weight = 2 if mention.start < self._lead_end else 1
             if self._names_a_place(mention):
                 weight *= PLACE_WEIGHT
-            votes.append((mention.start, weight, tuple({actor.country for actor in mention.actors if actor.country})))
+            # in the actors' order, not a set's: a tie between two countries breaks alike in every run
+            countries = dict.fromkeys(actor.country for actor in mention.actors if actor.country)
+            votes.append((mention.start, weight, tuple(countries)))
         return votes
 
     def _names_a_place(self, mention: Mention) -> bool:

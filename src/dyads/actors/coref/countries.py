@@ -13,6 +13,7 @@ from dyads.actors.coref.common import (
     PERSON_KINDS,
     STATE_SECTORS,
     ResolverState,
+    copied,
     is_international,
     of_each_country,
 )
@@ -62,6 +63,18 @@ class CountryRules(ResolverState):
                 if domestic_group or not (international or addressed) and _is_titled_stranger(mention):
                     mention.actor.country = country
                     mention.actor.code = actor_code(country, mention.actor.sectors)
+
+    def _countries_from_antecedents(self, mentions: list[Mention]) -> None:
+        """A later mention of a person ("Qureshi", "he") copied the person before the sentence of their first
+        mention settled their country ("Foreign Minister Shah Mehmood Qureshi ... told reporters Islamabad is
+        optimistic"): it is the same person, of that country. `mentions` in document order, so that a chain of
+        mentions passes the country on."""
+        for mention in mentions:
+            earlier = self.antecedent.get(id(mention))
+            if earlier is None or mention.is_group or earlier.is_group or mention.actor.country:
+                continue
+            if earlier.kind in PERSON_KINDS and earlier.actor.country and earlier.actor.name == mention.actor.name:
+                mention.actors = [copied(earlier.actor, mention.actor)]
 
     def _addressed(self, mention: Mention) -> bool:
         """A country or capital named as what a verb acts on or is aimed at ("thanked the United States",

@@ -6,6 +6,8 @@ community, by the country it lives in ("ethnic Albanians in Macedonia")."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from dyads.actors.coding import DE_FACTO
@@ -18,6 +20,7 @@ from dyads.actors.coref.common import (
 )
 from dyads.actors.lexicon import actor_code
 from dyads.actors.mention import Mention
+from dyads.data import read_lemmas
 
 # "a group [based] in Trinidad", "rebels [operating] in Darfur": the place says whose they are.
 LOCATING_PARTICIPLES = {"based", "operating"}
@@ -63,6 +66,18 @@ class CountryRules(ResolverState):
                     mention.actor.country = country
                     mention.actor.code = actor_code(country, mention.actor.sectors)
 
+    def _countries_along_chains(self, mentions: list[Mention]) -> None:
+        """A person whose country only a sentence's authorities told ("riot police in Honduras broke up marches
+        by supporters of ousted President Manuel Zelaya") is of it wherever the report names them again."""
+        for mention in mentions:
+            actor = mention.actor
+            if mention.is_group or actor.country or not actor.name:
+                continue
+            settled = self._root(mention).actor
+            if settled.country and settled.name == actor.name:
+                actor.country = settled.country
+                actor.code = actor_code(settled.country, actor.sectors)
+
     def _addressed(self, mention: Mention) -> bool:
         """A country or capital named as what a verb acts on or is aimed at ("thanked the United States",
         "appealed to Japan"), not as whose people or offices act."""
@@ -71,9 +86,12 @@ class CountryRules(ResolverState):
             root.dep_ in ("dobj", "dative") or root.dep_ == "pobj" and root.head.head.pos_ == "VERB")
 
     def _destination(self, mention: Mention) -> bool:
-        """A country named only as where something happens ("plotting attacks in France"). Not one after "to":
-        that is as often whom something is sent or said to ("sent aid to Peru") as where one goes."""
-        return mention.kind == "country" and self._named_as_place(mention)
+        """A country named only as where something happens ("plotting attacks in France"), or its mission
+        abroad ("took refuge in the Brazilian embassy"), which stands in another. Not one after "to": that is as
+        often whom something is sent or said to ("sent aid to Peru") as where one goes."""
+        root = self.doc[mention.start : mention.end].root
+        is_place = mention.kind == "country" or root.lemma_.lower() in mission_nouns()
+        return is_place and self._named_as_place(mention)
 
     def _named_as_place(self, mention: Mention) -> bool:
         """Named after "in", "into", "inside": where something happens ("talks in Minsk")."""
@@ -221,6 +239,11 @@ class CountryRules(ResolverState):
             for m in self.mentions
             if not m.is_group
         )
+
+
+@lru_cache(maxsize=1)
+def mission_nouns() -> frozenset[str]:
+    return read_lemmas("actors/mission_nouns.tsv")
 
 
 def _object_words(preposition: Token) -> list[Token]:

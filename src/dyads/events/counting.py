@@ -1,5 +1,5 @@
-"""Counted event nouns: "their first round of talks", where the parser hangs the possessive, the modifiers
-and the verb on the counting word "round" rather than on the talks themselves."""
+"""Counted event nouns: "their first round of talks", where the parser hangs the possessive and the modifiers
+on the counting word "round" rather than on the talks themselves."""
 
 from __future__ import annotations
 

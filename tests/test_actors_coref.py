@@ -669,3 +669,20 @@ def test_an_object_it_after_a_building_stands_for_the_building(nlp):
 def test_an_object_them_after_talks_stands_for_the_talks(nlp):
     doc = coded(nlp, "The rebels agreed to peace talks. The Sri Lankan government wants to hold them in Oslo.")
     assert not [m for m in doc._.actor_mentions if doc[m.start : m.end].text == "them"]
+
+
+def test_a_qualified_description_links_to_the_person_named_with_that_qualifier(nlp):
+    text = ("Riot police broke up marches by supporters of ousted President Rafael Montero. "
+            "In Brazil, President Luiz Inacio Lula da Silva said he spoke by telephone with the ousted leader, "
+            "who, he said, urged his supporters to stay calm.")
+    doc = coded(nlp, text)
+    assert find(doc, "the ousted leader").actor.name == "Rafael Montero"
+
+
+def test_a_person_named_beside_a_sentence_s_authorities_is_of_their_country_in_every_mention(nlp):
+    # the embassy is where he stays, not whose he is
+    text = ("Riot police in Honduras broke up marches by supporters of ousted President Rafael Montero, "
+            "who has sought refuge in the Brazilian embassy. Mr. Montero called on his followers to stay calm.")
+    doc = coded(nlp, text)
+    assert find(doc, "President Rafael Montero").actor.country == "HND"
+    assert find(doc, "Montero").actor.country == "HND"

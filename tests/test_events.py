@@ -1697,6 +1697,14 @@ def test_a_gathering_owned_by_two_parties_is_between_them(coder):
     assert not [e for e in events_of(coder, text) if e.trigger.text == "meeting"]
 
 
+def test_a_round_of_talks_owned_by_two_parties_is_between_them(coder):
+    # the parser hangs "their" on the counting word "round", not on the talks
+    text = "Putin and Erdogan spoke to reporters after their first round of talks in Sochi."
+    event = only(events_of(coder, text), "04")
+    assert set(dyad(event)) == {"RUS", "TUR"}
+    assert event.trigger.text == "talks"
+
+
 @pytest.mark.parametrize(
     "text",
     ["Preparations for the Russian-Turkish talks are under way.", "Erdogan is preparing for Putin's visit to Ankara."],

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.mention import Mention
 from dyads.data import read_lemmas, read_tsv
+from dyads.events.counting import counting_noun
 from dyads.events.lexicon import (
     COPULAS,
     OBJECT_DEPS,
@@ -531,6 +532,8 @@ def noun_sources(noun: Token) -> list[tuple[Token, str]]:
     candidates: list[tuple[Token, str]] = []
     if _names_a_campaign(noun):  # "the NATO bombing campaign", "the bombing campaign initiated by Britain"
         candidates += [(token, "campaign." + via) for token, via in noun_sources(noun.head)]
+    if (counter := counting_noun(noun)) is not None:  # "their round of talks": the round's owners are the talks'
+        candidates += [(token, "round." + via) for token, via in noun_sources(counter)]
     if not possessor_undergoes(noun):
         candidates += [(c, "poss") for c in noun.children if c.dep_ == "poss"]
     candidates += [(c, "modifier") for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]

@@ -9,6 +9,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc, Token
 
 from dyads.data import read_tsv
+from dyads.events.counting import standing_for
 from dyads.events.ontology import cameo_codes
 from dyads.model import Actor
 from dyads.user_lexicons import LexiconFile, rows_of
@@ -310,6 +311,12 @@ class TokenFacts:
         return {c.lower_ for c in self.token.children if c.dep_ == "prt"}
 
     @cached_property
+    def phrase_heads(self) -> list[Token]:
+        """The token and the word counting it, which holds its possessive ("their round of talks")."""
+        counter = standing_for(self.token)
+        return [self.token] if counter is self.token else [self.token, counter]
+
+    @cached_property
     def has_object(self) -> bool:
         return bool(_objects(self.token))
 
@@ -368,7 +375,7 @@ class TokenFacts:
         meeting" with "their" for Putin and Erdogan, "the Russian-Turkish talks"). A pronoun counts the
         parties its sentence names: one resolved further back is too often a wrong guess to make a meeting of."""
         doc = self.token.doc
-        owners = [c for c in self.token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        owners = [c for head in self.phrase_heads for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         mentions = _mention_indices(doc, (t for owner in owners for t in owner.subtree))
         in_sentence = _mention_indices(doc, self.token.sent)
         count = 0
@@ -386,7 +393,7 @@ class TokenFacts:
         """How many actors the subject of the clause names that an event noun places at it ("at a meeting last
         month, the two sides showed no movement", "during the talks, Chad and Sudan agreed"): those present at
         the gathering. Pronouns do not count: whom "they" stands for is itself a guess."""
-        clause = attended_clause(self.token)
+        clause = attended_clause(standing_for(self.token))
         if clause is None:
             return 0
         doc = self.token.doc
@@ -518,7 +525,7 @@ class TokenFacts:
     def has_actor_owner(self) -> bool:
         """Whether an event noun's possessive or `by` phrase names an actor: whose act it is ("China's measures
         against Australia", "the delivery of weapons by Russia"), where the noun alone names no particular act."""
-        owners = [c for c in self.token.children if c.dep_ == "poss"]
+        owners = [c for head in self.phrase_heads for c in head.children if c.dep_ == "poss"]
         owners += [g for c in self.token.children if c.dep_ == "prep" and c.lower_ == "by"
                    for g in c.children if g.dep_ == "pobj"]
         return any(_actors_at(t) for owner in owners for t in owner.subtree)

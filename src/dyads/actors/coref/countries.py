@@ -6,6 +6,8 @@ community, by the country it lives in ("ethnic Albanians in Macedonia")."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from dyads.actors.coding import DE_FACTO
@@ -13,12 +15,12 @@ from dyads.actors.coref.common import (
     PERSON_KINDS,
     STATE_SECTORS,
     ResolverState,
-    copied,
     is_international,
     of_each_country,
 )
 from dyads.actors.lexicon import actor_code
 from dyads.actors.mention import Mention
+from dyads.data import read_lemmas
 
 # "a group [based] in Trinidad", "rebels [operating] in Darfur": the place says whose they are.
 LOCATING_PARTICIPLES = {"based", "operating"}
@@ -64,17 +66,19 @@ class CountryRules(ResolverState):
                     mention.actor.country = country
                     mention.actor.code = actor_code(country, mention.actor.sectors)
 
-    def _countries_from_antecedents(self, mentions: list[Mention]) -> None:
-        """A later mention of a person ("Qureshi", "he") copied the person before the sentence of their first
-        mention settled their country ("Foreign Minister Shah Mehmood Qureshi ... told reporters Islamabad is
-        optimistic"): it is the same person, of that country. `mentions` in document order, so that a chain of
-        mentions passes the country on."""
+    def _countries_along_chains(self, mentions: list[Mention]) -> None:
+        """A person whose country a sentence settled after a later mention had copied them ("riot police in
+        Honduras broke up marches by supporters of ousted President Manuel Zelaya"; "Foreign Minister Shah
+        Mehmood Qureshi ... told reporters Islamabad is optimistic") is of it wherever the report names them
+        again ("Qureshi", "he")."""
         for mention in mentions:
-            earlier = self.antecedent.get(id(mention))
-            if earlier is None or mention.is_group or earlier.is_group or mention.actor.country:
+            actor = mention.actor
+            if mention.is_group or actor.country or not actor.name:
                 continue
-            if earlier.kind in PERSON_KINDS and earlier.actor.country and earlier.actor.name == mention.actor.name:
-                mention.actors = [copied(earlier.actor, mention.actor)]
+            settled = self._root(mention).actor
+            if settled.country and settled.name == actor.name:
+                actor.country = settled.country
+                actor.code = actor_code(settled.country, actor.sectors)
 
     def _addressed(self, mention: Mention) -> bool:
         """A country or capital named as what a verb acts on or is aimed at ("thanked the United States",
@@ -84,9 +88,12 @@ class CountryRules(ResolverState):
             root.dep_ in ("dobj", "dative") or root.dep_ == "pobj" and root.head.head.pos_ == "VERB")
 
     def _destination(self, mention: Mention) -> bool:
-        """A country named only as where something happens ("plotting attacks in France"). Not one after "to":
-        that is as often whom something is sent or said to ("sent aid to Peru") as where one goes."""
-        return mention.kind == "country" and self._named_as_place(mention)
+        """A country named only as where something happens ("plotting attacks in France"), or its mission
+        abroad ("took refuge in the Brazilian embassy"), which stands in another. Not one after "to": that is as
+        often whom something is sent or said to ("sent aid to Peru") as where one goes."""
+        root = self.doc[mention.start : mention.end].root
+        is_place = mention.kind == "country" or root.lemma_.lower() in mission_nouns()
+        return is_place and self._named_as_place(mention)
 
     def _named_as_place(self, mention: Mention) -> bool:
         """Named after "in", "into", "inside": where something happens ("talks in Minsk")."""
@@ -234,6 +241,11 @@ class CountryRules(ResolverState):
             for m in self.mentions
             if not m.is_group
         )
+
+
+@lru_cache(maxsize=1)
+def mission_nouns() -> frozenset[str]:
+    return read_lemmas("actors/mission_nouns.tsv")
 
 
 def _object_words(preposition: Token) -> list[Token]:

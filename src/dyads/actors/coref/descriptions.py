@@ -8,6 +8,8 @@ from dyads.actors.coref.common import PERSON_KINDS, PERSON_PRONOUNS, PRONOUN_WIN
 from dyads.actors.lexicon import actor_code, load_regions
 from dyads.actors.mention import Mention
 
+QUALIFIED_MATCH = 2  # a description whose qualifier ("ousted", "interim") an earlier mention bore
+
 
 class DescriptionRules(ResolverState):
     """Descriptions of a person or a country named before."""
@@ -16,6 +18,7 @@ class DescriptionRules(ResolverState):
         """'the Russian defense chief' → the most recent person of that country whose title or role fits."""
         actor = mention.actor
         head_word = (actor.title or "").lower().split()[-1:] or [""]
+        qualifiers = self._qualifiers(mention)
         best, best_score = None, 0
         for earlier in reversed(self.history):
             other = earlier.actor
@@ -31,9 +34,18 @@ class DescriptionRules(ResolverState):
                 score = 1
             else:
                 continue
+            if qualifiers & self._qualifiers(earlier):
+                score += QUALIFIED_MATCH  # "the ousted leader" is the one named "ousted President Zelaya"
             if score > best_score:
                 best, best_score = earlier, score
         return self._root(best) if best is not None else None
+
+    def _qualifiers(self, mention: Mention) -> set[str]:
+        """The adjectives that say which holder of an office a mention means, in it or just before it ("the
+        ousted leader", "ousted President Manuel Zelaya", "interim President Ahmed al-Sharaa")."""
+        span = self.doc[mention.start : mention.end]
+        words = {word for token in span for word in [token, *token.children]}
+        return {w.lower_ for w in words if w.dep_ == "amod" and w.pos_ in ("ADJ", "VERB")}
 
     def _country_described(self, mention: Mention) -> Mention | None:
         """'the country', 'the Andean nation': the most salient country named before (a subject first, in

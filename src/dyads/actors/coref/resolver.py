@@ -56,8 +56,8 @@ class Resolver(
                     self.history.append(mention)
         final = sorted(self.history, key=lambda m: m.start)
         self._countries_from_authorities(final)
+        self._countries_along_chains(final)
         countries_of_members(final)
-        self._countries_from_antecedents(final)
         final = sorted(final + self._resolve_quoted_first_persons(final), key=lambda m: m.start)
         position = {id(m): index for index, m in enumerate(final)}
         for mention in final:

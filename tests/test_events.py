@@ -223,6 +223,20 @@ def test_parties_hung_on_the_place_of_a_meeting_are_its_parties(coder):
     assert {event.source.country, event.target.country} == {"RUS", "CHN"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting broke out Monday between Sudanese troops and Chadian rebels.",
+        "Talks resumed on Tuesday between Sudan and South Sudan.",
+        "The minister holds Khartoum responsible for clashes last week between Sudanese and Chadian troops.",
+    ],
+)
+def test_parties_hung_on_the_word_an_event_noun_depends_on_are_its_parties(coder, text):
+    events = [e for e in events_of(coder, text) if e.cameo.root in ("04", "19")]
+    assert events and {events[-1].source.country, events[-1].target.country} in ({"SDN", "TCD"}, {"SDN", "SSD"})
+    assert events[-1].reciprocal
+
+
 def test_their_meeting_of_a_clause_is_its_subject_and_object(coder):
     text = "Russian President Vladimir Putin asked Voronin during their meeting in Moscow to seek recognition."
     event = only(events_of(coder, text), "04")

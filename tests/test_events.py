@@ -1080,6 +1080,9 @@ def test_an_act_only_forecast_is_no_intent_or_threat(coder, text):
         ("Russia and Ukraine reached an agreement to hold a new round of peace talks.", "talks", "future"),
         # an event noun that its verb only plans, considers or asks for
         ("The government is considering sanctions against Iran.", "sanctions", "hypothetical"),
+        ("The opposition leader called for U.S. sanctions against Zimbabwe.", "sanctions", "hypothetical"),
+        ("A resolution of the U.S. Congress calling for a probe into the election in Pakistan passed.", "probe",
+         "hypothetical"),
         # what someone needs to do is not done
         ("Lanavia's rebels need to join the peace talks with the government.", "join", "hypothetical"),
         # a "while" clause shares the modality of the clause it qualifies

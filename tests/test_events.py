@@ -223,6 +223,20 @@ def test_parties_hung_on_the_place_of_a_meeting_are_its_parties(coder):
     assert {event.source.country, event.target.country} == {"RUS", "CHN"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting broke out Monday between Sudanese troops and Chadian rebels.",
+        "Talks resumed on Tuesday between Sudan and South Sudan.",
+        "The minister holds Khartoum responsible for clashes last week between Sudanese and Chadian troops.",
+    ],
+)
+def test_parties_hung_on_the_word_an_event_noun_depends_on_are_its_parties(coder, text):
+    events = [e for e in events_of(coder, text) if e.cameo.root in ("04", "19")]
+    assert events and {events[-1].source.country, events[-1].target.country} in ({"SDN", "TCD"}, {"SDN", "SSD"})
+    assert events[-1].reciprocal
+
+
 def test_their_meeting_of_a_clause_is_its_subject_and_object(coder):
     text = "Russian President Vladimir Putin asked Voronin during their meeting in Moscow to seek recognition."
     event = only(events_of(coder, text), "04")
@@ -1084,6 +1098,9 @@ def test_an_act_only_forecast_is_no_intent_or_threat(coder, text):
         ("Russia and Ukraine reached an agreement to hold a new round of peace talks.", "talks", "future"),
         # an event noun that its verb only plans, considers or asks for
         ("The government is considering sanctions against Iran.", "sanctions", "hypothetical"),
+        ("The opposition leader called for U.S. sanctions against Zimbabwe.", "sanctions", "hypothetical"),
+        ("A resolution of the U.S. Congress calling for a probe into the election in Pakistan passed.", "probe",
+         "hypothetical"),
         # what someone needs to do is not done
         ("Lanavia's rebels need to join the peace talks with the government.", "join", "hypothetical"),
         # a "while" clause shares the modality of the clause it qualifies

@@ -25,6 +25,7 @@ from dyads.events.lexicon import (
     OBJECT_DEPS,
     acts_as_verb,
     complement_clauses,
+    head_party_phrases,
     is_infinitive,
     is_passive,
     participle_party_phrases,
@@ -577,8 +578,8 @@ def noun_targets(noun: Token) -> list[tuple[Token, str]]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
             candidates += [(g, f"prep:{prep.lower_}") for g in prep.children if g.dep_ == "pobj"]
-    candidates += [(g, f"prep:{prep.lower_}") for prep in participle_party_phrases(noun) + place_party_phrases(noun)
-                   for g in prep.children if g.dep_ == "pobj"]
+    phrases = participle_party_phrases(noun) + place_party_phrases(noun) + head_party_phrases(noun)
+    candidates += [(g, f"prep:{prep.lower_}") for prep in phrases for g in prep.children if g.dep_ == "pobj"]
     if noun.dep_ in OBJECT_DEPS:  # "increase arms sales to Korea": the parser hangs "to" on the verb
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS and prep.i > noun.i:

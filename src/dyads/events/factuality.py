@@ -481,9 +481,9 @@ def _alternative_not_taken(token: Token) -> list[tuple[str, str]]:
 
 def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
     """An event noun as the object of a verb that stops it ("suspended the withdrawal", "the visit was
-    cancelled") or only plans, seeks, asks for or refuses it ("planning an attack"), a weapon found before
-    it was used ("found two roadside bombs"), as what an act is taken for ("interpreted the meeting as a
-    recognition"), or under "any" ("any attack would")."""
+    cancelled") or only plans, seeks, asks for or refuses it ("planning an attack", "called for a probe"), a
+    weapon found before it was used ("found two roadside bombs"), as what an act is taken for ("interpreted the
+    meeting as a recognition"), or under "any" ("any attack would")."""
     table = cues()
     effects = []
     if _object_of(noun, clause):
@@ -496,9 +496,11 @@ def _noun_effects(noun: Token, clause: Token) -> list[tuple[str, str]]:
             effects.append((effect, lemma))
     preposition = noun.head
     planning = preposition.head
+    sought = table.get("planned_object", {}) | table.get("asked_for", {})
     if noun.dep_ == "pobj" and preposition.lower_ == "for" and planning.i == clause.i and (
-            clause.lemma_.lower() in table.get("planned_object", {})):
-        effects.append((table["planned_object"][clause.lemma_.lower()], clause.lemma_.lower()))  # "preparing for the visit"
+            clause.lemma_.lower() in sought):
+        # "preparing for the visit", "called for sanctions against Zimbabwe"
+        effects.append((sought[clause.lemma_.lower()], clause.lemma_.lower()))
     if (noun.dep_ == "pobj" and preposition.lower_ in ("for", "of") and planning.pos_ == "NOUN"
             and table.get("governor", {}).get(planning.lemma_.lower()) in ("future", "hypothetical")):
         # "expectations for the Bush-Calderon meeting", "plans for a visit": the event is still to come

@@ -343,7 +343,8 @@ class TokenFacts:
         token = self.token
         heads = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
         own = {c.lower_ for head in heads for c in head.children if c.dep_ in ("prep", "agent", "dative")}
-        return own | {prep.lower_ for prep in participle_party_phrases(token) + place_party_phrases(token)}
+        return own | {prep.lower_ for prep in (participle_party_phrases(token) + place_party_phrases(token)
+                                               + head_party_phrases(token))}
 
     @cached_property
     def prepositional_object_lemmas(self) -> set[str]:
@@ -617,6 +618,21 @@ def place_party_phrases(noun: Token) -> list[Token]:
             place = next((g for c in place.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), None)
     return phrases
+
+
+def head_party_phrases(noun: Token) -> list[Token]:
+    """The between phrases the parser hangs on the word an event noun depends on, after the noun ("fighting
+    broke out Monday between the army and the rebels", "holds Khartoum responsible for clashes two weeks ago
+    between government forces and southern troops")."""
+    if not is_nominal(noun):
+        return []
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        head = noun.head
+    elif noun.dep_ == "pobj":
+        head = noun.head.head
+    else:
+        return []
+    return [prep for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "between" and prep.i > noun.i]
 
 
 def named_people_word(token: Token) -> str | None:

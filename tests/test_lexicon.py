@@ -513,7 +513,6 @@ SENSES = [
     # wanting another party to act asks it to, coded by what it is to do
     ("The protesters want the United States to support an independent review.", "want", "022"),
     ("The opposition wants the president to resign.", "wants", "0241"),
-    ("Beijing wants all foreign aircraft to identify themselves.", "wants", "020"),
     # saying others are guilty of an act accuses them
     ("The government says the prisoners are guilty of joining an illegal group.", "says", "112"),
 ]

@@ -913,9 +913,11 @@ def test_an_ordered_act_is_not_yet_done(coder, text):
 
 
 def test_wanting_another_to_act_is_no_plan_of_ones_own(coder):
-    event = only(events_of(coder, "Armenia wants Turkey to open the border with Armenia."), "08")
-    assert event.modality == "hypothetical"
-    assert event.source.country == "TUR"
+    # an appeal to the other, as "urged Turkey to open" is; not an opening of Armenia's, nor one done
+    events = events_of(coder, "Armenia wants Turkey to open the border with Armenia.")
+    appeal = only(events, "02")
+    assert (appeal.source.country, appeal.target.country, appeal.modality) == ("ARM", "TUR", "actual")
+    assert not [e for e in events if e.cameo.root == "08" and e.modality == "actual"]
 
 
 def test_hoping_another_will_act_is_a_wish_and_hoping_to_act_a_plan(coder):

@@ -510,6 +510,11 @@ SENSES = [
     ("The regime executed Ali Hassan Karimi on Tuesday.", "executed", "1823"),
     ("Peacekeepers evacuated ethnic Albanians from the village.", "evacuated", "073"),
     ("A mob beat two Kurds outside the stadium.", "beat", "182"),  # a people, not a person: no election
+    # wanting another party to act asks it to, coded by what it is to do
+    ("The protesters want the United States to support an independent review.", "want", "022"),
+    ("The opposition wants the president to resign.", "wants", "0241"),
+    # saying others are guilty of an act accuses them
+    ("The government says the prisoners are guilty of joining an illegal group.", "says", "112"),
 ]
 
 
@@ -625,6 +630,9 @@ NON_EVENTS = [
     # a hope that something will happen is no comment to code
     ("The minister hopes the talks will succeed.", "hopes"),
     ("The rebels hoped that the ceasefire would hold.", "hoped"),
+    # wanting to act oneself is an aim, not an appeal
+    ("Japan wants to support the new government in Kabul.", "wants"),
+    ("The minister wanted to release the report.", "wanted"),
     # "going on the attack" is a politician's idiom for hitting back in words, no use of force
     ("The opposition leader went on the attack in a televised speech.", "attack"),
 ]

@@ -14,7 +14,7 @@ from dyads.events.ontology import cameo_codes
 from dyads.model import Actor
 from dyads.user_lexicons import LexiconFile, rows_of
 
-CONDITION_KINDS = {"obj", "prep", "pobj", "body", "xcomp", "ccomp", "subj", "verb", "pass", "modal", "acomp",
+CONDITION_KINDS = {"obj", "prep", "pobj", "body", "xcomp", "asks", "ccomp", "subj", "verb", "pass", "modal", "acomp",
                    "pred", "verdict", "about", "forecast", "outcome", "imputes", "parties", "owner", "attended"}
 VALUELESS_CONDITIONS = {"pass", "parties", "owner", "attended"}  # a bare flag: "pass", not "pass=..."
 # "at a meeting last month, the two sides ...": prepositions that place a clause at a gathering
@@ -411,6 +411,15 @@ class TokenFacts:
         return {NEGATED + c.lemma_.lower() if _negated(c) else c.lemma_.lower() for c in clauses} if clauses else None
 
     @cached_property
+    def asked_lemmas(self) -> set[str] | None:
+        """The verbs of the token's to-infinitive complements that have a subject of their own: what the
+        token's subject wants another party to do ("want the United States to support", "wanted Iran to
+        stop"); None when it has none ("want to visit" is the subject's own aim)."""
+        clauses = [c for c in complement_clauses(self.token)
+                   if is_infinitive(c) and any(g.dep_ == "nsubj" for g in c.children)]
+        return {c.lemma_.lower() for c in clauses} or None
+
+    @cached_property
     def subject_lemmas(self) -> set[str]:
         # "an explosion that ripped through": a thing's relative pronoun stands for it; a person's "who" clause
         # mostly describes them ("militias who have fought")
@@ -540,6 +549,9 @@ class TokenFacts:
             return bool(values & self.prepositions)
         if kind == "xcomp":
             lemmas = self.complement_lemmas
+            return lemmas is not None and (WILDCARD in values or bool(values & lemmas))
+        if kind == "asks":
+            lemmas = self.asked_lemmas
             return lemmas is not None and (WILDCARD in values or bool(values & lemmas))
         if kind == "pobj":
             return bool(values & self.prepositional_object_lemmas)

@@ -670,6 +670,8 @@ def test_who_uses_force_sets_assault_or_fight(coder):
     assert on_the_army.cameo.code == "190"  # an attack on armed forces is combat
     executed = only(events_of(coder, "A Sudanese military court executed three prisoners on Monday."), "18")
     assert executed.cameo.code == "1823"  # an execution kills a captive, however armed its executioner
+    occupied = only(events_of(coder, "Anti-government protesters occupying the airport in Bangkok refused to leave."), "14")
+    assert occupied.cameo.code == "144"  # civilians occupying a place block it; they occupy no territory
 
 
 def test_violence_that_dates_a_clause_is_not_its_subjects(coder):

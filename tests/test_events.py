@@ -939,6 +939,12 @@ def test_a_modal_above_the_clause_makes_the_act_hypothetical(coder):
     assert event.modality == "hypothetical"
 
 
+def test_an_adjective_of_possibility_makes_the_clause_after_it_hypothetical(coder):
+    events = events_of(coder, "It is possible that the Russian army will attack Ukrainian positions.")
+    assert not [e for e in events if e.cameo.root == "13"]  # a forecast of the reporter's, no threat made
+    assert {e.modality for e in events} <= {"hypothetical"}
+
+
 def test_what_others_need_to_do_is_a_demand_and_not_done(coder):
     events = events_of(coder, "Nepal's prime minister says the Maoist rebels need to join peace talks.")
     assert "100" in [e.cameo.code for e in events]

@@ -423,6 +423,8 @@ def _governors(clause: Token):
             yield node, below  # a noun too: "its demand that Israel ease", "a plan to attack"
             # "reiterated its demand [that Israel ease]": the parser hangs the clause on the verb
             yield from ((c, below) for c in node.children if c.dep_ in ("dobj", "obj") and c.i < clause.i)
+            # "it is possible they will use force": the copula's adjective governs the clause set after it
+            yield from ((c, below) for c in node.children if c.dep_ == "acomp" and below.dep_ == "ccomp")
 
 
 def _has_own_subject(clause: Token, governor: Token) -> bool:

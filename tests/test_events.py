@@ -945,6 +945,11 @@ def test_an_adjective_of_possibility_makes_the_clause_after_it_hypothetical(code
     assert {e.modality for e in events} <= {"hypothetical"}
 
 
+def test_an_act_on_the_verge_of_happening_is_a_forecast_not_an_act(coder):
+    text = "Three militants were on the verge of carrying out an attack on the Indonesian presidential palace."
+    assert not [e for e in events_of(coder, text) if e.modality == "actual"]
+
+
 def test_what_others_need_to_do_is_a_demand_and_not_done(coder):
     events = events_of(coder, "Nepal's prime minister says the Maoist rebels need to join peace talks.")
     assert "100" in [e.cameo.code for e in events]

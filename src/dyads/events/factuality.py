@@ -77,7 +77,7 @@ def intent_codes() -> dict[str, str]:
 
 
 # Future cues that are someone's forecast or a timetable, not an actor's statement of what it will do.
-FORECAST_CUES = frozenset({"expect", "schedule", "due", "suppose", "likely", "about", "poised"})
+FORECAST_CUES = frozenset({"expect", "schedule", "due", "suppose", "likely", "about", "poised", "verge", "brink"})
 # Cues of a readiness to meet, which is the intent stated (036, actual), not a meeting planned (future).
 READINESS_CUES = frozenset({"ready", "willing", "prepared", "eager", "keen"})
 # Future cues that are someone else's forecast or a cooperative frame, not the actor's own stated plan:

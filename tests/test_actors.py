@@ -390,6 +390,13 @@ def test_a_country_backing_others_is_no_actor_of_the_phrase(nlp):
     assert [m.actor.code for m in found.values()] == ["GOV"]  # the army behind it is no actor here
 
 
+def test_a_group_against_or_for_an_institution_is_not_that_institution(nlp):
+    found = mentions(nlp, "Anti-government protesters and pro-Kremlin activists met anti-riot police.")
+    assert not {"government", "Kremlin"} & set(found)
+    assert found["protesters"].actor.code == "CVL"
+    assert found["riot police"].actor.code == "COP"  # a stance word inside a longer role leaves it whole
+
+
 def test_rebels_in_a_country_are_its_rebels_but_troops_are_not(nlp):
     found = mentions(nlp, "Rebels in Chad attacked while troops in Mali waited.")
     assert found["Rebels in Chad"].actor.code == "TCDREB"

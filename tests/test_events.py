@@ -684,6 +684,8 @@ def test_who_uses_force_sets_assault_or_fight(coder):
     assert on_the_army.cameo.code == "190"  # an attack on armed forces is combat
     executed = only(events_of(coder, "A Sudanese military court executed three prisoners on Monday."), "18")
     assert executed.cameo.code == "1823"  # an execution kills a captive, however armed its executioner
+    occupied = only(events_of(coder, "Anti-government protesters occupying the airport in Bangkok refused to leave."), "14")
+    assert occupied.cameo.code == "144"  # civilians occupying a place block it; they occupy no territory
 
 
 def test_violence_that_dates_a_clause_is_not_its_subjects(coder):
@@ -951,6 +953,17 @@ def test_support_given_at_that_time_is_background(coder):
 def test_a_modal_above_the_clause_makes_the_act_hypothetical(coder):
     event = only(events_of(coder, "Lithuania might decide to expel the Russian ambassador."), "16")
     assert event.modality == "hypothetical"
+
+
+def test_an_adjective_of_possibility_makes_the_clause_after_it_hypothetical(coder):
+    events = events_of(coder, "It is possible that the Russian army will attack Ukrainian positions.")
+    assert not [e for e in events if e.cameo.root == "13"]  # a forecast of the reporter's, no threat made
+    assert {e.modality for e in events} <= {"hypothetical"}
+
+
+def test_an_act_on_the_verge_of_happening_is_a_forecast_not_an_act(coder):
+    text = "Three militants were on the verge of carrying out an attack on the Indonesian presidential palace."
+    assert not [e for e in events_of(coder, text) if e.modality == "actual"]
 
 
 def test_what_others_need_to_do_is_a_demand_and_not_done(coder):

@@ -173,8 +173,10 @@ class PieceFinder:
         entry = self.lexicon.entries[key]
         if entry.kind in NAMED_KINDS and _after_capitalised_hyphen(doc, start):
             return False  # the "National-Democratic Party" is not the "Democratic Party"
-        if entry.kind in PLACE_KINDS and _after_stance_prefix(doc, start):
-            return False  # an "anti-Syria journalist" or "pro-Russian separatists" are not of that country
+        if (entry.kind in PLACE_KINDS or end - start == 1) and _after_stance_prefix(doc, start):
+            # an "anti-Syria journalist" or "pro-Russian separatists" are not of that country, nor are
+            # "anti-government protesters" the government; "anti-riot police" are police
+            return False
         if hyphen_participle_after(doc, end) == "other":
             return False  # "Russian-backed separatists" are not Russia's, "military-backed rulers" no army
         if entry.kind == "demonym" and _names_a_geographic_feature(doc, end):

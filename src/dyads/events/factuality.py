@@ -77,7 +77,7 @@ def intent_codes() -> dict[str, str]:
 
 
 # Future cues that are someone's forecast or a timetable, not an actor's statement of what it will do.
-FORECAST_CUES = frozenset({"expect", "schedule", "due", "suppose", "likely", "about", "poised"})
+FORECAST_CUES = frozenset({"expect", "schedule", "due", "suppose", "likely", "about", "poised", "verge", "brink"})
 # Cues of a readiness to meet, which is the intent stated (036, actual), not a meeting planned (future).
 READINESS_CUES = frozenset({"ready", "willing", "prepared", "eager", "keen"})
 # Future cues that are someone else's forecast or a cooperative frame, not the actor's own stated plan:
@@ -423,6 +423,8 @@ def _governors(clause: Token):
             yield node, below  # a noun too: "its demand that Israel ease", "a plan to attack"
             # "reiterated its demand [that Israel ease]": the parser hangs the clause on the verb
             yield from ((c, below) for c in node.children if c.dep_ in ("dobj", "obj") and c.i < clause.i)
+            # "it is possible they will use force": the copula's adjective governs the clause set after it
+            yield from ((c, below) for c in node.children if c.dep_ == "acomp" and below.dep_ == "ccomp")
 
 
 def _has_own_subject(clause: Token, governor: Token) -> bool:

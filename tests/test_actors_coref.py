@@ -67,6 +67,17 @@ def test_definite_title_phrase_resolves_to_the_person_of_that_country(nlp):
     assert chief.actor.code == "ECUMIL"
 
 
+def test_the_title_of_a_person_introduced_unnamed_resolves_to_that_person(nlp):
+    doc = coded(nlp, "A Peruvian envoy met officials in Quito. The envoy, Marco Tello, said talks went well. "
+                     "Tello left on Friday.")
+    envoy = find(doc, "The envoy, Marco Tello")
+    assert antecedent_text(doc, envoy) == "Peruvian envoy"
+    assert (envoy.actor.code, envoy.actor.name) == ("PERGOV", "Marco Tello")
+    assert find(doc, "Tello").actor.code == "PERGOV"
+    doc = coded(nlp, "A spokesman for the Peruvian government said talks went well. The spokesman said more.")
+    assert find(doc, "The spokesman").actor.code == "PERGOV"
+
+
 def test_pronouns_resolve_to_compatible_subjects(nlp):
     doc = coded(nlp, STORY)
     she = find(doc, "she")

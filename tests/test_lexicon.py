@@ -371,6 +371,11 @@ SENSES = [
     ("Lanavia holds Borovia accountable for the attack on its embassy.", "holds", "112"),
     ("The junta put restrictions on the opposition press.", "put", "172"),
     ("The air force targeted rebel positions near the dam.", "targeted", "190"),
+    ("Syrian warplanes targeted militants near the border.", "targeted", "190"),
+    ("Lanavian drones targeted the airport of the capital.", "targeted", "195"),
+    ("Nine militants were killed in Lanavian air strikes.", "killed", "195"),
+    ("Four people were injured in an explosion at the market.", "injured", "183"),
+    ("Two soldiers were killed in the shelling of the town.", "killed", "194"),
     ("Protesters threw stones at the riot police.", "threw", "145"),
     ("The two countries established a diplomatic relationship in 1992.", "established", "054"),
     ("Lanavia severed its relationship with Borovia.", "severed", "161"),
@@ -615,6 +620,9 @@ NON_EVENTS = [
     # a threat faced or perceived is a danger, not a threat anyone made
     ("Japan and India perceive a growing threat from China.", "threat"),
     ("South Korea will deal with North Korea's nuclear threat.", "threat"),
+    # to threaten a thing is to endanger it, no threat made to anyone
+    ("Militants fired mortars at the crossing, threatening vital trade.", "threatening"),
+    ("Critics say the law could threaten the rule of law in the city.", "threaten"),
     # what someone suggests is a guess or an idea, not a statement to code (no event on VOA train and dev)
     ("The minister suggested that the rain had delayed the count.", "suggested"),
     # light verbs and targets that need a political object

@@ -15,14 +15,17 @@ class DescriptionRules(ResolverState):
     """Descriptions of a person or a country named before."""
 
     def _person_described(self, mention: Mention) -> Mention | None:
-        """'the Russian defense chief' → the most recent person of that country whose title or role fits."""
+        """'the Russian defense chief' → the most recent person of that country whose title or role fits;
+        'the spokesman' also → 'a spokesman for President Gbagbo', a person introduced by that title alone."""
         actor = mention.actor
         head_word = (actor.title or "").lower().split()[-1:] or [""]
         qualifiers = self._qualifiers(mention)
         best, best_score = None, 0
         for earlier in reversed(self.history):
             other = earlier.actor
-            if earlier.is_group or earlier.kind not in PERSON_KINDS or not other.name:
+            if earlier.is_group or earlier.kind not in PERSON_KINDS:
+                continue
+            if not other.name and not introduced_by_title(earlier, head_word[0]):
                 continue
             if actor.country and other.country != actor.country:
                 continue
@@ -123,3 +126,13 @@ class DescriptionRules(ResolverState):
             (m for m in self.mentions if m.start == mention.end + 1 and m.kind == "person" and m.actor.name),
             None,
         )
+
+
+def introduced_by_title(mention: Mention, head_word: str) -> bool:
+    """An unnamed single person of a known country whose title ends in `head_word`: "a U.S. envoy" for "the
+    envoy"."""
+    title = (mention.actor.title or "").lower().split()
+    return (
+        bool(head_word) and title[-1:] == [head_word] and bool(mention.actor.country)
+        and not mention.extra.get("plural")
+    )

@@ -115,6 +115,8 @@ class Resolver(
             extra.pop("bare", None)
         if mention.kind == "person" and mention.actor.name:
             earlier = self._person_named(mention.actor.name)
+            if earlier is None and extra.get("definite") and not mention.actor.country:
+                earlier = self._person_described(mention)  # "A U.S. envoy ... The envoy, Amos Hochstein,"
             if earlier is not None:
                 self._link(mention, earlier, keep_own=True)
             return True

@@ -96,6 +96,12 @@ def test_the_hague_tribunal_is_the_un_war_crimes_court(nlp):
     assert tribunal.actor.code == "IGOUNOJUD"
 
 
+def test_international_observers_are_an_international_body(nlp):
+    found = mentions(nlp, "Separatists detained a team of international military observers near the town.")
+    observers = next(mention for text, mention in found.items() if "observers" in text)
+    assert observers.actor.code == "IGO"
+
+
 def test_hyphenated_countries_kept_in_one_word_form_a_group(nlp):
     found = mentions(nlp, "U.S.-Russian talks opened near the U.K.-U.S. base.")
     assert [a.country for a in found["U.S.-Russian"].actors] == ["USA", "RUS"]

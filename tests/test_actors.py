@@ -84,6 +84,24 @@ def test_hyphenated_demonyms_form_a_group(nlp):
     assert found["Swedish-Finnish"].kind == "group"
 
 
+def test_a_community_written_with_a_hyphen_is_one_people(nlp):
+    found = mentions(nlp, "Peacekeepers arrested a Bosnian-Serb army colonel near Banja Luka.")
+    colonel = next(mention for text, mention in found.items() if "colonel" in text)
+    assert [a.country for a in colonel.actors] == ["BIH"]
+
+
+def test_the_hague_tribunal_is_the_un_war_crimes_court(nlp):
+    found = mentions(nlp, "The Hague Tribunal sentenced the general to 46 years in prison.")
+    tribunal = next(mention for text, mention in found.items() if "Tribunal" in text)
+    assert tribunal.actor.code == "IGOUNOJUD"
+
+
+def test_international_observers_are_an_international_body(nlp):
+    found = mentions(nlp, "Separatists detained a team of international military observers near the town.")
+    observers = next(mention for text, mention in found.items() if "observers" in text)
+    assert observers.actor.code == "IGO"
+
+
 def test_hyphenated_countries_kept_in_one_word_form_a_group(nlp):
     found = mentions(nlp, "U.S.-Russian talks opened near the U.K.-U.S. base.")
     assert [a.country for a in found["U.S.-Russian"].actors] == ["USA", "RUS"]

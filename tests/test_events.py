@@ -845,6 +845,13 @@ def test_an_announced_event_is_the_event(coder):
     assert events[0].source.country == "ISL"
 
 
+def test_a_praised_deed_is_an_event_of_its_own(coder):
+    events = events_of(coder, "U.S. officials welcomed the arrest of a Bosnian Serb general by Serbian police.")
+    assert {e.cameo.code for e in events} == {"051", "173"}
+    arrest = only(events, "17")
+    assert dyad(arrest) == ("SRB", "BIH")
+
+
 def test_a_denied_accusation_stays_the_denial(coder):
     events = events_of(coder, "The Peruvian government rejected accusations of torture in its prisons.")
     denial = max(events, key=lambda e: e.confidence)

@@ -23,6 +23,10 @@ CHARGE_PREPOSITIONS = {"of", "for"}
 CHARGE_CLAUSE_DEPS = {"conj", "xcomp", "dobj"}
 # Praise, disapproval and rejection: what a statement says about someone.
 JUDGING_ROOTS = {"05", "11", "12"}
+# Praise of a deed ("welcomed the arrest of Tolimir", "praised the withdrawal"): the deed, a material act,
+# happened and is an event of its own. Not for disapproval: on VOA dev it added more wrong events than right.
+APPRAISING_ROOTS = {"05"}
+MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 
 
 def descriptive_verbs() -> frozenset[str]:
@@ -36,7 +40,8 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
         return True  # "North Korea represents a threat": a description, not a threat
     if head.i != trigger.i and head.i in matched:
         if entry.pos == "noun" and trigger.dep_ in OBJECT_DEPS | {"nsubjpass"}:
-            return not _announces(head, trigger, matched)  # "signed a treaty": the verb codes it
+            # "signed a treaty": the verb codes it
+            return not (_announces(head, trigger, matched) or _appraises_a_deed(head, trigger, matched))
         if any(c.i == trigger.i for c in complement_clauses(head)):
             return not _bare_intent(matched[head.i])  # "threatened to attack": the control verb codes it
     if _bare_intent(entry) and any(c.i in matched for c in complement_clauses(trigger)):
@@ -197,6 +202,16 @@ def _judged_in_clause(trigger: Token, matched: dict[int, TriggerEntry]) -> bool:
         head = head.head  # a clause on the statement's object ("a reminder to Iraq that it must")
     entry = matched.get(head.i)
     return entry is not None and entry.cameo[:2] in AUDIENCE_ROOTS and entry.keys_on_attitude
+
+
+def _appraises_a_deed(verb: Token, obj: Token, matched: dict[int, TriggerEntry]) -> bool:
+    """Praise whose object is a material act: "welcomed the arrest", "praised the withdrawal"."""
+    verb_entry, object_entry = matched.get(verb.i), matched.get(obj.i)
+    return (
+        obj.dep_ in OBJECT_DEPS
+        and verb_entry is not None and verb_entry.cameo[:2] in APPRAISING_ROOTS
+        and object_entry is not None and object_entry.cameo[:2] in MATERIAL_ROOTS
+    )
 
 
 def _announces(verb: Token, obj: Token, matched: dict[int, TriggerEntry]) -> bool:

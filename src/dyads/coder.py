@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 import logging
 import multiprocessing
 import time
@@ -116,8 +117,14 @@ class Coder:
             yield from self.code_batch(documents)
             return
         self.code(WARM_UP_TEXT, date="2000-01-01")  # loads every lazily loaded table before the fork
-        with WorkerPool(self, workers, multiprocessing.get_context("fork")) as pool:
-            yield from pool.code(_batched(documents, self.batch_size))
+        # the loaded model out of the collector's sight while workers share it: their collections would
+        # otherwise walk (and so copy, page by page) the memory they share with this process
+        gc.freeze()
+        try:
+            with WorkerPool(self, workers, multiprocessing.get_context("fork")) as pool:
+                yield from pool.code(_batched(documents, self.batch_size))
+        finally:
+            gc.unfreeze()
 
     def skipped(self, document: Document, reason: str) -> CodedDocument:
         """`document` as not coded, for `reason` (logged)."""

@@ -3,14 +3,11 @@ on the counting word "round" rather than on the talks themselves."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 from dyads.data import read_lemmas
 
 
-@lru_cache(maxsize=1)
 def counting_nouns() -> frozenset[str]:
     return read_lemmas("events/counting_nouns.tsv")
 

@@ -6,8 +6,6 @@ community, by the country it lives in ("ethnic Albanians in Macedonia")."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 from dyads.actors.coding import DE_FACTO
@@ -243,7 +241,6 @@ class CountryRules(ResolverState):
         )
 
 
-@lru_cache(maxsize=1)
 def mission_nouns() -> frozenset[str]:
     return read_lemmas("actors/mission_nouns.tsv")
 

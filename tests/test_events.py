@@ -601,6 +601,11 @@ def test_cooperation_the_actor_will_not_give_is_a_refusal(coder):
     assert past.modality == "negated"
 
 
+def test_not_letting_someone_act_is_a_refusal_in_any_tense(coder):
+    event = only(events_of(coder, "Lanavian army commanders have not allowed the ousted president to return."), "12")
+    assert event.modality == "actual"
+
+
 def test_event_in_a_clause_describing_a_noun_is_background(coder):
     text = "Unidentified gunmen beheaded three men in Kunar, in an attack officials blamed on Taliban militants."
     assert main_of(events_of(coder, text)).cameo.root == "18"

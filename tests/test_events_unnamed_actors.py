@@ -303,6 +303,24 @@ def test_restrictions_asylum_and_verdicts_without_an_agent_are_by_the_authoritie
     assert (event.cameo.code, event.source.code, event.source.text) == (code, source, "authorities")
 
 
+@pytest.mark.parametrize(
+    "text, code, source",
+    [
+        ("The Japanese foreign minister said sanctions on North Korea would not be lifted.", "1244", "JPN"),
+        ("Iran reiterated that foreign inspectors will not be given access to its missile sites.", "1245", "IRN"),
+    ],
+)
+def test_an_agentless_act_a_speaker_says_will_not_be_done_is_the_speakers_refusal(coder, text, code, source):
+    event = with_root(events_of(coder, text), "12")
+    assert (event.cameo.code, event.source.country, event.modality) == (code, source, "actual")
+    assert "speaker/" in event.rule
+
+
+def test_an_agentless_act_a_speaker_forecasts_is_not_the_speakers(coder):
+    events = events_of(coder, "The Japanese foreign minister said sanctions on North Korea would be lifted.")
+    assert not [e for e in events if "speaker/" in e.rule]
+
+
 def test_a_participle_coordinated_with_an_agentless_passive_has_no_agent_either(coder):
     events = events_in_last_sentence(coder, FRENCH_SETTING + "Three journalists were arrested and later released.")
     released = next(e for e in events if e.trigger.text == "released")

@@ -185,6 +185,7 @@ SENSES = [
     ("Israel froze settlement construction in the West Bank.", "froze", "0832"),
     ("The minister cancelled a planned visit to Haiti.", "cancelled", "160"),
     ("The judge granted the activist bail.", "granted", "0841"),
+    ("The junta gave the monitors access to the prison.", "gave", "086"),
     ("The army will evacuate its outposts along the river.", "evacuate", "0874"),
     ("Helicopters evacuated the wounded from the valley.", "evacuated", "073"),
     ("The island accepted a formula for settling the dispute.", "accepted", "030"),

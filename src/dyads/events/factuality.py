@@ -91,6 +91,8 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 REFUSAL_CUES = frozenset({"will", "wo", "'ll", "would", "shall", "can", "could", "unwilling", "reluctant",
                           "refuse"})
 NEGATION_WORDS = frozenset({"not", "n't", "never"})
+# Verbs of letting, which negated are a refusal with no modal: "have not allowed him to return" barred him.
+PERMISSION_VERBS = frozenset({"allow", "permit", "let"})
 # An act that was only demanded, supposed or not done is a less sure reading of what a sentence reports
 # than one that took place: "demanded that Kagame agree" is the demand.
 UNREALIZED = {"hypothetical", "negated"}
@@ -116,7 +118,8 @@ def _assess_all(doc: Doc, candidates: list[EventCandidate]) -> None:
     for candidate in candidates:
         effects = _assess(candidate)
         planned = candidate.event.modality == "future"
-        if _recode(candidate.event, effects, _conditioned(candidate.trigger)):
+        permission = candidate.trigger.lemma_.lower() in PERMISSION_VERBS
+        if _recode(candidate.event, effects, _conditioned(candidate.trigger), permission):
             candidate.dropped = UNSTATED
         candidate.act_to_come = planned and candidate.event.modality == "actual"
         if candidate.event.modality in UNREALIZED:
@@ -124,7 +127,7 @@ def _assess_all(doc: Doc, candidates: list[EventCandidate]) -> None:
     _apply_disconfirmations(doc, candidates)
 
 
-def _recode(event, effects: list[tuple[str, str]], conditioned: bool = False) -> bool:
+def _recode(event, effects: list[tuple[str, str]], conditioned: bool = False, permission: bool = False) -> bool:
     """CAMEO's conventions for acts not done: a future cooperative act is an intent (03x), a future
     conflictual act the actor announces a threat (13x), a cooperative act it says it will not do a
     refusal (12x). An intent or threat someone stated took place (the codebook's promises and pledges,
@@ -144,7 +147,7 @@ def _recode(event, effects: list[tuple[str, str]], conditioned: bool = False) ->
             if not _stated_by_actor(effects):
                 return bool(cues & FORECAST_CUES)
             event.modality = "actual"  # the threat was made
-    elif event.modality == "negated" and cues & NEGATION_WORDS and cues & REFUSAL_CUES and (
+    elif event.modality == "negated" and cues & NEGATION_WORDS and (cues & REFUSAL_CUES or permission) and (
         _code_as(event, "refusal")
     ):
         event.modality = "actual"  # the refusal itself took place

@@ -10,7 +10,8 @@ their country.
 - the local authorities behind an act only they do (an arrest, trial, verdict, release, seizure, deployment,
   curfew, state of emergency, ban or grant of asylum: data/events/authorities.tsv) reported without its
   agent, of the place it happened in (not the country that held a colony) or else of the country the
-  report is set in; the forces themselves where forces are deployed ("troops were deployed");
+  report is set in; the forces themselves where forces are deployed ("troops were deployed"); the speaker
+  behind a cooperative act they say will not be done ("said sanctions would not be lifted": a refusal);
 - an organisation or person the entity recogniser names but no lexicon holds, coded without a country;
 - the country of a sector-only actor ("gunmen", "protesters") from where it acts, or from the police or
   court acting on it; refugees of the country they fled.
@@ -27,7 +28,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from dyads.actors.coding import STATE_SECTORS
-from dyads.actors.lexicon import actor_code, country_on, load_regional_adjectives
+from dyads.actors.lexicon import actor_code, country_on, load_regional_adjectives, load_speech_verbs
 from dyads.actors.mention import Mention
 from dyads.data import read_lemmas, read_tsv
 from dyads.events.arguments import (
@@ -40,6 +41,7 @@ from dyads.events.arguments import (
     subject_candidates,
     undergoing_word,
 )
+from dyads.events.factuality import NEGATION_WORDS, REFUSAL_CUES, recoding, reporting_verbs
 from dyads.events.lexicon import (
     INTERNATIONAL_BODY,
     OBJECT_DEPS,
@@ -68,6 +70,7 @@ PROTESTERS = "CVL"
 # Deployments and alerts reported without who ordered them: the forces deployed are the state's own.
 MOBILIZE_ROOT = "15"
 DEPLOYED = "nsubjpass.forces"  # via of such forces
+SPEAKER = "speaker"  # via of whoever says an act of theirs will not be done
 # People of an office whom the actor lexicon leaves without a country when bare ("officials"): of the
 # place's authorities where they do what only the authorities do.
 OFFICE_HOLDERS = {"official", "officer"}
@@ -195,8 +198,32 @@ def passive_doers(verb: Token, entry: TriggerEntry, finder: ArgumentFinder) -> t
         forces = [m for s in verb.children if s.dep_ in PASSIVE_SUBJECT_DEPS for m in finder.actors_coordinated(s)]
         if forces:
             return forces[:1], DEPLOYED  # "troops and humanitarian workers": the troops
+    if refusers := announced_refusers(verb, entry, finder):
+        return refusers, SPEAKER
     sector = authority_sector(entry.cameo)
     return (authorities(verb, sector, finder), "authorities") if sector else ([], "")
+
+
+def announced_refusers(verb: Token, entry: TriggerEntry, finder: ArgumentFinder) -> list[Mention]:
+    """Who says that a cooperative act will not be done, told in the passive without its agent ("saying
+    economic sanctions would not be lifted", "Iran said inspectors would not be given access"): the speaker,
+    whose act it is to refuse (factuality codes the refusal); nobody for an act no refusal code covers ("said
+    no one would be arrested")."""
+    speech = verb.head.lemma_.lower()
+    if verb.dep_ != "ccomp" or speech not in reporting_verbs() | load_speech_verbs() or not _refused(verb):
+        return []
+    if not any(entry.cameo[:length] in recoding("refusal") for length in range(len(entry.cameo), 1, -1)):
+        return []
+    for subjects, _ in subject_candidates(verb.head):
+        if found := [m for s in subjects for m in finder.actors_coordinated(s)]:
+            return found
+    return []
+
+
+def _refused(verb: Token) -> bool:
+    """"would not be lifted", "won't be released": negated with a modal of will or ability."""
+    words = {c.lower_ for c in verb.children if c.dep_ in ("neg", "aux")}
+    return bool(words & NEGATION_WORDS and words & REFUSAL_CUES)
 
 
 def officials_of_the_place(verb: Token, entry: TriggerEntry, finder: ArgumentFinder) -> tuple[list[Mention], str]:

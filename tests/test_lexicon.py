@@ -507,6 +507,7 @@ SENSES = [
     # demurring rejects
     ("Both sides paid tribute to the mediator's role.", "paid", "051"),
     ("Mourners paid tribute to the victims of the attack.", "paid", "017"),
+    ("The premier paid tribute to the firefighters for their bravery.", "paid", "051"),
     ("The separatist leader ruled out any compromise on the mandate.", "ruled", "120"),
     ("The government demurred on setting a date for the talks.", "demurred", "120"),
     ("The president voiced astonishment over the silence of the government.", "voiced", "111"),
@@ -525,8 +526,7 @@ SENSES = [
     ("The central bank painted a grim picture of the economy.", "painted", "012"),
     ("Diplomats in Geneva were pessimistic about the truce.", "were", "012"),
     ("Officials remain hopeful about a deal with the lenders.", "remain", "013"),
-    # owning an attack, solidarity shown, common ground found
-    ("The militia claimed the bombing of the police station.", "claimed", "015"),
+    # solidarity shown, common ground found
     ("Thousands marched to show solidarity with the strikers in Gdansk.", "show", "018"),
     ("The two premiers found common ground on energy prices.", "found", "019"),
     ("The rebels said they were open to dialogue with the junta.", "were", "030"),
@@ -544,18 +544,24 @@ SENSES = [
     # endorsing, defending and rallying for a party; an apology accepted or asked
     ("The labour unions threw their support behind the challenger.", "threw", "051"),
     ("Belgrade rushed to the defence of its ally in Banja Luka.", "rushed", "052"),
-    ("The senator spoke up for the detained journalists.", "spoke", "052"),
     ("Kenya drummed up support for its candidate among African states.", "drummed", "053"),
     ("Seoul accepted Tokyo's apology for the remarks.", "accepted", "056"),
     ("The bishop asked forgiveness from the victims' families.", "asked", "055"),
-    # ties deepened, mended or raised; positions coordinated; work with a partner
+    # ties deepened, mended or raised; positions coordinated
     ("Hanoi and Manila agreed to deepen ties in fisheries.", "deepen", "050"),
     ("Ankara moved to mend relations with Cairo.", "mend", "050"),
     ("The two ministers coordinated their positions before the vote.", "coordinated", "050"),
-    ("Canberra is working closely with Jakarta on the case.", "working", "050"),
     # intelligence pooled or supplied
     ("The three states pooled intelligence on smuggling routes.", "pooled", "064"),
     ("Morocco supplied information on the suspect to Spanish police.", "supplied", "064"),
+    # an envoy sent to a capital
+    ("The sultan sent an envoy to Tehran on Monday.", "sent", "042"),
+    # a will to cooperate or to give ground signalled, shown or restated; a symbolic act of remembrance
+    ("The junta signalled its readiness to release the detainees.", "signalled", "030"),
+    ("The two sides showed flexibility on the border question.", "showed", "035"),
+    ("Minsk reiterated its commitment to the grain corridor.", "reiterated", "030"),
+    ("Students lit candles outside the embassy in memory of the victims.", "lit", "017"),
+    ("The ambassador placed flowers at the memorial.", "placed", "017"),
 ]
 
 

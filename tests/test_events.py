@@ -1365,6 +1365,13 @@ def test_what_a_statement_says_is_the_event_not_the_statement(coder):
     assert [e.cameo.code for e in events] == ["161"]  # expelling the diplomats, not announcing it
 
 
+def test_a_denial_of_what_its_clause_reports_is_the_event(coder):
+    events = events_of(coder, "The Chadian government denied that it had sent weapons to the Sudanese rebels.")
+    denial = only(events, "01")
+    assert denial.cameo.code == "016" and denial.source.country == "TCD"
+    assert all(e.modality != "actual" for e in events if e.cameo.root == "07")  # the denied delivery did not happen
+
+
 def test_a_relative_clause_presenting_the_speaker_is_no_event(coder):
     text = ("Evans Revere, a former State Department official who had negotiated with North Korea extensively, "
             "said the talks would be difficult.")

@@ -508,6 +508,7 @@ SENSES = [
     # demurring rejects
     ("Both sides paid tribute to the mediator's role.", "paid", "051"),
     ("Mourners paid tribute to the victims of the attack.", "paid", "017"),
+    ("The premier paid tribute to the firefighters for their bravery.", "paid", "051"),
     ("The separatist leader ruled out any compromise on the mandate.", "ruled", "120"),
     ("The government demurred on setting a date for the talks.", "demurred", "120"),
     ("The president voiced astonishment over the silence of the government.", "voiced", "111"),
@@ -521,6 +522,47 @@ SENSES = [
     ("The opposition wants the president to resign.", "wants", "0241"),
     # saying others are guilty of an act accuses them
     ("The government says the prisoners are guilty of joining an illegal group.", "says", "112"),
+    # a mood told as a tone, a picture or a copula's adjective
+    ("The trade minister struck an optimistic note on the talks with Ottawa.", "struck", "013"),
+    ("The central bank painted a grim picture of the economy.", "painted", "012"),
+    ("Diplomats in Geneva were pessimistic about the truce.", "were", "012"),
+    ("Officials remain hopeful about a deal with the lenders.", "remain", "013"),
+    # solidarity shown, common ground found
+    ("Thousands marched to show solidarity with the strikers in Gdansk.", "show", "018"),
+    ("The two premiers found common ground on energy prices.", "found", "019"),
+    ("The rebels said they were open to dialogue with the junta.", "were", "030"),
+    # a call by phone, engagement in talks, a go-between's role, taking part in a meeting, a landing, a host
+    ("The two foreign ministers spoke by telephone on Friday.", "spoke", "041"),
+    ("The chancellor rang the Polish president on Sunday evening.", "rang", "041"),
+    ("The union has been engaged in talks with the port authority since May.", "engaged", "046"),
+    ("The two delegations sat down with the facilitators in Nairobi.", "sat", "040"),
+    ("Qatar acted as an intermediary between the militants and Kabul.", "acted", "045"),
+    ("Algeria played a mediating role between Mali and the rebels.", "played", "045"),
+    ("Iran's envoy took part in the conference on Afghanistan.", "took", "044"),
+    ("The Indian prime minister landed in Colombo on Saturday.", "landed", "042"),
+    ("Cairo hosted the Libyan prime minister for two days.", "hosted", "043"),
+    ("The emir welcomed the Greek president at his palace.", "welcomed", "043"),
+    # endorsing, defending and rallying for a party; an apology accepted or asked
+    ("The labour unions threw their support behind the challenger.", "threw", "051"),
+    ("Belgrade rushed to the defence of its ally in Banja Luka.", "rushed", "052"),
+    ("Kenya drummed up support for its candidate among African states.", "drummed", "053"),
+    ("Seoul accepted Tokyo's apology for the remarks.", "accepted", "056"),
+    ("The bishop asked forgiveness from the victims' families.", "asked", "055"),
+    # ties deepened, mended or raised; positions coordinated
+    ("Hanoi and Manila agreed to deepen ties in fisheries.", "deepen", "050"),
+    ("Ankara moved to mend relations with Cairo.", "mend", "050"),
+    ("The two ministers coordinated their positions before the vote.", "coordinated", "050"),
+    # intelligence pooled or supplied
+    ("The three states pooled intelligence on smuggling routes.", "pooled", "064"),
+    ("Morocco supplied information on the suspect to Spanish police.", "supplied", "064"),
+    # an envoy sent to a capital
+    ("The sultan sent an envoy to Tehran on Monday.", "sent", "042"),
+    # a will to cooperate or to give ground signalled, shown or restated; a symbolic act of remembrance
+    ("The junta signalled its readiness to release the detainees.", "signalled", "030"),
+    ("The two sides showed flexibility on the border question.", "showed", "035"),
+    ("Minsk reiterated its commitment to the grain corridor.", "reiterated", "030"),
+    ("Students lit candles outside the embassy in memory of the victims.", "lit", "017"),
+    ("The ambassador placed flowers at the memorial.", "placed", "017"),
 ]
 
 
@@ -644,6 +686,10 @@ NON_EVENTS = [
     ("The minister wanted to release the report.", "wanted"),
     # "going on the attack" is a politician's idiom for hitting back in words, no use of force
     ("The opposition leader went on the attack in a televised speech.", "attack"),
+    # a plane lands, a man lands in jail; raising output is no tie
+    ("The cargo plane landed in Entebbe after midnight.", "landed"),
+    ("The former mayor landed in jail after the audit.", "landed"),
+    ("The factory increased its output last year.", "increased"),
 ]
 
 

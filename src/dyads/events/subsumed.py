@@ -12,6 +12,9 @@ from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses, 
 
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
+# A denial takes a stance on what its clause reports, which it negates: the denial is the event ("denied that
+# it had received arms").
+DENIAL = "016"
 INTENT_ROOT = "03"
 # Disapproval: a `to` phrase names who hears the complaint, not whom it is about.
 AUDIENCE_ROOTS = {"11"}
@@ -63,7 +66,7 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
         return True  # "retaliated by imposing tariffs": the tariffs are the event
     if _takes_sides(trigger):
         return True  # "demonstrators supporting Aristide clashed": who the demonstrators are, not an event
-    if entry.cameo.startswith(STATEMENT_ROOT) and not entry.keys_on_attitude:
+    if entry.cameo.startswith(STATEMENT_ROOT) and entry.cameo != DENIAL and not entry.keys_on_attitude:
         # "said that Russia would send troops": the reported event is the event, not the saying; so is
         # an announced one ("announced the deployment of troops")
         return any(

@@ -216,6 +216,19 @@ def test_coordinated_subjects_are_reciprocal(coder):
     assert {event.source.country, event.target.country} == {"EGY", "JOR"}
 
 
+def test_coordinated_subjects_of_a_one_sided_act_are_not_each_others_target(coder):
+    events = events_of(coder, "The United States and the European Union have been pressing for an international inquiry.")
+    pressing = next(e for e in events if e.trigger.text == "pressing")
+    assert not pressing.reciprocal
+    assert pressing.source.country == "USA" and (pressing.target is None or pressing.target.country != "IGO")
+
+
+def test_coordinated_subjects_said_to_act_on_each_other_are_reciprocal(coder):
+    event = only(events_of(coder, "Ethiopia and Eritrea accused each other of starting the war."), "11")
+    assert event.reciprocal
+    assert {event.source.country, event.target.country} == {"ETH", "ERI"}
+
+
 def test_parties_hung_on_the_place_of_a_meeting_are_its_parties(coder):
     text = ("A meeting in the Great Hall of the People between Russian president Boris Yeltsin and Chinese "
             "president Jiang Zemin took place yesterday.")

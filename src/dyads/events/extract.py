@@ -65,6 +65,7 @@ from dyads.events.lexicon import (
     trigger_lexicon,
 )
 from dyads.events.ontology import lookup
+from dyads.events.reciprocity import coordinated_doers
 from dyads.events.referents import DEFINITE, issuer, referred_doer
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
 from dyads.model import Actor, Event, event_id
@@ -459,8 +460,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
     reciprocal_prep = target_via.split(":")[-1] in RECIPROCAL_PREPS
 
     if not target_mentions:
-        if len(group) >= 2:  # "Cho and Sergeev agreed", "they agreed": a reciprocal event
-            yield group[0], group[1], True, via + "+reciprocal"
+        if len(group) >= 2:  # "Cho and Sergeev agreed", "they agreed", "the US and the EU pressed for a probe"
+            yield coordinated_doers(trigger, entry.cameo, group, via)
             return
         for mention in source_mentions:
             yield (mention, 0), None, False, via + placed_mark(mention)

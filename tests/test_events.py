@@ -1489,6 +1489,19 @@ def test_what_a_statement_judges_names_the_target(coder):
     assert (named.cameo.code, *dyad(named), named.modality) == ("112", "IRN", "GBR", "actual")
 
 
+def test_a_condemning_epithet_of_an_actors_act_names_the_target(coder):
+    epithet = main_of(events_of(coder, "Ethiopia's foreign minister said Eritrea's inflammatory rhetoric is making peace harder."))
+    assert (epithet.cameo.code, *dyad(epithet)) == ("111", "ETH", "ERI")
+    crime_words = events_of(coder, "Some Serbian officials believe Djindjic's anti-crime measures were the reason.")
+    assert not [e for e in crime_words if e.cameo.root == "11"]
+
+
+def test_the_press_a_stance_is_told_to_is_no_target(coder):
+    text = "A State Department spokesman told reporters that Ecuador's unjustified action left no option."
+    told = only(events_of(coder, text), "11")
+    assert (told.cameo.code, *dyad(told)) == ("111", "USA", "ECU")
+
+
 def test_a_stance_told_by_a_copula_is_toward_its_prepositional_object(coder):
     critical = only(events_of(coder, "Japan has been critical of China's new air defense zone."), "11")
     assert (critical.cameo.code, *dyad(critical), critical.modality) == ("111", "JPN", "CHN", "actual")

@@ -114,7 +114,7 @@ DISAPPROVAL_ROOT = "11"
 # arrested the opposition leader ... he denies the charges", "Washington imposed sanctions on Berisha ...
 # Berisha rejected the allegations" (arrest, detain or charge 173; embargo or sanctions 163)
 CHARGING_CODES = frozenset({"173", "163"})
-# Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
+# Statements, talks, stances told: reporters, a newspaper or VOA told or spoken to are the channel, no party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 # consulting and negotiating (not visiting, "visited Iraq", nor hosting): a group's object is its subject matter
 TALKS_CODES = {"040", "041", "046"}
@@ -649,7 +649,7 @@ def _first_target(
     source_countries = {m.actor.country for m in source_mentions}
     fallback: tuple[list[Mention], str, bool] = ([], "", False)
     own_land: tuple[list[Mention], str, bool] | None = None
-    press_heard = entry.cameo[:2] in PRESS_CHANNEL_ROOTS
+    press_heard = entry.cameo[:2] in PRESS_CHANNEL_ROOTS or entry.lemma in reporting_verbs()
     for token, via in candidates:
         found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions, finder.doc)
                  and not (press_heard and _is_press(m))]

@@ -216,6 +216,19 @@ def test_coordinated_subjects_are_reciprocal(coder):
     assert {event.source.country, event.target.country} == {"EGY", "JOR"}
 
 
+def test_coordinated_subjects_of_a_one_sided_act_are_not_each_others_target(coder):
+    events = events_of(coder, "The United States and the European Union have been pressing for an international inquiry.")
+    pressing = next(e for e in events if e.trigger.text == "pressing")
+    assert not pressing.reciprocal
+    assert pressing.source.country == "USA" and (pressing.target is None or pressing.target.country != "IGO")
+
+
+def test_coordinated_subjects_said_to_act_on_each_other_are_reciprocal(coder):
+    event = only(events_of(coder, "Ethiopia and Eritrea accused each other of starting the war."), "11")
+    assert event.reciprocal
+    assert {event.source.country, event.target.country} == {"ETH", "ERI"}
+
+
 def test_parties_hung_on_the_place_of_a_meeting_are_its_parties(coder):
     text = ("A meeting in the Great Hall of the People between Russian president Boris Yeltsin and Chinese "
             "president Jiang Zemin took place yesterday.")
@@ -1486,6 +1499,19 @@ def test_what_a_statement_judges_names_the_target(coder):
     # what a thing is called names whose act it is; said in passing, it is said now whatever the clause above plans
     named = only(events_of(coder, "Iran vowed to respond to what it called Britain's violation of Iranian waters."), "11")
     assert (named.cameo.code, *dyad(named), named.modality) == ("112", "IRN", "GBR", "actual")
+
+
+def test_a_condemning_epithet_of_an_actors_act_names_the_target(coder):
+    epithet = main_of(events_of(coder, "Ethiopia's foreign minister said Eritrea's inflammatory rhetoric is making peace harder."))
+    assert (epithet.cameo.code, *dyad(epithet)) == ("111", "ETH", "ERI")
+    crime_words = events_of(coder, "Some Serbian officials believe Djindjic's anti-crime measures were the reason.")
+    assert not [e for e in crime_words if e.cameo.root == "11"]
+
+
+def test_the_press_a_stance_is_told_to_is_no_target(coder):
+    text = "A State Department spokesman told reporters that Ecuador's unjustified action left no option."
+    told = only(events_of(coder, text), "11")
+    assert (told.cameo.code, *dyad(told)) == ("111", "USA", "ECU")
 
 
 def test_a_stance_told_by_a_copula_is_toward_its_prepositional_object(coder):

@@ -65,6 +65,7 @@ from dyads.events.lexicon import (
     trigger_lexicon,
 )
 from dyads.events.ontology import lookup
+from dyads.events.reciprocity import coordinated_doers
 from dyads.events.referents import DEFINITE, issuer, referred_doer
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
 from dyads.model import Actor, Event, event_id
@@ -113,7 +114,7 @@ DISAPPROVAL_ROOT = "11"
 # arrested the opposition leader ... he denies the charges", "Washington imposed sanctions on Berisha ...
 # Berisha rejected the allegations" (arrest, detain or charge 173; embargo or sanctions 163)
 CHARGING_CODES = frozenset({"173", "163"})
-# Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
+# Statements, talks, stances told: reporters, a newspaper or VOA told or spoken to are the channel, no party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 # consulting and negotiating (not visiting, "visited Iraq", nor hosting): a group's object is its subject matter
 TALKS_CODES = {"040", "041", "046"}
@@ -459,8 +460,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
     reciprocal_prep = target_via.split(":")[-1] in RECIPROCAL_PREPS
 
     if not target_mentions:
-        if len(group) >= 2:  # "Cho and Sergeev agreed", "they agreed": a reciprocal event
-            yield group[0], group[1], True, via + "+reciprocal"
+        if len(group) >= 2:  # "Cho and Sergeev agreed", "they agreed", "the US and the EU pressed for a probe"
+            yield coordinated_doers(trigger, entry.cameo, group, via)
             return
         for mention in source_mentions:
             yield (mention, 0), None, False, via + placed_mark(mention)
@@ -648,7 +649,7 @@ def _first_target(
     source_countries = {m.actor.country for m in source_mentions}
     fallback: tuple[list[Mention], str, bool] = ([], "", False)
     own_land: tuple[list[Mention], str, bool] | None = None
-    press_heard = entry.cameo[:2] in PRESS_CHANNEL_ROOTS
+    press_heard = entry.cameo[:2] in PRESS_CHANNEL_ROOTS or entry.lemma in reporting_verbs()
     for token, via in candidates:
         found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions, finder.doc)
                  and not (press_heard and _is_press(m))]

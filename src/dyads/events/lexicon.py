@@ -480,6 +480,15 @@ class TokenFacts:
         return lemmas
 
     @cached_property
+    def epithet_lemmas(self) -> set[str]:
+        """A condemning adjective a that-clause gives in passing to a noun an actor owns: "said Eritrea's
+        inflammatory rhetoric is making peace harder", "said that Ecuador's unjustified action left no option"."""
+        nouns = [c for clause in self.that_clauses for c in clause.children if c.dep_ in ("nsubj", "dobj")]
+        owned = [noun for noun in nouns if any(c.dep_ == "poss" and _actors_at(c) for c in noun.children)]
+        adjectives = {c.lemma_.lower() for noun in owned for c in noun.children if c.dep_ == "amod"}
+        return adjectives & evaluative_words()["condemnation"]
+
+    @cached_property
     def about_lemmas(self) -> set[str]:
         """The lemmas around what such a clause judges, its subject: "the claims", "many of the signatures"."""
         subjects = [c for clause in self.verdict_clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -583,7 +592,7 @@ class TokenFacts:
         if kind == "pred":
             return bool(values & self.predicate_lemmas)
         if kind == "verdict":
-            return bool(values & self.verdict_lemmas)
+            return bool(values & self.verdict_lemmas) or bool(values & self.epithet_lemmas)
         if kind == "about":
             return bool(values & self.about_lemmas)
         if kind == "forecast":

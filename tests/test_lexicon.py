@@ -520,6 +520,8 @@ SENSES = [
     ("The opposition wants the president to resign.", "wants", "0241"),
     # saying others are guilty of an act accuses them
     ("The government says the prisoners are guilty of joining an illegal group.", "says", "112"),
+    # an ultimatum's infinitive, which the parser hangs on the span of time given
+    ("The ministry gave the protesters 48 hours to leave the square.", "gave", "139"),
 ]
 
 

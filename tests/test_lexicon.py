@@ -523,6 +523,7 @@ SENSES = [
     # military aid named by the kind of weapon, or by a vessel, vehicle or system of a military kind
     ("Moscow shipped howitzers to the separatists.", "shipped", "072"),
     ("Tokyo transferred armoured vehicles to the Ukrainian army.", "transferred", "072"),
+    ("Warsaw delivered tanks and drones to the Ukrainian army.", "delivered", "072"),
     ("Sweden granted refugee status to the dissident.", "granted", "075"),
     # giving in to demands, resigning, easing curbs, taking a party off a list, handing back, drawing down
     ("The cabinet agreed to the teachers' demands.", "agreed", "083"),

@@ -563,6 +563,31 @@ SENSES = [
     ("Minsk reiterated its commitment to the grain corridor.", "reiterated", "030"),
     ("Students lit candles outside the embassy in memory of the victims.", "lit", "017"),
     ("The ambassador placed flowers at the memorial.", "placed", "017"),
+    # military aid named by the kind of weapon, or by a vessel, vehicle or system of a military kind
+    ("Moscow shipped howitzers to the separatists.", "shipped", "072"),
+    ("Tokyo transferred armoured vehicles to the Ukrainian army.", "transferred", "072"),
+    ("Warsaw delivered tanks and drones to the Ukrainian army.", "delivered", "072"),
+    ("Sweden granted refugee status to the dissident.", "granted", "075"),
+    # giving in to demands, resigning, easing curbs, taking a party off a list, handing back, drawing down
+    ("The cabinet agreed to the teachers' demands.", "agreed", "083"),
+    ("The minister tendered his resignation.", "tendered", "0831"),
+    ("The authorities lifted curbs on foreign journalists.", "lifted", "081"),
+    ("The Treasury removed the bank from its sanctions list.", "removed", "085"),
+    ("The museum handed back the bronzes to Nigeria.", "handed", "0842"),
+    ("The army drew down its troops along the frontier.", "drew", "0874"),
+    ("Rebel fighters left the town after the truce.", "left", "0874"),
+    ("The guerrillas turned in their weapons to the monitors.", "turned", "0873"),
+    ("Opposition parties demanded the dismissal of the police chief.", "demanded", "1041"),
+    ("The authorities barred foreign observers from the polling stations.", "barred", "1245"),
+    # rallying others against a party; taking it to court; a court holding it liable
+    ("The president rallied neighbouring states against the rebels.", "rallied", "113"),
+    ("The exiles formed a coalition against the junta.", "formed", "113"),
+    ("The farmers took the mining company to court.", "took", "115"),
+    ("Qatar initiated arbitration proceedings against the emirates.", "initiated", "115"),
+    ("A court in Geneva held the state oil company liable for the spill.", "held", "116"),
+    ("The court ruled that the company was liable for the damage.", "ruled", "116"),
+    # an ultimatum's infinitive, which the parser hangs on the span of time given
+    ("The ministry gave the protesters 48 hours to leave the square.", "gave", "139"),
 ]
 
 
@@ -690,6 +715,11 @@ NON_EVENTS = [
     ("The cargo plane landed in Entebbe after midnight.", "landed"),
     ("The former mayor landed in jail after the audit.", "landed"),
     ("The factory increased its output last year.", "increased"),
+    # ruling without a verdict, recalling no force; jets not of a military kind
+    ("The judge ruled on the motion on Friday.", "ruled"),
+    ("The minister recalled his years in the army.", "recalled"),
+    ("Tourists left the city before the storm.", "left"),
+    ("The manufacturer delivered its first jets to the airline.", "delivered"),
 ]
 
 

@@ -33,6 +33,7 @@ NECESSITY_VERBS = {"need": "must"}
 SPEAKER_PRONOUNS = {"i", "we"}
 COPULAS = {"be", "remain", "seem", "appear", "become", "look", "sound"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
+TIME_SPANS = {"minute", "hour", "day", "week", "month"}  # what an ultimatum gives: "gave Iran 48 hours to leave"
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 RELATIVE_TAGS = {"WDT", "WP"}  # "that", "which", "who", "whom" heading a relative clause
 OWN_GAP_DEPS = OBJECT_DEPS | {"xcomp", "ccomp"}  # a relative clause's verb with these does not act on its noun
@@ -218,13 +219,22 @@ def complement_clauses(verb: Token) -> list[Token]:
     fight"); not a purpose clause further on ("called on Monday for talks to end the war")."""
     clauses = [c for c in verb.children if c.dep_ == "xcomp"]
     if any(c.dep_ in OBJECT_DEPS for c in verb.children):
-        return clauses
+        return clauses + _time_given_clauses(verb)
     return clauses + [
         c for c in verb.children
         if c.dep_ in ("ccomp", "advcl") and c.i > verb.i and acts_as_verb(c)
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         and all(t.dep_ in ("advmod", "neg", "prt") for t in verb.doc[verb.i + 1 : c.left_edge.i])
     ]
+
+
+def _time_given_clauses(verb: Token) -> list[Token]:
+    """The infinitive after a span of time the verb gives, which the parser hangs on the span or on the verb:
+    "gave Iran 48 hours to leave"."""
+    spans = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in TIME_SPANS]
+    candidates = [*verb.children, *(c for span in spans for c in span.children)]
+    return [c for c in candidates
+            if spans and c.dep_ in ("relcl", "acl", "advcl") and c.i > spans[0].i and is_infinitive(c)]
 
 
 def _objects(token: Token, conjuncts: bool = False) -> list[Token]:
@@ -447,11 +457,13 @@ class TokenFacts:
     def predicate_lemmas(self) -> set[str]:
         """What the verb calls its object: an object predicate ("called the ruling arbitrary", "called it an
         empty gesture") or an as-phrase ("described the vote as a sham"); the parser also makes an adjective
-        predicate a verbless clause ("holds Tehran accountable") or a modifier after the object ("held the
-        ruling party responsible")."""
+        predicate a verbless clause ("holds Tehran accountable"), an adverbial clause ("held Iran liable") or a
+        modifier after the object ("held the ruling party responsible")."""
         predicates = []
         for c in self.token.children:
             if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ" and any(g.dep_ == "nsubj" for g in c.children)):
+                predicates.append(c)
+            elif c.dep_ == "advcl" and c.pos_ == "ADJ" and c.i > self.token.i and own_objects(self.token):
                 predicates.append(c)
             elif c.dep_ == "dobj":
                 predicates.extend(g for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i)

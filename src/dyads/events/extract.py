@@ -34,7 +34,7 @@ from dyads.events.arguments import (
     undergoing_word,
     verb_targets,
 )
-from dyads.events.candidate import EventCandidate
+from dyads.events.candidate import EventCandidate, Side
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import (
     DEPLOYED,
@@ -350,9 +350,6 @@ def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
             return {a.source.code, a.target.code} == {b.source.code, b.target.code}
         return {a.source.country, a.target.country} == {b.source.country, b.target.country}
     return False
-
-
-Side = tuple[Mention, int]
 
 
 def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexicon: TriggerLexicon,

@@ -66,6 +66,7 @@ from dyads.events.lexicon import (
 )
 from dyads.events.ontology import lookup
 from dyads.events.referents import DEFINITE, issuer, referred_doer
+from dyads.events.repeats import drop_repeats
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
 from dyads.model import Actor, Event, event_id
 from dyads.model import Span as TextSpan
@@ -168,7 +169,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
                         tokens=_trigger_tokens(trigger),
                     )
                 )
-    _drop_repeats(candidates)
+    drop_repeats(candidates)
     doc._.events = candidates
     return doc
 
@@ -288,68 +289,6 @@ def _in_a_name(token: Token, finder: ArgumentFinder) -> bool:
     """A word of an actor's proper name ("the Organization for Economic Cooperation and Development", "Pussy
     Riot", "the Peace Corps"): it names the actor, no event."""
     return token.pos_ == "PROPN" and finder.mention_of(token) is not None
-
-
-def _drop_repeats(candidates: list[EventCandidate]) -> None:
-    """Later mentions of an event already coded: one real event, one record.
-
-    A later trigger is a repeat when its source, CAMEO code and trigger word agree with an earlier event
-    and it names the same target or none, when it is an event noun with no target of the same code and
-    source country ("Cho's visit" after "Cho paid a visit to Moscow"), or when it is a definite event noun
-    ("the talks with Cho", "the meeting between Cho and Sergeev") between the same two countries as an
-    earlier event of the same CAMEO root. The first, fuller record stands for all.
-    """
-    kept: list[EventCandidate] = []
-    for candidate in candidates:
-        event = candidate.event
-        for first in kept:
-            if first.event.sentence_index >= event.sentence_index:
-                continue
-            if _repeats(candidate, first):
-                candidate.dropped = f"repeats {first.event.id}"
-                break
-        else:
-            kept.append(candidate)
-
-
-# "a second bomb exploded", "another attack": the words that count a further act of the same kind
-FURTHER = {"another", "second", "third", "fourth", "fifth"}
-# "The Taliban also imposed restrictions on printing": the adverbs that add an act to one told before
-ADDING = {"also"}
-
-
-def _counted_as_further(trigger: Token) -> bool:
-    """"A second bomb exploded after ...", "another attack killed ...", "also imposed restrictions": a new act,
-    though told in the same words."""
-    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass"))]
-    counted = any(c.lower_ in FURTHER for head in heads for c in head.children if c.dep_ in ("amod", "det"))
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return counted or any(c.dep_ == "advmod" and c.lower_ in ADDING for c in verb.children)
-
-
-def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
-    if _counted_as_further(later.trigger):
-        return False
-    a, b = later.event, first.event
-    same_source = (a.source.code, a.source.name) == (b.source.code, b.source.name)
-    nominal = is_nominal(later.trigger)
-    if nominal and a.target is None and a.source.country == b.source.country and a.cameo.code == b.cameo.code:
-        return True  # "Cho's visit" after "Cho paid a visit to Moscow"; a verb tells a new act
-    if same_source and a.cameo.code == b.cameo.code and later.trigger.lemma_ == first.trigger.lemma_:
-        same_target = b.target and a.target and (a.target.code, a.target.name) == (b.target.code, b.target.name)
-        if a.target is None or (nominal and same_target):
-            return True
-    definite = nominal and any(
-        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE | {"its", "their", "his", "her"}
-        for c in later.trigger.children
-    )
-    if definite and a.cameo.root == b.cameo.root and a.target and b.target:
-        if a.source.country == a.target.country:
-            # within one country the parties tell events apart: "the killing of 33 terrorists" by the army
-            # after the militants' attack on a train
-            return {a.source.code, a.target.code} == {b.source.code, b.target.code}
-        return {a.source.country, a.target.country} == {b.source.country, b.target.country}
-    return False
 
 
 def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexicon: TriggerLexicon,

@@ -35,13 +35,13 @@ from dyads.events.candidate import EventCandidate
 from dyads.events.extract import (
     build_event,
     given_by_target,
-    journalists_at_work,
     makes_no_visit,
     subject_actors,
 )
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import home_country, located, placed_mark
 from dyads.events.lexicon import TriggerLexicon, trigger_lexicon
+from dyads.events.press import journalists_at_work
 from dyads.events.subsumed import descriptive_verbs
 from dyads.nlp import in_a_caption
 from dyads.user_lexicons import LexiconFile

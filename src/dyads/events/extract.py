@@ -14,7 +14,6 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dyads.actors.lexicon import load_speech_verbs
 from dyads.actors.mention import Mention
 from dyads.data import read_lemmas, read_tsv
 from dyads.events.arguments import (
@@ -65,6 +64,7 @@ from dyads.events.lexicon import (
     trigger_lexicon,
 )
 from dyads.events.ontology import lookup
+from dyads.events.press import is_press, journalists_at_work, told_the_press
 from dyads.events.referents import DEFINITE, issuer, referred_doer
 from dyads.events.repeats import drop_repeats
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
@@ -82,10 +82,6 @@ CONDITIONAL_ROOTS = {"13"}
 PLACELESS_ROOTS = (STATEMENT_ROOT,)
 PLACELESS_CODES = {"036", "04", "040", "041", "044", "045", "046"}
 SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a South Korean minister
-MEDIA = "MED"
-# Besides the verbs of speech and report, the words that name the press a statement reaches: "spoke with VOA",
-# "a statement emailed to VOA", "in an interview with VOA"
-CHANNEL_WORDS = frozenset({"speak", "talk", "email", "interview"})
 # Meetings and agreements are named for the city they are held in: such a name is not a party.
 VENUE_ROOTS = {"04", "05"}
 # They are also had by those their own `of` phrase names ("the summit of the GCC opened").
@@ -367,12 +363,12 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                 source_mentions, subject_via = subject_actors(verb, finder, event_noun=inside)
                 subject_via = "verb." + subject_via
                 if verb.lemma_.lower() in reporting_verbs():  # "Reuters reported the attack": the media only tell of it
-                    source_mentions = [m for m in source_mentions if not _is_press(m)]
+                    source_mentions = [m for m in source_mentions if not is_press(m)]
         if not source_mentions and not _means_of_coded_violence(trigger, lexicon):
             source_mentions, subject_via = unnamed_doers(trigger, entry, finder)
     if not source_mentions or journalists_at_work(trigger, source_mentions, target_candidates, finder):
         return
-    if entry.cameo == PLAIN_STATEMENT and _told_the_press(target_candidates, finder):
+    if entry.cameo == PLAIN_STATEMENT and told_the_press(target_candidates, finder):
         return
     source_mentions = [located(mention, trigger, finder) for mention in source_mentions]
 
@@ -484,45 +480,6 @@ def _parties(target_candidates, finder: ArgumentFinder) -> tuple[Mention, Mentio
     return None
 
 
-@lru_cache(maxsize=1)
-def newsgathering_words() -> dict[str, str]:
-    return {row["lemma"]: row["journalist"] for row in read_tsv("events/newsgathering.tsv")}
-
-
-def journalists_at_work(trigger: Token, sources: list[Mention], target_candidates, finder: ArgumentFinder) -> bool:
-    """A reporter gathering the news ("VOA's Peter Fedynsky reports from Moscow", "VOA spoke with experts",
-    "an official who spoke to VOA"): the report's own making, no event between its actors."""
-    side = newsgathering_words().get(trigger.lemma_.lower())
-    if side is None:
-        return False
-    return any(map(_is_press, sources)) or side == "either" and _told_the_press(target_candidates, finder)
-
-
-def _told_the_press(target_candidates, finder: ArgumentFinder) -> bool:
-    """"told VOA that he had been surprised": a plain statement to the press, with no one it is addressed to."""
-    return any(_is_press(m) for token, _ in target_candidates for m in finder.actors_coordinated(token))
-
-
-def _is_press(mention: Mention) -> bool:
-    return mention.actor.sectors[:1] == [MEDIA]
-
-
-def press_channel(mention: Mention, doc: Doc) -> bool:
-    """The press a statement is told to or that reports it ("told VOA", "a statement emailed to VOA", "in an
-    interview with VOA", "as VOA's Sonja Pace reports"): no party to the events the sentence tells."""
-    if not _is_press(mention):
-        return False
-    node = doc[mention.start : mention.end].root
-    if node.dep_ == "poss":  # "VOA's correspondent reports"
-        node = node.head
-    if node.dep_ == "pobj" and node.head.lower_ in ("to", "with"):
-        node = node.head
-    elif node.dep_ not in ("dobj", "dative", "nsubj"):
-        return False
-    word = node.head.lemma_.lower()
-    return word in CHANNEL_WORDS or word in load_speech_verbs() or word in reporting_verbs()
-
-
 def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
     """A verb that appeals for, demands, condemns or rejects what its object noun tells ("condemned the
     bombing", "blamed ETA for the attack"): its subject is not who did it."""
@@ -587,7 +544,7 @@ def _first_target(
     press_heard = entry.cameo[:2] in PRESS_CHANNEL_ROOTS
     for token, via in candidates:
         found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions, finder.doc)
-                 and not (press_heard and _is_press(m))]
+                 and not (press_heard and is_press(m))]
         if not found:
             continue
         foreign = any(m.actor.country and m.actor.country not in source_countries for m in found)

@@ -34,6 +34,7 @@ from dyads.events.arguments import (
     verb_targets,
 )
 from dyads.events.candidate import EventCandidate, Side
+from dyads.events.denials import accuser_of, answers_a_charge
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import (
     DEPLOYED,
@@ -59,7 +60,6 @@ from dyads.events.lexicon import (
     RECIPROCAL_PREPS,
     TriggerEntry,
     TriggerLexicon,
-    has_modal,
     is_nominal,
     trigger_lexicon,
 )
@@ -87,10 +87,6 @@ VENUE_ROOTS = {"04", "05"}
 # They are also had by those their own `of` phrase names ("the summit of the GCC opened").
 GATHERING_ROOTS = VENUE_ROOTS
 STANCE_ROOTS = {"02", "10", "11", "12"}
-DENIAL = "016"
-REJECTION_ROOT = "12"
-# A rejection of one of these answers whoever made it, as a denial does: "dismissed the allegations".
-CHARGE_NOUNS = frozenset({"allegation", "accusation", "charge", "claim", "assertion"})
 MEDIATION = "045"
 SIGNING = "057"
 MEETING_ROOT = "04"
@@ -105,11 +101,6 @@ RECEIVING_VERBS = {"receive", "get", "obtain"}
 HOSTED_ROOTS = ("04", "086")
 VISIT_VERBS = {"visit", "come", "travel"}
 VISIT_NOUNS = {"visit", "trip", "tour"}
-DISAPPROVAL_ROOT = "11"
-# Where no one accused the denier, a denial answers the legal action or sanctions taken against it: "police
-# arrested the opposition leader ... he denies the charges", "Washington imposed sanctions on Berisha ...
-# Berisha rejected the allegations" (arrest, detain or charge 173; embargo or sanctions 163)
-CHARGING_CODES = frozenset({"173", "163"})
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 # consulting and negotiating (not visiting, "visited Iraq", nor hosting): a group's object is its subject matter
@@ -147,7 +138,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
                 continue
             weight = _salience(trigger, matched)
             for source, target, reciprocal, via in _arguments(trigger, entry, finder, lexicon, candidates):
-                if target is None and _answers_a_charge(entry) and (accuser := _accuser(source, candidates)):
+                if target is None and answers_a_charge(entry) and (accuser := accuser_of(source, candidates)):
                     target, via = accuser, via + "+answers"
                 if target is None and (referred := referred_doer(trigger, entry, source, candidates, finder)):
                     target, via = referred, via + "+refers"
@@ -168,34 +159,6 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
     drop_repeats(candidates)
     doc._.events = candidates
     return doc
-
-
-def _answers_a_charge(entry: TriggerEntry) -> bool:
-    """A denial, or a rejection of a charge ("dismissed the allegations", "called the claims baseless")."""
-    return entry.cameo == DENIAL or (entry.cameo[:2] == REJECTION_ROOT and entry.keys_on("obj", CHARGE_NOUNS))
-
-
-def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:
-    """Whom a denial that names no one answers ("Beijing denies the allegations"): the source of the latest
-    accusation or criticism in the sentences before that was aimed at the denier's country, else of the
-    latest charge or sanction (`CHARGING_CODES`) aimed at it."""
-    country = denier[0].actors[denier[1]].country
-    if country is None:
-        return None
-    aimed = [c for c in reversed(earlier)
-             if c.dropped is None and c.event.target is not None and c.event.target.country == country]
-    answered = (next((c for c in aimed if c.event.cameo.root == DISAPPROVAL_ROOT), None)
-                or next((c for c in aimed if c.event.cameo.code in CHARGING_CODES and not _modal(c.trigger)), None))
-    if answered is None:
-        return None
-    mention, source = answered.source_mention, answered.event.source
-    return mention, next((m for m, actor in enumerate(mention.actors) if actor.code == source.code), 0)
-
-
-def _modal(trigger: Token) -> bool:
-    """Whether the trigger's clause is only what should, could or will be done ("should use sanctions")."""
-    verb = governing_verb(trigger) if is_nominal(trigger) else trigger
-    return verb is not None and has_modal(verb)
 
 
 def _meeting_parties(trigger: Token, earlier: list[EventCandidate]) -> tuple[Side, Side] | None:

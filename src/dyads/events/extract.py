@@ -68,6 +68,7 @@ from dyads.events.press import is_press, journalists_at_work, told_the_press
 from dyads.events.referents import DEFINITE, issuer, referred_doer
 from dyads.events.repeats import drop_repeats
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
+from dyads.events.travel import host_inviting, makes_no_visit, meeting_parties
 from dyads.model import Actor, Event, event_id
 from dyads.model import Span as TextSpan
 from dyads.nlp import in_a_caption
@@ -89,9 +90,6 @@ GATHERING_ROOTS = VENUE_ROOTS
 STANCE_ROOTS = {"02", "10", "11", "12"}
 MEDIATION = "045"
 SIGNING = "057"
-MEETING_ROOT = "04"
-# An agreement signed with no signatory named is the parties' of a meeting or visit told of this close before.
-SIGNATORIES_REACH = 2  # sentences
 # Who invites someone to a visit and names no inviter is the host: "was invited to visit the United States".
 INVITING_VERBS = {"invite"}
 LEAVING_NOUNS = {"withdrawal", "pullout", "departure", "retreat", "exit"}
@@ -99,8 +97,6 @@ LEAVING_NOUNS = {"withdrawal", "pullout", "departure", "retreat", "exit"}
 # what a host takes in ("received the delegation from Beijing", "received inspectors from the IAEA").
 RECEIVING_VERBS = {"receive", "get", "obtain"}
 HOSTED_ROOTS = ("04", "086")
-VISIT_VERBS = {"visit", "come", "travel"}
-VISIT_NOUNS = {"visit", "trip", "tour"}
 # Statements and talks: reporters, a newspaper or VOA told or spoken to are the channel, not a party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 # consulting and negotiating (not visiting, "visited Iraq", nor hosting): a group's object is its subject matter
@@ -161,89 +157,6 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
     return doc
 
 
-def _meeting_parties(trigger: Token, earlier: list[EventCandidate]) -> tuple[Side, Side] | None:
-    """Who signed what a passive names no signatory of ("A package of agreements were signed during Havel's
-    visit"): the two sides of the latest meeting, talks or visit between two countries in the sentences just
-    before (SIGNATORIES_REACH); None where there is none."""
-    sentence = trigger.sent
-    for candidate in reversed(earlier):
-        event = candidate.event
-        if candidate.sent.start >= sentence.start:
-            continue
-        if candidate.sent.end <= sentence.start and _sentences_between(candidate.sent, sentence) >= SIGNATORIES_REACH:
-            return None
-        if (candidate.dropped is not None or event.cameo.root != MEETING_ROOT or event.target is None
-                or candidate.target_mention is None):
-            continue
-        if not event.source.country or not event.target.country or event.source.country == event.target.country:
-            continue
-        return _side_of(candidate.source_mention, event.source), _side_of(candidate.target_mention, event.target)
-    return None
-
-
-def _host_inviting(verb: Token, finder: ArgumentFinder) -> list[Mention]:
-    """The country a passive invitation is to ("was invited on a working visit to the United States", "has
-    been invited to visit Japan"): its host, who invites; none where the visit has no destination."""
-    destinations = []
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.lemma_.lower() in VISIT_VERBS:
-            destinations += [g for g in child.children if g.dep_ == "dobj"] + _to_objects(child)
-        if child.dep_ == "prep" and child.lower_ in ("on", "for"):
-            for noun in child.children:
-                if noun.dep_ == "pobj" and noun.lemma_.lower() in VISIT_NOUNS:
-                    destinations += _to_objects(noun)
-    for token in destinations:
-        hosts = [m for m in finder.actors_coordinated(token) if m.actor.country]
-        if hosts:
-            return hosts[:1]
-    return []
-
-
-def _to_objects(head: Token) -> list[Token]:
-    """The objects of the head's `to` phrases ("visit to the United States")."""
-    return [o for g in head.children if g.dep_ == "prep" and g.lower_ == "to" for o in g.children if o.dep_ == "pobj"]
-
-
-def _sentences_between(first: Span, second: Span) -> int:
-    return sum(1 for _ in second.doc[first.end : second.start].sents)
-
-
-def _side_of(mention: Mention, actor: Actor) -> Side:
-    return mention, next((m for m, member in enumerate(mention.actors) if member.code == actor.code), 0)
-
-
-@lru_cache(maxsize=1)
-def _private_travel() -> frozenset[tuple[str, str]]:
-    return frozenset((row["cameo"], row["sector"]) for row in read_tsv("events/private_travel.tsv"))
-
-
-@lru_cache(maxsize=1)
-def _visit_codes() -> frozenset[str]:
-    """The codes of private_travel.tsv: those of a journey that may meet no one."""
-    return frozenset(code for code, _ in _private_travel())
-
-
-def makes_no_visit(event: Event) -> bool:
-    """A journey coded as a visit that meets no one in office: a private one, or one at home."""
-    return _travels_privately(event) or _travels_at_home(event)
-
-
-def _travels_privately(event: Event) -> bool:
-    """"Somalis arrived in Kenya", "voters go to the polls": a private journey, no visit (private_travel.tsv)."""
-    return (event.cameo.code, (event.source.sectors or [""])[0]) in _private_travel()
-
-
-def _travels_at_home(event: Event) -> bool:
-    """"The prime minister travelled to a party stronghold", "Kim visited Kaesong": a visit (a code of
-    private_travel.tsv) to a place in the traveller's own country meets no other party; the country is
-    where it went, not whom it met."""
-    target = event.target
-    return (
-        target is not None and not target.sectors and target.country == event.source.country
-        and event.cameo.code in _visit_codes()
-    )
-
-
 def _in_a_name(token: Token, finder: ArgumentFinder) -> bool:
     """A word of an actor's proper name ("the Organization for Economic Cooperation and Development", "Pussy
     Riot", "the Peace Corps"): it names the actor, no event."""
@@ -265,7 +178,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         if not source_mentions and not passive:
             source_mentions, subject_via = officials_of_the_place(trigger, entry, finder)
         if not source_mentions and passive:
-            if entry.cameo == SIGNING and (parties := _meeting_parties(trigger, earlier)) is not None:
+            if entry.cameo == SIGNING and (parties := meeting_parties(trigger, earlier)) is not None:
                 yield parties[0], parties[1], True, "signatories/meeting"
                 return
             source_mentions, subject_via = passive_doers(trigger, entry, finder)
@@ -279,7 +192,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             source_mentions, subject_via = _owners(noun_sources(held), entry, finder)
             subject_via = "held." + subject_via
         if not source_mentions and passive and trigger.lemma_.lower() in INVITING_VERBS:
-            source_mentions, subject_via = _host_inviting(trigger, finder), "host"
+            source_mentions, subject_via = host_inviting(trigger, finder), "host"
         if not source_mentions:
             source_mentions, subject_via = unresolved_subjects(trigger, finder)
         target_candidates = verb_targets(trigger)

@@ -9,13 +9,12 @@ name; this module assembles the records. Factuality, time, place and provenance 
 from __future__ import annotations
 
 import copy
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.mention import Mention
-from dyads.data import read_lemmas, read_tsv
+from dyads.data import read_lemmas
 from dyads.events.arguments import (
     ArgumentFinder,
     clause_targets,
@@ -33,6 +32,7 @@ from dyads.events.arguments import (
     undergoing_word,
     verb_targets,
 )
+from dyads.events.armed_force import armed_force_code
 from dyads.events.candidate import EventCandidate, Side
 from dyads.events.denials import accuser_of, answers_a_charge
 from dyads.events.factuality import reporting_verbs
@@ -580,27 +580,6 @@ def _event(sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
 def _first_sector(side: Side) -> str:
     sectors = side[0].actors[side[1]].sectors
     return sectors[0] if sectors else ""
-
-
-@lru_cache(maxsize=1)
-def _armed_force_rows() -> tuple[tuple[str, frozenset[str], frozenset[str], frozenset[str], str], ...]:
-    def cells(text: str) -> frozenset[str]:
-        return frozenset(filter(None, text.split("|")))
-
-    return tuple(
-        (row["act"], cells(row["lemmas"]), cells(row["sectors"]), cells(row["unless_target"]), row["code"])
-        for row in read_tsv("events/armed_force.tsv")
-    )
-
-
-def armed_force_code(code: str, lemma: str, source_sector: str, target_sector: str) -> str | None:
-    """The CAMEO code an act of violence takes by who uses force on whom (armed_force.tsv), or None to keep
-    `code`."""
-    for act, lemmas, sectors, spared_targets, recoded in _armed_force_rows():
-        if (code == act and source_sector in sectors and (not lemmas or lemma in lemmas)
-                and target_sector not in spared_targets):
-            return None if recoded == code else recoded  # a row recoding to its act keeps it: an execution
-    return None
 
 
 def _text_of(tokens: list[Token]) -> str:

@@ -8,10 +8,8 @@ name; this module assembles the records. Factuality, time, place and provenance 
 
 from __future__ import annotations
 
-import copy
-
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from dyads.actors.mention import Mention
 from dyads.data import read_lemmas
@@ -32,16 +30,12 @@ from dyads.events.arguments import (
     undergoing_word,
     verb_targets,
 )
-from dyads.events.armed_force import armed_force_code
 from dyads.events.candidate import EventCandidate, Side
 from dyads.events.denials import accuser_of, answers_a_charge
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import (
     DEPLOYED,
     PROTEST_ROOT,
-    STAND_IN,
-    UNRESOLVED,
-    UNRESOLVED_WEIGHT,
     VIOLENT_ROOTS,
     agentless_passive,
     home_country,
@@ -63,14 +57,12 @@ from dyads.events.lexicon import (
     is_nominal,
     trigger_lexicon,
 )
-from dyads.events.ontology import lookup
 from dyads.events.press import is_press, journalists_at_work, told_the_press
+from dyads.events.record import rule_event, trigger_tokens
 from dyads.events.referents import DEFINITE, issuer, referred_doer
 from dyads.events.repeats import drop_repeats
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
 from dyads.events.travel import host_inviting, makes_no_visit, meeting_parties
-from dyads.model import Actor, Event, event_id
-from dyads.model import Span as TextSpan
 from dyads.nlp import in_a_caption
 from dyads.user_lexicons import LexiconFile
 
@@ -138,7 +130,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
                     target, via = accuser, via + "+answers"
                 if target is None and (referred := referred_doer(trigger, entry, source, candidates, finder)):
                     target, via = referred, via + "+refers"
-                event = _event(sent_index, sent, trigger, entry, source, target, via, weight)
+                event = rule_event(sent_index, sent, trigger, entry, source, target, via, weight)
                 if makes_no_visit(event):
                     continue
                 event.reciprocal = reciprocal
@@ -149,7 +141,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
                         sent=sent,
                         source_mention=source[0],
                         target_mention=target[0] if target else None,
-                        tokens=_trigger_tokens(trigger),
+                        tokens=trigger_tokens(trigger),
                     )
                 )
     drop_repeats(candidates)
@@ -520,17 +512,6 @@ def _names_a_side(mention: Mention, doc: Doc) -> bool:
     return any(t.lemma_.lower() in SIDE_NOUNS for t in (last, last.head, *last.conjuncts))
 
 
-def _actor(doc: Doc, side: Side) -> Actor:
-    mention, member = side
-    actor = copy.copy(mention.actors[member])
-    actor.sectors = list(actor.sectors)
-    span = doc[mention.start : mention.end]
-    actor.start, actor.end = span.start_char, span.end_char
-    if mention.kind != STAND_IN:
-        actor.text = span.text
-    return actor
-
-
 # How much less sure the event of a subordinate clause is than the main clause's, per clause level: a
 # clause that describes a noun ("an attack officials blamed on X", "a resolution that aims to impose")
 # is background more often than a complement is ("said it would", "agreed to").
@@ -553,69 +534,3 @@ def _salience(trigger: Token, matched: dict[int, TriggerEntry]) -> float:
         weight *= LATER_CONJUNCT_WEIGHT
     return weight
 
-
-def _trigger_tokens(trigger: Token) -> list[Token]:
-    tokens = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
-    return sorted(tokens, key=lambda t: t.i)
-
-
-def _event(sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
-           source: Side, target: Side | None, via: str, weight: float) -> Event:
-    confidence = entry.confidence
-    if target is None:
-        confidence *= 0.85
-    if source[0].antecedent is not None:
-        confidence *= 0.95
-    if source[0].kind == UNRESOLVED:
-        confidence *= UNRESOLVED_WEIGHT
-    confidence *= weight
-    rule = f"{entry.source} {via}"
-    code = entry.cameo
-    armed = armed_force_code(code, entry.lemma, _first_sector(source), _first_sector(target) if target else "")
-    if armed is not None:
-        code, rule = armed, f"{rule} | force:{code}->{armed}"
-    return build_event(sent_index, sent, _trigger_tokens(trigger), code, source, target, confidence, rule)
-
-
-def _first_sector(side: Side) -> str:
-    sectors = side[0].actors[side[1]].sectors
-    return sectors[0] if sectors else ""
-
-
-def _text_of(tokens: list[Token]) -> str:
-    """The text from the first token to the last (a verb and its particle: "set it up"); one token's own text
-    without making a Span, as most triggers are one word."""
-    if len(tokens) == 1:
-        return tokens[0].text
-    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # doc.text rebuilds the whole text
-
-
-def build_event(sent_index: int, sent: Span, tokens: list[Token], cameo: str, source: Side, target: Side | None,
-                confidence: float, rule: str) -> Event:
-    """The event record of a trigger (`tokens`) coded `cameo`, between two sides of the parse: how rule
-    events and the learned fallback's events are made alike."""
-    doc = sent.doc
-    document = doc._.document
-    doc_id = document.id if document is not None else "doc"
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    code = lookup(cameo)
-    source_actor = _actor(doc, source)
-    target_actor = _actor(doc, target) if target else None
-    event = Event(
-        id="",
-        doc_id=doc_id,
-        doc_date=document.date.isoformat() if document is not None and document.date else None,
-        sentence_index=sent_index,
-        sentence=sent.text,
-        sentence_start=sent.start_char,
-        sentence_end=sent.end_char,
-        trigger=TextSpan(_text_of(tokens), start, end),
-        source=source_actor,
-        target=target_actor,
-        cameo=code.cameo(),
-        plover=code.plover(),
-        confidence=round(confidence, 3),
-        rule=rule,
-    )
-    event.id = event_id(event)
-    return event

@@ -18,7 +18,6 @@ from dyads.events.arguments import (
     clause_targets,
     governing_verb,
     held_for,
-    is_purpose_clause,
     location_targets,
     noun_sources,
     noun_targets,
@@ -61,6 +60,7 @@ from dyads.events.press import is_press, journalists_at_work, told_the_press
 from dyads.events.record import rule_event, trigger_tokens
 from dyads.events.referents import DEFINITE, issuer, referred_doer
 from dyads.events.repeats import drop_repeats
+from dyads.events.salience import salience
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
 from dyads.events.travel import host_inviting, makes_no_visit, meeting_parties
 from dyads.nlp import in_a_caption
@@ -124,7 +124,7 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
             trigger = doc[i]
             if subsumed(trigger, entry, matched):
                 continue
-            weight = _salience(trigger, matched)
+            weight = salience(trigger, matched)
             for source, target, reciprocal, via in _arguments(trigger, entry, finder, lexicon, candidates):
                 if target is None and answers_a_charge(entry) and (accuser := accuser_of(source, candidates)):
                     target, via = accuser, via + "+answers"
@@ -510,27 +510,4 @@ def _names_a_side(mention: Mention, doc: Doc) -> bool:
     """"the South Korean side", "the South Korean and the Russian sides"."""
     last = doc[mention.end - 1]
     return any(t.lemma_.lower() in SIDE_NOUNS for t in (last, last.head, *last.conjuncts))
-
-
-# How much less sure the event of a subordinate clause is than the main clause's, per clause level: a
-# clause that describes a noun ("an attack officials blamed on X", "a resolution that aims to impose")
-# is background more often than a complement is ("said it would", "agreed to").
-SUBORDINATE_WEIGHTS = {"ccomp": 0.92, "xcomp": 0.92, "advcl": 0.92, "pcomp": 0.92, "csubj": 0.92,
-                       "acl": 0.7, "relcl": 0.7}
-LATER_CONJUNCT_WEIGHT = 0.85
-# "staged demonstrations to demand reforms": the purpose is background to what was done
-PURPOSE_WEIGHT = 0.8
-
-
-def _salience(trigger: Token, matched: dict[int, TriggerEntry]) -> float:
-    """How central the trigger is to its sentence: the main clause's event is the surest reading, and of
-    coordinated events ("rejected and condemned the decision") the first is the one a coder codes."""
-    weight = 1.0
-    token = trigger
-    while token.head.i != token.i:
-        weight *= PURPOSE_WEIGHT if is_purpose_clause(token) else SUBORDINATE_WEIGHTS.get(token.dep_, 1.0)
-        token = token.head
-    if trigger.dep_ == "conj" and trigger.head.i in matched:
-        weight *= LATER_CONJUNCT_WEIGHT
-    return weight
 

@@ -12,21 +12,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dyads.actors.mention import Mention
-from dyads.data import read_lemmas
 from dyads.events.arguments import (
     ArgumentFinder,
     clause_targets,
-    governing_verb,
-    held_for,
     location_targets,
     noun_sources,
     noun_targets,
-    possessor_undergoes,
     subject_candidates,
     unattributed_means,
     undergoers,
     undergoing_agents,
-    undergoing_word,
     verb_targets,
 )
 from dyads.events.candidate import EventCandidate, Side
@@ -34,7 +29,6 @@ from dyads.events.denials import accuser_of, answers_a_charge
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import (
     DEPLOYED,
-    PROTEST_ROOT,
     VIOLENT_ROOTS,
     agentless_passive,
     home_country,
@@ -56,9 +50,10 @@ from dyads.events.lexicon import (
     is_nominal,
     trigger_lexicon,
 )
+from dyads.events.noun_doers import clause_verb, means_of_coded_violence, subject_is_doer
 from dyads.events.press import is_press, journalists_at_work, told_the_press
 from dyads.events.record import rule_event, trigger_tokens
-from dyads.events.referents import DEFINITE, issuer, referred_doer
+from dyads.events.referents import issuer, referred_doer
 from dyads.events.repeats import drop_repeats
 from dyads.events.salience import salience
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
@@ -66,8 +61,6 @@ from dyads.events.travel import host_inviting, makes_no_visit, meeting_parties
 from dyads.nlp import in_a_caption
 from dyads.user_lexicons import LexiconFile
 
-# Prepositions that set an event as the time or circumstance of a clause ("after the bombings").
-CIRCUMSTANCE_PREPOSITIONS = {"after", "before", "since", "following", "during", "amid", "despite", "until"}
 # Threats: an if-clause's subject is who is threatened ("threatened to quit the talks if Japan ...").
 CONDITIONAL_ROOTS = {"13"}
 # Where a statement is made or a meeting held (or proposed: "proposed talks in Seoul") is not its target; a
@@ -79,7 +72,6 @@ SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a Sout
 VENUE_ROOTS = {"04", "05"}
 # They are also had by those their own `of` phrase names ("the summit of the GCC opened").
 GATHERING_ROOTS = VENUE_ROOTS
-STANCE_ROOTS = {"02", "10", "11", "12"}
 MEDIATION = "045"
 SIGNING = "057"
 # Who invites someone to a visit and names no inviter is the host: "was invited to visit the United States".
@@ -219,12 +211,8 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             if parties:
                 yield (parties[0], 0), (parties[1], 0), True, f"{parties[2]}/{parties[2]}"
                 return
-            verb = governing_verb(trigger)
-            if verb is not None and _participle_preposition(verb) and not _told_before(trigger):
-                verb = verb.head  # "lifted the curfew following talks with the opposition": the clause's verb
-            if (verb is not None and not _takes_a_stance(verb, lexicon) and not _violence_around(trigger, entry)
-                    and not _agent_of(trigger, verb) and not _undergone_by_subject(trigger, undergone)
-                    and not _looks_on(verb, entry) and not held_for(trigger)):
+            verb = clause_verb(trigger)
+            if verb is not None and subject_is_doer(trigger, verb, entry, undergone, lexicon):
                 # the noun's own phrase as the subject: a gathering is of those it is of ("the summit of the
                 # GCC opened"), any other event not ("the arrest of the activist prompted questions")
                 inside = None if entry.cameo[:2] in GATHERING_ROOTS else trigger
@@ -232,7 +220,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
                 subject_via = "verb." + subject_via
                 if verb.lemma_.lower() in reporting_verbs():  # "Reuters reported the attack": the media only tell of it
                     source_mentions = [m for m in source_mentions if not is_press(m)]
-        if not source_mentions and not _means_of_coded_violence(trigger, lexicon):
+        if not source_mentions and not means_of_coded_violence(trigger, lexicon):
             source_mentions, subject_via = unnamed_doers(trigger, entry, finder)
     if not source_mentions or journalists_at_work(trigger, source_mentions, target_candidates, finder):
         return
@@ -292,17 +280,6 @@ def given_by_target(trigger: Token, target: Mention, cameo: str) -> bool:
     return False
 
 
-def _participle_preposition(verb: Token) -> bool:
-    """A participle the parser hangs on a clause's verb as a preposition ("following talks", "following a meeting")."""
-    return verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX")
-
-
-def _told_before(noun: Token) -> bool:
-    """"following the talks in Russia", "following the rebukes": a definite noun after such a participle tells of
-    an act the story has told before, not one the clause's subject took part in."""
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
-
-
 def _owners(sources: list[tuple[Token, str]], entry: TriggerEntry, finder: ArgumentFinder) -> tuple[list[Mention], str]:
     """Whose event a noun is, by the first of its `noun_sources` that names an actor: its owner, its national
     modifier or its `by` phrase ("Cho's visit", "the Russian-Turkish talks", "the demonstration staged by
@@ -346,57 +323,6 @@ def _parties(target_candidates, finder: ArgumentFinder) -> tuple[Mention, Mentio
             if len(found) >= 2:
                 return found[0], found[1], via
     return None
-
-
-def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
-    """A verb that appeals for, demands, condemns or rejects what its object noun tells ("condemned the
-    bombing", "blamed ETA for the attack"): its subject is not who did it."""
-    entry = lexicon.match(verb)
-    return entry is not None and entry.cameo[:2] in STANCE_ROOTS
-
-
-def onlooker_verbs() -> frozenset[str]:
-    return read_lemmas("events/onlooker_verbs.tsv")
-
-
-def _looks_on(verb: Token, entry: TriggerEntry) -> bool:
-    """A verb whose subject suffers, witnesses or stops what its object noun tells ("hear gunfire", "put down the
-    protests"): the subject did not do it, unless the noun's row keys on the verb (onlooker_verbs.tsv)."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    lemma = verb.lemma_.lower()
-    phrase = f"{lemma} {particles[0]}" if particles else lemma
-    return phrase in onlooker_verbs() and not entry.keys_on("verb", {lemma})
-
-
-def _violence_around(noun: Token, entry: TriggerEntry) -> bool:
-    """Violence or protest, or what was done to someone, that only dates or frames the clause ("became an ally
-    after the attacks of September 11", "soldiers stood guard during a protest", "supporters demonstrated
-    following their leader's arrest"): the clause's subject did something else around it."""
-    preposition = noun.head
-    return (
-        (entry.cameo[:2] in VIOLENT_ROOTS | {PROTEST_ROOT} or possessor_undergoes(noun))
-        and noun.dep_ in ("pobj", "dobj")  # "following" may be parsed as a participle with an object
-        and preposition.dep_ == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
-    )
-
-
-def _undergone_by_subject(noun: Token, undergone: list[tuple[Token, str]]) -> bool:
-    """"The convoy came under attack", "Iran has been the target of sanctions": the clause's subject
-    undergoes the event noun, it does not do it; "police put him under arrest" still arrest him."""
-    return undergoing_word(noun) is not None and not any(via == "undergoes.dobj" for _, via in undergone)
-
-
-def _agent_of(noun: Token, verb: Token) -> bool:
-    """"The devastation caused by suicide bombings in Riyadh": the noun is what did the passive verb's act;
-    the verb's subject, or the one its participle inherits, is what it was done to."""
-    return noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head == verb
-
-
-def _means_of_coded_violence(noun: Token, lexicon: TriggerLexicon) -> bool:
-    """"A roadside bomb killed two soldiers": the violent verb codes the attack its means names."""
-    verb = governing_verb(noun)
-    entry = lexicon.match(verb) if verb is not None else None
-    return entry is not None and entry.cameo[:2] in VIOLENT_ROOTS and unattributed_means(verb) == noun
 
 
 def _first_target(

@@ -3,7 +3,9 @@
 Where an event is decided: `TriggerLexicon.match` (events/lexicon.py) picks the CAMEO code of a verb or
 event noun; `subsumed.py` says when a trigger only restates what another codes; `arguments.py` finds who did
 it and to whom, `inferred_actors.py` stands in for actors the report leaves unnamed or the lexicons cannot
-name; this module assembles the records. Factuality, time, place and provenance are later components.
+name; this module chooses each trigger's source and target from them and `record.py` makes the records
+(`travel.py`: a journey that meets no one is no visit; `repeats.py`: a later report of an event is no second
+event). Factuality, time, place and provenance are later components.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from dyads.actors.mention import Mention
 from dyads.model import Event
 
 # One actor of a mention as an event's source or target: the mention and the index of the member it codes
-# ("Cho and Sergeev" is one mention of two actors).
+# ("the two defense ministers", "they": one mention of a group of actors).
 Side = tuple[Mention, int]
 
 

@@ -21,13 +21,13 @@ from dyads.evaluate.run import _main_events
 from dyads.events.arguments import ArgumentFinder
 from dyads.events.inferred_actors import UNRESOLVED
 from dyads.export.store import EventFilter, Store
+from dyads.learn import training
 from dyads.learn.alignment import align, entry_at_trigger, is_argument, quoted_entries
 from dyads.learn.arguments import readings
 from dyads.learn.component import PARTNER_RULE, SETTING_RULE
 from dyads.learn.features import features
 from dyads.learn.model import MODEL_DIR, NO_EVENT, NONE, SETTING, TRAINING_META, decision_model
 from dyads.learn.proposals import proposals
-from dyads.learn import training
 from dyads.learn.training import RULE_STAGES, Settings, fingerprint
 from dyads.model import Document
 from dyads.server.app import create_app

@@ -13,6 +13,10 @@ from spacy.tokens import Span, Token
 from dyads.actors.mention import Mention
 from dyads.model import Event
 
+# One actor of a mention as an event's source or target: the mention and the index of the member it codes
+# ("the two defense ministers", "they": one mention of a group of actors).
+Side = tuple[Mention, int]
+
 
 @dataclass
 class EventCandidate:

@@ -32,17 +32,14 @@ from dyads.actors.mention import Mention
 from dyads.data import data_path
 from dyads.events.arguments import ArgumentFinder, clause_targets, verb_targets
 from dyads.events.candidate import EventCandidate
-from dyads.events.extract import (
-    build_event,
-    given_by_target,
-    journalists_at_work,
-    makes_no_visit,
-    subject_actors,
-)
+from dyads.events.extract import given_by_target, subject_actors
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import home_country, located, placed_mark
 from dyads.events.lexicon import TriggerLexicon, trigger_lexicon
+from dyads.events.press import journalists_at_work
+from dyads.events.record import build_event
 from dyads.events.subsumed import descriptive_verbs
+from dyads.events.travel import makes_no_visit
 from dyads.nlp import in_a_caption
 from dyads.user_lexicons import LexiconFile
 

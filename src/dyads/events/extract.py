@@ -3,45 +3,34 @@
 Where an event is decided: `TriggerLexicon.match` (events/lexicon.py) picks the CAMEO code of a verb or
 event noun; `subsumed.py` says when a trigger only restates what another codes; `arguments.py` finds who did
 it and to whom, `inferred_actors.py` stands in for actors the report leaves unnamed or the lexicons cannot
-name; this module assembles the records. Factuality, time, place and provenance are later components.
+name; this module chooses each trigger's source and target from them and `record.py` makes the records
+(`travel.py`: a journey that meets no one is no visit; `repeats.py`: a later report of an event is no second
+event). Factuality, time, place and provenance are later components.
 """
 
 from __future__ import annotations
 
-import copy
-from functools import lru_cache
-
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from dyads.actors.lexicon import load_speech_verbs
 from dyads.actors.mention import Mention
-from dyads.data import read_lemmas, read_tsv
 from dyads.events.arguments import (
     ArgumentFinder,
     clause_targets,
-    governing_verb,
-    held_for,
-    is_purpose_clause,
     location_targets,
     noun_sources,
     noun_targets,
-    possessor_undergoes,
     subject_candidates,
     unattributed_means,
     undergoers,
     undergoing_agents,
-    undergoing_word,
     verb_targets,
 )
-from dyads.events.candidate import EventCandidate
+from dyads.events.candidate import EventCandidate, Side
+from dyads.events.denials import accuser_of, answers_a_charge
 from dyads.events.factuality import reporting_verbs
 from dyads.events.inferred_actors import (
     DEPLOYED,
-    PROTEST_ROOT,
-    STAND_IN,
-    UNRESOLVED,
-    UNRESOLVED_WEIGHT,
     VIOLENT_ROOTS,
     agentless_passive,
     home_country,
@@ -60,21 +49,21 @@ from dyads.events.lexicon import (
     RECIPROCAL_PREPS,
     TriggerEntry,
     TriggerLexicon,
-    has_modal,
     is_nominal,
     trigger_lexicon,
 )
-from dyads.events.ontology import lookup
+from dyads.events.noun_doers import clause_verb, means_of_coded_violence, subject_is_doer
+from dyads.events.press import is_press, journalists_at_work, told_the_press
 from dyads.events.reciprocity import coordinated_doers
-from dyads.events.referents import DEFINITE, issuer, referred_doer
+from dyads.events.record import rule_event, trigger_tokens
+from dyads.events.referents import issuer, referred_doer
+from dyads.events.repeats import drop_repeats
+from dyads.events.salience import salience
 from dyads.events.subsumed import AUDIENCE_ROOTS, PLAIN_STATEMENT, STATEMENT_ROOT, subsumed
-from dyads.model import Actor, Event, event_id
-from dyads.model import Span as TextSpan
+from dyads.events.travel import host_inviting, makes_no_visit, meeting_parties
 from dyads.nlp import in_a_caption
 from dyads.user_lexicons import LexiconFile
 
-# Prepositions that set an event as the time or circumstance of a clause ("after the bombings").
-CIRCUMSTANCE_PREPOSITIONS = {"after", "before", "since", "following", "during", "amid", "despite", "until"}
 # Threats: an if-clause's subject is who is threatened ("threatened to quit the talks if Japan ...").
 CONDITIONAL_ROOTS = {"13"}
 # Where a statement is made or a meeting held (or proposed: "proposed talks in Seoul") is not its target; a
@@ -82,24 +71,12 @@ CONDITIONAL_ROOTS = {"13"}
 PLACELESS_ROOTS = (STATEMENT_ROOT,)
 PLACELESS_CODES = {"036", "04", "040", "041", "044", "045", "046"}
 SIDE_NOUNS = {"side", "delegation", "camp"}  # "the South Korean side" of a South Korean minister
-MEDIA = "MED"
-# Besides the verbs of speech and report, the words that name the press a statement reaches: "spoke with VOA",
-# "a statement emailed to VOA", "in an interview with VOA"
-CHANNEL_WORDS = frozenset({"speak", "talk", "email", "interview"})
 # Meetings and agreements are named for the city they are held in: such a name is not a party.
 VENUE_ROOTS = {"04", "05"}
 # They are also had by those their own `of` phrase names ("the summit of the GCC opened").
 GATHERING_ROOTS = VENUE_ROOTS
-STANCE_ROOTS = {"02", "10", "11", "12"}
-DENIAL = "016"
-REJECTION_ROOT = "12"
-# A rejection of one of these answers whoever made it, as a denial does: "dismissed the allegations".
-CHARGE_NOUNS = frozenset({"allegation", "accusation", "charge", "claim", "assertion"})
 MEDIATION = "045"
 SIGNING = "057"
-MEETING_ROOT = "04"
-# An agreement signed with no signatory named is the parties' of a meeting or visit told of this close before.
-SIGNATORIES_REACH = 2  # sentences
 # Who invites someone to a visit and names no inviter is the host: "was invited to visit the United States".
 INVITING_VERBS = {"invite"}
 LEAVING_NOUNS = {"withdrawal", "pullout", "departure", "retreat", "exit"}
@@ -107,13 +84,6 @@ LEAVING_NOUNS = {"withdrawal", "pullout", "departure", "retreat", "exit"}
 # what a host takes in ("received the delegation from Beijing", "received inspectors from the IAEA").
 RECEIVING_VERBS = {"receive", "get", "obtain"}
 HOSTED_ROOTS = ("04", "086")
-VISIT_VERBS = {"visit", "come", "travel"}
-VISIT_NOUNS = {"visit", "trip", "tour"}
-DISAPPROVAL_ROOT = "11"
-# Where no one accused the denier, a denial answers the legal action or sanctions taken against it: "police
-# arrested the opposition leader ... he denies the charges", "Washington imposed sanctions on Berisha ...
-# Berisha rejected the allegations" (arrest, detain or charge 173; embargo or sanctions 163)
-CHARGING_CODES = frozenset({"173", "163"})
 # Statements, talks, stances told: reporters, a newspaper or VOA told or spoken to are the channel, no party.
 PRESS_CHANNEL_ROOTS = {STATEMENT_ROOT, "04"}
 # consulting and negotiating (not visiting, "visited Iraq", nor hosting): a group's object is its subject matter
@@ -149,13 +119,13 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
             trigger = doc[i]
             if subsumed(trigger, entry, matched):
                 continue
-            weight = _salience(trigger, matched)
+            weight = salience(trigger, matched)
             for source, target, reciprocal, via in _arguments(trigger, entry, finder, lexicon, candidates):
-                if target is None and _answers_a_charge(entry) and (accuser := _accuser(source, candidates)):
+                if target is None and answers_a_charge(entry) and (accuser := accuser_of(source, candidates)):
                     target, via = accuser, via + "+answers"
                 if target is None and (referred := referred_doer(trigger, entry, source, candidates, finder)):
                     target, via = referred, via + "+refers"
-                event = _event(sent_index, sent, trigger, entry, source, target, via, weight)
+                event = rule_event(sent_index, sent, trigger, entry, source, target, via, weight)
                 if makes_no_visit(event):
                     continue
                 event.reciprocal = reciprocal
@@ -166,194 +136,18 @@ def extract_events(doc: Doc, lexicon: TriggerLexicon) -> Doc:
                         sent=sent,
                         source_mention=source[0],
                         target_mention=target[0] if target else None,
-                        tokens=_trigger_tokens(trigger),
+                        tokens=trigger_tokens(trigger),
                     )
                 )
-    _drop_repeats(candidates)
+    drop_repeats(candidates)
     doc._.events = candidates
     return doc
-
-
-def _answers_a_charge(entry: TriggerEntry) -> bool:
-    """A denial, or a rejection of a charge ("dismissed the allegations", "called the claims baseless")."""
-    return entry.cameo == DENIAL or (entry.cameo[:2] == REJECTION_ROOT and entry.keys_on("obj", CHARGE_NOUNS))
-
-
-def _accuser(denier: Side, earlier: list[EventCandidate]) -> Side | None:
-    """Whom a denial that names no one answers ("Beijing denies the allegations"): the source of the latest
-    accusation or criticism in the sentences before that was aimed at the denier's country, else of the
-    latest charge or sanction (`CHARGING_CODES`) aimed at it."""
-    country = denier[0].actors[denier[1]].country
-    if country is None:
-        return None
-    aimed = [c for c in reversed(earlier)
-             if c.dropped is None and c.event.target is not None and c.event.target.country == country]
-    answered = (next((c for c in aimed if c.event.cameo.root == DISAPPROVAL_ROOT), None)
-                or next((c for c in aimed if c.event.cameo.code in CHARGING_CODES and not _modal(c.trigger)), None))
-    if answered is None:
-        return None
-    mention, source = answered.source_mention, answered.event.source
-    return mention, next((m for m, actor in enumerate(mention.actors) if actor.code == source.code), 0)
-
-
-def _modal(trigger: Token) -> bool:
-    """Whether the trigger's clause is only what should, could or will be done ("should use sanctions")."""
-    verb = governing_verb(trigger) if is_nominal(trigger) else trigger
-    return verb is not None and has_modal(verb)
-
-
-def _meeting_parties(trigger: Token, earlier: list[EventCandidate]) -> tuple[Side, Side] | None:
-    """Who signed what a passive names no signatory of ("A package of agreements were signed during Havel's
-    visit"): the two sides of the latest meeting, talks or visit between two countries in the sentences just
-    before (SIGNATORIES_REACH); None where there is none."""
-    sentence = trigger.sent
-    for candidate in reversed(earlier):
-        event = candidate.event
-        if candidate.sent.start >= sentence.start:
-            continue
-        if candidate.sent.end <= sentence.start and _sentences_between(candidate.sent, sentence) >= SIGNATORIES_REACH:
-            return None
-        if (candidate.dropped is not None or event.cameo.root != MEETING_ROOT or event.target is None
-                or candidate.target_mention is None):
-            continue
-        if not event.source.country or not event.target.country or event.source.country == event.target.country:
-            continue
-        return _side_of(candidate.source_mention, event.source), _side_of(candidate.target_mention, event.target)
-    return None
-
-
-def _host_inviting(verb: Token, finder: ArgumentFinder) -> list[Mention]:
-    """The country a passive invitation is to ("was invited on a working visit to the United States", "has
-    been invited to visit Japan"): its host, who invites; none where the visit has no destination."""
-    destinations = []
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.lemma_.lower() in VISIT_VERBS:
-            destinations += [g for g in child.children if g.dep_ == "dobj"] + _to_objects(child)
-        if child.dep_ == "prep" and child.lower_ in ("on", "for"):
-            for noun in child.children:
-                if noun.dep_ == "pobj" and noun.lemma_.lower() in VISIT_NOUNS:
-                    destinations += _to_objects(noun)
-    for token in destinations:
-        hosts = [m for m in finder.actors_coordinated(token) if m.actor.country]
-        if hosts:
-            return hosts[:1]
-    return []
-
-
-def _to_objects(head: Token) -> list[Token]:
-    """The objects of the head's `to` phrases ("visit to the United States")."""
-    return [o for g in head.children if g.dep_ == "prep" and g.lower_ == "to" for o in g.children if o.dep_ == "pobj"]
-
-
-def _sentences_between(first: Span, second: Span) -> int:
-    return sum(1 for _ in second.doc[first.end : second.start].sents)
-
-
-def _side_of(mention: Mention, actor: Actor) -> Side:
-    return mention, next((m for m, member in enumerate(mention.actors) if member.code == actor.code), 0)
-
-
-@lru_cache(maxsize=1)
-def _private_travel() -> frozenset[tuple[str, str]]:
-    return frozenset((row["cameo"], row["sector"]) for row in read_tsv("events/private_travel.tsv"))
-
-
-@lru_cache(maxsize=1)
-def _visit_codes() -> frozenset[str]:
-    """The codes of private_travel.tsv: those of a journey that may meet no one."""
-    return frozenset(code for code, _ in _private_travel())
-
-
-def makes_no_visit(event: Event) -> bool:
-    """A journey coded as a visit that meets no one in office: a private one, or one at home."""
-    return _travels_privately(event) or _travels_at_home(event)
-
-
-def _travels_privately(event: Event) -> bool:
-    """"Somalis arrived in Kenya", "voters go to the polls": a private journey, no visit (private_travel.tsv)."""
-    return (event.cameo.code, (event.source.sectors or [""])[0]) in _private_travel()
-
-
-def _travels_at_home(event: Event) -> bool:
-    """"The prime minister travelled to a party stronghold", "Kim visited Kaesong": a visit (a code of
-    private_travel.tsv) to a place in the traveller's own country meets no other party; the country is
-    where it went, not whom it met."""
-    target = event.target
-    return (
-        target is not None and not target.sectors and target.country == event.source.country
-        and event.cameo.code in _visit_codes()
-    )
 
 
 def _in_a_name(token: Token, finder: ArgumentFinder) -> bool:
     """A word of an actor's proper name ("the Organization for Economic Cooperation and Development", "Pussy
     Riot", "the Peace Corps"): it names the actor, no event."""
     return token.pos_ == "PROPN" and finder.mention_of(token) is not None
-
-
-def _drop_repeats(candidates: list[EventCandidate]) -> None:
-    """Later mentions of an event already coded: one real event, one record.
-
-    A later trigger is a repeat when its source, CAMEO code and trigger word agree with an earlier event
-    and it names the same target or none, when it is an event noun with no target of the same code and
-    source country ("Cho's visit" after "Cho paid a visit to Moscow"), or when it is a definite event noun
-    ("the talks with Cho", "the meeting between Cho and Sergeev") between the same two countries as an
-    earlier event of the same CAMEO root. The first, fuller record stands for all.
-    """
-    kept: list[EventCandidate] = []
-    for candidate in candidates:
-        event = candidate.event
-        for first in kept:
-            if first.event.sentence_index >= event.sentence_index:
-                continue
-            if _repeats(candidate, first):
-                candidate.dropped = f"repeats {first.event.id}"
-                break
-        else:
-            kept.append(candidate)
-
-
-# "a second bomb exploded", "another attack": the words that count a further act of the same kind
-FURTHER = {"another", "second", "third", "fourth", "fifth"}
-# "The Taliban also imposed restrictions on printing": the adverbs that add an act to one told before
-ADDING = {"also"}
-
-
-def _counted_as_further(trigger: Token) -> bool:
-    """"A second bomb exploded after ...", "another attack killed ...", "also imposed restrictions": a new act,
-    though told in the same words."""
-    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass"))]
-    counted = any(c.lower_ in FURTHER for head in heads for c in head.children if c.dep_ in ("amod", "det"))
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return counted or any(c.dep_ == "advmod" and c.lower_ in ADDING for c in verb.children)
-
-
-def _repeats(later: EventCandidate, first: EventCandidate) -> bool:
-    if _counted_as_further(later.trigger):
-        return False
-    a, b = later.event, first.event
-    same_source = (a.source.code, a.source.name) == (b.source.code, b.source.name)
-    nominal = is_nominal(later.trigger)
-    if nominal and a.target is None and a.source.country == b.source.country and a.cameo.code == b.cameo.code:
-        return True  # "Cho's visit" after "Cho paid a visit to Moscow"; a verb tells a new act
-    if same_source and a.cameo.code == b.cameo.code and later.trigger.lemma_ == first.trigger.lemma_:
-        same_target = b.target and a.target and (a.target.code, a.target.name) == (b.target.code, b.target.name)
-        if a.target is None or (nominal and same_target):
-            return True
-    definite = nominal and any(
-        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE | {"its", "their", "his", "her"}
-        for c in later.trigger.children
-    )
-    if definite and a.cameo.root == b.cameo.root and a.target and b.target:
-        if a.source.country == a.target.country:
-            # within one country the parties tell events apart: "the killing of 33 terrorists" by the army
-            # after the militants' attack on a train
-            return {a.source.code, a.target.code} == {b.source.code, b.target.code}
-        return {a.source.country, a.target.country} == {b.source.country, b.target.country}
-    return False
-
-
-Side = tuple[Mention, int]
 
 
 def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexicon: TriggerLexicon,
@@ -371,7 +165,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
         if not source_mentions and not passive:
             source_mentions, subject_via = officials_of_the_place(trigger, entry, finder)
         if not source_mentions and passive:
-            if entry.cameo == SIGNING and (parties := _meeting_parties(trigger, earlier)) is not None:
+            if entry.cameo == SIGNING and (parties := meeting_parties(trigger, earlier)) is not None:
                 yield parties[0], parties[1], True, "signatories/meeting"
                 return
             source_mentions, subject_via = passive_doers(trigger, entry, finder)
@@ -385,7 +179,7 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             source_mentions, subject_via = _owners(noun_sources(held), entry, finder)
             subject_via = "held." + subject_via
         if not source_mentions and passive and trigger.lemma_.lower() in INVITING_VERBS:
-            source_mentions, subject_via = _host_inviting(trigger, finder), "host"
+            source_mentions, subject_via = host_inviting(trigger, finder), "host"
         if not source_mentions:
             source_mentions, subject_via = unresolved_subjects(trigger, finder)
         target_candidates = verb_targets(trigger)
@@ -420,24 +214,20 @@ def _arguments(trigger: Token, entry: TriggerEntry, finder: ArgumentFinder, lexi
             if parties:
                 yield (parties[0], 0), (parties[1], 0), True, f"{parties[2]}/{parties[2]}"
                 return
-            verb = governing_verb(trigger)
-            if verb is not None and _participle_preposition(verb) and not _told_before(trigger):
-                verb = verb.head  # "lifted the curfew following talks with the opposition": the clause's verb
-            if (verb is not None and not _takes_a_stance(verb, lexicon) and not _violence_around(trigger, entry)
-                    and not _agent_of(trigger, verb) and not _undergone_by_subject(trigger, undergone)
-                    and not _looks_on(verb, entry) and not held_for(trigger)):
+            verb = clause_verb(trigger)
+            if verb is not None and subject_is_doer(trigger, verb, entry, undergone, lexicon):
                 # the noun's own phrase as the subject: a gathering is of those it is of ("the summit of the
                 # GCC opened"), any other event not ("the arrest of the activist prompted questions")
                 inside = None if entry.cameo[:2] in GATHERING_ROOTS else trigger
                 source_mentions, subject_via = subject_actors(verb, finder, event_noun=inside)
                 subject_via = "verb." + subject_via
                 if verb.lemma_.lower() in reporting_verbs():  # "Reuters reported the attack": the media only tell of it
-                    source_mentions = [m for m in source_mentions if not _is_press(m)]
-        if not source_mentions and not _means_of_coded_violence(trigger, lexicon):
+                    source_mentions = [m for m in source_mentions if not is_press(m)]
+        if not source_mentions and not means_of_coded_violence(trigger, lexicon):
             source_mentions, subject_via = unnamed_doers(trigger, entry, finder)
     if not source_mentions or journalists_at_work(trigger, source_mentions, target_candidates, finder):
         return
-    if entry.cameo == PLAIN_STATEMENT and _told_the_press(target_candidates, finder):
+    if entry.cameo == PLAIN_STATEMENT and told_the_press(target_candidates, finder):
         return
     source_mentions = [located(mention, trigger, finder) for mention in source_mentions]
 
@@ -493,17 +283,6 @@ def given_by_target(trigger: Token, target: Mention, cameo: str) -> bool:
     return False
 
 
-def _participle_preposition(verb: Token) -> bool:
-    """A participle the parser hangs on a clause's verb as a preposition ("following talks", "following a meeting")."""
-    return verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX")
-
-
-def _told_before(noun: Token) -> bool:
-    """"following the talks in Russia", "following the rebukes": a definite noun after such a participle tells of
-    an act the story has told before, not one the clause's subject took part in."""
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
-
-
 def _owners(sources: list[tuple[Token, str]], entry: TriggerEntry, finder: ArgumentFinder) -> tuple[list[Mention], str]:
     """Whose event a noun is, by the first of its `noun_sources` that names an actor: its owner, its national
     modifier or its `by` phrase ("Cho's visit", "the Russian-Turkish talks", "the demonstration staged by
@@ -549,96 +328,6 @@ def _parties(target_candidates, finder: ArgumentFinder) -> tuple[Mention, Mentio
     return None
 
 
-@lru_cache(maxsize=1)
-def newsgathering_words() -> dict[str, str]:
-    return {row["lemma"]: row["journalist"] for row in read_tsv("events/newsgathering.tsv")}
-
-
-def journalists_at_work(trigger: Token, sources: list[Mention], target_candidates, finder: ArgumentFinder) -> bool:
-    """A reporter gathering the news ("VOA's Peter Fedynsky reports from Moscow", "VOA spoke with experts",
-    "an official who spoke to VOA"): the report's own making, no event between its actors."""
-    side = newsgathering_words().get(trigger.lemma_.lower())
-    if side is None:
-        return False
-    return any(map(_is_press, sources)) or side == "either" and _told_the_press(target_candidates, finder)
-
-
-def _told_the_press(target_candidates, finder: ArgumentFinder) -> bool:
-    """"told VOA that he had been surprised": a plain statement to the press, with no one it is addressed to."""
-    return any(_is_press(m) for token, _ in target_candidates for m in finder.actors_coordinated(token))
-
-
-def _is_press(mention: Mention) -> bool:
-    return mention.actor.sectors[:1] == [MEDIA]
-
-
-def press_channel(mention: Mention, doc: Doc) -> bool:
-    """The press a statement is told to or that reports it ("told VOA", "a statement emailed to VOA", "in an
-    interview with VOA", "as VOA's Sonja Pace reports"): no party to the events the sentence tells."""
-    if not _is_press(mention):
-        return False
-    node = doc[mention.start : mention.end].root
-    if node.dep_ == "poss":  # "VOA's correspondent reports"
-        node = node.head
-    if node.dep_ == "pobj" and node.head.lower_ in ("to", "with"):
-        node = node.head
-    elif node.dep_ not in ("dobj", "dative", "nsubj"):
-        return False
-    word = node.head.lemma_.lower()
-    return word in CHANNEL_WORDS or word in load_speech_verbs() or word in reporting_verbs()
-
-
-def _takes_a_stance(verb: Token, lexicon: TriggerLexicon) -> bool:
-    """A verb that appeals for, demands, condemns or rejects what its object noun tells ("condemned the
-    bombing", "blamed ETA for the attack"): its subject is not who did it."""
-    entry = lexicon.match(verb)
-    return entry is not None and entry.cameo[:2] in STANCE_ROOTS
-
-
-def onlooker_verbs() -> frozenset[str]:
-    return read_lemmas("events/onlooker_verbs.tsv")
-
-
-def _looks_on(verb: Token, entry: TriggerEntry) -> bool:
-    """A verb whose subject suffers, witnesses or stops what its object noun tells ("hear gunfire", "put down the
-    protests"): the subject did not do it, unless the noun's row keys on the verb (onlooker_verbs.tsv)."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    lemma = verb.lemma_.lower()
-    phrase = f"{lemma} {particles[0]}" if particles else lemma
-    return phrase in onlooker_verbs() and not entry.keys_on("verb", {lemma})
-
-
-def _violence_around(noun: Token, entry: TriggerEntry) -> bool:
-    """Violence or protest, or what was done to someone, that only dates or frames the clause ("became an ally
-    after the attacks of September 11", "soldiers stood guard during a protest", "supporters demonstrated
-    following their leader's arrest"): the clause's subject did something else around it."""
-    preposition = noun.head
-    return (
-        (entry.cameo[:2] in VIOLENT_ROOTS | {PROTEST_ROOT} or possessor_undergoes(noun))
-        and noun.dep_ in ("pobj", "dobj")  # "following" may be parsed as a participle with an object
-        and preposition.dep_ == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
-    )
-
-
-def _undergone_by_subject(noun: Token, undergone: list[tuple[Token, str]]) -> bool:
-    """"The convoy came under attack", "Iran has been the target of sanctions": the clause's subject
-    undergoes the event noun, it does not do it; "police put him under arrest" still arrest him."""
-    return undergoing_word(noun) is not None and not any(via == "undergoes.dobj" for _, via in undergone)
-
-
-def _agent_of(noun: Token, verb: Token) -> bool:
-    """"The devastation caused by suicide bombings in Riyadh": the noun is what did the passive verb's act;
-    the verb's subject, or the one its participle inherits, is what it was done to."""
-    return noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head == verb
-
-
-def _means_of_coded_violence(noun: Token, lexicon: TriggerLexicon) -> bool:
-    """"A roadside bomb killed two soldiers": the violent verb codes the attack its means names."""
-    verb = governing_verb(noun)
-    entry = lexicon.match(verb) if verb is not None else None
-    return entry is not None and entry.cameo[:2] in VIOLENT_ROOTS and unattributed_means(verb) == noun
-
-
 def _first_target(
     candidates, source_mentions: list[Mention], finder: ArgumentFinder, entry: TriggerEntry, lexicon: TriggerLexicon
 ):
@@ -652,7 +341,7 @@ def _first_target(
     press_heard = entry.cameo[:2] in PRESS_CHANNEL_ROOTS or entry.lemma in reporting_verbs()
     for token, via in candidates:
         found = [m for m in finder.actors_coordinated(token) if not _same(m, source_mentions, finder.doc)
-                 and not (press_heard and _is_press(m))]
+                 and not (press_heard and is_press(m))]
         if not found:
             continue
         foreign = any(m.actor.country and m.actor.country not in source_countries for m in found)
@@ -751,124 +440,3 @@ def _names_a_side(mention: Mention, doc: Doc) -> bool:
     last = doc[mention.end - 1]
     return any(t.lemma_.lower() in SIDE_NOUNS for t in (last, last.head, *last.conjuncts))
 
-
-def _actor(doc: Doc, side: Side) -> Actor:
-    mention, member = side
-    actor = copy.copy(mention.actors[member])
-    actor.sectors = list(actor.sectors)
-    span = doc[mention.start : mention.end]
-    actor.start, actor.end = span.start_char, span.end_char
-    if mention.kind != STAND_IN:
-        actor.text = span.text
-    return actor
-
-
-# How much less sure the event of a subordinate clause is than the main clause's, per clause level: a
-# clause that describes a noun ("an attack officials blamed on X", "a resolution that aims to impose")
-# is background more often than a complement is ("said it would", "agreed to").
-SUBORDINATE_WEIGHTS = {"ccomp": 0.92, "xcomp": 0.92, "advcl": 0.92, "pcomp": 0.92, "csubj": 0.92,
-                       "acl": 0.7, "relcl": 0.7}
-LATER_CONJUNCT_WEIGHT = 0.85
-# "staged demonstrations to demand reforms": the purpose is background to what was done
-PURPOSE_WEIGHT = 0.8
-
-
-def _salience(trigger: Token, matched: dict[int, TriggerEntry]) -> float:
-    """How central the trigger is to its sentence: the main clause's event is the surest reading, and of
-    coordinated events ("rejected and condemned the decision") the first is the one a coder codes."""
-    weight = 1.0
-    token = trigger
-    while token.head.i != token.i:
-        weight *= PURPOSE_WEIGHT if is_purpose_clause(token) else SUBORDINATE_WEIGHTS.get(token.dep_, 1.0)
-        token = token.head
-    if trigger.dep_ == "conj" and trigger.head.i in matched:
-        weight *= LATER_CONJUNCT_WEIGHT
-    return weight
-
-
-def _trigger_tokens(trigger: Token) -> list[Token]:
-    tokens = [trigger] + [c for c in trigger.children if c.dep_ == "prt"]
-    return sorted(tokens, key=lambda t: t.i)
-
-
-def _event(sent_index, sent: Span, trigger: Token, entry: TriggerEntry,
-           source: Side, target: Side | None, via: str, weight: float) -> Event:
-    confidence = entry.confidence
-    if target is None:
-        confidence *= 0.85
-    if source[0].antecedent is not None:
-        confidence *= 0.95
-    if source[0].kind == UNRESOLVED:
-        confidence *= UNRESOLVED_WEIGHT
-    confidence *= weight
-    rule = f"{entry.source} {via}"
-    code = entry.cameo
-    armed = armed_force_code(code, entry.lemma, _first_sector(source), _first_sector(target) if target else "")
-    if armed is not None:
-        code, rule = armed, f"{rule} | force:{code}->{armed}"
-    return build_event(sent_index, sent, _trigger_tokens(trigger), code, source, target, confidence, rule)
-
-
-def _first_sector(side: Side) -> str:
-    sectors = side[0].actors[side[1]].sectors
-    return sectors[0] if sectors else ""
-
-
-@lru_cache(maxsize=1)
-def _armed_force_rows() -> tuple[tuple[str, frozenset[str], frozenset[str], frozenset[str], str], ...]:
-    def cells(text: str) -> frozenset[str]:
-        return frozenset(filter(None, text.split("|")))
-
-    return tuple(
-        (row["act"], cells(row["lemmas"]), cells(row["sectors"]), cells(row["unless_target"]), row["code"])
-        for row in read_tsv("events/armed_force.tsv")
-    )
-
-
-def armed_force_code(code: str, lemma: str, source_sector: str, target_sector: str) -> str | None:
-    """The CAMEO code an act of violence takes by who uses force on whom (armed_force.tsv), or None to keep
-    `code`."""
-    for act, lemmas, sectors, spared_targets, recoded in _armed_force_rows():
-        if (code == act and source_sector in sectors and (not lemmas or lemma in lemmas)
-                and target_sector not in spared_targets):
-            return None if recoded == code else recoded  # a row recoding to its act keeps it: an execution
-    return None
-
-
-def _text_of(tokens: list[Token]) -> str:
-    """The text from the first token to the last (a verb and its particle: "set it up"); one token's own text
-    without making a Span, as most triggers are one word."""
-    if len(tokens) == 1:
-        return tokens[0].text
-    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # doc.text rebuilds the whole text
-
-
-def build_event(sent_index: int, sent: Span, tokens: list[Token], cameo: str, source: Side, target: Side | None,
-                confidence: float, rule: str) -> Event:
-    """The event record of a trigger (`tokens`) coded `cameo`, between two sides of the parse: how rule
-    events and the learned fallback's events are made alike."""
-    doc = sent.doc
-    document = doc._.document
-    doc_id = document.id if document is not None else "doc"
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    code = lookup(cameo)
-    source_actor = _actor(doc, source)
-    target_actor = _actor(doc, target) if target else None
-    event = Event(
-        id="",
-        doc_id=doc_id,
-        doc_date=document.date.isoformat() if document is not None and document.date else None,
-        sentence_index=sent_index,
-        sentence=sent.text,
-        sentence_start=sent.start_char,
-        sentence_end=sent.end_char,
-        trigger=TextSpan(_text_of(tokens), start, end),
-        source=source_actor,
-        target=target_actor,
-        cameo=code.cameo(),
-        plover=code.plover(),
-        confidence=round(confidence, 3),
-        rule=rule,
-    )
-    event.id = event_id(event)
-    return event

@@ -461,9 +461,8 @@ class TokenFacts:
         modifier after the object ("held the ruling party responsible")."""
         predicates = []
         for c in self.token.children:
-            if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ" and any(g.dep_ == "nsubj" for g in c.children)):
-                predicates.append(c)
-            elif c.dep_ == "advcl" and c.pos_ == "ADJ" and c.i > self.token.i and own_objects(self.token):
+            if (c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ" and any(g.dep_ == "nsubj" for g in c.children))
+                    or (c.dep_ == "advcl" and c.pos_ == "ADJ" and c.i > self.token.i and own_objects(self.token))):
                 predicates.append(c)
             elif c.dep_ == "dobj":
                 predicates.extend(g for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i)

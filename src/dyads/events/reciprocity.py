@@ -7,8 +7,8 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from dyads.actors.mention import Mention
 from dyads.data import read_tsv
+from dyads.events.candidate import Side
 
 EACH_OTHER = (("each", "other"), ("one", "another"))
 
@@ -19,8 +19,8 @@ def mutual_codes() -> tuple[str, ...]:
 
 
 def coordinated_doers(
-    trigger: Token, cameo: str, group: list[tuple[Mention, int]], via: str
-) -> tuple[tuple[Mention, int], tuple[Mention, int] | None, bool, str]:
+    trigger: Token, cameo: str, group: list[Side], via: str
+) -> tuple[Side, Side | None, bool, str]:
     """(source, target, reciprocal, via) of two doers or more with no other target: "Cho and Sergeev met" is a
     reciprocal meeting; "the US and the EU pressed for an inquiry" is one joint act, on a target found later."""
     if acts_on_each_other(trigger, cameo):

@@ -11,10 +11,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from dyads.actors.mention import Mention
 from dyads.data import read_tsv
 from dyads.events.arguments import RELATIVE_PRONOUNS, ArgumentFinder, noun_sources, subject_candidates
-from dyads.events.candidate import EventCandidate
+from dyads.events.candidate import EventCandidate, Side
 from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses
 
 ANY_EVENT = "@event"
@@ -25,8 +24,6 @@ RESPONSE_PREPS = {"to", "on"}
 PLACE_KINDS = {"country", "capital", "demonym"}
 # "The statement threatened sanctions": what a document the report told of says, its issuer says
 ISSUED_DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "letter", "message"}
-
-Side = tuple[Mention, int]
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,11 @@ from dyads.actors.lexicon import country_names
 from dyads.data import read_lemmas
 from dyads.events.arguments import ArgumentFinder
 from dyads.events.candidate import EventCandidate
-from dyads.events.extract import build_event, makes_no_visit, press_channel
 from dyads.events.inferred_actors import placed_mark
 from dyads.events.ontology import lookup
+from dyads.events.press import press_channel
+from dyads.events.record import build_event
+from dyads.events.travel import makes_no_visit
 from dyads.learn.arguments import readings
 from dyads.learn.features import features
 from dyads.learn.model import (

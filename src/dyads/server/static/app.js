@@ -272,7 +272,7 @@ function toggleWhy(button, e) {
 // ---- why: what produced an event, read from its `rule` ----------------------------------------------------------
 
 function explainRule(rule) {
-  // "<lexicon row> <parse path> | <adjustment> | ...", or "model:<name>[+place] | ..." (see events/extract.py)
+  // "<lexicon row> <parse path> | <adjustment> | ...", or "model:<name>[+place] | ..." (see events/record.py)
   const [main, ...adjustments] = (rule || "").split(" | ");
   if (main.startsWith("model:")) return { family: "model", model: main.replace(/\+place$/, ""), row: null, path: null, adjustments };
   const cut = main.lastIndexOf(" ");  // a lexicon row may hold a space ("verb:carry out"), a parse path never

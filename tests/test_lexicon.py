@@ -535,7 +535,7 @@ SENSES = [
     ("The government cut off trade with its neighbour.", "cut", "163"),
     ("The junta scrapped the talks with the rebels.", "scrapped", "164"),
     ("The junta ordered the foreign troops to leave by December.", "ordered", "166"),
-    ("Pyongyang barred the inspectors from the reactor site.", "barred", "1662"),
+    ("Pyongyang barred the inspectors from the reactor site.", "barred", "1245"),
     ("The police pressured witnesses into withdrawing their statements.", "pressured", "170"),
     ("The ministry revoked the licence of the broadcaster.", "revoked", "172"),
     ("The regime stripped the dissidents of their citizenship.", "stripped", "172"),

@@ -704,6 +704,8 @@ def test_who_uses_force_sets_assault_or_fight(coder):
     assert executed.cameo.code == "1823"  # an execution kills a captive, however armed its executioner
     occupied = only(events_of(coder, "Anti-government protesters occupying the airport in Bangkok refused to leave."), "14")
     assert occupied.cameo.code == "144"  # civilians occupying a place block it; they occupy no territory
+    blockade = only(events_of(coder, "Striking farmers blockaded the port of Calais with their tractors."), "14")
+    assert blockade.cameo.code == "144"  # a blockade by civilians obstructs passage; it is no military blockade
 
 
 def test_violence_that_dates_a_clause_is_not_its_subjects(coder):

@@ -7,14 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyads.data import read_lemmas
+from dyads.events.denials import DENIAL
 from dyads.events.factuality import reporting_verbs
 from dyads.events.lexicon import OBJECT_DEPS, TriggerEntry, complement_clauses, first_conjunct
 
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
-# A denial takes a stance on what its clause reports, which it negates: the denial is the event ("denied that
-# it had received arms").
-DENIAL = "016"
 INTENT_ROOT = "03"
 # Disapproval: a `to` phrase names who hears the complaint, not whom it is about.
 AUDIENCE_ROOTS = {"11"}
@@ -68,7 +66,8 @@ def subsumed(trigger: Token, entry: TriggerEntry, matched: dict[int, TriggerEntr
         return True  # "demonstrators supporting Aristide clashed": who the demonstrators are, not an event
     if entry.cameo.startswith(STATEMENT_ROOT) and entry.cameo != DENIAL and not entry.keys_on_attitude:
         # "said that Russia would send troops": the reported event is the event, not the saying; so is
-        # an announced one ("announced the deployment of troops")
+        # an announced one ("announced the deployment of troops"); a denial negates its clause's event, so the
+        # denial is the event ("denied that it had received arms")
         return any(
             (c.dep_ == "ccomp" and any(t.i in matched for t in c.subtree)) or _announces(trigger, c, matched)
             or any(_content_of_statement(g, matched) or (_reported_in_object_clause(g, matched)

@@ -232,9 +232,10 @@ def _time_given_clauses(verb: Token) -> list[Token]:
     """The infinitive after a span of time the verb gives, which the parser hangs on the span or on the verb:
     "gave Iran 48 hours to leave"."""
     spans = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in TIME_SPANS]
+    if not spans:
+        return []
     candidates = [*verb.children, *(c for span in spans for c in span.children)]
-    return [c for c in candidates
-            if spans and c.dep_ in ("relcl", "acl", "advcl") and c.i > spans[0].i and is_infinitive(c)]
+    return [c for c in candidates if c.dep_ in ("relcl", "acl", "advcl") and c.i > spans[0].i and is_infinitive(c)]
 
 
 def _objects(token: Token, conjuncts: bool = False) -> list[Token]:
